@@ -1,0 +1,331 @@
+//! The one container every stage reads and extends.
+//!
+//! A [`Document`] owns its text and a layer per stage, each a plain vector
+//! written by exactly one stage. Spans are half-open UTF-8 byte ranges into
+//! the original text everywhere; no stage rewrites the text.
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+macro_rules! typed_id {
+    ($name:ident) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+
+        impl From<usize> for $name {
+            fn from(index: usize) -> Self {
+                $name(u32::try_from(index).expect("index fits in u32"))
+            }
+        }
+    };
+}
+
+typed_id!(TokenId);
+typed_id!(SentenceId);
+typed_id!(MentionId);
+typed_id!(EntityId);
+
+/// Entity types of the graph; the names are those of the JSON format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Location,
+    Misc,
+    Date,
+    Number,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 6] = [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Location,
+        EntityType::Misc,
+        EntityType::Date,
+        EntityType::Number,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Organization => "ORGANIZATION",
+            EntityType::Location => "LOCATION",
+            EntityType::Misc => "MISC",
+            EntityType::Date => "DATE",
+            EntityType::Number => "NUMBER",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<EntityType> {
+        let upper = name.trim().to_ascii_uppercase();
+        Some(match upper.as_str() {
+            "PERSON" | "PER" => EntityType::Person,
+            "ORGANIZATION" | "ORGANISATION" | "ORG" => EntityType::Organization,
+            "LOCATION" | "LOC" | "GPE" => EntityType::Location,
+            "MISC" => EntityType::Misc,
+            "DATE" | "TIME" => EntityType::Date,
+            "NUMBER" | "NUM" => EntityType::Number,
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for EntityType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Universal part-of-speech tags (UD), as written by the tagger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Upos {
+    Adj,
+    Adp,
+    Adv,
+    Aux,
+    Cconj,
+    Det,
+    Intj,
+    Noun,
+    Num,
+    Part,
+    Pron,
+    Propn,
+    Punct,
+    Sconj,
+    Sym,
+    Verb,
+    X,
+}
+
+impl Upos {
+    pub const ALL: [Upos; 17] = [
+        Upos::Adj,
+        Upos::Adp,
+        Upos::Adv,
+        Upos::Aux,
+        Upos::Cconj,
+        Upos::Det,
+        Upos::Intj,
+        Upos::Noun,
+        Upos::Num,
+        Upos::Part,
+        Upos::Pron,
+        Upos::Propn,
+        Upos::Punct,
+        Upos::Sconj,
+        Upos::Sym,
+        Upos::Verb,
+        Upos::X,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Upos::Adj => "ADJ",
+            Upos::Adp => "ADP",
+            Upos::Adv => "ADV",
+            Upos::Aux => "AUX",
+            Upos::Cconj => "CCONJ",
+            Upos::Det => "DET",
+            Upos::Intj => "INTJ",
+            Upos::Noun => "NOUN",
+            Upos::Num => "NUM",
+            Upos::Part => "PART",
+            Upos::Pron => "PRON",
+            Upos::Propn => "PROPN",
+            Upos::Punct => "PUNCT",
+            Upos::Sconj => "SCONJ",
+            Upos::Sym => "SYM",
+            Upos::Verb => "VERB",
+            Upos::X => "X",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Upos> {
+        Upos::ALL.iter().copied().find(|u| u.as_str() == name)
+    }
+}
+
+/// A sentence: its byte span and the tokens it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+}
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum MentionKind {
+    /// A proper name ("Kim Jong Un", "RAND Corporation").
+    Name,
+    /// An adjective or demonym standing for a place ("North Korean").
+    Demonym,
+    /// A personal or possessive pronoun ("he", "its").
+    Pronoun,
+    /// A description ("the current North Korean leader").
+    Nominal,
+}
+
+/// One span of text that refers to an entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The name itself, without title or possessive ending.
+    pub span: Span,
+    /// Token range of `span`.
+    pub tokens: Range<usize>,
+    pub sentence: SentenceId,
+    pub ty: EntityType,
+    pub kind: MentionKind,
+    /// A title or role written before the name ("Secretary of State").
+    pub role: Option<Span>,
+}
+
+/// Why a mention joined an entity: shown by `--explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MergeRule {
+    /// The first, fullest mention of the entity.
+    Canonical,
+    SameName,
+    Acronym,
+    PartOfName,
+    Demonym,
+    Description,
+    Pronoun,
+    UserAlias,
+}
+
+/// An entity of one document: its mentions merged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub ty: EntityType,
+    /// The fullest proper name the text gives.
+    pub label: String,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    /// Mentions with the rule that attached each.
+    pub mentions: Vec<(MentionId, MergeRule)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RelationKind {
+    /// The text's own predicate.
+    Open,
+    /// A Wikidata property.
+    Typed,
+    /// Two entities named in the same sentence; only on request.
+    #[serde(rename = "co-mention")]
+    CoMention,
+}
+
+impl RelationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Open => "open",
+            RelationKind::Typed => "typed",
+            RelationKind::CoMention => "co-mention",
+        }
+    }
+}
+
+/// A relation the text states between two entities of the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    pub head: EntityId,
+    pub tail: EntityId,
+    pub kind: RelationKind,
+    /// The predicate in the text's words, or the property's name.
+    pub label: String,
+    /// Wikidata property id for typed relations.
+    pub property: Option<String>,
+    pub confidence: f32,
+    pub negated: bool,
+    pub hedged: bool,
+    /// Sentence spans the relation was read from.
+    pub evidence: Vec<Span>,
+}
+
+/// A document and every layer the pipeline has added to it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub text: String,
+    pub tokens: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    /// One tag per token once the tagger has run; empty before.
+    pub tags: Vec<Upos>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    /// The entity each mention belongs to, parallel to `mentions`.
+    pub mention_entity: Vec<Option<EntityId>>,
+    pub relations: Vec<Relation>,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+
+    pub fn token_text(&self, token: usize) -> &str {
+        self.slice(self.tokens[token])
+    }
+
+    /// The byte span covered by a range of tokens.
+    pub fn token_span(&self, tokens: Range<usize>) -> Span {
+        Span::new(self.tokens[tokens.start].start, self.tokens[tokens.end - 1].end)
+    }
+
+    pub fn sentence_of_token(&self, token: usize) -> SentenceId {
+        let index = self
+            .sentences
+            .partition_point(|sentence| sentence.tokens.end <= token);
+        SentenceId::from(index)
+    }
+}

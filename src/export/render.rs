@@ -1,0 +1,49 @@
+//! SVG and PNG: the DOT diagram rendered by Graphviz's `dot` program,
+//! run through graphviz-rust.
+
+use super::{Dot, Exporter, Format};
+use crate::error::Error;
+use crate::graph::KnowledgeGraph;
+use graphviz_rust::cmd::{CommandArg, Format as GvFormat};
+use std::io::{self, Write};
+
+pub struct Rendered {
+    format: GvFormat,
+}
+
+impl Rendered {
+    pub fn svg() -> Self {
+        Rendered {
+            format: GvFormat::Svg,
+        }
+    }
+
+    pub fn png() -> Self {
+        Rendered {
+            format: GvFormat::Png,
+        }
+    }
+}
+
+impl Exporter for Rendered {
+    fn write(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
+        let mut dot = Vec::new();
+        Dot.write(graph, &mut dot)?;
+        let dot = String::from_utf8(dot).map_err(io::Error::other)?;
+        let bytes = graphviz_rust::exec_dot(dot, vec![CommandArg::Format(self.format)])?;
+        out.write_all(&bytes)
+    }
+}
+
+/// Turns an exporter's I/O error into a message that names its cause.
+pub(super) fn classify(error: io::Error, format: Format) -> Error {
+    if matches!(format, Format::Svg | Format::Png) {
+        if error.kind() == io::ErrorKind::NotFound {
+            return Error::DotMissing {
+                format: format.name().to_string(),
+            };
+        }
+        return Error::DotFailed(error.to_string());
+    }
+    Error::io("<output>", error)
+}

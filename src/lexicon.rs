@@ -1,0 +1,162 @@
+//! Facts about English written for this project: abbreviations, countries
+//! and their demonyms, titles, organisation and place suffixes, month names,
+//! function words. Loaded once, looked up by every stage.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+struct Lexicon {
+    abbreviations: HashSet<String>,
+    function_words: HashSet<String>,
+    months: HashSet<&'static str>,
+    titles: HashSet<String>,
+    max_title_words: usize,
+    organization_suffixes: HashSet<&'static str>,
+    location_suffixes: HashSet<&'static str>,
+    /// Country name or alias → canonical country name.
+    countries: HashMap<String, &'static str>,
+    /// Demonym → canonical country name.
+    demonyms: HashMap<String, &'static str>,
+}
+
+fn lines(source: &'static str) -> impl Iterator<Item = &'static str> {
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut countries = HashMap::new();
+        let mut demonyms = HashMap::new();
+        for line in lines(include_str!("lexicon/countries.txt")) {
+            let (name, adjectives) = line.split_once('\t').unwrap_or((line, ""));
+            countries.insert(name.to_string(), name);
+            for adjective in adjectives.split('|').filter(|a| !a.is_empty()) {
+                demonyms.insert(adjective.to_string(), name);
+            }
+        }
+        for line in lines(include_str!("lexicon/country_aliases.txt")) {
+            if let Some((alias, name)) = line.split_once('\t') {
+                let canonical = countries.get(name).copied().unwrap_or(name);
+                countries.insert(alias.to_string(), canonical);
+            }
+        }
+        let titles: HashSet<String> = lines(include_str!("lexicon/titles.txt"))
+            .map(str::to_lowercase)
+            .collect();
+        let max_title_words = titles
+            .iter()
+            .map(|t| t.split_whitespace().count())
+            .max()
+            .unwrap_or(1);
+        Lexicon {
+            abbreviations: lines(include_str!("lexicon/abbreviations.txt"))
+                .map(str::to_string)
+                .collect(),
+            function_words: lines(include_str!("lexicon/function_words.txt"))
+                .map(str::to_string)
+                .collect(),
+            months: lines(include_str!("lexicon/month_names.txt")).collect(),
+            titles,
+            max_title_words,
+            organization_suffixes: lines(include_str!("lexicon/organization_suffixes.txt"))
+                .collect(),
+            location_suffixes: lines(include_str!("lexicon/location_suffixes.txt")).collect(),
+            countries,
+            demonyms,
+        }
+    })
+}
+
+/// "Mr", "U.S", "Corp": a word that keeps a following period.
+pub fn is_abbreviation(word: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word).to_lowercase();
+    lexicon().abbreviations.contains(&bare)
+}
+
+/// A lower-cased word that commonly starts a sentence and never a name.
+pub fn is_sentence_starter(lower: &str) -> bool {
+    lexicon().function_words.contains(lower)
+}
+
+pub fn is_function_word(word: &str) -> bool {
+    lexicon().function_words.contains(&word.to_lowercase())
+}
+
+pub fn is_month_or_weekday(word: &str) -> bool {
+    lexicon().months.contains(word)
+}
+
+/// Whether the words form a title ("Secretary of State"), case-insensitive.
+pub fn is_title(words: &str) -> bool {
+    lexicon().titles.contains(&words.to_lowercase())
+}
+
+pub fn max_title_words() -> usize {
+    lexicon().max_title_words
+}
+
+pub fn is_organization_suffix(word: &str) -> bool {
+    lexicon().organization_suffixes.contains(word)
+}
+
+pub fn is_location_suffix(word: &str) -> bool {
+    lexicon().location_suffixes.contains(word)
+}
+
+/// The canonical name of a country named `name` ("U.S." → "United States").
+pub fn country(name: &str) -> Option<&'static str> {
+    let lexicon = lexicon();
+    lexicon.countries.get(name).copied().or_else(|| {
+        let bare = name.strip_prefix("the ").unwrap_or(name);
+        lexicon.countries.get(bare).copied()
+    })
+}
+
+/// The country a demonym or adjective stands for ("North Korean" → "North Korea").
+pub fn demonym_country(word: &str) -> Option<&'static str> {
+    let lexicon = lexicon();
+    lexicon.demonyms.get(word).copied().or_else(|| {
+        let singular = word.strip_suffix('s')?;
+        lexicon.demonyms.get(singular).copied()
+    })
+}
+
+/// Every country, alias and demonym, for building gazetteer matchers.
+pub fn country_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    lexicon()
+        .countries
+        .iter()
+        .map(|(name, country)| (name.as_str(), *country))
+}
+
+pub fn demonyms() -> impl Iterator<Item = (&'static str, &'static str)> {
+    lexicon()
+        .demonyms
+        .iter()
+        .map(|(word, country)| (word.as_str(), *country))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_aliases_and_demonyms_resolve() {
+        assert_eq!(country("U.S."), Some("United States"));
+        assert_eq!(country("the United States"), Some("United States"));
+        assert_eq!(demonym_country("North Korean"), Some("North Korea"));
+        assert_eq!(demonym_country("Libyans"), Some("Libya"));
+        assert_eq!(country("Korea"), None);
+    }
+
+    #[test]
+    fn titles_match_case_insensitively() {
+        assert!(is_title("Secretary of State"));
+        assert!(is_title("vice president"));
+        assert!(!is_title("Kim"));
+    }
+}

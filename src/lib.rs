@@ -1,0 +1,28 @@
+//! textkg builds knowledge graphs from plain-text news.
+//!
+//! The pipeline is a chain of stages, each a pure function of one
+//! [`Document`](document::Document) that adds one layer:
+//! [`text`] (tokens, sentences) → [`mentions`] → [`entities`] →
+//! [`relations`] → [`graph`] → [`export`].
+//!
+//! ```
+//! use textkg::{graph::{KnowledgeGraph, TypeFilter}, pipeline::Pipeline};
+//!
+//! let pipeline = Pipeline::default();
+//! let doc = pipeline.annotate("doc1", "President Barack Obama met Angela Merkel in Berlin.");
+//! let graph = KnowledgeGraph::from_document(&doc, "doc1", &TypeFilter::default());
+//! assert!(graph.nodes().any(|n| n.label == "Barack Obama"));
+//! ```
+
+pub mod cli;
+pub mod document;
+pub mod entities;
+pub mod error;
+pub mod export;
+pub mod graph;
+pub mod input;
+pub mod lexicon;
+pub mod mentions;
+pub mod pipeline;
+pub mod relations;
+pub mod text;
