@@ -1,0 +1,1 @@
+//! Typed relations: Wikidata properties predicted for entity pairs.
