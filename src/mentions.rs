@@ -53,9 +53,8 @@ pub fn add_mentions(doc: &mut Document, mut names: Vec<NameSpan>) {
             None,
         ));
     }
-    for token in 0..doc.tokens.len() {
-        if !covered[token] && pronoun_type(doc.token_text(token)).is_some() {
-            let ty = pronoun_type(doc.token_text(token)).unwrap_or(EntityType::Misc);
+    for (token, _) in covered.iter().enumerate().filter(|(_, c)| !**c) {
+        if let Some(ty) = pronoun_type(doc.token_text(token)) {
             mentions.push(make_mention(
                 doc,
                 token..token + 1,
@@ -459,7 +458,7 @@ fn date_and_number_names(doc: &Document) -> Vec<NameSpan> {
                 "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
             );
             // "May" alone is more often the verb.
-            if end > token + 1 || (is_month && word != "May") || !is_month {
+            if end > token + 1 || !is_month || word != "May" {
                 names.push((token..end, EntityType::Date));
             }
             token = end;
