@@ -481,3 +481,143 @@ fn role_property(title: &str) -> Option<(&'static str, &'static str, bool)> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, RelationKind};
+    use crate::pipeline::Pipeline;
+
+    struct Edge {
+        head: String,
+        tail: String,
+        label: String,
+        negated: bool,
+        hedged: bool,
+        evidence: String,
+        property: Option<String>,
+    }
+
+    fn edges(text: &str) -> Vec<Edge> {
+        let doc: Document = Pipeline::default().annotate("t", text);
+        doc.relations
+            .iter()
+            .map(|r| Edge {
+                head: doc.entities[r.head.index()].label.clone(),
+                tail: doc.entities[r.tail.index()].label.clone(),
+                label: r.label.clone(),
+                negated: r.negated,
+                hedged: r.hedged,
+                evidence: doc.slice(r.evidence[0]).to_string(),
+                property: (r.kind == RelationKind::Typed)
+                    .then(|| r.property.clone())
+                    .flatten(),
+            })
+            .collect()
+    }
+
+    fn find<'a>(edges: &'a [Edge], head: &str, tail: &str) -> &'a Edge {
+        edges
+            .iter()
+            .find(|e| e.head == head && e.tail == tail && e.property.is_none())
+            .unwrap_or_else(|| {
+                let all: Vec<String> = edges
+                    .iter()
+                    .map(|e| format!("{} -[{}]-> {}", e.head, e.label, e.tail))
+                    .collect();
+                panic!("no edge {head} -> {tail} in {all:?}")
+            })
+    }
+
+    #[test]
+    fn subject_verb_object_with_preposition() {
+        let text = "Senator Ana Ruiz canceled her meeting with Lars Dahl on Friday.";
+        let found = edges(text);
+        let edge = find(&found, "Ana Ruiz", "Lars Dahl");
+        assert_eq!(edge.label, "canceled meeting with");
+        assert!(!edge.negated);
+        assert_eq!(edge.evidence, text);
+    }
+
+    #[test]
+    fn negation_and_hedging_are_marked() {
+        let found = edges("Mayor Tom Berg could not persuade Anna Holm to stay. Berg may visit Oslo.");
+        let edge = find(&found, "Tom Berg", "Anna Holm");
+        assert!(edge.negated);
+        assert!(edge.label.contains("persuade"));
+        let visit = find(&found, "Tom Berg", "Oslo");
+        assert!(visit.hedged && !visit.negated);
+    }
+
+    #[test]
+    fn passive_voice_turns_the_direction() {
+        let found = edges("The treaty was signed in Paris. Governor Eva Lind was defeated by Karl Moen.");
+        let edge = find(&found, "Karl Moen", "Eva Lind");
+        assert_eq!(edge.label, "defeated");
+    }
+
+    #[test]
+    fn relative_clause_subject_is_the_antecedent() {
+        let found = edges(
+            "Minister Lars Dahl, who has handled the talks with Gabriel Rojas since June, resigned.",
+        );
+        let edge = find(&found, "Lars Dahl", "Gabriel Rojas");
+        assert!(edge.label.contains("handled"));
+    }
+
+    #[test]
+    fn coordinated_subjects_each_get_an_edge() {
+        let found = edges("Chile and Peru will likely hold Bolivia responsible for the delay.");
+        for subject in ["Chile", "Peru"] {
+            let edge = find(&found, subject, "Bolivia");
+            assert!(edge.label.contains("responsible"), "{}", edge.label);
+            assert!(edge.hedged);
+        }
+    }
+
+    #[test]
+    fn apposition_gives_the_relation_it_names() {
+        let found = edges(
+            "Chilean president Gabriel Rojas spoke on Monday. Later, Tomas Rojas Vial, uncle of \
+             the Chilean president, criticised the plan.",
+        );
+        let edge = find(&found, "Tomas Rojas Vial", "Gabriel Rojas");
+        assert_eq!(edge.label, "uncle of");
+    }
+
+    #[test]
+    fn copula_with_an_organisation() {
+        let found = edges("Marta Vidal is a senior economist at the Nordic Trade Institute.");
+        let edge = find(&found, "Marta Vidal", "Nordic Trade Institute");
+        assert!(edge.label.contains("economist"), "{}", edge.label);
+        assert!(edge.label.ends_with("at"));
+    }
+
+    #[test]
+    fn pronoun_subjects_are_resolved() {
+        let found = edges("President Ana Ruiz arrived in Lima on Monday. She thanked Lars Dahl.");
+        let edge = find(&found, "Ana Ruiz", "Lars Dahl");
+        assert_eq!(edge.label, "thanked");
+    }
+
+    #[test]
+    fn roles_that_name_a_country_give_edges() {
+        let found = edges("Peruvian president Ana Ruiz met reporters in Peru on Monday.");
+        let edge = find(&found, "Ana Ruiz", "Peru");
+        assert!(edge.label.contains("president"));
+        let typed = found
+            .iter()
+            .find(|e| e.property.as_deref() == Some("P35"))
+            .expect("head of state edge");
+        assert_eq!((typed.head.as_str(), typed.tail.as_str()), ("Peru", "Ana Ruiz"));
+    }
+
+    #[test]
+    fn place_comma_country_is_located_in() {
+        let found = edges("The talks took place in Bergen, Norway, last week.");
+        let typed = found
+            .iter()
+            .find(|e| e.property.as_deref() == Some("P17"))
+            .expect("country edge");
+        assert_eq!((typed.head.as_str(), typed.tail.as_str()), ("Bergen", "Norway"));
+    }
+}
