@@ -25,6 +25,7 @@ pub struct TrainArgs {
     pub out: PathBuf,
     #[arg(long, default_value_t = TAGGER_EPOCHS)]
     pub tagger_epochs: usize,
+    /// 0 trains the tagger only.
     #[arg(long, default_value_t = RECOGNIZER_EPOCHS)]
     pub recognizer_epochs: usize,
 }
@@ -148,6 +149,9 @@ pub fn run(args: TrainArgs) -> Result<()> {
         model::TAGGER_FILE,
         size as f64 / 1e6
     );
+    if args.recognizer_epochs == 0 {
+        return Ok(());
+    }
     let (uner, redocred) = recognizer_examples(&args.data)?;
     let examples: Vec<&Example> = uner.iter().chain(&redocred).collect();
     let recognizer = train_recognizer(&examples, &tagger, args.recognizer_epochs);

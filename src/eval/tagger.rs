@@ -28,10 +28,13 @@ pub fn accuracy(tagger: &Tagger, sentences: &[conllu::Sentence]) -> (usize, usiz
 }
 
 pub fn run(args: TaggerArgs) -> Result<()> {
-    let models = args.common.models()?;
+    let tagger = match &args.common.models {
+        Some(dir) => crate::model::Models::load_tagger(dir)?,
+        None => crate::model::Models::embedded().tagger.clone(),
+    };
     let path = crate::train::ewt_path(args.common.data(), &args.split);
     let sentences = conllu::read(&path)?;
-    let (correct, total) = accuracy(&models.tagger, &sentences);
+    let (correct, total) = accuracy(&tagger, &sentences);
     println!(
         "UD EWT {}: UPOS accuracy {:.2}% ({correct}/{total}, gold tokens)",
         args.split,

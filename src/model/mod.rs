@@ -87,6 +87,17 @@ impl Models {
         Models::from_compressed(&read(TAGGER_FILE)?, &read(RECOGNIZER_FILE)?)
     }
 
+    /// Loads only the tagger written by `textkg train` into a directory.
+    pub fn load_tagger(dir: &std::path::Path) -> Result<Tagger> {
+        let path = dir.join(TAGGER_FILE);
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        let bytes = decompress("tagger", &bytes)?;
+        Tagger::read(&mut Reader {
+            name: "tagger",
+            bytes: &bytes,
+        })
+    }
+
     /// Tags the document (filling `doc.tags`) and returns its entities as
     /// token ranges, describing each token once for both models.
     pub fn annotate(&self, doc: &mut Document) -> Vec<(Range<usize>, EntityType)> {

@@ -45,6 +45,11 @@ mod template {
     pub const PREV_TAG_LOWER: u32 = 53;
     pub const PREV_TAG_AMBIGUITY: u32 = 54;
     pub const PREV_TAG_SUFFIX: u32 = 55;
+    pub const PREV_TAG_NEXT_AMBIGUITY: u32 = 56;
+    pub const NEXT_WORD: u32 = 57;
+    pub const PREV_WORD: u32 = 58;
+    pub const NEXT_SUFFIX2: u32 = 59;
+    pub const LOWER_SHAPE: u32 = 60;
 }
 
 impl Tagger {
@@ -189,6 +194,11 @@ fn extract(infos: &[TokenInfo], ambiguity: &[u64], tags: &[usize], i: usize, out
     out.push(feature(PREV_TAG_LOWER, mix(prev, t.lower)));
     out.push(feature(PREV_TAG_AMBIGUITY, mix(prev, amb)));
     out.push(feature(PREV_TAG_SUFFIX, mix(prev, t.suffixes[2])));
+    out.push(feature(PREV_TAG_NEXT_AMBIGUITY, mix(prev, next_amb)));
+    out.push(feature(NEXT_WORD, at(1).map_or(NONE, |j| infos[j].word)));
+    out.push(feature(PREV_WORD, at(-1).map_or(NONE, |j| infos[j].word)));
+    out.push(feature(NEXT_SUFFIX2, at(1).map_or(NONE, |j| infos[j].suffixes[1])));
+    out.push(feature(LOWER_SHAPE, mix(t.lower, t.short_shape)));
 }
 
 /// One gold-tagged sentence for training.
