@@ -12,7 +12,6 @@ use crate::train;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -35,6 +34,9 @@ pub struct NerArgs {
     /// Write the evaluated texts as JSON Lines {"id", "text"} and stop.
     #[arg(long, value_name = "FILE")]
     pub write_texts: Option<PathBuf>,
+    /// Also write textkg's predictions as JSON Lines (same format as --predictions).
+    #[arg(long, value_name = "FILE")]
+    pub write_predictions: Option<PathBuf>,
     /// Number of cross-validation folds for Re-DocRED.
     #[arg(long, default_value_t = 5)]
     pub folds: usize,
@@ -72,17 +74,14 @@ pub fn redocred_folds(documents: usize, folds: usize) -> Vec<Vec<usize>> {
 }
 
 fn write_texts(path: &Path, texts: &[(String, &Example)]) -> Result<()> {
-    let mut out = Vec::new();
-    for (id, example) in texts {
-        let line = TextLine {
+    let lines: Vec<TextLine> = texts
+        .iter()
+        .map(|(id, example)| TextLine {
             id: id.clone(),
             text: example.text.clone(),
-        };
-        serde_json::to_writer(&mut out, &line).map_err(|e| Error::io(path, e.into()))?;
-        out.push(b'\n');
-    }
-    let mut file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    file.write_all(&out).map_err(|e| Error::io(path, e))
+        })
+        .collect();
+    write_lines(path, &lines)
 }
 
 pub fn read_predictions(path: &Path) -> Result<BTreeMap<String, Vec<(Span, EntityType)>>> {
@@ -108,23 +107,44 @@ pub fn read_predictions(path: &Path) -> Result<BTreeMap<String, Vec<(Span, Entit
     Ok(predictions)
 }
 
+type Predictor<'a> = &'a (dyn Fn(&str, &Example) -> Vec<(Span, EntityType)> + Sync);
+
 fn score_with(
     texts: &[(String, &Example)],
-    predicted: &(dyn Fn(&str, &Example) -> Vec<(Span, EntityType)> + Sync),
+    predicted: Predictor<'_>,
+    log: &mut Vec<PredictionLine>,
 ) -> SpanScores {
-    let per_doc: Vec<SpanScores> = texts
+    let per_doc: Vec<(SpanScores, PredictionLine)> = texts
         .par_iter()
         .map(|(id, example)| {
             let mut scores = SpanScores::default();
-            scores.add_document(&example.gold, &predicted(id, example));
-            scores
+            let entities = predicted(id, example);
+            scores.add_document(&example.gold, &entities);
+            let line = PredictionLine {
+                id: id.clone(),
+                entities: entities
+                    .iter()
+                    .map(|(s, t)| (s.start, s.end, t.as_str().to_string()))
+                    .collect(),
+            };
+            (scores, line)
         })
         .collect();
     let mut total = SpanScores::default();
-    for s in &per_doc {
-        total.merge(s);
+    for (s, line) in per_doc {
+        total.merge(&s);
+        log.push(line);
     }
     total
+}
+
+fn write_lines<T: Serialize>(path: &Path, lines: &[T]) -> Result<()> {
+    let mut out = Vec::new();
+    for line in lines {
+        serde_json::to_writer(&mut out, line).map_err(|e| Error::io(path, e.into()))?;
+        out.push(b'\n');
+    }
+    std::fs::write(path, out).map_err(|e| Error::io(path, e))
 }
 
 pub fn run(args: NerArgs) -> Result<()> {
@@ -153,13 +173,14 @@ pub fn run(args: NerArgs) -> Result<()> {
         external.as_ref().and_then(|p| p.get(id).cloned()).unwrap_or_default()
     };
     let system = if external.is_some() { "predictions from file" } else { "textkg" };
+    let mut log = Vec::new();
     match args.corpus {
         NerCorpus::Uner => {
             let scores = if external.is_some() {
-                score_with(&texts, &from_file)
+                score_with(&texts, &from_file, &mut log)
             } else {
                 let models = args.common.models()?;
-                score_with(&texts, &|_, e: &Example| predict(&models, &e.text))
+                score_with(&texts, &|_, e: &Example| predict(&models, &e.text), &mut log)
             };
             println!("{}", format_rows(&format!("{name}, {system}"), &scores.rows()));
         }
@@ -176,7 +197,7 @@ pub fn run(args: NerArgs) -> Result<()> {
             for (k, fold) in folds.iter().enumerate() {
                 let test: Vec<(String, &Example)> = fold.iter().map(|&i| texts[i].clone()).collect();
                 let scores = match &shared {
-                    None => score_with(&test, &from_file),
+                    None => score_with(&test, &from_file, &mut log),
                     Some((models, uner)) => {
                         let training: Vec<&Example> = uner
                             .iter()
@@ -193,7 +214,7 @@ pub fn run(args: NerArgs) -> Result<()> {
                             tagger: models.tagger.clone(),
                             recognizer,
                         };
-                        score_with(&test, &|_, e: &Example| predict(&fold_models, &e.text))
+                        score_with(&test, &|_, e: &Example| predict(&fold_models, &e.text), &mut log)
                     }
                 };
                 let core = scores.total(&super::score::CORE_TYPES).prf().f1;
@@ -204,6 +225,9 @@ pub fn run(args: NerArgs) -> Result<()> {
             let title = format!("{name} {}-fold CV mean, {system}", folds.len());
             println!("{}", format_rows(&title, &mean_rows(&fold_scores)));
         }
+    }
+    if let Some(path) = &args.write_predictions {
+        write_lines(path, &log)?;
     }
     Ok(())
 }

@@ -1,21 +1,25 @@
-//! Part-of-speech tagger: a greedy left-to-right averaged perceptron over
-//! word, affix, shape, context and ambiguity-class features.
+//! Part-of-speech tagger: greedy left-to-right averaged perceptrons over
+//! word, affix, shape, context and ambiguity-class features. A second pass
+//! also sees the first pass's tags to the right.
 
 use super::features::{self, TokenInfo};
 use super::perceptron::{Reader, Rng, Trainer, Weights, feature, mix};
 use crate::document::{Document, Upos};
 use crate::error::Result;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
 
 const ROW_BITS: u32 = 19;
 const TAGS: usize = Upos::ALL.len();
 const START: u64 = TAGS as u64;
-const MAGIC: &[u8] = b"textkg-tagger-1\n";
+const MAGIC: &[u8] = b"textkg-tagger-2\n";
+const JACKKNIFE_FOLDS: usize = 4;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tagger {
-    weights: Weights,
+    first: Weights,
+    second: Weights,
     /// Lower-cased word hash → bit set of the tags it had in training.
     ambiguity: HashMap<u64, u32>,
 }
@@ -50,6 +54,12 @@ mod template {
     pub const PREV_WORD: u32 = 58;
     pub const NEXT_SUFFIX2: u32 = 59;
     pub const LOWER_SHAPE: u32 = 60;
+    pub const FIRST_PASS_TAG: u32 = 61;
+    pub const FIRST_PASS_NEXT: u32 = 62;
+    pub const FIRST_PASS_NEXT_TWO: u32 = 63;
+    pub const PREV_AND_FIRST_PASS_NEXT: u32 = 64;
+    pub const LOWER_AND_FIRST_PASS_NEXT: u32 = 65;
+    pub const FIRST_PASS_TAG_LOWER: u32 = 66;
 }
 
 impl Tagger {
@@ -79,15 +89,9 @@ impl Tagger {
     fn tag_sentence(&self, infos: &[TokenInfo], scratch: &mut Scratch) -> Vec<Upos> {
         scratch.ambiguity.clear();
         scratch.ambiguity.extend(infos.iter().map(|i| self.ambiguity_of(i)));
-        let mut tags: Vec<usize> = Vec::with_capacity(infos.len());
-        for i in 0..infos.len() {
-            scratch.features.clear();
-            extract(infos, &scratch.ambiguity, &tags, i, &mut scratch.features);
-            let mut scores = [0f32; TAGS];
-            self.weights.add_scores(&scratch.features, &mut scores);
-            tags.push(argmax(&scores));
-        }
-        tags.into_iter().map(|t| Upos::ALL[t]).collect()
+        let first = greedy(&self.first, infos, &scratch.ambiguity, None, &mut scratch.features);
+        let second = greedy(&self.second, infos, &scratch.ambiguity, Some(&first), &mut scratch.features);
+        second.into_iter().map(|t| Upos::ALL[t]).collect()
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
@@ -99,7 +103,8 @@ impl Tagger {
             out.extend_from_slice(&word.to_le_bytes());
             out.extend_from_slice(&tags.to_le_bytes());
         }
-        self.weights.write(out);
+        self.first.write(out);
+        self.second.write(out);
     }
 
     pub fn read(reader: &mut Reader<'_>) -> Result<Self> {
@@ -113,11 +118,16 @@ impl Tagger {
             let word = reader.u64()?;
             ambiguity.insert(word, reader.u32()?);
         }
-        let weights = Weights::read(reader)?;
-        if weights.classes() != TAGS {
+        let first = Weights::read(reader)?;
+        let second = Weights::read(reader)?;
+        if first.classes() != TAGS || second.classes() != TAGS {
             return Err(reader.error("tagger has the wrong number of tags"));
         }
-        Ok(Tagger { weights, ambiguity })
+        Ok(Tagger {
+            first,
+            second,
+            ambiguity,
+        })
     }
 }
 
@@ -125,6 +135,24 @@ impl Tagger {
 struct Scratch {
     features: Vec<u64>,
     ambiguity: Vec<u64>,
+}
+
+fn greedy(
+    weights: &Weights,
+    infos: &[TokenInfo],
+    ambiguity: &[u64],
+    first_pass: Option<&[usize]>,
+    features: &mut Vec<u64>,
+) -> Vec<usize> {
+    let mut tags: Vec<usize> = Vec::with_capacity(infos.len());
+    for i in 0..infos.len() {
+        features.clear();
+        extract(infos, ambiguity, &tags, first_pass, i, features);
+        let mut scores = [0f32; TAGS];
+        weights.add_scores(features, &mut scores);
+        tags.push(argmax(&scores));
+    }
+    tags
 }
 
 pub(crate) fn argmax(scores: &[f32]) -> usize {
@@ -137,8 +165,16 @@ pub(crate) fn argmax(scores: &[f32]) -> usize {
     best
 }
 
-/// Features of token `i` given the tags already chosen to its left.
-fn extract(infos: &[TokenInfo], ambiguity: &[u64], tags: &[usize], i: usize, out: &mut Vec<u64>) {
+/// Features of token `i` given the tags already chosen to its left (and in
+/// the second pass, the first pass's tags).
+fn extract(
+    infos: &[TokenInfo],
+    ambiguity: &[u64],
+    tags: &[usize],
+    first_pass: Option<&[usize]>,
+    i: usize,
+    out: &mut Vec<u64>,
+) {
     use template::*;
     let t = &infos[i];
     out.push(feature(BIAS, 0));
@@ -199,6 +235,17 @@ fn extract(infos: &[TokenInfo], ambiguity: &[u64], tags: &[usize], i: usize, out
     out.push(feature(PREV_WORD, at(-1).map_or(NONE, |j| infos[j].word)));
     out.push(feature(NEXT_SUFFIX2, at(1).map_or(NONE, |j| infos[j].suffixes[1])));
     out.push(feature(LOWER_SHAPE, mix(t.lower, t.short_shape)));
+    if let Some(first) = first_pass {
+        let next = first.get(i + 1).map_or(START, |t| *t as u64);
+        let next_two = first.get(i + 2).map_or(START, |t| *t as u64);
+        let own = first[i] as u64;
+        out.push(feature(FIRST_PASS_TAG, own));
+        out.push(feature(FIRST_PASS_NEXT, next));
+        out.push(feature(FIRST_PASS_NEXT_TWO, mix(next, next_two)));
+        out.push(feature(PREV_AND_FIRST_PASS_NEXT, mix(prev, next)));
+        out.push(feature(LOWER_AND_FIRST_PASS_NEXT, mix(t.lower, next)));
+        out.push(feature(FIRST_PASS_TAG_LOWER, mix(own, t.lower)));
+    }
 }
 
 /// One gold-tagged sentence for training.
@@ -231,23 +278,70 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
         ambiguity.insert(*word, mask);
     }
     let mut tagger = Tagger {
-        weights: Weights::new(1, TAGS),
+        first: Weights::new(0, TAGS),
+        second: Weights::new(0, TAGS),
         ambiguity,
     };
+    let ambiguity: Vec<Vec<u64>> = described
+        .iter()
+        .map(|infos| infos.iter().map(|i| tagger.ambiguity_of(i)).collect())
+        .collect();
+    let data = PassData {
+        described: &described,
+        ambiguity: &ambiguity,
+        sentences,
+    };
+    // First-pass tags for the second pass's training come from models that
+    // did not see the sentence, so they are as wrong as they will be on new text.
+    let folds: Vec<Vec<usize>> = (0..JACKKNIFE_FOLDS)
+        .map(|k| (0..sentences.len()).filter(|i| i % JACKKNIFE_FOLDS != k).collect())
+        .collect();
+    let all: Vec<usize> = (0..sentences.len()).collect();
+    let mut jobs: Vec<&[usize]> = folds.iter().map(Vec::as_slice).collect();
+    jobs.push(&all);
+    let mut models: Vec<Weights> = jobs
+        .par_iter()
+        .enumerate()
+        .map(|(k, indices)| train_pass(&data, None, indices, epochs, seed ^ k as u64))
+        .collect();
+    tagger.first = models.pop().expect("the full model");
+    let mut first_pass = vec![Vec::new(); sentences.len()];
+    let mut features = Vec::new();
+    for (index, slot) in first_pass.iter_mut().enumerate() {
+        let model = &models[index % JACKKNIFE_FOLDS];
+        *slot = greedy(model, &described[index], &ambiguity[index], None, &mut features);
+    }
+    tagger.second = train_pass(&data, Some(&first_pass), &all, epochs, seed ^ 0xF1);
+    tagger
+}
+
+struct PassData<'a> {
+    described: &'a [Vec<TokenInfo>],
+    ambiguity: &'a [Vec<u64>],
+    sentences: &'a [TaggedSentence],
+}
+
+fn train_pass(
+    data: &PassData<'_>,
+    first_pass: Option<&[Vec<usize>]>,
+    indices: &[usize],
+    epochs: usize,
+    seed: u64,
+) -> Weights {
     let mut trainer = Trainer::new(ROW_BITS, TAGS);
-    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut order = indices.to_vec();
     let mut rng = Rng(seed);
     let mut features = Vec::new();
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &index in &order {
-            let infos = &described[index];
-            let gold = &sentences[index].tags;
-            let amb: Vec<u64> = infos.iter().map(|i| tagger.ambiguity_of(i)).collect();
+            let infos = &data.described[index];
+            let gold = &data.sentences[index].tags;
+            let lookahead = first_pass.map(|f| f[index].as_slice());
             let mut tags = Vec::with_capacity(infos.len());
             for i in 0..infos.len() {
                 features.clear();
-                extract(infos, &amb, &tags, i, &mut features);
+                extract(infos, &data.ambiguity[index], &tags, lookahead, i, &mut features);
                 let mut scores = [0f32; TAGS];
                 trainer.weights().add_scores(&features, &mut scores);
                 let guess = argmax(&scores);
@@ -261,6 +355,5 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
             }
         }
     }
-    tagger.weights = trainer.average();
-    tagger
+    trainer.average()
 }
