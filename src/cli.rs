@@ -30,6 +30,14 @@ pub enum Command {
     Build(BuildArgs),
     /// Merge graphs written earlier by `textkg build --format json`.
     Merge(MergeArgs),
+    /// Rebuild the shipped models from the corpora in ../shared/data.
+    Train(crate::train::TrainArgs),
+    /// Score tokenisation, tagging or entity recognition against gold data.
+    Eval(crate::eval::EvalArgs),
+    /// List the built-in models, their training data and licences.
+    Models,
+    /// Measure annotation speed and peak memory on one thread.
+    Bench(crate::bench::BenchArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -113,6 +121,10 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Merge(args) => merge(args),
+        Command::Train(args) => crate::train::run(args),
+        Command::Eval(args) => crate::eval::run(args),
+        Command::Models => crate::model::list(),
+        Command::Bench(args) => crate::bench::run(args),
     }
 }
 
