@@ -31,11 +31,13 @@ pub struct TrainArgs {
 }
 
 pub fn ewt_path(data: &Path, split: &str) -> PathBuf {
-    data.join("ud-english-ewt").join(format!("en_ewt-ud-{split}.conllu"))
+    data.join("ud-english-ewt")
+        .join(format!("en_ewt-ud-{split}.conllu"))
 }
 
 pub fn uner_path(data: &Path, split: &str) -> PathBuf {
-    data.join("uner-english-ewt").join(format!("en_ewt-ud-{split}.iob2"))
+    data.join("uner-english-ewt")
+        .join(format!("en_ewt-ud-{split}.iob2"))
 }
 
 pub fn redocred_path(data: &Path) -> PathBuf {
@@ -65,7 +67,11 @@ pub fn uner_examples(sentences: &[iob2::Sentence]) -> Vec<(String, Example)> {
                 Example {
                     text: String::new(),
                     gold: Vec::new(),
-                    annotated: vec![EntityType::Person, EntityType::Organization, EntityType::Location],
+                    annotated: vec![
+                        EntityType::Person,
+                        EntityType::Organization,
+                        EntityType::Location,
+                    ],
                 },
             ));
         }
@@ -77,7 +83,9 @@ pub fn uner_examples(sentences: &[iob2::Sentence]) -> Vec<(String, Example)> {
         example.text.push_str(&sentence.text);
         let spans = crate::corpus::align_forms(&sentence.text, &sentence.tokens);
         for (range, ty) in &sentence.entities {
-            if let (Some(Some(first)), Some(Some(last))) = (spans.get(range.start), spans.get(range.end - 1)) {
+            if let (Some(Some(first)), Some(Some(last))) =
+                (spans.get(range.start), spans.get(range.end - 1))
+            {
                 let span = crate::document::Span::new(offset + first.start, offset + last.end);
                 example.gold.push((span, *ty));
             }
@@ -96,7 +104,10 @@ pub fn docred_example(doc: &docred::Document) -> Example {
             continue;
         };
         let sentence = &spans[mention.sent_id];
-        let span = crate::document::Span::new(sentence[mention.pos[0]].start, sentence[mention.pos[1] - 1].end);
+        let span = crate::document::Span::new(
+            sentence[mention.pos[0]].start,
+            sentence[mention.pos[1] - 1].end,
+        );
         if !gold.contains(&(span, ty)) {
             gold.push((span, ty));
         }
@@ -115,7 +126,10 @@ pub fn train_tagger(data: &Path, epochs: usize) -> Result<Tagger> {
 }
 
 pub fn prepare_all(examples: &[&Example], tagger: &Tagger) -> Vec<Prepared> {
-    examples.par_iter().map(|e| recognizer::prepare(e, tagger)).collect()
+    examples
+        .par_iter()
+        .map(|e| recognizer::prepare(e, tagger))
+        .collect()
 }
 
 pub fn train_recognizer(examples: &[&Example], tagger: &Tagger, epochs: usize) -> Recognizer {
@@ -155,7 +169,11 @@ pub fn run(args: TrainArgs) -> Result<()> {
     let (uner, redocred) = recognizer_examples(&args.data)?;
     let examples: Vec<&Example> = uner.iter().chain(&redocred).collect();
     let recognizer = train_recognizer(&examples, &tagger, args.recognizer_epochs);
-    let size = write_model(&args.out, model::RECOGNIZER_FILE, &model::recognizer_bytes(&recognizer))?;
+    let size = write_model(
+        &args.out,
+        model::RECOGNIZER_FILE,
+        &model::recognizer_bytes(&recognizer),
+    )?;
     eprintln!(
         "recognizer: {:.1} s total, {} ({:.1} MB)",
         started.elapsed().as_secs_f64(),

@@ -13,7 +13,10 @@ pub fn mix(a: u64, b: u64) -> u64 {
 /// A feature hash for template `template` and value `value`.
 #[inline]
 pub fn feature(template: u32, value: u64) -> u64 {
-    mix(u64::from(template).wrapping_mul(0xD6E8_FEB8_6659_FD93), value)
+    mix(
+        u64::from(template).wrapping_mul(0xD6E8_FEB8_6659_FD93),
+        value,
+    )
 }
 
 /// Weights of a trained model: `rows × classes`, rows addressed by hash.
@@ -161,11 +164,15 @@ impl<'a> Reader<'a> {
     }
 
     pub fn u32(&mut self) -> Result<u32> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
     }
 
     pub fn u64(&mut self) -> Result<u64> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
     }
 
     pub fn expect_magic(&mut self, magic: &[u8]) -> Result<()> {
@@ -213,7 +220,10 @@ mod tests {
         assert!(scores[2] > 0.0 && scores[0] < 0.0);
         let mut bytes = Vec::new();
         weights.write(&mut bytes);
-        let mut reader = Reader { name: "t", bytes: &bytes };
+        let mut reader = Reader {
+            name: "t",
+            bytes: &bytes,
+        };
         assert_eq!(Weights::read(&mut reader).unwrap(), weights);
     }
 }

@@ -36,7 +36,10 @@ fn is_inside(label: usize) -> bool {
 }
 
 fn type_index(ty: EntityType) -> usize {
-    EntityType::ALL.iter().position(|t| *t == ty).expect("listed")
+    EntityType::ALL
+        .iter()
+        .position(|t| *t == ty)
+        .expect("listed")
 }
 
 /// I-X may only follow B-X or I-X.
@@ -132,7 +135,10 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
         let k = k as u32;
         let j = at(offset);
         out.push(feature(LOWER_AT + k, j.map_or(NONE, |j| infos[j].lower)));
-        out.push(feature(SHAPE_AT + k, j.map_or(NONE, |j| infos[j].short_shape)));
+        out.push(feature(
+            SHAPE_AT + k,
+            j.map_or(NONE, |j| infos[j].short_shape),
+        ));
         out.push(feature(TAG_AT + k, j.map_or(NONE, |j| view.tags[j] as u64)));
         if offset.abs() == 1 {
             out.push(feature(WORD_AT + k, j.map_or(NONE, |j| infos[j].word)));
@@ -146,7 +152,10 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
     out.push(feature(TAG_PAIR_RIGHT, mix(tag, next_tag)));
     let prev_shape = at(-1).map_or(NONE, |j| infos[j].short_shape);
     let next_shape = at(1).map_or(NONE, |j| infos[j].short_shape);
-    out.push(feature(SHAPE_TRIGRAM, mix(mix(prev_shape, t.short_shape), next_shape)));
+    out.push(feature(
+        SHAPE_TRIGRAM,
+        mix(mix(prev_shape, t.short_shape), next_shape),
+    ));
     out.push(feature(WORD_TAG, mix(t.word, tag)));
     let prev_lower = at(-1).map_or(NONE, |j| infos[j].lower);
     let next_lower = at(1).map_or(NONE, |j| infos[j].lower);
@@ -167,8 +176,14 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
         let hint = hints[i];
         out.push(feature(DOCUMENT_HINT, hint));
         out.push(feature(DOCUMENT_HINT_SHAPE, mix(hint, t.short_shape)));
-        out.push(feature(DOCUMENT_HINT_PREV, at(-1).map_or(NONE, |j| hints[j])));
-        out.push(feature(DOCUMENT_HINT_NEXT, at(1).map_or(NONE, |j| hints[j])));
+        out.push(feature(
+            DOCUMENT_HINT_PREV,
+            at(-1).map_or(NONE, |j| hints[j]),
+        ));
+        out.push(feature(
+            DOCUMENT_HINT_NEXT,
+            at(1).map_or(NONE, |j| hints[j]),
+        ));
     }
 }
 
@@ -187,7 +202,6 @@ fn transition_matrix(transitions: &Weights) -> [[f32; LABELS]; LABELS + 1] {
 }
 
 impl Pass {
-
     fn emissions(&self, view: &View<'_>, features: &mut Vec<u64>) -> Vec<[f32; LABELS]> {
         (0..view.infos.len())
             .map(|i| {
@@ -471,7 +485,10 @@ fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, see
                 features.clear();
                 extract(&view, i, &mut features);
                 let mut scores = [0f32; LABELS];
-                trainer.emissions.weights().add_scores(&features, &mut scores);
+                trainer
+                    .emissions
+                    .weights()
+                    .add_scores(&features, &mut scores);
                 emissions.push(scores);
                 slot.clear();
                 slot.extend_from_slice(&features);
@@ -485,11 +502,17 @@ fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, see
                     let prev_predicted = if i == 0 { START } else { predicted[i - 1] };
                     if target[i] != predicted[i] {
                         trainer.emissions.update(&token_features[i], target[i], 1.0);
-                        trainer.emissions.update(&token_features[i], predicted[i], -1.0);
+                        trainer
+                            .emissions
+                            .update(&token_features[i], predicted[i], -1.0);
                     }
                     if (prev_target, target[i]) != (prev_predicted, predicted[i]) {
-                        trainer.transitions.update(&[prev_target as u64], target[i], 1.0);
-                        trainer.transitions.update(&[prev_predicted as u64], predicted[i], -1.0);
+                        trainer
+                            .transitions
+                            .update(&[prev_target as u64], target[i], 1.0);
+                        trainer
+                            .transitions
+                            .update(&[prev_predicted as u64], predicted[i], -1.0);
                     }
                 }
             }

@@ -88,9 +88,23 @@ impl Tagger {
 
     fn tag_sentence(&self, infos: &[TokenInfo], scratch: &mut Scratch) -> Vec<Upos> {
         scratch.ambiguity.clear();
-        scratch.ambiguity.extend(infos.iter().map(|i| self.ambiguity_of(i)));
-        let first = greedy(&self.first, infos, &scratch.ambiguity, None, &mut scratch.features);
-        let second = greedy(&self.second, infos, &scratch.ambiguity, Some(&first), &mut scratch.features);
+        scratch
+            .ambiguity
+            .extend(infos.iter().map(|i| self.ambiguity_of(i)));
+        let first = greedy(
+            &self.first,
+            infos,
+            &scratch.ambiguity,
+            None,
+            &mut scratch.features,
+        );
+        let second = greedy(
+            &self.second,
+            infos,
+            &scratch.ambiguity,
+            Some(&first),
+            &mut scratch.features,
+        );
         second.into_iter().map(|t| Upos::ALL[t]).collect()
     }
 
@@ -233,7 +247,10 @@ fn extract(
     out.push(feature(PREV_TAG_NEXT_AMBIGUITY, mix(prev, next_amb)));
     out.push(feature(NEXT_WORD, at(1).map_or(NONE, |j| infos[j].word)));
     out.push(feature(PREV_WORD, at(-1).map_or(NONE, |j| infos[j].word)));
-    out.push(feature(NEXT_SUFFIX2, at(1).map_or(NONE, |j| infos[j].suffixes[1])));
+    out.push(feature(
+        NEXT_SUFFIX2,
+        at(1).map_or(NONE, |j| infos[j].suffixes[1]),
+    ));
     out.push(feature(LOWER_SHAPE, mix(t.lower, t.short_shape)));
     if let Some(first) = first_pass {
         let next = first.get(i + 1).map_or(START, |t| *t as u64);
@@ -256,7 +273,10 @@ pub struct TaggedSentence {
 
 /// Trains a tagger; the same sentences, epochs and seed give the same model.
 pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
-    let described: Vec<Vec<TokenInfo>> = sentences.iter().map(|s| features::describe(&s.words)).collect();
+    let described: Vec<Vec<TokenInfo>> = sentences
+        .iter()
+        .map(|s| features::describe(&s.words))
+        .collect();
     let mut counts: HashMap<u64, [u32; TAGS]> = HashMap::new();
     for (sentence, infos) in sentences.iter().zip(&described) {
         for (tag, info) in sentence.tags.iter().zip(infos) {
@@ -294,7 +314,11 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
     // First-pass tags for the second pass's training come from models that
     // did not see the sentence, so they are as wrong as they will be on new text.
     let folds: Vec<Vec<usize>> = (0..JACKKNIFE_FOLDS)
-        .map(|k| (0..sentences.len()).filter(|i| i % JACKKNIFE_FOLDS != k).collect())
+        .map(|k| {
+            (0..sentences.len())
+                .filter(|i| i % JACKKNIFE_FOLDS != k)
+                .collect()
+        })
         .collect();
     let all: Vec<usize> = (0..sentences.len()).collect();
     let mut jobs: Vec<&[usize]> = folds.iter().map(Vec::as_slice).collect();
@@ -309,7 +333,13 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
     let mut features = Vec::new();
     for (index, slot) in first_pass.iter_mut().enumerate() {
         let model = &models[index % JACKKNIFE_FOLDS];
-        *slot = greedy(model, &described[index], &ambiguity[index], None, &mut features);
+        *slot = greedy(
+            model,
+            &described[index],
+            &ambiguity[index],
+            None,
+            &mut features,
+        );
     }
     tagger.second = train_pass(&data, Some(&first_pass), &all, epochs, seed ^ 0xF1);
     tagger
@@ -341,7 +371,14 @@ fn train_pass(
             let mut tags = Vec::with_capacity(infos.len());
             for i in 0..infos.len() {
                 features.clear();
-                extract(infos, &data.ambiguity[index], &tags, lookahead, i, &mut features);
+                extract(
+                    infos,
+                    &data.ambiguity[index],
+                    &tags,
+                    lookahead,
+                    i,
+                    &mut features,
+                );
                 let mut scores = [0f32; TAGS];
                 trainer.weights().add_scores(&features, &mut scores);
                 let guess = argmax(&scores);
