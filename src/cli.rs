@@ -12,7 +12,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "textkg", version, about = "Build knowledge graphs from plain-text news, offline")]
+#[command(
+    name = "textkg",
+    version,
+    about = "Build knowledge graphs from plain-text news, offline"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -24,6 +28,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Merge graphs written earlier by `textkg build --format json`.
     Merge(MergeArgs),
+    /// Export a synthetic graph of the given size and report the time taken.
+    #[command(hide = true)]
+    BenchExport(BenchExportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -39,7 +46,11 @@ pub struct BuildArgs {
     #[arg(long)]
     pub per_doc: bool,
     /// Entity types that become nodes, comma-separated, or `all`.
-    #[arg(long, value_name = "LIST", default_value = "PERSON,ORGANIZATION,LOCATION,MISC")]
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "PERSON,ORGANIZATION,LOCATION,MISC"
+    )]
     pub types: String,
     /// Add co-mention edges between entities named in the same sentence.
     #[arg(long)]
@@ -54,9 +65,34 @@ pub struct OutputArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "json")]
     pub format: Format,
-    /// Output file, written atomically; standard output when absent.
+    /// Output file, written atomically; standard output when absent. A
+    /// directory for neo4j-csv and csv (required for them).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// IRI that RDF resource IRIs start with (ntriples, turtle, jsonld).
+    #[arg(long, value_name = "IRI", default_value = export::DEFAULT_BASE_IRI)]
+    pub base_iri: String,
+}
+
+impl OutputArgs {
+    fn options(&self) -> Result<export::Options> {
+        export::Options::new(Some(&self.base_iri))
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BenchExportArgs {
+    /// Nodes of the synthetic graph.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub nodes: usize,
+    /// Edges of the synthetic graph.
+    #[arg(long, default_value_t = 3_000_000)]
+    pub edges: usize,
+    /// Build the graph only, exporting nothing (the memory baseline).
+    #[arg(long)]
+    pub skip_export: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -94,6 +130,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Merge(args) => merge(args),
+        Command::BenchExport(args) => bench_export(args),
     }
 }
 
@@ -128,6 +165,7 @@ fn read_documents(args: &BuildArgs) -> Result<Vec<InputDocument>> {
 }
 
 fn build(args: BuildArgs) -> Result<()> {
+    let options = args.output.options()?;
     let types = parse_types(&args.types)?;
     let documents = read_documents(&args)?;
     let pipeline = Pipeline::new(Options {
@@ -150,18 +188,32 @@ fn build(args: BuildArgs) -> Result<()> {
     let output = args.output.output.as_deref();
     let format = args.output.format;
     if args.per_doc {
-        return export::write_atomically(output, |out| write_per_doc(&graphs, format, out));
+        if format.is_directory() {
+            return Err(Error::Usage(format!(
+                "--per-doc writes one stream, which --format {} is not",
+                format.name()
+            )));
+        }
+        return export::write_atomically(output, |out| {
+            write_per_doc(&graphs, format, &options, out)
+        });
     }
     let graph = KnowledgeGraph::merge(graphs);
-    export::write_atomically(output, |out| export::export(&graph, format, out))
+    export::write_output(&graph, format, &options, output)
 }
 
-fn write_per_doc(graphs: &[KnowledgeGraph], format: Format, out: &mut dyn Write) -> Result<()> {
+fn write_per_doc(
+    graphs: &[KnowledgeGraph],
+    format: Format,
+    options: &export::Options,
+    out: &mut dyn Write,
+) -> Result<()> {
     for graph in graphs {
         match format {
-            Format::Json => export::json::write_line(graph, out)
-                .map_err(|e| Error::io("<output>", e))?,
-            _ => export::export(graph, format, out)?,
+            Format::Json => {
+                export::json::write_line(graph, out).map_err(|e| Error::io("<output>", e))?
+            }
+            _ => export::export(graph, format, options, out)?,
         }
     }
     Ok(())
@@ -178,13 +230,46 @@ fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
 }
 
 fn merge(args: MergeArgs) -> Result<()> {
+    let options = args.output.options()?;
     let graphs = args
         .graphs
         .iter()
         .map(|p| read_graph(p))
         .collect::<Result<Vec<_>>>()?;
     let graph = KnowledgeGraph::merge(graphs);
-    export::write_atomically(args.output.output.as_deref(), |out| {
-        export::export(&graph, args.output.format, out)
-    })
+    export::write_output(
+        &graph,
+        args.output.format,
+        &options,
+        args.output.output.as_deref(),
+    )
+}
+
+fn bench_export(args: BenchExportArgs) -> Result<()> {
+    let options = args.output.options()?;
+    let start = std::time::Instant::now();
+    let graph = export::synthetic::graph(args.nodes, args.edges);
+    let built = start.elapsed();
+    eprintln!(
+        "built {} nodes, {} edges in {:.2} s",
+        graph.node_count(),
+        graph.edge_count(),
+        built.as_secs_f64()
+    );
+    if args.skip_export {
+        return Ok(());
+    }
+    let start = std::time::Instant::now();
+    export::write_output(
+        &graph,
+        args.output.format,
+        &options,
+        args.output.output.as_deref(),
+    )?;
+    eprintln!(
+        "exported {} in {:.2} s",
+        args.output.format.name(),
+        start.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
