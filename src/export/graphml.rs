@@ -1,8 +1,9 @@
 //! GraphML, read by yEd, Gephi, NetworkX and Neo4j APOC
 //! (`apoc.import.graphml` with `readLabels: true`).
 //!
-//! XML ids are positional (`n0`, `e0`) so they are valid NMTOKENs whatever
-//! the graph's ids hold; the graph's own ids are the `id` data. Lists are
+//! Node XML ids are positional (`n0`) so they are valid NMTOKENs whatever
+//! the graph's ids hold; edges have none (it is optional, and NetworkX would
+//! put it over the `id` data). The graph's own ids are the `id` data. Lists are
 //! JSON arrays in string data, since GraphML has scalar types only.
 
 use super::props::{self, Column, Kind, Value};
@@ -84,8 +85,7 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
             let edge = edge_ref.weight();
             write!(
                 out,
-                "  <edge id=\"e{}\" source=\"n{}\" target=\"n{}\" label=\"",
-                edge_ref.id().index(),
+                "  <edge source=\"n{}\" target=\"n{}\" label=\"",
                 edge_ref.source().index(),
                 edge_ref.target().index(),
             )?;
