@@ -32,12 +32,19 @@ def unescape(text):
     return "".join(out)
 
 
+def as_dot(text):
+    """DOT is a drawing: textkg's DOT export (unchanged by design) writes a
+    carriage return or tab in a label as a space."""
+    return text.replace("\r", " ").replace("\t", " ")
+
+
+want_nodes = {as_dot(k): dict(v, label=as_dot(v["label"])) for k, v in want_nodes.items()}
 by_gvid = {}
 nodes = {}
 for obj in layout.get("objects", []):
     if "nodes" in obj or obj["name"].startswith("legend:") and obj.get("fontsize") == "9":
         continue
-    name = obj["name"]
+    name = unescape(obj["name"])
     by_gvid[obj["_gvid"]] = name
     nodes[name] = {"label": unescape(obj["label"])}
 edges = {}
@@ -47,7 +54,7 @@ for edge in layout.get("edges", []):
 want_pairs = {}
 for e in want_edges.values():
     first = e["evidence"][0][3] if e["evidence"] else ""
-    want_pairs.setdefault((e["source"], e["target"]), []).append(first)
+    want_pairs.setdefault((as_dot(e["source"]), as_dot(e["target"])), []).append(as_dot(first))
 got = {k: sorted(v) for k, v in edges.items()}
 want = {k: sorted(v) for k, v in want_pairs.items()}
 if got != want:
