@@ -279,8 +279,26 @@ pub fn write_atomically(
     let temp = out
         .into_inner()
         .map_err(|e| Error::io(path, e.into_error()))?;
+    set_permissions(temp.path(), path, 0o644)?;
     temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     temp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+/// Temporary files and directories are private (0600, 0700); the output
+/// takes the permissions of what it replaces, or `mode` when new.
+fn set_permissions(temp: &Path, path: &Path, mode: u32) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = match fs::metadata(path) {
+            Ok(meta) => meta.permissions(),
+            Err(_) => fs::Permissions::from_mode(mode),
+        };
+        fs::set_permissions(temp, permissions).map_err(|e| Error::io(path, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = (temp, path, mode);
     Ok(())
 }
 
@@ -350,6 +368,7 @@ pub fn write_directory_atomically(
         .tempdir_in(parent)
         .map_err(|e| Error::io(path, e))?;
     write(temp.path())?;
+    set_permissions(temp.path(), path, 0o755)?;
     let temp = temp.keep();
     let result = if old {
         swap_in(&temp, path)
