@@ -100,10 +100,6 @@ impl Exporter for JsonLd {
             predicate: String::new(),
         };
         rdf::triples(graph, &self.base, &mut sink)?;
-        out_end(sink.out)
+        sink.out.write_all(b"]}\n")
     }
-}
-
-fn out_end(out: &mut dyn Write) -> io::Result<()> {
-    out.write_all(b"]}\n")
 }

@@ -27,12 +27,15 @@ fn kuzu_type(kind: Kind) -> &'static str {
     }
 }
 
-fn columns(out: &mut dyn Write, columns: &[Column], primary_key: bool) -> io::Result<()> {
+/// Writes `, name TYPE` for each column (no leading comma for a node table).
+fn columns(out: &mut dyn Write, columns: &[Column], node_table: bool) -> io::Result<()> {
     for (i, column) in columns.iter().enumerate() {
-        out.write_all(b", ")?;
+        if i > 0 || !node_table {
+            out.write_all(b", ")?;
+        }
         DIALECT.name(out, column.name)?;
         write!(out, " {}", kuzu_type(column.kind))?;
-        if primary_key && i == 0 {
+        if node_table && i == 0 {
             out.write_all(b" PRIMARY KEY")?;
         }
     }
@@ -51,9 +54,7 @@ impl Exporter for Kuzu {
             out.write_all(b"CREATE NODE TABLE IF NOT EXISTS ")?;
             DIALECT.name(out, props::node_label(ty))?;
             out.write_all(b"(")?;
-            let mut buf = Vec::new();
-            columns(&mut buf, &props::NODE_COLUMNS, true)?;
-            out.write_all(&buf[2..])?;
+            columns(out, &props::NODE_COLUMNS, true)?;
             out.write_all(b");\n")?;
         }
         // Relationship tables name every FROM/TO pair, so one pass gathers them.

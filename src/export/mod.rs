@@ -101,23 +101,6 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 14] = [
-        Format::Json,
-        Format::Dot,
-        Format::Svg,
-        Format::Png,
-        Format::Graphml,
-        Format::Gexf,
-        Format::Cypher,
-        Format::Kuzu,
-        Format::Neo4jCsv,
-        Format::Ntriples,
-        Format::Turtle,
-        Format::Jsonld,
-        Format::Mermaid,
-        Format::Csv,
-    ];
-
     pub fn name(self) -> &'static str {
         match self {
             Format::Json => "json",

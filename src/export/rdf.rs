@@ -132,6 +132,7 @@ struct Gen<'s> {
 }
 
 impl Gen<'_> {
+    /// Links `owner` to its spans, then describes each span.
     fn spans(
         &mut self,
         owner: &str,
@@ -139,14 +140,11 @@ impl Gen<'_> {
         predicate: &str,
         refs: &[TextRef],
     ) -> io::Result<()> {
-        let iris: Vec<String> = (0..refs.len())
-            .map(|i| format!("{owner}/{kind}/{i}"))
-            .collect();
-        for iri in &iris {
+        for i in 0..refs.len() {
             self.sink
-                .triple(owner, predicate, &Term::Iri(iri.clone()))?;
+                .triple(owner, predicate, &Term::Iri(format!("{owner}/{kind}/{i}")))?;
         }
-        Ok(())
+        self.span_resources(owner, kind, refs)
     }
 
     fn span_resources(&mut self, owner: &str, kind: &str, refs: &[TextRef]) -> io::Result<()> {
@@ -185,8 +183,7 @@ impl Gen<'_> {
         for r in &node.roles {
             self.sink.triple(&s, &role, &Term::Str(r))?;
         }
-        self.spans(&s, "mention", &vocab("mention"), &node.mentions)?;
-        self.span_resources(&s, "mention", &node.mentions)
+        self.spans(&s, "mention", &vocab("mention"), &node.mentions)
     }
 
     fn edge(&mut self, edge: &Edge) -> io::Result<()> {
@@ -224,7 +221,6 @@ impl Gen<'_> {
         self.sink
             .triple(&s, &vocab("hedged"), &boolean(edge.hedged))?;
         self.spans(&s, "evidence", &vocab("evidence"), &edge.evidence)?;
-        self.span_resources(&s, "evidence", &edge.evidence)?;
         if !edge.negated {
             self.sink.triple(&subject, &predicate, &Term::Iri(object))?;
         }
