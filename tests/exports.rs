@@ -276,7 +276,9 @@ fn arcadedb_runs_the_cypher_script_twice_and_reads_the_graph_back() {
         let db = f.path("db");
         fs::create_dir(&db).unwrap();
         let mut command = Command::new(python());
+        // ArcadeDB writes its log/ into the working directory.
         command
+            .current_dir(f.dir.path())
             .arg(repo().join("tests/consumers/check_arcadedb.py"))
             .args([&script, &f.expected, &db]);
         let out = ok(
