@@ -393,6 +393,41 @@ fn graphviz_reads_the_dot_export() {
 }
 
 #[test]
+fn graphviz_draws_svg_and_png() {
+    for (name, graph) in graphs() {
+        let f = Fixture::new(&graph);
+        let svg = f.export("svg");
+        ok(
+            f.check("check_svg.py", &[&svg]),
+            &format!("SVG check of {name}"),
+        );
+        let png = fs::read(f.export("png")).unwrap();
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}: not a PNG");
+        assert!(png.len() > 1000, "{name}: a PNG of {} bytes", png.len());
+    }
+}
+
+#[test]
+fn json_reads_back_as_the_same_graph() {
+    for (name, graph) in graphs() {
+        let f = Fixture::new(&graph);
+        let again = f.path("again.json");
+        let out = textkg([
+            OsStr::new("merge"),
+            f.expected.as_os_str(),
+            OsStr::new("-o"),
+            again.as_os_str(),
+        ]);
+        ok(out, &format!("merge of {name}'s JSON export"));
+        assert_eq!(
+            fs::read(&again).unwrap(),
+            fs::read(&f.expected).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn mermaid_flowchart_holds_the_graph() {
     for (name, graph) in graphs() {
         let f = Fixture::new(&graph);

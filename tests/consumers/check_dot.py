@@ -20,7 +20,8 @@ layout = json.loads(run.stdout)
 
 
 def unescape(text):
-    """Graphviz keeps escapes (\\\\, \\n) in attribute text; this undoes textkg's quoting."""
+    """Graphviz keeps escapes (\\\\, \\n) and entities (&amp;) in attribute
+    text, and reads them when drawing; this undoes textkg's quoting."""
     out, i = [], 0
     while i < len(text):
         if text[i] == "\\" and i + 1 < len(text):
@@ -29,7 +30,7 @@ def unescape(text):
         else:
             out.append(text[i])
             i += 1
-    return "".join(out)
+    return "".join(out).replace("&amp;", "&")
 
 
 def as_dot(text):
