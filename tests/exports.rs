@@ -586,3 +586,54 @@ fn a_base_iri_that_is_not_an_iri_is_refused() {
     );
     assert!(stdout(&out).starts_with("<urn:textkg:document/d1> "));
 }
+
+#[test]
+fn bench_export_writes_every_streaming_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let formats = [
+        "json",
+        "dot",
+        "graphml",
+        "gexf",
+        "cypher",
+        "kuzu",
+        "neo4j-csv",
+        "csv",
+        "ntriples",
+        "turtle",
+        "jsonld",
+        "mermaid",
+    ];
+    for format in formats {
+        let out = dir.path().join(format);
+        let run = ok(
+            textkg([
+                OsStr::new("bench-export"),
+                OsStr::new("--nodes"),
+                OsStr::new("200"),
+                OsStr::new("--edges"),
+                OsStr::new("600"),
+                OsStr::new("-f"),
+                OsStr::new(format),
+                OsStr::new("-o"),
+                out.as_os_str(),
+            ]),
+            &format!("bench-export {format}"),
+        );
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(stderr.contains("built 200 nodes, 600 edges"), "{stderr}");
+        assert!(
+            stderr.contains(&format!("exported {format} in ")),
+            "{stderr}"
+        );
+        let size = if out.is_dir() {
+            fs::read_dir(&out)
+                .unwrap()
+                .map(|e| e.unwrap().metadata().unwrap().len())
+                .sum()
+        } else {
+            fs::metadata(&out).unwrap().len()
+        };
+        assert!(size > 20_000, "{format}: only {size} bytes");
+    }
+}
