@@ -1,6 +1,8 @@
 //! The command line: flags are parsed and checked here, then handed to the library.
 
+use crate::entities::AliasRules;
 use crate::error::{Error, Result};
+use crate::explain;
 use crate::export::{self, Format};
 use crate::graph::{GraphData, KnowledgeGraph, TypeFilter};
 use crate::input::{self, InputDocument};
@@ -12,7 +14,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "textkg", version, about = "Build knowledge graphs from plain-text news, offline")]
+#[command(
+    name = "textkg",
+    version,
+    about = "Build knowledge graphs from plain-text news, offline"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -42,11 +48,24 @@ pub struct BuildArgs {
     #[arg(long)]
     pub per_doc: bool,
     /// Entity types that become nodes, comma-separated, or `all`.
-    #[arg(long, value_name = "LIST", default_value = "PERSON,ORGANIZATION,LOCATION,MISC")]
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "PERSON,ORGANIZATION,LOCATION,MISC"
+    )]
     pub types: String,
     /// Add co-mention edges between entities named in the same sentence.
     #[arg(long)]
     pub co_mentions: bool,
+    /// Write the merge log (which mentions joined each node, by which rule; refused merges) as JSON Lines.
+    #[arg(long, value_name = "FILE")]
+    pub explain: Option<PathBuf>,
+    /// Force merges, splits and labels (see docs/aliases.md).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+    /// Leave out typed edges below this confidence.
+    #[arg(long, value_name = "P", default_value_t = 0.5)]
+    pub min_confidence: f32,
     /// Worker threads (default: all cores); the output is the same for any count.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
@@ -156,29 +175,63 @@ fn read_documents(args: &BuildArgs) -> Result<Vec<InputDocument>> {
     Ok(documents)
 }
 
+fn read_alias_rules(path: &Path) -> Result<AliasRules> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = input::decode(path, bytes)?;
+    AliasRules::parse(&text).map_err(|(line, message)| Error::BadLine {
+        path: path.to_path_buf(),
+        line,
+        message,
+    })
+}
+
 fn build(args: BuildArgs) -> Result<()> {
     let options = args.output.options()?;
     let types = parse_types(&args.types)?;
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        return Err(Error::Usage(format!(
+            "--min-confidence must lie in [0, 1], not {}",
+            args.min_confidence
+        )));
+    }
+    let aliases = match &args.aliases {
+        Some(path) => read_alias_rules(path)?,
+        None => AliasRules::default(),
+    };
     let documents = read_documents(&args)?;
     let pipeline = Pipeline::new(Options {
         co_mentions: args.co_mentions,
+        aliases,
+        min_confidence: args.min_confidence,
     });
-    let threads = args.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
+        .num_threads(args.threads.unwrap_or(0))
         .build()
         .map_err(|e| Error::Usage(format!("--threads: {e}")))?;
-    let graphs: Vec<KnowledgeGraph> = pool.install(|| {
+    let explain = args.explain.is_some();
+    let results: Vec<(KnowledgeGraph, Option<explain::DocumentLog>)> = pool.install(|| {
         documents
             .par_iter()
             .map(|d| {
                 let doc = pipeline.annotate(&d.id, &d.text);
-                KnowledgeGraph::from_document(&doc, &d.source, &types)
+                let log = explain.then(|| explain::log(&doc, &types));
+                (KnowledgeGraph::from_document(&doc, &d.source, &types), log)
             })
             .collect()
     });
+    let (graphs, logs): (Vec<KnowledgeGraph>, Vec<Option<explain::DocumentLog>>) =
+        results.into_iter().unzip();
     let output = args.output.output.as_deref();
     let format = args.output.format;
+    if let Some(path) = &args.explain {
+        export::write_atomically(Some(path), |out| {
+            for log in logs.iter().flatten() {
+                serde_json::to_writer(&mut *out, log).map_err(|e| Error::io(path, e.into()))?;
+                out.write_all(b"\n").map_err(|e| Error::io(path, e))?;
+            }
+            Ok(())
+        })?;
+    }
     if args.per_doc {
         if format.is_directory() {
             return Err(Error::Usage(format!(
@@ -202,8 +255,9 @@ fn write_per_doc(
 ) -> Result<()> {
     for graph in graphs {
         match format {
-            Format::Json => export::json::write_line(graph, out)
-                .map_err(|e| Error::io("<output>", e))?,
+            Format::Json => {
+                export::json::write_line(graph, out).map_err(|e| Error::io("<output>", e))?
+            }
             _ => export::export(graph, format, options, out)?,
         }
     }

@@ -18,6 +18,7 @@ pub mod cli;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod explain;
 pub mod export;
 pub mod graph;
 pub mod input;

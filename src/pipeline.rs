@@ -1,13 +1,28 @@
 //! The stages in order, each a pure function of one document.
 
 use crate::document::Document;
+use crate::entities::AliasRules;
 use crate::{entities, mentions, relations, text};
 
 /// What a run of the pipeline does beyond the defaults.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Add co-mention edges between entities named in one sentence.
     pub co_mentions: bool,
+    /// Merges and splits forced by the user.
+    pub aliases: AliasRules,
+    /// Typed edges below this confidence are left out.
+    pub min_confidence: f32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            co_mentions: false,
+            aliases: AliasRules::default(),
+            min_confidence: 0.5,
+        }
+    }
 }
 
 /// The pipeline, holding the models every document shares.
@@ -26,7 +41,7 @@ impl Pipeline {
         let mut doc = Document::new(id, text);
         text::segment(&mut doc);
         mentions::detect(&mut doc);
-        entities::resolve(&mut doc);
+        entities::resolve(&mut doc, &self.options.aliases);
         relations::extract(&mut doc, &self.options);
         doc
     }
