@@ -27,9 +27,12 @@ fi
 
 python="${PYTHON:-python3}"
 echo "python-env: creating $venv from $requirements"
-"$python" -m venv "$venv"
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+if ! "$python" -m venv "$venv"; then
+    echo "python-env: '$python -m venv' failed; install Python's venv module (Debian: apt-get install python3-venv)" >&2
+    exit 1
+fi
+"$venv/bin/python" -m pip install --quiet --no-input --disable-pip-version-check --upgrade pip
+"$venv/bin/python" -m pip install --quiet --no-input --disable-pip-version-check -r "$requirements"
 "$venv/bin/python" -c "import arcadedb_embedded, ladybug, pyoxigraph, networkx"
 echo "$want" >"$stamp"
 echo "python-env: ready"
