@@ -216,8 +216,9 @@ pub fn write_output(
             let path = path.ok_or_else(|| directory_needs_path(format))?;
             write_directory_atomically(path, exporter.files(), |dir| {
                 for name in exporter.files() {
-                    let file = dir.join(name);
-                    write_file_synced(&file, |out| exporter.write_file(graph, name, out))?;
+                    // Errors name the file where it will be, not the temporary one.
+                    let (file, shown) = (dir.join(name), path.join(name));
+                    write_file_synced(&file, &shown, |out| exporter.write_file(graph, name, out))?;
                 }
                 Ok(())
             })
@@ -287,15 +288,16 @@ fn set_permissions(temp: &Path, path: &Path, mode: u32) -> Result<()> {
 
 fn write_file_synced(
     path: &Path,
+    shown: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
-    let file = fs::File::create(path).map_err(|e| Error::io(path, e))?;
+    let file = fs::File::create(path).map_err(|e| Error::io(shown, e))?;
     let mut out = io::BufWriter::new(file);
-    write(&mut out).map_err(|e| Error::io(path, e))?;
+    write(&mut out).map_err(|e| Error::io(shown, e))?;
     let file = out
         .into_inner()
-        .map_err(|e| Error::io(path, e.into_error()))?;
-    file.sync_all().map_err(|e| Error::io(path, e))
+        .map_err(|e| Error::io(shown, e.into_error()))?;
+    file.sync_all().map_err(|e| Error::io(shown, e))
 }
 
 /// Whether `dir` holds nothing but files this format writes, so replacing
