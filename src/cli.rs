@@ -38,6 +38,9 @@ pub enum Command {
     Models,
     /// Measure annotation speed and peak memory on one thread.
     Bench(crate::bench::BenchArgs),
+    /// Export a synthetic graph of the given size and report the time taken.
+    #[command(hide = true)]
+    BenchExport(BenchExportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -81,9 +84,34 @@ pub struct OutputArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "json")]
     pub format: Format,
-    /// Output file, written atomically; standard output when absent.
+    /// Output file, written atomically; standard output when absent. A
+    /// directory for neo4j-csv and csv (required for them).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// IRI that RDF resource IRIs start with (ntriples, turtle, jsonld).
+    #[arg(long, value_name = "IRI", default_value = export::DEFAULT_BASE_IRI)]
+    pub base_iri: String,
+}
+
+impl OutputArgs {
+    fn options(&self) -> Result<export::Options> {
+        export::Options::new(Some(&self.base_iri))
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BenchExportArgs {
+    /// Nodes of the synthetic graph.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub nodes: usize,
+    /// Edges of the synthetic graph.
+    #[arg(long, default_value_t = 3_000_000)]
+    pub edges: usize,
+    /// Build the graph only, exporting nothing (the memory baseline).
+    #[arg(long)]
+    pub skip_export: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -125,6 +153,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Eval(args) => crate::eval::run(args),
         Command::Models => crate::model::list(),
         Command::Bench(args) => crate::bench::run(args),
+        Command::BenchExport(args) => bench_export(args),
     }
 }
 
@@ -169,6 +198,7 @@ fn read_alias_rules(path: &Path) -> Result<AliasRules> {
 }
 
 fn build(args: BuildArgs) -> Result<()> {
+    let options = args.output.options()?;
     let types = parse_types(&args.types)?;
     if !(0.0..=1.0).contains(&args.min_confidence) {
         return Err(Error::Usage(format!(
@@ -215,19 +245,32 @@ fn build(args: BuildArgs) -> Result<()> {
         })?;
     }
     if args.per_doc {
-        return export::write_atomically(output, |out| write_per_doc(&graphs, format, out));
+        if format.is_directory() {
+            return Err(Error::Usage(format!(
+                "--per-doc writes one stream, which --format {} is not",
+                format.name()
+            )));
+        }
+        return export::write_atomically(output, |out| {
+            write_per_doc(&graphs, format, &options, out)
+        });
     }
     let graph = KnowledgeGraph::merge(graphs);
-    export::write_atomically(output, |out| export::export(&graph, format, out))
+    export::write_output(&graph, format, &options, output)
 }
 
-fn write_per_doc(graphs: &[KnowledgeGraph], format: Format, out: &mut dyn Write) -> Result<()> {
+fn write_per_doc(
+    graphs: &[KnowledgeGraph],
+    format: Format,
+    options: &export::Options,
+    out: &mut dyn Write,
+) -> Result<()> {
     for graph in graphs {
         match format {
             Format::Json => {
                 export::json::write_line(graph, out).map_err(|e| Error::io("<output>", e))?
             }
-            _ => export::export(graph, format, out)?,
+            _ => export::export(graph, format, options, out)?,
         }
     }
     Ok(())
@@ -244,13 +287,46 @@ fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
 }
 
 fn merge(args: MergeArgs) -> Result<()> {
+    let options = args.output.options()?;
     let graphs = args
         .graphs
         .iter()
         .map(|p| read_graph(p))
         .collect::<Result<Vec<_>>>()?;
     let graph = KnowledgeGraph::merge(graphs);
-    export::write_atomically(args.output.output.as_deref(), |out| {
-        export::export(&graph, args.output.format, out)
-    })
+    export::write_output(
+        &graph,
+        args.output.format,
+        &options,
+        args.output.output.as_deref(),
+    )
+}
+
+fn bench_export(args: BenchExportArgs) -> Result<()> {
+    let options = args.output.options()?;
+    let start = std::time::Instant::now();
+    let graph = export::synthetic::graph(args.nodes, args.edges);
+    let built = start.elapsed();
+    eprintln!(
+        "built {} nodes, {} edges in {:.2} s",
+        graph.node_count(),
+        graph.edge_count(),
+        built.as_secs_f64()
+    );
+    if args.skip_export {
+        return Ok(());
+    }
+    let start = std::time::Instant::now();
+    export::write_output(
+        &graph,
+        args.output.format,
+        &options,
+        args.output.output.as_deref(),
+    )?;
+    eprintln!(
+        "exported {} in {:.2} s",
+        args.output.format.name(),
+        start.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
