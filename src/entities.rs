@@ -165,10 +165,12 @@ fn short_form_of(short: &Group, full: &Group) -> Option<MergeRule> {
         EntityType::Person => {
             let first = &full.words[0];
             let last = &full.words[full.words.len() - 1];
+            // A surname or given name in either order ("Kim" of "Kim Jong
+            // Un", "Min Ho" of "Lee Min Ho"), or first and last name alone.
             let fits = match short.words.as_slice() {
                 [one] => one == first || one == last,
-                [a, b] => a == first && b == last,
-                _ => false,
+                [a, b] if a == first && b == last => true,
+                words => full.words.starts_with(words) || full.words.ends_with(words),
             };
             fits.then_some(MergeRule::PartOfName)
         }
@@ -671,8 +673,8 @@ mod tests {
     #[test]
     fn ambiguous_short_forms_are_refused_not_guessed() {
         let doc = resolved(
-            "Park Min Ho and Park Ji Woo spoke at the forum in Busan. \
-             Park said the plan would work.",
+            "Lee Min Ho and Lee Ji Woo spoke at the forum in Busan. \
+             Lee said the plan would work.",
         );
         assert_eq!(doc.refused_merges.len(), 1);
         assert!(doc.refused_merges[0].reason.contains("ambiguous"));

@@ -156,7 +156,7 @@ fn co_mention_edges_only_on_request() {
 
 #[test]
 fn explain_logs_merge_rules_and_refusals() {
-    let text = "Park Min Ho and Park Ji Woo spoke in Busan on Friday. Park said the plan would work. \
+    let text = "Lee Min Ho and Lee Ji Woo spoke in Busan on Friday. Lee said the plan would work. \
                 Min Ho later left.";
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("merges.jsonl");
@@ -167,10 +167,17 @@ fn explain_logs_merge_rules_and_refusals() {
     let line: serde_json::Value = serde_json::from_str(read(&log).lines().next().unwrap()).unwrap();
     let refused = line["refused"].as_array().unwrap();
     assert_eq!(refused.len(), 1);
-    assert_eq!(refused[0]["text"], "Park");
+    assert_eq!(refused[0]["text"], "Lee");
     assert_eq!(refused[0]["candidates"].as_array().unwrap().len(), 2);
     let nodes = line["nodes"].as_array().unwrap();
-    assert!(nodes.iter().any(|n| n["label"] == "Park Min Ho"));
+    let min_ho = nodes.iter().find(|n| n["label"] == "Lee Min Ho").expect("Lee Min Ho");
+    let rules: Vec<&str> = min_ho["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["same-name", "part-of-name"]);
 }
 
 #[test]
