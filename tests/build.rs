@@ -170,7 +170,10 @@ fn explain_logs_merge_rules_and_refusals() {
     assert_eq!(refused[0]["text"], "Lee");
     assert_eq!(refused[0]["candidates"].as_array().unwrap().len(), 2);
     let nodes = line["nodes"].as_array().unwrap();
-    let min_ho = nodes.iter().find(|n| n["label"] == "Lee Min Ho").expect("Lee Min Ho");
+    let min_ho = nodes
+        .iter()
+        .find(|n| n["label"] == "Lee Min Ho")
+        .expect("Lee Min Ho");
     let rules: Vec<&str> = min_ho["mentions"]
         .as_array()
         .unwrap()

@@ -1,6 +1,7 @@
 //! `textkg eval`: scores tokenisation, tagging and entity recognition
 //! against the gold corpora in `../shared/data`.
 
+pub mod entities;
 pub mod ner;
 pub mod score;
 pub mod tagger;
@@ -24,6 +25,8 @@ pub enum EvalTask {
     Tagger(tagger::TaggerArgs),
     /// Entity mentions: UNER EWT test, or Re-DocRED 5-fold cross-validation.
     Ner(ner::NerArgs),
+    /// Entity resolution: GUM clustering and pronouns, or Re-DocRED entities.
+    Entities(entities::EntitiesArgs),
 }
 
 /// Options every evaluation shares.
@@ -55,5 +58,6 @@ pub fn run(args: EvalArgs) -> Result<()> {
         EvalTask::Tokens(a) => tokens::run(a),
         EvalTask::Tagger(a) => tagger::run(a),
         EvalTask::Ner(a) => ner::run(a),
+        EvalTask::Entities(a) => entities::run(a),
     }
 }
