@@ -110,7 +110,7 @@ fn score_gum_document(pipeline: &Pipeline, text: &str, gold: &GumDocument) -> Do
         .collect();
     // Each of our names maps to the smallest gold mention containing it
     // (GUM mentions are whole noun phrases: "Biologist Nick Bos").
-    let gold_spans: Vec<Option<Span>> = gold.mentions.iter().map(|m| span_of(m)).collect();
+    let gold_spans: Vec<Option<Span>> = gold.mentions.iter().map(&span_of).collect();
     let is_named = |m: &GumMention| {
         m.wikipedia.is_some()
             && pronoun_type(&m.text).is_none()
@@ -172,7 +172,8 @@ fn score_gum_document(pipeline: &Pipeline, text: &str, gold: &GumDocument) -> Do
                 .get(&entity.index())
                 .is_some_and(|clusters| clusters.contains(&m.entity_id.as_str()))
         });
-        if std::env::var("DBG_PRON").is_ok() && !correct {
+        if std::env::var("DBG_PRON").is_ok() {
+            eprint!("{} ", if correct { "OK" } else { "XX" });
             let ours = resolved.map(|e| doc.entities[e.index()].label.clone());
             let gold_names: Vec<&str> = gold
                 .mentions
