@@ -152,7 +152,8 @@ pub fn run(args: NerArgs) -> Result<()> {
     let (texts, name): (Vec<(String, Example)>, &str) = match args.corpus {
         NerCorpus::Uner => {
             let sentences = iob2::read(&train::uner_path(&data, "test"))?;
-            (train::uner_examples(&sentences), "UNER EWT test")
+            let paragraphs = train::paragraph_starts(&data, "test")?;
+            (train::uner_examples(&sentences, &paragraphs), "UNER EWT test")
         }
         NerCorpus::Redocred => {
             let docs = docred::read(&train::redocred_path(&data))?;

@@ -16,26 +16,39 @@ pub fn feature(template: u32, value: u64) -> u64 {
     mix(u64::from(template).wrapping_mul(0xD6E8_FEB8_6659_FD93), value)
 }
 
-/// Weights of a trained model: `rows × classes`, rows addressed by hash.
+/// Anything that scores features, class by class.
+pub trait Score {
+    fn add_scores(&self, features: &[u64], scores: &mut [f32]);
+}
+
+impl Score for Dense {
+    fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
+        Dense::add_scores(self, features, scores);
+    }
+}
+
+impl Score for Weights {
+    fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
+        Weights::add_scores(self, features, scores);
+    }
+}
+
+/// A weight table being trained: `rows × classes`, rows addressed by hash.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Weights {
+pub struct Dense {
     classes: usize,
     mask: usize,
     values: Vec<f32>,
 }
 
-impl Weights {
+impl Dense {
     pub fn new(row_bits: u32, classes: usize) -> Self {
         let rows = 1usize << row_bits;
-        Weights {
+        Dense {
             classes,
             mask: rows - 1,
             values: vec![0.0; rows * classes],
         }
-    }
-
-    pub fn classes(&self) -> usize {
-        self.classes
     }
 
     #[inline]
@@ -53,12 +66,79 @@ impl Weights {
             }
         }
     }
+}
 
+/// Weights of a trained model. Only rows that training touched are kept,
+/// packed, behind a row → slot index: a fraction of the dense table's
+/// memory, so lookups mostly hit the cache.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    classes: usize,
+    mask: usize,
+    /// Row → 1 + its slot in `packed`; 0 for a row with no weights.
+    slots: Vec<u32>,
+    packed: Vec<f32>,
+}
+
+impl Weights {
+    /// An empty table (every score 0).
+    pub fn new(row_bits: u32, classes: usize) -> Self {
+        Weights::from_dense(&Dense::new(row_bits, classes))
+    }
+
+    pub fn from_dense(dense: &Dense) -> Self {
+        let classes = dense.classes;
+        let mut slots = vec![0u32; dense.mask + 1];
+        let mut packed = Vec::new();
+        for (row, values) in dense.values.chunks_exact(classes).enumerate() {
+            if values.iter().any(|v| *v != 0.0) {
+                packed.extend_from_slice(values);
+                slots[row] = (packed.len() / classes) as u32;
+            }
+        }
+        Weights {
+            classes,
+            mask: dense.mask,
+            slots,
+            packed,
+        }
+    }
+
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Adds the weights of every feature to `scores` (one per class).
+    #[inline]
+    pub fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
+        for &f in features {
+            let slot = self.slots[f as usize & self.mask] as usize;
+            if slot == 0 {
+                continue;
+            }
+            let start = (slot - 1) * self.classes;
+            for (score, w) in scores.iter_mut().zip(&self.packed[start..start + self.classes]) {
+                *score += w;
+            }
+        }
+    }
+
+    /// Header, then the used rows' numbers, then their weights as bfloat16.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());
         out.extend_from_slice(&((self.mask + 1).trailing_zeros()).to_le_bytes());
-        for v in &self.values {
-            out.extend_from_slice(&((v.to_bits() >> 16) as u16).to_le_bytes());
+        let used: Vec<u32> = (0..self.slots.len() as u32)
+            .filter(|r| self.slots[*r as usize] != 0)
+            .collect();
+        out.extend_from_slice(&(used.len() as u32).to_le_bytes());
+        for row in &used {
+            out.extend_from_slice(&row.to_le_bytes());
+        }
+        for row in &used {
+            let start = (self.slots[*row as usize] as usize - 1) * self.classes;
+            for v in &self.packed[start..start + self.classes] {
+                out.extend_from_slice(&((v.to_bits() >> 16) as u16).to_le_bytes());
+            }
         }
     }
 
@@ -68,12 +148,30 @@ impl Weights {
         if classes == 0 || classes > 64 || bits > 26 {
             return Err(reader.error("bad weight table header"));
         }
-        let mut weights = Weights::new(bits, classes);
-        let bytes = reader.take(weights.values.len() * 2)?;
-        for (v, chunk) in weights.values.iter_mut().zip(bytes.chunks_exact(2)) {
-            *v = bfloat16(u16::from_le_bytes(chunk.try_into().expect("2 bytes")));
+        let rows = 1usize << bits;
+        let used = reader.u32()? as usize;
+        if used > rows || used * (4 + 2 * classes) > reader.bytes.len() {
+            return Err(reader.error("truncated weight table"));
         }
-        Ok(weights)
+        let mut slots = vec![0u32; rows];
+        for slot in 1..=used {
+            let row = reader.u32()? as usize;
+            if row >= rows {
+                return Err(reader.error("weight row out of range"));
+            }
+            slots[row] = slot as u32;
+        }
+        let bytes = reader.take(used * classes * 2)?;
+        let packed = bytes
+            .chunks_exact(2)
+            .map(|c| bfloat16(u16::from_le_bytes([c[0], c[1]])))
+            .collect();
+        Ok(Weights {
+            classes,
+            mask: rows - 1,
+            slots,
+            packed,
+        })
     }
 }
 
@@ -93,14 +191,14 @@ fn bfloat16(bits: u16) -> f32 {
 /// Training state: current weights plus the running sums that averaging needs
 /// (the "w - u/c" form, so nothing is touched per step).
 pub struct Trainer {
-    weights: Weights,
+    weights: Dense,
     updates: Vec<f64>,
     step: u64,
 }
 
 impl Trainer {
     pub fn new(row_bits: u32, classes: usize) -> Self {
-        let weights = Weights::new(row_bits, classes);
+        let weights = Dense::new(row_bits, classes);
         let updates = vec![0.0; weights.values.len()];
         Trainer {
             weights,
@@ -109,7 +207,7 @@ impl Trainer {
         }
     }
 
-    pub fn weights(&self) -> &Weights {
+    pub fn weights(&self) -> &Dense {
         &self.weights
     }
 
@@ -133,7 +231,7 @@ impl Trainer {
         for (w, u) in weights.values.iter_mut().zip(&self.updates) {
             *w = round_to_bfloat16((f64::from(*w) - u / step) as f32);
         }
-        weights
+        Weights::from_dense(&weights)
     }
 }
 

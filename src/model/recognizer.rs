@@ -4,10 +4,10 @@
 //! in the document.
 
 use super::features::{self, TokenInfo};
-use super::perceptron::{Reader, Rng, Trainer, Weights, feature, mix};
+use super::perceptron::{Reader, Rng, Score, Trainer, Weights, feature, mix};
 use crate::document::{Document, EntityType, Span, Upos};
 use crate::error::Result;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 const ROW_BITS: u32 = 19;
@@ -173,7 +173,7 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
 }
 
 /// Transition scores `[prev][label]`, invalid moves at minus infinity.
-fn transition_matrix(transitions: &Weights) -> [[f32; LABELS]; LABELS + 1] {
+fn transition_matrix(transitions: &impl Score) -> [[f32; LABELS]; LABELS + 1] {
     let mut matrix = [[0f32; LABELS]; LABELS + 1];
     for (prev, row) in matrix.iter_mut().enumerate() {
         transitions.add_scores(&[prev as u64], row);
@@ -382,6 +382,36 @@ pub struct Example {
     pub annotated: Vec<EntityType>,
 }
 
+/// The lower-cased words seen inside gold mentions of each type, in the
+/// texts that annotate it. Where a corpus does not annotate a type, its
+/// "outside" tokens may hide that type only on such words (or on digits, for
+/// dates and numbers): free rein would let the model explain any unlabelled
+/// word as, say, a date and never be corrected.
+pub struct TypeVocabulary {
+    words: Vec<HashSet<String>>,
+}
+
+pub fn type_vocabulary(examples: &[&Example]) -> TypeVocabulary {
+    let mut words = vec![HashSet::new(); TYPES];
+    for example in examples {
+        let tokens = crate::text::tokenize(&example.text);
+        for (span, ty) in &example.gold {
+            let first = tokens.partition_point(|t| t.end <= span.start);
+            for token in tokens[first..].iter().take_while(|t| t.start < span.end) {
+                words[type_index(*ty)].insert(example.text[token.range()].to_lowercase());
+            }
+        }
+    }
+    TypeVocabulary { words }
+}
+
+impl TypeVocabulary {
+    fn allows(&self, ty: usize, word: &str, info: &TokenInfo) -> bool {
+        let numeric = matches!(EntityType::ALL[ty], EntityType::Date | EntityType::Number);
+        (numeric && info.flags & features::flag::HAS_DIGIT != 0) || self.words[ty].contains(&word.to_lowercase())
+    }
+}
+
 /// A training text run through the tokenizer and tagger, with the labels
 /// each token may take.
 pub struct Prepared {
@@ -392,20 +422,29 @@ pub struct Prepared {
 }
 
 /// Tokenizes, tags and describes a training example.
-pub fn prepare(example: &Example, tagger: &super::Tagger) -> Prepared {
+pub fn prepare(example: &Example, tagger: &super::Tagger, vocabulary: &TypeVocabulary) -> Prepared {
     let mut doc = Document::new("", example.text.clone());
     crate::text::segment(&mut doc);
     let words: Vec<&str> = doc.tokens.iter().map(|s| &doc.text[s.range()]).collect();
     let infos = features::describe(&words);
     let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
     let tags = tagger.tag_with(&infos, &sentences);
-    let mut outside: u16 = 1;
-    for (k, ty) in EntityType::ALL.iter().enumerate() {
-        if !example.annotated.contains(ty) {
-            outside |= (1 << begin(k)) | (1 << inside(k));
-        }
-    }
-    let mut allowed = vec![outside; doc.tokens.len()];
+    let unannotated: Vec<usize> = (0..TYPES)
+        .filter(|k| !example.annotated.contains(&EntityType::ALL[*k]))
+        .collect();
+    let mut allowed: Vec<u16> = words
+        .iter()
+        .zip(&infos)
+        .map(|(word, info)| {
+            let mut labels = 1u16;
+            for &k in &unannotated {
+                if vocabulary.allows(k, word, info) {
+                    labels |= (1 << begin(k)) | (1 << inside(k));
+                }
+            }
+            labels
+        })
+        .collect();
     let mut fixed = vec![false; doc.tokens.len()];
     let mut gold = example.gold.clone();
     gold.sort_by_key(|(span, ty)| (std::cmp::Reverse(span.len()), span.start, *ty));
