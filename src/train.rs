@@ -142,7 +142,7 @@ pub fn prepare_all(examples: &[&Example], tagger: &Tagger) -> Vec<Prepared> {
 }
 
 pub fn train_recognizer(examples: &[&Example], tagger: &Tagger, epochs: usize) -> Recognizer {
-    recognizer::train(&prepare_all(examples, tagger), epochs, SEED)
+    recognizer::train(prepare_all(examples, tagger), epochs, SEED)
 }
 
 /// The recogniser's training texts: UNER train and all of Re-DocRED.

@@ -17,7 +17,7 @@ const LABELS: usize = 1 + 2 * TYPES;
 const START: usize = LABELS;
 const TRANSITION_BITS: u32 = 4;
 const ALL_LABELS: u16 = (1 << LABELS) - 1;
-const MAGIC: &[u8] = b"textkg-recognizer-1\n";
+const MAGIC: &[u8] = b"textkg-recognizer-2\n";
 
 fn begin(ty: usize) -> usize {
     1 + 2 * ty
@@ -54,12 +54,60 @@ struct Pass {
 pub struct Recognizer {
     first: Pass,
     second: Pass,
+    /// Lower-cased word hash → how often the training texts capitalise it
+    /// inside a sentence (see [`case_class`]): common words written with a
+    /// capital are rarely names.
+    case_classes: HashMap<u64, u8>,
+}
+
+/// 1: almost always lower case; 2: mostly; 3: mostly capitalised; 4: almost
+/// always; 0: seen fewer than twice.
+fn case_class(capitalised: u32, total: u32) -> u8 {
+    if total < 2 {
+        return 0;
+    }
+    let ratio = f64::from(capitalised) / f64::from(total);
+    match ratio {
+        r if r < 0.1 => 1,
+        r if r < 0.5 => 2,
+        r if r < 0.9 => 3,
+        _ => 4,
+    }
+}
+
+fn count_cases(docs: &[Prepared]) -> HashMap<u64, u8> {
+    let mut counts: HashMap<u64, (u32, u32)> = HashMap::new();
+    for doc in docs {
+        for sentence in &doc.sentences {
+            for info in &doc.infos[sentence.start + 1..sentence.end.max(sentence.start + 1)] {
+                if info.flags & (features::flag::HAS_DIGIT | features::flag::PUNCTUATION) != 0 {
+                    continue;
+                }
+                let entry = counts.entry(info.lower).or_default();
+                entry.0 += u32::from(info.flags & features::flag::INITIAL_CAPITAL != 0);
+                entry.1 += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(word, (capitalised, total))| (word, case_class(capitalised, total)))
+        .filter(|(_, class)| *class != 0)
+        .collect()
+}
+
+fn case_classes_of(classes: &HashMap<u64, u8>, infos: &[TokenInfo]) -> Vec<u64> {
+    infos
+        .iter()
+        .map(|i| u64::from(classes.get(&i.lower).copied().unwrap_or(0)))
+        .collect()
 }
 
 /// A sentence's tokens with everything the features read.
 struct View<'a> {
     infos: &'a [TokenInfo],
     tags: &'a [Upos],
+    cases: &'a [u64],
     /// What the first pass said about the same word elsewhere (0: nothing).
     hints: Option<&'a [u64]>,
 }
@@ -91,6 +139,14 @@ mod template {
     pub const DOCUMENT_HINT_PREV: u32 = 39;
     pub const DOCUMENT_HINT_NEXT: u32 = 40;
     pub const WORD_AT: u32 = 41;
+    pub const CASE: u32 = 45;
+    pub const CASE_FLAGS: u32 = 46;
+    pub const CASE_AT: u32 = 47;
+    pub const CASE_SENTENCE_START: u32 = 49;
+    pub const CONTEXT_CAPITAL: u32 = 50;
+    pub const SUFFIX_AT: u32 = 52;
+    pub const TRIGRAM: u32 = 54;
+    pub const TAG_TRIGRAM: u32 = 55;
 }
 
 fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
@@ -162,6 +218,21 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
     }
     if i == 0 {
         out.push(feature(SENTENCE_START_SHAPE, t.short_shape));
+    }
+    let capital = u64::from(t.flags & (features::flag::INITIAL_CAPITAL | features::flag::ALL_CAPITALS));
+    out.push(feature(CONTEXT_CAPITAL, mix(prev_lower, capital)));
+    out.push(feature(CONTEXT_CAPITAL + 1, mix(next_lower, capital)));
+    out.push(feature(SUFFIX_AT, at(-1).map_or(NONE, |j| infos[j].suffixes[2])));
+    out.push(feature(SUFFIX_AT + 1, at(1).map_or(NONE, |j| infos[j].suffixes[2])));
+    out.push(feature(TRIGRAM, mix(mix(prev_lower, t.lower), next_lower)));
+    out.push(feature(TAG_TRIGRAM, mix(mix(prev_tag, tag), next_tag)));
+    let case = view.cases[i];
+    out.push(feature(CASE, case));
+    out.push(feature(CASE_FLAGS, mix(case, u64::from(t.flags))));
+    out.push(feature(CASE_AT, at(-1).map_or(NONE, |j| view.cases[j])));
+    out.push(feature(CASE_AT + 1, at(1).map_or(NONE, |j| view.cases[j])));
+    if i == 0 {
+        out.push(feature(CASE_SENTENCE_START, case));
     }
     if let Some(hints) = view.hints {
         let hint = hints[i];
@@ -331,22 +402,43 @@ impl Recognizer {
         if tags.len() != infos.len() {
             return Vec::new();
         }
-        let first = decode(&self.first, infos, tags, sentences, None);
+        let cases = case_classes_of(&self.case_classes, infos);
+        let first = decode(&self.first, infos, tags, &cases, sentences, None);
         let hints = document_hints(infos, &first);
-        decode(&self.second, infos, tags, sentences, Some(&hints))
+        decode(&self.second, infos, tags, &cases, sentences, Some(&hints))
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(MAGIC);
+        let mut cases: Vec<(u64, u8)> = self.case_classes.iter().map(|(w, c)| (*w, *c)).collect();
+        cases.sort_unstable();
+        out.extend_from_slice(&(cases.len() as u64).to_le_bytes());
+        for (word, class) in cases {
+            out.extend_from_slice(&word.to_le_bytes());
+            out.push(class);
+        }
         self.first.write(out);
         self.second.write(out);
     }
 
     pub fn read(reader: &mut Reader<'_>) -> Result<Self> {
         reader.expect_magic(MAGIC)?;
+        let count = reader.u64()? as usize;
+        if count > reader.bytes.len() / 9 {
+            return Err(reader.error("truncated case dictionary"));
+        }
+        let mut case_classes = HashMap::with_capacity(count);
+        for _ in 0..count {
+            let word = reader.u64()?;
+            case_classes.insert(word, reader.take(1)?[0]);
+        }
         let first = Pass::read(reader)?;
         let second = Pass::read(reader)?;
-        Ok(Recognizer { first, second })
+        Ok(Recognizer {
+            first,
+            second,
+            case_classes,
+        })
     }
 }
 
@@ -354,6 +446,7 @@ fn decode(
     pass: &Pass,
     infos: &[TokenInfo],
     tags: &[Upos],
+    cases: &[u64],
     sentences: &[Range<usize>],
     hints: Option<&[u64]>,
 ) -> Vec<(Range<usize>, EntityType)> {
@@ -364,6 +457,7 @@ fn decode(
         let view = View {
             infos: &infos[sentence.clone()],
             tags: &tags[sentence.clone()],
+            cases: &cases[sentence.clone()],
             hints: hints.map(|h| &h[sentence.clone()]),
         };
         let emissions = pass.emissions(&view, &mut features);
@@ -419,6 +513,7 @@ pub struct Prepared {
     tags: Vec<Upos>,
     sentences: Vec<Range<usize>>,
     allowed: Vec<u16>,
+    cases: Vec<u64>,
 }
 
 /// Tokenizes, tags and describes a training example.
@@ -472,6 +567,7 @@ pub fn prepare(example: &Example, tagger: &super::Tagger, vocabulary: &TypeVocab
         tags,
         sentences,
         allowed,
+        cases: Vec::new(),
     }
 }
 
@@ -501,6 +597,7 @@ fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, see
             let view = View {
                 infos: &doc.infos[range.clone()],
                 tags: &doc.tags[range.clone()],
+                cases: &doc.cases[range.clone()],
                 hints: hints.map(|h| &h[d][range.clone()]),
             };
             let n = range.len();
@@ -545,7 +642,12 @@ fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, see
 /// Trains both passes. The second pass learns from first-pass document hints
 /// produced by models that did not see the document (two-fold jackknife), so
 /// it learns how far to trust them.
-pub fn train(docs: &[Prepared], epochs: usize, seed: u64) -> Recognizer {
+pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
+    let case_classes = count_cases(&docs);
+    for doc in &mut docs {
+        doc.cases = case_classes_of(&case_classes, &doc.infos);
+    }
+    let docs = &docs[..];
     let even: Vec<&Prepared> = docs.iter().step_by(2).collect();
     let odd: Vec<&Prepared> = docs.iter().skip(1).step_by(2).collect();
     let all: Vec<&Prepared> = docs.iter().collect();
@@ -563,12 +665,16 @@ pub fn train(docs: &[Prepared], epochs: usize, seed: u64) -> Recognizer {
         .enumerate()
         .map(|(d, doc)| {
             let other = if d % 2 == 0 { &on_odd } else { &on_even };
-            let entities = decode(other, &doc.infos, &doc.tags, &doc.sentences, None);
+            let entities = decode(other, &doc.infos, &doc.tags, &doc.cases, &doc.sentences, None);
             document_hints(&doc.infos, &entities)
         })
         .collect();
     let second = train_pass(&all, Some(&hints), epochs, seed ^ 3);
-    Recognizer { first, second }
+    Recognizer {
+        first,
+        second,
+        case_classes,
+    }
 }
 
 #[cfg(test)]
