@@ -39,7 +39,9 @@ impl Span {
 
 macro_rules! typed_id {
     ($name:ident) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+        )]
         pub struct $name(pub u32);
 
         impl $name {
@@ -319,7 +321,10 @@ impl Document {
 
     /// The byte span covered by a range of tokens.
     pub fn token_span(&self, tokens: Range<usize>) -> Span {
-        Span::new(self.tokens[tokens.start].start, self.tokens[tokens.end - 1].end)
+        Span::new(
+            self.tokens[tokens.start].start,
+            self.tokens[tokens.end - 1].end,
+        )
     }
 
     pub fn sentence_of_token(&self, token: usize) -> SentenceId {

@@ -38,11 +38,13 @@ pub struct TrainArgs {
 }
 
 pub fn ewt_path(data: &Path, split: &str) -> PathBuf {
-    data.join("ud-english-ewt").join(format!("en_ewt-ud-{split}.conllu"))
+    data.join("ud-english-ewt")
+        .join(format!("en_ewt-ud-{split}.conllu"))
 }
 
 pub fn uner_path(data: &Path, split: &str) -> PathBuf {
-    data.join("uner-english-ewt").join(format!("en_ewt-ud-{split}.iob2"))
+    data.join("uner-english-ewt")
+        .join(format!("en_ewt-ud-{split}.iob2"))
 }
 
 pub fn redocred_path(data: &Path) -> PathBuf {
@@ -73,7 +75,10 @@ pub fn paragraph_starts(data: &Path, split: &str) -> Result<HashSet<String>> {
 /// a space within a paragraph and a line break between paragraphs (as EWT
 /// marks them), gold entities as byte spans (annotating PERSON,
 /// ORGANIZATION, LOCATION only).
-pub fn uner_examples(sentences: &[iob2::Sentence], paragraph_starts: &HashSet<String>) -> Vec<(String, Example)> {
+pub fn uner_examples(
+    sentences: &[iob2::Sentence],
+    paragraph_starts: &HashSet<String>,
+) -> Vec<(String, Example)> {
     let mut examples: Vec<(String, Example)> = Vec::new();
     for sentence in sentences {
         let new_doc = examples.last().is_none_or(|(id, _)| *id != sentence.doc_id);
@@ -83,7 +88,11 @@ pub fn uner_examples(sentences: &[iob2::Sentence], paragraph_starts: &HashSet<St
                 Example {
                     text: String::new(),
                     gold: Vec::new(),
-                    annotated: vec![EntityType::Person, EntityType::Organization, EntityType::Location],
+                    annotated: vec![
+                        EntityType::Person,
+                        EntityType::Organization,
+                        EntityType::Location,
+                    ],
                 },
             ));
         }
@@ -96,7 +105,9 @@ pub fn uner_examples(sentences: &[iob2::Sentence], paragraph_starts: &HashSet<St
         example.text.push_str(&sentence.text);
         let spans = crate::corpus::align_forms(&sentence.text, &sentence.tokens);
         for (range, ty) in &sentence.entities {
-            if let (Some(Some(first)), Some(Some(last))) = (spans.get(range.start), spans.get(range.end - 1)) {
+            if let (Some(Some(first)), Some(Some(last))) =
+                (spans.get(range.start), spans.get(range.end - 1))
+            {
                 let span = crate::document::Span::new(offset + first.start, offset + last.end);
                 example.gold.push((span, *ty));
             }
@@ -115,7 +126,10 @@ pub fn docred_example(doc: &docred::Document) -> Example {
             continue;
         };
         let sentence = &spans[mention.sent_id];
-        let span = crate::document::Span::new(sentence[mention.pos[0]].start, sentence[mention.pos[1] - 1].end);
+        let span = crate::document::Span::new(
+            sentence[mention.pos[0]].start,
+            sentence[mention.pos[1] - 1].end,
+        );
         if !gold.contains(&(span, ty)) {
             gold.push((span, ty));
         }
@@ -149,7 +163,10 @@ pub fn train_recognizer(examples: &[&Example], tagger: &Tagger, epochs: usize) -
 pub fn recognizer_examples(data: &Path) -> Result<(Vec<Example>, Vec<Example>)> {
     let uner = iob2::read(&uner_path(data, "train"))?;
     let paragraphs = paragraph_starts(data, "train")?;
-    let uner: Vec<Example> = uner_examples(&uner, &paragraphs).into_iter().map(|(_, e)| e).collect();
+    let uner: Vec<Example> = uner_examples(&uner, &paragraphs)
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect();
     let redocred = docred::read(&redocred_path(data))?;
     let redocred = redocred.iter().map(docred_example).collect();
     Ok((uner, redocred))
@@ -182,10 +199,18 @@ pub fn run(args: TrainArgs) -> Result<()> {
         return Ok(());
     }
     let (uner, redocred) = recognizer_examples(&args.data)?;
-    let redocred = if args.uner_only { &[][..] } else { &redocred[..] };
+    let redocred = if args.uner_only {
+        &[][..]
+    } else {
+        &redocred[..]
+    };
     let examples: Vec<&Example> = uner.iter().chain(redocred).collect();
     let recognizer = train_recognizer(&examples, &tagger, args.recognizer_epochs);
-    let size = write_model(&args.out, model::RECOGNIZER_FILE, &model::recognizer_bytes(&recognizer))?;
+    let size = write_model(
+        &args.out,
+        model::RECOGNIZER_FILE,
+        &model::recognizer_bytes(&recognizer),
+    )?;
     eprintln!(
         "recognizer: {:.1} s total, {} ({:.1} MB)",
         started.elapsed().as_secs_f64(),

@@ -58,7 +58,10 @@ pub fn parse(path: &Path, source: &str) -> Result<Vec<Sentence>> {
         }
         let columns: Vec<&str> = line.split('\t').collect();
         if columns.len() != 10 {
-            return Err(bad(line_no, format!("expected 10 columns, found {}", columns.len())));
+            return Err(bad(
+                line_no,
+                format!("expected 10 columns, found {}", columns.len()),
+            ));
         }
         // Multiword-token ranges and empty nodes carry no word of their own.
         if columns[0].contains('-') || columns[0].contains('.') {

@@ -97,8 +97,26 @@ pub fn reconstruct_text(sents: &[Vec<String>]) -> (String, Vec<Vec<Span>>) {
 fn is_closing_token(token: &str) -> bool {
     matches!(
         token,
-        "," | "." | ":" | ";" | "!" | "?" | ")" | "]" | "}" | "%" | "”" | "’" | "'s" | "'"
-            | "n't" | "'re" | "'ve" | "'ll" | "'d" | "'m" | "'S"
+        "," | "."
+            | ":"
+            | ";"
+            | "!"
+            | "?"
+            | ")"
+            | "]"
+            | "}"
+            | "%"
+            | "”"
+            | "’"
+            | "'s"
+            | "'"
+            | "n't"
+            | "'re"
+            | "'ve"
+            | "'ll"
+            | "'d"
+            | "'m"
+            | "'S"
     )
 }
 
@@ -119,9 +137,11 @@ mod tests {
     #[test]
     fn reconstructed_text_spaces_like_prose_and_spans_slice_tokens() {
         let sents = vec![
-            ["Kim", "(", "born", "1984", ")", "said", "\"", "no", "\"", "."]
-                .map(String::from)
-                .to_vec(),
+            [
+                "Kim", "(", "born", "1984", ")", "said", "\"", "no", "\"", ".",
+            ]
+            .map(String::from)
+            .to_vec(),
             ["It", "'s", "over", "."].map(String::from).to_vec(),
         ];
         let (text, spans) = reconstruct_text(&sents);

@@ -58,7 +58,10 @@ pub fn parse(path: &Path, source: &str) -> Result<Vec<Sentence>> {
             message,
         };
         if columns.len() < 3 {
-            return Err(bad(format!("expected at least 3 columns, found {}", columns.len())));
+            return Err(bad(format!(
+                "expected at least 3 columns, found {}",
+                columns.len()
+            )));
         }
         let tag = columns[2];
         let position = current.tokens.len();

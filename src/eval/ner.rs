@@ -87,7 +87,11 @@ fn write_texts(path: &Path, texts: &[(String, &Example)]) -> Result<()> {
 pub fn read_predictions(path: &Path) -> Result<BTreeMap<String, Vec<(Span, EntityType)>>> {
     let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let mut predictions = BTreeMap::new();
-    for (index, line) in source.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (index, line) in source
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let bad = |message: String| Error::BadLine {
             path: path.to_path_buf(),
             line: index + 1,
@@ -96,7 +100,8 @@ pub fn read_predictions(path: &Path) -> Result<BTreeMap<String, Vec<(Span, Entit
         let parsed: PredictionLine = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
         let mut entities = Vec::new();
         for (start, end, label) in parsed.entities {
-            let ty = EntityType::parse(&label).ok_or_else(|| bad(format!("unknown entity type {label:?}")))?;
+            let ty = EntityType::parse(&label)
+                .ok_or_else(|| bad(format!("unknown entity type {label:?}")))?;
             if start > end {
                 return Err(bad(format!("span {start}..{end} runs backwards")));
             }
@@ -153,7 +158,10 @@ pub fn run(args: NerArgs) -> Result<()> {
         NerCorpus::Uner => {
             let sentences = iob2::read(&train::uner_path(&data, "test"))?;
             let paragraphs = train::paragraph_starts(&data, "test")?;
-            (train::uner_examples(&sentences, &paragraphs), "UNER EWT test")
+            (
+                train::uner_examples(&sentences, &paragraphs),
+                "UNER EWT test",
+            )
         }
         NerCorpus::Redocred => {
             let docs = docred::read(&train::redocred_path(&data))?;
@@ -169,11 +177,22 @@ pub fn run(args: NerArgs) -> Result<()> {
     if let Some(path) = &args.write_texts {
         return write_texts(path, &texts);
     }
-    let external = args.predictions.as_deref().map(read_predictions).transpose()?;
+    let external = args
+        .predictions
+        .as_deref()
+        .map(read_predictions)
+        .transpose()?;
     let from_file = |id: &str, _: &Example| -> Vec<(Span, EntityType)> {
-        external.as_ref().and_then(|p| p.get(id).cloned()).unwrap_or_default()
+        external
+            .as_ref()
+            .and_then(|p| p.get(id).cloned())
+            .unwrap_or_default()
     };
-    let system = if external.is_some() { "predictions from file" } else { "textkg" };
+    let system = if external.is_some() {
+        "predictions from file"
+    } else {
+        "textkg"
+    };
     let mut log = Vec::new();
     match args.corpus {
         NerCorpus::Uner => {
@@ -181,9 +200,16 @@ pub fn run(args: NerArgs) -> Result<()> {
                 score_with(&texts, &from_file, &mut log)
             } else {
                 let models = args.common.models()?;
-                score_with(&texts, &|_, e: &Example| predict(&models, &e.text), &mut log)
+                score_with(
+                    &texts,
+                    &|_, e: &Example| predict(&models, &e.text),
+                    &mut log,
+                )
             };
-            println!("{}", format_rows(&format!("{name}, {system}"), &scores.rows()));
+            println!(
+                "{}",
+                format_rows(&format!("{name}, {system}"), &scores.rows())
+            );
         }
         NerCorpus::Redocred => {
             let folds = redocred_folds(texts.len(), args.folds.max(2));
@@ -196,7 +222,8 @@ pub fn run(args: NerArgs) -> Result<()> {
                 Some((models, uner))
             };
             for (k, fold) in folds.iter().enumerate() {
-                let test: Vec<(String, &Example)> = fold.iter().map(|&i| texts[i].clone()).collect();
+                let test: Vec<(String, &Example)> =
+                    fold.iter().map(|&i| texts[i].clone()).collect();
                 let scores = match &shared {
                     None => score_with(&test, &from_file, &mut log),
                     Some((models, uner)) => {
@@ -210,17 +237,26 @@ pub fn run(args: NerArgs) -> Result<()> {
                                     .flat_map(|(_, f)| f.iter().map(|&i| texts[i].1)),
                             )
                             .collect();
-                        let recognizer = train::train_recognizer(&training, &models.tagger, args.epochs);
+                        let recognizer =
+                            train::train_recognizer(&training, &models.tagger, args.epochs);
                         let fold_models = Models {
                             tagger: models.tagger.clone(),
                             recognizer,
                         };
-                        score_with(&test, &|_, e: &Example| predict(&fold_models, &e.text), &mut log)
+                        score_with(
+                            &test,
+                            &|_, e: &Example| predict(&fold_models, &e.text),
+                            &mut log,
+                        )
                     }
                 };
                 let core = scores.total(&super::score::CORE_TYPES).prf().f1;
                 let all = scores.total(&EntityType::ALL).prf().f1;
-                eprintln!("fold {k}: core F1 {:.1}, all F1 {:.1}", core * 100.0, all * 100.0);
+                eprintln!(
+                    "fold {k}: core F1 {:.1}, all F1 {:.1}",
+                    core * 100.0,
+                    all * 100.0
+                );
                 fold_scores.push(scores);
             }
             let title = format!("{name} {}-fold CV mean, {system}", folds.len());

@@ -31,7 +31,10 @@ impl Counts {
 
     pub fn prf(&self) -> Prf {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let precision = ratio(self.true_positives, self.true_positives + self.false_positives);
+        let precision = ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        );
         let recall = ratio(self.true_positives, self.gold());
         let f1 = if precision + recall == 0.0 {
             0.0
@@ -46,7 +49,11 @@ impl Counts {
     }
 }
 
-pub const CORE_TYPES: [EntityType; 3] = [EntityType::Person, EntityType::Organization, EntityType::Location];
+pub const CORE_TYPES: [EntityType; 3] = [
+    EntityType::Person,
+    EntityType::Organization,
+    EntityType::Location,
+];
 
 /// Counts per entity type, summed over any number of documents.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -67,7 +74,11 @@ impl SpanScores {
         for ty in EntityType::ALL {
             let counts = self.per_type.entry(ty).or_default();
             let g: Vec<Span> = gold.iter().filter(|m| m.1 == ty).map(|m| m.0).collect();
-            let p: Vec<Span> = predicted.iter().filter(|m| m.1 == ty).map(|m| m.0).collect();
+            let p: Vec<Span> = predicted
+                .iter()
+                .filter(|m| m.1 == ty)
+                .map(|m| m.0)
+                .collect();
             let hits = p.iter().filter(|s| g.binary_search(s).is_ok()).count();
             counts.true_positives += hits;
             counts.false_positives += p.len() - hits;
@@ -95,8 +106,16 @@ impl SpanScores {
     /// Rows "label P R F1 gold" for core types, all types and each type.
     pub fn rows(&self) -> Vec<(String, Prf, usize)> {
         let mut rows = vec![
-            ("core (PER/ORG/LOC)".to_string(), self.total(&CORE_TYPES).prf(), self.total(&CORE_TYPES).gold()),
-            ("all types".to_string(), self.total(&EntityType::ALL).prf(), self.total(&EntityType::ALL).gold()),
+            (
+                "core (PER/ORG/LOC)".to_string(),
+                self.total(&CORE_TYPES).prf(),
+                self.total(&CORE_TYPES).gold(),
+            ),
+            (
+                "all types".to_string(),
+                self.total(&EntityType::ALL).prf(),
+                self.total(&EntityType::ALL).gold(),
+            ),
         ];
         for (ty, counts) in &self.per_type {
             rows.push((ty.as_str().to_string(), counts.prf(), counts.gold()));
@@ -160,7 +179,14 @@ mod tests {
         ];
         scores.add_document(&gold, &predicted);
         let core = scores.total(&CORE_TYPES);
-        assert_eq!((core.true_positives, core.false_positives, core.false_negatives), (1, 1, 1));
+        assert_eq!(
+            (
+                core.true_positives,
+                core.false_positives,
+                core.false_negatives
+            ),
+            (1, 1, 1)
+        );
         let all = scores.total(&EntityType::ALL).prf();
         assert!((all.precision - 1.0 / 3.0).abs() < 1e-9);
         assert!((all.recall - 0.5).abs() < 1e-9);

@@ -21,7 +21,11 @@ pub fn accuracy(tagger: &Tagger, sentences: &[conllu::Sentence]) -> (usize, usiz
         let words: Vec<&str> = sentence.words.iter().map(|w| w.form.as_str()).collect();
         let infos = features::describe(&words);
         let tags = tagger.tag_with(&infos, &[0..words.len()]);
-        correct += tags.iter().zip(&sentence.words).filter(|(t, w)| **t == w.upos).count();
+        correct += tags
+            .iter()
+            .zip(&sentence.words)
+            .filter(|(t, w)| **t == w.upos)
+            .count();
         total += words.len();
     }
     (correct, total)

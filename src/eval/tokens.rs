@@ -43,7 +43,11 @@ pub fn gold_texts(sentences: &[conllu::Sentence], paragraphs: bool) -> (Vec<Gold
         }
         let doc = docs.last_mut().expect("pushed");
         if !doc.text.is_empty() {
-            doc.text.push(if paragraphs && sentence.starts_paragraph { '\n' } else { ' ' });
+            doc.text.push(if paragraphs && sentence.starts_paragraph {
+                '\n'
+            } else {
+                ' '
+            });
         }
         let offset = doc.text.len();
         doc.text.push_str(&sentence.text);
@@ -80,7 +84,9 @@ pub fn evaluate(docs: &[GoldText]) -> (Counts, Counts) {
         let predicted: BTreeSet<Span> = predicted_tokens.iter().copied().collect();
         tokens.add(compare(&gold, &predicted));
         let inner = |ends: Vec<usize>| -> BTreeSet<usize> {
-            ends.into_iter().filter(|e| *e < doc.text.trim_end().len()).collect()
+            ends.into_iter()
+                .filter(|e| *e < doc.text.trim_end().len())
+                .collect()
         };
         let gold_ends = inner(doc.sentence_ends.clone());
         let predicted_ends = inner(sentences.iter().map(|s| s.span.end).collect());
@@ -94,7 +100,12 @@ pub fn run(args: TokensArgs) -> Result<()> {
     let sentences = conllu::read(&path)?;
     let (docs, unaligned) = gold_texts(&sentences, !args.no_paragraphs);
     let (tokens, boundaries) = evaluate(&docs);
-    println!("UD EWT {} ({} documents, {} words not found in the text)", args.split, docs.len(), unaligned);
+    println!(
+        "UD EWT {} ({} documents, {} words not found in the text)",
+        args.split,
+        docs.len(),
+        unaligned
+    );
     println!("| measure | P | R | F1 | gold |\n|---|---:|---:|---:|---:|");
     for (name, counts) in [("tokens", tokens), ("sentence boundaries", boundaries)] {
         let prf = counts.prf();

@@ -221,7 +221,9 @@ mod tests {
 
     #[test]
     fn gazetteers_mark_countries_titles_and_suffixes() {
-        let infos = describe(&["Prime", "Minister", "visited", "North", "Korea", "and", "RAND", "Corp."]);
+        let infos = describe(&[
+            "Prime", "Minister", "visited", "North", "Korea", "and", "RAND", "Corp.",
+        ]);
         assert_ne!(infos[0].gazetteer & gazetteer::TITLE, 0);
         assert_ne!(infos[1].gazetteer & gazetteer::TITLE, 0);
         assert_ne!(infos[3].gazetteer & gazetteer::COUNTRY_START, 0);

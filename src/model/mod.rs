@@ -105,7 +105,8 @@ impl Models {
         let infos = features::describe(&words);
         let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
         doc.tags = self.tagger.tag_with(&infos, &sentences);
-        self.recognizer.recognize_with(&infos, &doc.tags, &sentences)
+        self.recognizer
+            .recognize_with(&infos, &doc.tags, &sentences)
     }
 }
 
@@ -142,7 +143,12 @@ pub fn list() -> Result<()> {
             "tagger" => TAGGER_BYTES.len(),
             _ => RECOGNIZER_BYTES.len(),
         };
-        println!("{} ({}, {:.1} MB compressed)", card.name, card.file, size as f64 / 1e6);
+        println!(
+            "{} ({}, {:.1} MB compressed)",
+            card.name,
+            card.file,
+            size as f64 / 1e6
+        );
         println!("  task:    {}", card.task);
         println!("  data:    {}", card.data);
         println!("  licence: {}", card.licence);

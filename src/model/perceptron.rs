@@ -13,7 +13,10 @@ pub fn mix(a: u64, b: u64) -> u64 {
 /// A feature hash for template `template` and value `value`.
 #[inline]
 pub fn feature(template: u32, value: u64) -> u64 {
-    mix(u64::from(template).wrapping_mul(0xD6E8_FEB8_6659_FD93), value)
+    mix(
+        u64::from(template).wrapping_mul(0xD6E8_FEB8_6659_FD93),
+        value,
+    )
 }
 
 /// Anything that scores features, class by class.
@@ -108,17 +111,58 @@ impl Weights {
         self.classes
     }
 
+    /// Two tables of the same rows side by side: `left`'s classes, then `right`'s.
+    pub fn stack(left: &Weights, right: &Weights) -> Weights {
+        assert_eq!(
+            left.mask, right.mask,
+            "stacked tables must have the same rows"
+        );
+        let classes = left.classes + right.classes;
+        let mut slots = vec![0u32; left.slots.len()];
+        let mut packed = Vec::new();
+        let row_of = |w: &Weights, row: usize| -> Vec<f32> {
+            match w.slots[row] as usize {
+                0 => vec![0.0; w.classes],
+                slot => w.packed[(slot - 1) * w.classes..slot * w.classes].to_vec(),
+            }
+        };
+        for row in 0..slots.len() {
+            if left.slots[row] != 0 || right.slots[row] != 0 {
+                packed.extend(row_of(left, row));
+                packed.extend(row_of(right, row));
+                slots[row] = (packed.len() / classes) as u32;
+            }
+        }
+        Weights {
+            classes,
+            mask: left.mask,
+            slots,
+            packed,
+        }
+    }
+
     /// Adds the weights of every feature to `scores` (one per class).
+    /// The slots are all looked up first: independent loads the processor
+    /// overlaps, where one lookup per feature would wait on each cache miss.
     #[inline]
     pub fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
-        for &f in features {
-            let slot = self.slots[f as usize & self.mask] as usize;
-            if slot == 0 {
-                continue;
+        const BATCH: usize = 64;
+        let mut slots = [0u32; BATCH];
+        for chunk in features.chunks(BATCH) {
+            for (slot, &f) in slots.iter_mut().zip(chunk) {
+                *slot = self.slots[f as usize & self.mask];
             }
-            let start = (slot - 1) * self.classes;
-            for (score, w) in scores.iter_mut().zip(&self.packed[start..start + self.classes]) {
-                *score += w;
+            for &slot in &slots[..chunk.len()] {
+                if slot == 0 {
+                    continue;
+                }
+                let start = (slot as usize - 1) * self.classes;
+                for (score, w) in scores
+                    .iter_mut()
+                    .zip(&self.packed[start..start + self.classes])
+                {
+                    *score += w;
+                }
             }
         }
     }
@@ -259,11 +303,15 @@ impl<'a> Reader<'a> {
     }
 
     pub fn u32(&mut self) -> Result<u32> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
     }
 
     pub fn u64(&mut self) -> Result<u64> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
     }
 
     pub fn expect_magic(&mut self, magic: &[u8]) -> Result<()> {
@@ -311,7 +359,10 @@ mod tests {
         assert!(scores[2] > 0.0 && scores[0] < 0.0);
         let mut bytes = Vec::new();
         weights.write(&mut bytes);
-        let mut reader = Reader { name: "t", bytes: &bytes };
+        let mut reader = Reader {
+            name: "t",
+            bytes: &bytes,
+        };
         assert_eq!(Weights::read(&mut reader).unwrap(), weights);
     }
 }

@@ -17,7 +17,7 @@ const LABELS: usize = 1 + 2 * TYPES;
 const START: usize = LABELS;
 const TRANSITION_BITS: u32 = 4;
 const ALL_LABELS: u16 = (1 << LABELS) - 1;
-const MAGIC: &[u8] = b"textkg-recognizer-2\n";
+const MAGIC: &[u8] = b"textkg-recognizer-3\n";
 
 fn begin(ty: usize) -> usize {
     1 + 2 * ty
@@ -36,7 +36,10 @@ fn is_inside(label: usize) -> bool {
 }
 
 fn type_index(ty: EntityType) -> usize {
-    EntityType::ALL.iter().position(|t| *t == ty).expect("listed")
+    EntityType::ALL
+        .iter()
+        .position(|t| *t == ty)
+        .expect("listed")
 }
 
 /// I-X may only follow B-X or I-X.
@@ -52,8 +55,11 @@ struct Pass {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recognizer {
-    first: Pass,
-    second: Pass,
+    /// Both passes' emission weights side by side (first pass's labels, then
+    /// the second's): one lookup serves both for the features they share.
+    emissions: Weights,
+    first_transitions: Weights,
+    second_transitions: Weights,
     /// Lower-cased word hash → how often the training texts capitalise it
     /// inside a sentence (see [`case_class`]): common words written with a
     /// capital are rarely names.
@@ -170,7 +176,6 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
             out.push(feature(FLAG, u64::from(bit)));
         }
     }
-    const NONE: u64 = 0x5EED;
     let at = |offset: isize| -> Option<usize> {
         let j = i as isize + offset;
         (j >= 0 && (j as usize) < n).then_some(j as usize)
@@ -188,7 +193,10 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
         let k = k as u32;
         let j = at(offset);
         out.push(feature(LOWER_AT + k, j.map_or(NONE, |j| infos[j].lower)));
-        out.push(feature(SHAPE_AT + k, j.map_or(NONE, |j| infos[j].short_shape)));
+        out.push(feature(
+            SHAPE_AT + k,
+            j.map_or(NONE, |j| infos[j].short_shape),
+        ));
         out.push(feature(TAG_AT + k, j.map_or(NONE, |j| view.tags[j] as u64)));
         if offset.abs() == 1 {
             out.push(feature(WORD_AT + k, j.map_or(NONE, |j| infos[j].word)));
@@ -202,7 +210,10 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
     out.push(feature(TAG_PAIR_RIGHT, mix(tag, next_tag)));
     let prev_shape = at(-1).map_or(NONE, |j| infos[j].short_shape);
     let next_shape = at(1).map_or(NONE, |j| infos[j].short_shape);
-    out.push(feature(SHAPE_TRIGRAM, mix(mix(prev_shape, t.short_shape), next_shape)));
+    out.push(feature(
+        SHAPE_TRIGRAM,
+        mix(mix(prev_shape, t.short_shape), next_shape),
+    ));
     out.push(feature(WORD_TAG, mix(t.word, tag)));
     let prev_lower = at(-1).map_or(NONE, |j| infos[j].lower);
     let next_lower = at(1).map_or(NONE, |j| infos[j].lower);
@@ -219,11 +230,18 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
     if i == 0 {
         out.push(feature(SENTENCE_START_SHAPE, t.short_shape));
     }
-    let capital = u64::from(t.flags & (features::flag::INITIAL_CAPITAL | features::flag::ALL_CAPITALS));
+    let capital =
+        u64::from(t.flags & (features::flag::INITIAL_CAPITAL | features::flag::ALL_CAPITALS));
     out.push(feature(CONTEXT_CAPITAL, mix(prev_lower, capital)));
     out.push(feature(CONTEXT_CAPITAL + 1, mix(next_lower, capital)));
-    out.push(feature(SUFFIX_AT, at(-1).map_or(NONE, |j| infos[j].suffixes[2])));
-    out.push(feature(SUFFIX_AT + 1, at(1).map_or(NONE, |j| infos[j].suffixes[2])));
+    out.push(feature(
+        SUFFIX_AT,
+        at(-1).map_or(NONE, |j| infos[j].suffixes[2]),
+    ));
+    out.push(feature(
+        SUFFIX_AT + 1,
+        at(1).map_or(NONE, |j| infos[j].suffixes[2]),
+    ));
     out.push(feature(TRIGRAM, mix(mix(prev_lower, t.lower), next_lower)));
     out.push(feature(TAG_TRIGRAM, mix(mix(prev_tag, tag), next_tag)));
     let case = view.cases[i];
@@ -235,12 +253,28 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
         out.push(feature(CASE_SENTENCE_START, case));
     }
     if let Some(hints) = view.hints {
-        let hint = hints[i];
-        out.push(feature(DOCUMENT_HINT, hint));
-        out.push(feature(DOCUMENT_HINT_SHAPE, mix(hint, t.short_shape)));
-        out.push(feature(DOCUMENT_HINT_PREV, at(-1).map_or(NONE, |j| hints[j])));
-        out.push(feature(DOCUMENT_HINT_NEXT, at(1).map_or(NONE, |j| hints[j])));
+        extract_hints(view.infos, hints, i, out);
     }
+}
+
+const NONE: u64 = 0x5EED;
+
+/// The second pass's own features: what the first pass said about the same
+/// words elsewhere in the document.
+fn extract_hints(infos: &[TokenInfo], hints: &[u64], i: usize, out: &mut Vec<u64>) {
+    use template::*;
+    let hint = hints[i];
+    out.push(feature(DOCUMENT_HINT, hint));
+    out.push(feature(
+        DOCUMENT_HINT_SHAPE,
+        mix(hint, infos[i].short_shape),
+    ));
+    let prev = if i > 0 { hints[i - 1] } else { NONE };
+    out.push(feature(DOCUMENT_HINT_PREV, prev));
+    out.push(feature(
+        DOCUMENT_HINT_NEXT,
+        hints.get(i + 1).copied().unwrap_or(NONE),
+    ));
 }
 
 /// Transition scores `[prev][label]`, invalid moves at minus infinity.
@@ -258,7 +292,6 @@ fn transition_matrix(transitions: &impl Score) -> [[f32; LABELS]; LABELS + 1] {
 }
 
 impl Pass {
-
     fn emissions(&self, view: &View<'_>, features: &mut Vec<u64>) -> Vec<[f32; LABELS]> {
         (0..view.infos.len())
             .map(|i| {
@@ -269,23 +302,6 @@ impl Pass {
                 scores
             })
             .collect()
-    }
-
-    fn write(&self, out: &mut Vec<u8>) {
-        self.emissions.write(out);
-        self.transitions.write(out);
-    }
-
-    fn read(reader: &mut Reader<'_>) -> Result<Self> {
-        let emissions = Weights::read(reader)?;
-        let transitions = Weights::read(reader)?;
-        if emissions.classes() != LABELS || transitions.classes() != LABELS {
-            return Err(reader.error("recogniser has the wrong number of labels"));
-        }
-        Ok(Pass {
-            emissions,
-            transitions,
-        })
     }
 }
 
@@ -403,9 +419,58 @@ impl Recognizer {
             return Vec::new();
         }
         let cases = case_classes_of(&self.case_classes, infos);
-        let first = decode(&self.first, infos, tags, &cases, sentences, None);
+        let mut features = Vec::new();
+        let mut shared = vec![[0f32; 2 * LABELS]; infos.len()];
+        for sentence in sentences {
+            let view = View {
+                infos: &infos[sentence.clone()],
+                tags: &tags[sentence.clone()],
+                cases: &cases[sentence.clone()],
+                hints: None,
+            };
+            for i in 0..sentence.len() {
+                features.clear();
+                extract(&view, i, &mut features);
+                self.emissions
+                    .add_scores(&features, &mut shared[sentence.start + i]);
+            }
+        }
+        let pass_scores = |sentence: &Range<usize>, first_pass: bool| -> Vec<[f32; LABELS]> {
+            let offset = if first_pass { 0 } else { LABELS };
+            shared[sentence.clone()]
+                .iter()
+                .map(|s| {
+                    s[offset..offset + LABELS]
+                        .try_into()
+                        .expect("LABELS scores")
+                })
+                .collect()
+        };
+        let transitions = transition_matrix(&self.first_transitions);
+        let mut first = Vec::new();
+        for sentence in sentences {
+            let labels = viterbi(&pass_scores(sentence, true), &transitions, None);
+            spans_of(&labels, sentence.start, &mut first);
+        }
         let hints = document_hints(infos, &first);
-        decode(&self.second, infos, tags, &cases, sentences, Some(&hints))
+        let transitions = transition_matrix(&self.second_transitions);
+        let mut entities = Vec::new();
+        for sentence in sentences {
+            let mut emissions = pass_scores(sentence, false);
+            let sentence_hints = &hints[sentence.clone()];
+            for (i, scores) in emissions.iter_mut().enumerate() {
+                features.clear();
+                extract_hints(&infos[sentence.clone()], sentence_hints, i, &mut features);
+                let mut extra = [0f32; 2 * LABELS];
+                self.emissions.add_scores(&features, &mut extra);
+                for (score, e) in scores.iter_mut().zip(&extra[LABELS..]) {
+                    *score += e;
+                }
+            }
+            let labels = viterbi(&emissions, &transitions, None);
+            spans_of(&labels, sentence.start, &mut entities);
+        }
+        entities
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
@@ -417,8 +482,9 @@ impl Recognizer {
             out.extend_from_slice(&word.to_le_bytes());
             out.push(class);
         }
-        self.first.write(out);
-        self.second.write(out);
+        self.emissions.write(out);
+        self.first_transitions.write(out);
+        self.second_transitions.write(out);
     }
 
     pub fn read(reader: &mut Reader<'_>) -> Result<Self> {
@@ -432,11 +498,19 @@ impl Recognizer {
             let word = reader.u64()?;
             case_classes.insert(word, reader.take(1)?[0]);
         }
-        let first = Pass::read(reader)?;
-        let second = Pass::read(reader)?;
+        let emissions = Weights::read(reader)?;
+        let first_transitions = Weights::read(reader)?;
+        let second_transitions = Weights::read(reader)?;
+        if emissions.classes() != 2 * LABELS
+            || first_transitions.classes() != LABELS
+            || second_transitions.classes() != LABELS
+        {
+            return Err(reader.error("recogniser has the wrong number of labels"));
+        }
         Ok(Recognizer {
-            first,
-            second,
+            emissions,
+            first_transitions,
+            second_transitions,
             case_classes,
         })
     }
@@ -502,7 +576,8 @@ pub fn type_vocabulary(examples: &[&Example]) -> TypeVocabulary {
 impl TypeVocabulary {
     fn allows(&self, ty: usize, word: &str, info: &TokenInfo) -> bool {
         let numeric = matches!(EntityType::ALL[ty], EntityType::Date | EntityType::Number);
-        (numeric && info.flags & features::flag::HAS_DIGIT != 0) || self.words[ty].contains(&word.to_lowercase())
+        (numeric && info.flags & features::flag::HAS_DIGIT != 0)
+            || self.words[ty].contains(&word.to_lowercase())
     }
 }
 
@@ -607,7 +682,10 @@ fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, see
                 features.clear();
                 extract(&view, i, &mut features);
                 let mut scores = [0f32; LABELS];
-                trainer.emissions.weights().add_scores(&features, &mut scores);
+                trainer
+                    .emissions
+                    .weights()
+                    .add_scores(&features, &mut scores);
                 emissions.push(scores);
                 slot.clear();
                 slot.extend_from_slice(&features);
@@ -621,11 +699,17 @@ fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, see
                     let prev_predicted = if i == 0 { START } else { predicted[i - 1] };
                     if target[i] != predicted[i] {
                         trainer.emissions.update(&token_features[i], target[i], 1.0);
-                        trainer.emissions.update(&token_features[i], predicted[i], -1.0);
+                        trainer
+                            .emissions
+                            .update(&token_features[i], predicted[i], -1.0);
                     }
                     if (prev_target, target[i]) != (prev_predicted, predicted[i]) {
-                        trainer.transitions.update(&[prev_target as u64], target[i], 1.0);
-                        trainer.transitions.update(&[prev_predicted as u64], predicted[i], -1.0);
+                        trainer
+                            .transitions
+                            .update(&[prev_target as u64], target[i], 1.0);
+                        trainer
+                            .transitions
+                            .update(&[prev_predicted as u64], predicted[i], -1.0);
                     }
                 }
             }
@@ -665,14 +749,22 @@ pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
         .enumerate()
         .map(|(d, doc)| {
             let other = if d % 2 == 0 { &on_odd } else { &on_even };
-            let entities = decode(other, &doc.infos, &doc.tags, &doc.cases, &doc.sentences, None);
+            let entities = decode(
+                other,
+                &doc.infos,
+                &doc.tags,
+                &doc.cases,
+                &doc.sentences,
+                None,
+            );
             document_hints(&doc.infos, &entities)
         })
         .collect();
     let second = train_pass(&all, Some(&hints), epochs, seed ^ 3);
     Recognizer {
-        first,
-        second,
+        emissions: Weights::stack(&first.emissions, &second.emissions),
+        first_transitions: first.transitions,
+        second_transitions: second.transitions,
         case_classes,
     }
 }
