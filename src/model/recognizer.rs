@@ -17,7 +17,7 @@ const LABELS: usize = 1 + 2 * TYPES;
 const START: usize = LABELS;
 const TRANSITION_BITS: u32 = 4;
 const ALL_LABELS: u16 = (1 << LABELS) - 1;
-const MAGIC: &[u8] = b"textkg-recognizer-3\n";
+const MAGIC: &[u8] = b"textkg-recognizer-4\n";
 
 fn begin(ty: usize) -> usize {
     1 + 2 * ty
@@ -64,6 +64,7 @@ pub struct Recognizer {
     /// inside a sentence (see [`case_class`]): common words written with a
     /// capital are rarely names.
     case_classes: HashMap<u64, u8>,
+    names: Names,
 }
 
 /// 1: almost always lower case; 2: mostly; 3: mostly capitalised; 4: almost
@@ -114,6 +115,7 @@ struct View<'a> {
     infos: &'a [TokenInfo],
     tags: &'a [Upos],
     cases: &'a [u64],
+    names: &'a [u64],
     /// What the first pass said about the same word elsewhere (0: nothing).
     hints: Option<&'a [u64]>,
 }
@@ -153,6 +155,9 @@ mod template {
     pub const SUFFIX_AT: u32 = 52;
     pub const TRIGRAM: u32 = 54;
     pub const TAG_TRIGRAM: u32 = 55;
+    pub const NAME: u32 = 56;
+    pub const NAME_AT: u32 = 57;
+    pub const NAME_SHAPE: u32 = 59;
 }
 
 fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
@@ -244,6 +249,11 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
     ));
     out.push(feature(TRIGRAM, mix(mix(prev_lower, t.lower), next_lower)));
     out.push(feature(TAG_TRIGRAM, mix(mix(prev_tag, tag), next_tag)));
+    let name = view.names[i];
+    out.push(feature(NAME, name));
+    out.push(feature(NAME_AT, at(-1).map_or(NONE, |j| view.names[j])));
+    out.push(feature(NAME_AT + 1, at(1).map_or(NONE, |j| view.names[j])));
+    out.push(feature(NAME_SHAPE, mix(name, t.short_shape)));
     let case = view.cases[i];
     out.push(feature(CASE, case));
     out.push(feature(CASE_FLAGS, mix(case, u64::from(t.flags))));
@@ -419,6 +429,7 @@ impl Recognizer {
             return Vec::new();
         }
         let cases = case_classes_of(&self.case_classes, infos);
+        let names = self.names.matches(infos);
         let mut features = Vec::new();
         let mut shared = vec![[0f32; 2 * LABELS]; infos.len()];
         for sentence in sentences {
@@ -426,6 +437,7 @@ impl Recognizer {
                 infos: &infos[sentence.clone()],
                 tags: &tags[sentence.clone()],
                 cases: &cases[sentence.clone()],
+                names: &names[sentence.clone()],
                 hints: None,
             };
             for i in 0..sentence.len() {
@@ -482,6 +494,7 @@ impl Recognizer {
             out.extend_from_slice(&word.to_le_bytes());
             out.push(class);
         }
+        self.names.write(out);
         self.emissions.write(out);
         self.first_transitions.write(out);
         self.second_transitions.write(out);
@@ -498,6 +511,7 @@ impl Recognizer {
             let word = reader.u64()?;
             case_classes.insert(word, reader.take(1)?[0]);
         }
+        let names = Names::read(reader)?;
         let emissions = Weights::read(reader)?;
         let first_transitions = Weights::read(reader)?;
         let second_transitions = Weights::read(reader)?;
@@ -512,6 +526,7 @@ impl Recognizer {
             first_transitions,
             second_transitions,
             case_classes,
+            names,
         })
     }
 }
@@ -521,6 +536,7 @@ fn decode(
     infos: &[TokenInfo],
     tags: &[Upos],
     cases: &[u64],
+    names: &[u64],
     sentences: &[Range<usize>],
     hints: Option<&[u64]>,
 ) -> Vec<(Range<usize>, EntityType)> {
@@ -532,6 +548,7 @@ fn decode(
             infos: &infos[sentence.clone()],
             tags: &tags[sentence.clone()],
             cases: &cases[sentence.clone()],
+            names: &names[sentence.clone()],
             hints: hints.map(|h| &h[sentence.clone()]),
         };
         let emissions = pass.emissions(&view, &mut features);
@@ -589,6 +606,114 @@ pub struct Prepared {
     sentences: Vec<Range<usize>>,
     allowed: Vec<u16>,
     cases: Vec<u64>,
+    /// Gold entities that align with tokens: token range and type index.
+    gold: Vec<(Range<usize>, usize)>,
+    /// Known-name matches (see [`Names`]), from names of other documents.
+    names: Vec<u64>,
+}
+
+const LONGEST_NAME: usize = 6;
+
+fn sequence_key(infos: &[TokenInfo]) -> u64 {
+    infos.iter().fold(0x9AE1, |key, info| mix(key, info.word))
+}
+
+/// Names the training data labels, as hashes of their token sequences, each
+/// with the type it usually has; kept when the sequence is a name at least
+/// half the times it occurs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Names {
+    types: HashMap<u64, u8>,
+}
+
+impl Names {
+    fn collect(docs: &[&Prepared]) -> Names {
+        let mut labelled: HashMap<u64, [u32; TYPES]> = HashMap::new();
+        for doc in docs {
+            for (range, ty) in &doc.gold {
+                if range.len() <= LONGEST_NAME {
+                    labelled
+                        .entry(sequence_key(&doc.infos[range.clone()]))
+                        .or_default()[*ty] += 1;
+                }
+            }
+        }
+        let mut occurrences: HashMap<u64, u32> = HashMap::new();
+        for doc in docs {
+            for start in 0..doc.infos.len() {
+                let longest = LONGEST_NAME.min(doc.infos.len() - start);
+                for length in 1..=longest {
+                    let key = sequence_key(&doc.infos[start..start + length]);
+                    if labelled.contains_key(&key) {
+                        *occurrences.entry(key).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let types = labelled
+            .into_iter()
+            .filter_map(|(key, counts)| {
+                let total: u32 = counts.iter().sum();
+                let seen = occurrences.get(&key).copied().unwrap_or(total);
+                let best = (0..TYPES).max_by_key(|&t| (counts[t], std::cmp::Reverse(t)))?;
+                (total * 2 >= seen).then_some((key, best as u8))
+            })
+            .collect();
+        Names { types }
+    }
+
+    /// Per token: 0, or 1 + 4 × type + position (begin, inside, last, unit)
+    /// in the longest known name starting leftmost.
+    fn matches(&self, infos: &[TokenInfo]) -> Vec<u64> {
+        let mut out = vec![0u64; infos.len()];
+        let mut start = 0;
+        while start < infos.len() {
+            let longest = LONGEST_NAME.min(infos.len() - start);
+            let found = (1..=longest).rev().find_map(|length| {
+                let key = sequence_key(&infos[start..start + length]);
+                self.types.get(&key).map(|ty| (length, u64::from(*ty)))
+            });
+            match found {
+                Some((length, ty)) => {
+                    for (k, slot) in out[start..start + length].iter_mut().enumerate() {
+                        let position = match (k, length) {
+                            (_, 1) => 3,
+                            (0, _) => 0,
+                            (k, l) if k + 1 == l => 2,
+                            _ => 1,
+                        };
+                        *slot = 1 + 4 * ty + position;
+                    }
+                    start += length;
+                }
+                None => start += 1,
+            }
+        }
+        out
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        let mut entries: Vec<(u64, u8)> = self.types.iter().map(|(k, t)| (*k, *t)).collect();
+        entries.sort_unstable();
+        out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
+        for (key, ty) in entries {
+            out.extend_from_slice(&key.to_le_bytes());
+            out.push(ty);
+        }
+    }
+
+    fn read(reader: &mut Reader<'_>) -> Result<Names> {
+        let count = reader.u64()? as usize;
+        if count > reader.bytes.len() / 9 {
+            return Err(reader.error("truncated name list"));
+        }
+        let mut types = HashMap::with_capacity(count);
+        for _ in 0..count {
+            let key = reader.u64()?;
+            types.insert(key, reader.take(1)?[0]);
+        }
+        Ok(Names { types })
+    }
 }
 
 /// Tokenizes, tags and describes a training example.
@@ -616,6 +741,7 @@ pub fn prepare(example: &Example, tagger: &super::Tagger, vocabulary: &TypeVocab
         })
         .collect();
     let mut fixed = vec![false; doc.tokens.len()];
+    let mut gold_ranges = Vec::new();
     let mut gold = example.gold.clone();
     gold.sort_by_key(|(span, ty)| (std::cmp::Reverse(span.len()), span.start, *ty));
     for (span, ty) in gold {
@@ -636,6 +762,9 @@ pub fn prepare(example: &Example, tagger: &super::Tagger, vocabulary: &TypeVocab
             };
             fixed[j] = true;
         }
+        if aligned {
+            gold_ranges.push((first..end, k));
+        }
     }
     Prepared {
         infos,
@@ -643,6 +772,8 @@ pub fn prepare(example: &Example, tagger: &super::Tagger, vocabulary: &TypeVocab
         sentences,
         allowed,
         cases: Vec::new(),
+        gold: gold_ranges,
+        names: Vec::new(),
     }
 }
 
@@ -673,6 +804,7 @@ fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, see
                 infos: &doc.infos[range.clone()],
                 tags: &doc.tags[range.clone()],
                 cases: &doc.cases[range.clone()],
+                names: &doc.names[range.clone()],
                 hints: hints.map(|h| &h[d][range.clone()]),
             };
             let n = range.len();
@@ -731,6 +863,18 @@ pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
     for doc in &mut docs {
         doc.cases = case_classes_of(&case_classes, &doc.infos);
     }
+    // Each training document sees only the names of the other half, as new
+    // text sees names it was not trained on.
+    let (even_names, odd_names) = {
+        let even: Vec<&Prepared> = docs.iter().step_by(2).collect();
+        let odd: Vec<&Prepared> = docs.iter().skip(1).step_by(2).collect();
+        (Names::collect(&even), Names::collect(&odd))
+    };
+    let names = Names::collect(&docs.iter().collect::<Vec<_>>());
+    for (d, doc) in docs.iter_mut().enumerate() {
+        let other = if d % 2 == 0 { &odd_names } else { &even_names };
+        doc.names = other.matches(&doc.infos);
+    }
     let docs = &docs[..];
     let even: Vec<&Prepared> = docs.iter().step_by(2).collect();
     let odd: Vec<&Prepared> = docs.iter().skip(1).step_by(2).collect();
@@ -754,6 +898,7 @@ pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
                 &doc.infos,
                 &doc.tags,
                 &doc.cases,
+                &doc.names,
                 &doc.sentences,
                 None,
             );
@@ -766,6 +911,7 @@ pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
         first_transitions: first.transitions,
         second_transitions: second.transitions,
         case_classes,
+        names,
     }
 }
 
