@@ -3,7 +3,7 @@
 //! recogniser; mentions are scored by exact byte span and type.
 
 use super::Common;
-use super::score::{SpanScores, format_rows, mean_rows};
+use super::score::{CORE_TYPES, SpanScores, format_rows, mean_rows};
 use crate::corpus::{docred, iob2};
 use crate::document::{Document, EntityType, Span};
 use crate::error::{Error, Result};
@@ -206,10 +206,16 @@ pub fn run(args: NerArgs) -> Result<()> {
                     &mut log,
                 )
             };
-            println!(
-                "{}",
-                format_rows(&format!("{name}, {system}"), &scores.rows())
-            );
+            // UNER annotates only PERSON, ORGANIZATION and LOCATION: rows for
+            // the other types would count every prediction of them as wrong.
+            let rows: Vec<_> = scores
+                .rows()
+                .into_iter()
+                .filter(|(label, _, _)| {
+                    label.starts_with("core") || CORE_TYPES.iter().any(|t| t.as_str() == label)
+                })
+                .collect();
+            println!("{}", format_rows(&format!("{name}, {system}"), &rows));
         }
         NerCorpus::Redocred => {
             let folds = redocred_folds(texts.len(), args.folds.max(2));
@@ -250,7 +256,7 @@ pub fn run(args: NerArgs) -> Result<()> {
                         )
                     }
                 };
-                let core = scores.total(&super::score::CORE_TYPES).prf().f1;
+                let core = scores.total(&CORE_TYPES).prf().f1;
                 let all = scores.total(&EntityType::ALL).prf().f1;
                 eprintln!(
                     "fold {k}: core F1 {:.1}, all F1 {:.1}",
