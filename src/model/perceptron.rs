@@ -127,11 +127,11 @@ impl Weights {
                 slot => w.packed[(slot - 1) * w.classes..slot * w.classes].to_vec(),
             }
         };
-        for row in 0..slots.len() {
+        for (row, slot) in slots.iter_mut().enumerate() {
             if left.slots[row] != 0 || right.slots[row] != 0 {
                 packed.extend(row_of(left, row));
                 packed.extend(row_of(right, row));
-                slots[row] = (packed.len() / classes) as u32;
+                *slot = (packed.len() / classes) as u32;
             }
         }
         Weights {

@@ -104,18 +104,18 @@ impl Tagger {
             })
             .collect();
         let mut first: Vec<usize> = Vec::with_capacity(infos.len());
-        for i in 0..infos.len() {
+        for (i, shared_scores) in shared.iter().enumerate() {
             features.clear();
             extract_dynamic(infos, ambiguity, &first, None, i, features);
-            let mut scores = shared[i];
+            let mut scores = *shared_scores;
             self.weights.add_scores(features, &mut scores);
             first.push(argmax(&scores[..TAGS]));
         }
         let mut second: Vec<usize> = Vec::with_capacity(infos.len());
-        for i in 0..infos.len() {
+        for (i, shared_scores) in shared.iter().enumerate() {
             features.clear();
             extract_dynamic(infos, ambiguity, &second, Some(&first), i, features);
-            let mut scores = shared[i];
+            let mut scores = *shared_scores;
             self.weights.add_scores(features, &mut scores);
             second.push(argmax(&scores[TAGS..]));
         }
@@ -399,7 +399,7 @@ fn train_pass(
             let gold = &data.sentences[index].tags;
             let lookahead = first_pass.map(|f| f[index].as_slice());
             let mut tags = Vec::with_capacity(infos.len());
-            for i in 0..infos.len() {
+            for (i, gold_tag) in gold.iter().enumerate() {
                 features.clear();
                 extract(
                     infos,
@@ -412,7 +412,7 @@ fn train_pass(
                 let mut scores = [0f32; TAGS];
                 trainer.weights().add_scores(&features, &mut scores);
                 let guess = argmax(&scores);
-                let truth = gold[i] as usize;
+                let truth = *gold_tag as usize;
                 if guess != truth {
                     trainer.update(&features, truth, 1.0);
                     trainer.update(&features, guess, -1.0);
