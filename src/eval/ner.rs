@@ -40,6 +40,12 @@ pub struct NerArgs {
     /// Number of cross-validation folds for Re-DocRED.
     #[arg(long, default_value_t = 5)]
     pub folds: usize,
+    /// Run only this fold (for quick experiments; the reported figure is the mean of all).
+    #[arg(long, hide = true)]
+    pub only_fold: Option<usize>,
+    /// Train the folds' recognisers without UNER (ablation).
+    #[arg(long, hide = true)]
+    pub without_uner: bool,
     /// Training epochs of each fold's recogniser.
     #[arg(long, default_value_t = train::RECOGNIZER_EPOCHS)]
     pub epochs: usize,
@@ -228,11 +234,15 @@ pub fn run(args: NerArgs) -> Result<()> {
                 Some((models, uner))
             };
             for (k, fold) in folds.iter().enumerate() {
+                if args.only_fold.is_some_and(|only| only != k) {
+                    continue;
+                }
                 let test: Vec<(String, &Example)> =
                     fold.iter().map(|&i| texts[i].clone()).collect();
                 let scores = match &shared {
                     None => score_with(&test, &from_file, &mut log),
                     Some((models, uner)) => {
+                        let uner = if args.without_uner { &[][..] } else { &uner[..] };
                         let training: Vec<&Example> = uner
                             .iter()
                             .chain(
