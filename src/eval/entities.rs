@@ -23,6 +23,9 @@ pub enum EntityCorpus {
 #[derive(Debug, clap::Args)]
 pub struct EntitiesArgs {
     pub corpus: EntityCorpus,
+    /// Print every GUM pronoun with its resolution and whether it is right.
+    #[arg(long)]
+    pub verbose: bool,
     #[command(flatten)]
     pub common: Common,
 }
@@ -94,7 +97,12 @@ struct DocScore {
     pronouns_correct: usize,
 }
 
-fn score_gum_document(pipeline: &Pipeline, text: &str, gold: &GumDocument) -> DocScore {
+fn score_gum_document(
+    pipeline: &Pipeline,
+    text: &str,
+    gold: &GumDocument,
+    verbose: bool,
+) -> DocScore {
     let doc: Document = pipeline.annotate(&gold.doc, text);
     let spans = align_tokens(text, &gold.tokens);
     let span_of = |m: &GumMention| -> Option<Span> {
@@ -172,23 +180,16 @@ fn score_gum_document(pipeline: &Pipeline, text: &str, gold: &GumDocument) -> Do
                 .get(&entity.index())
                 .is_some_and(|clusters| clusters.contains(&m.entity_id.as_str()))
         });
-        if std::env::var("DBG_PRON").is_ok() {
-            eprint!("{} ", if correct { "OK" } else { "XX" });
+        if verbose {
             let ours = resolved.map(|e| doc.entities[e.index()].label.clone());
-            let gold_names: Vec<&str> = gold
-                .mentions
-                .iter()
-                .filter(|g| g.entity_id == m.entity_id && g.wikipedia.is_some())
-                .map(|g| g.text.as_str())
-                .take(3)
-                .collect();
-            let ctx = &text[span.start.saturating_sub(80)..span.end];
+            let context = &text[span.start.saturating_sub(80)..span.end];
             eprintln!(
-                "{:?} -> {:?} | gold {:?} | ...{}",
+                "{} {:?} -> {:?} | gold entity {} | ...{}",
+                if correct { "right" } else { "wrong" },
                 m.text,
                 ours,
-                gold_names,
-                ctx.replace('\n', " ")
+                m.entity_id,
+                context.replace('\n', " ")
             );
         }
         if let Some(entity) = resolved {
@@ -233,7 +234,7 @@ fn b_cubed(docs: &[DocScore]) -> (f64, f64, usize) {
     (precision / count as f64, recall / count as f64, count)
 }
 
-pub fn evaluate_gum(pipeline: &Pipeline, data: &Path) -> Result<GumScores> {
+pub fn evaluate_gum(pipeline: &Pipeline, data: &Path, verbose: bool) -> Result<GumScores> {
     let dir = data.join("gum-wikinews");
     let path = dir.join("entities.jsonl");
     let source = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
@@ -254,7 +255,7 @@ pub fn evaluate_gum(pipeline: &Pipeline, data: &Path) -> Result<GumScores> {
     }
     let scored: Vec<DocScore> = gold_docs
         .par_iter()
-        .map(|(text, gold)| score_gum_document(pipeline, text, gold))
+        .map(|(text, gold)| score_gum_document(pipeline, text, gold, verbose))
         .collect();
     let (b3_precision, b3_recall, named_detected) = b_cubed(&scored);
     Ok(GumScores {
@@ -296,7 +297,7 @@ pub fn run(args: EntitiesArgs) -> Result<()> {
     match args.corpus {
         EntityCorpus::Gum => {
             let pipeline = Pipeline::default();
-            let scores = evaluate_gum(&pipeline, args.common.data())?;
+            let scores = evaluate_gum(&pipeline, args.common.data(), args.verbose)?;
             print_gum(&scores);
             Ok(())
         }
