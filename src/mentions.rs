@@ -24,6 +24,10 @@ pub fn add_mentions(doc: &mut Document, mut names: Vec<NameSpan>) {
         let Some((range, ty, role)) = refine_name(doc, range, ty) else {
             continue;
         };
+        // "I", "We", "He" at a sentence start are pronouns, not names.
+        if range.len() == 1 && lexicon::is_function_word(doc.token_text(range.start)) {
+            continue;
+        }
         last_end = range.end;
         covered[range.clone()].iter_mut().for_each(|c| *c = true);
         let kind = if lexicon::demonym_country(doc.slice(doc.token_span(range.clone()))).is_some()
