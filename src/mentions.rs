@@ -102,9 +102,16 @@ fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
     }
     let mut found = Vec::new();
     for sentence in &doc.sentences {
-        for t in sentence.tokens.start + 1..sentence.tokens.end {
+        // The first word of a sentence is capitalised anyway: no evidence.
+        let inner = sentence.tokens.start + 1..sentence.tokens.end;
+        for (t, _) in covered[inner.clone()]
+            .iter()
+            .zip(inner)
+            .filter(|(covered, _)| !**covered)
+            .map(|(c, t)| (t, c))
+        {
             let word = doc.token_text(t);
-            if covered[t] || doc.tags.get(t) != Some(&Upos::Propn) || word.len() < 2 {
+            if doc.tags.get(t) != Some(&Upos::Propn) || word.len() < 2 {
                 continue;
             }
             if let Some(Some(ty)) = parts.get(word) {
