@@ -102,8 +102,7 @@ fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
     }
     let mut found = Vec::new();
     for sentence in &doc.sentences {
-        // The first word of a sentence is capitalised anyway: no evidence.
-        let inner = sentence.tokens.start + 1..sentence.tokens.end;
+        let inner = sentence.tokens.clone();
         for (t, _) in covered[inner.clone()]
             .iter()
             .zip(inner)

@@ -213,12 +213,19 @@ fn is_modifier_follower(doc: &Document, token: usize) -> bool {
 /// Verbs of saying and thinking: what follows them is a clause of its own
 /// ("Memon said the feedback for Mohamed helped"), not their object.
 fn is_reporting_verb(word: &str) -> bool {
-    const STEMS: [&str; 24] = [
-        "said", "say", "tell", "told", "note", "believ", "think", "thought", "claim", "report",
-        "add", "explain", "announc", "argu", "state", "conclud", "suggest", "warn", "insist",
-        "hope", "fear", "know", "knew", "deni",
+    const STEMS: [&str; 11] = [
+        "said", "say", "believ", "think", "thought", "claim", "hope", "fear", "know", "knew",
+        "insist",
     ];
     STEMS.iter().any(|stem| word.starts_with(stem))
+}
+
+/// Words that open a clause after a verb: "noted what began as ...".
+fn is_complementizer(word: &str) -> bool {
+    matches!(
+        word,
+        "that" | "what" | "how" | "why" | "whether" | "if" | "where" | "when"
+    )
 }
 
 /// Reads the predicate between an argument ending at `from` and one
@@ -244,7 +251,8 @@ fn read_predicate(
     while after < doc.tokens.len() && tag(doc, after) == Upos::Adj {
         after += 1;
     }
-    if after > to_end && after < doc.tokens.len() && tag(doc, after) == Upos::Noun {
+    let determined = to > 0 && tag(doc, to - 1) == Upos::Det;
+    if determined && after > to_end && after < doc.tokens.len() && tag(doc, after) == Upos::Noun {
         return None;
     }
     // A prepositional object ("According to Rathbun, ...", "a detective for
@@ -253,10 +261,12 @@ fn read_predicate(
     while before > 0 && matches!(tag(doc, before - 1), Upos::Det | Upos::Adj | Upos::Num) {
         before -= 1;
     }
-    let object_of_preposition = before > 0 && tag(doc, before - 1) == Upos::Adp;
+    let mut object_of_preposition = before > 0 && tag(doc, before - 1) == Upos::Adp;
     if start < to && doc.token_text(start) == "," {
         let close = (start + 1..to).find(|&t| doc.token_text(t) == ",");
         let opener = start + 1 < to && is_relative_pronoun(&lower(doc, start + 1));
+        // "by Lars Dahl, who led the talks": the relative pronoun is the subject.
+        object_of_preposition &= !opener;
         match close {
             // Apposition naming the object: "X, grandfather of Y".
             None if !opener => return apposition(doc, start + 1, to),
@@ -308,9 +318,10 @@ fn read_predicate(
     if object_of_preposition {
         return None;
     }
-    let reporting = tokens[..tokens.len() - 1]
-        .iter()
-        .any(|&t| tag(doc, t) == Upos::Verb && is_reporting_verb(&lower(doc, t)));
+    let reporting = tokens.windows(2).any(|pair| {
+        tag(doc, pair[0]) == Upos::Verb
+            && (is_reporting_verb(&lower(doc, pair[0])) || is_complementizer(&lower(doc, pair[1])))
+    });
     if reporting {
         return None;
     }
