@@ -64,7 +64,9 @@ pub fn run(args: BenchArgs) -> Result<()> {
         }
     }
     let seconds = started.elapsed().as_secs_f64();
-    let cpu = cpu_seconds().zip(cpu_started).map(|(end, start)| end - start);
+    let cpu = cpu_seconds()
+        .zip(cpu_started)
+        .map(|(end, start)| end - start);
     let total = (bytes * args.repeat) as f64;
     println!(
         "{} texts, {:.2} MB x {} in {:.2} s: {:.2} MB/s on one thread ({} entities); models loaded in {:.2} s",
