@@ -9,6 +9,7 @@ use crate::document::{Document, EntityType, Span, Upos};
 use crate::error::Result;
 use std::collections::HashSet;
 use std::ops::Range;
+use xxhash_rust::xxh3::xxh3_64;
 
 const ROW_BITS: u32 = 19;
 const TYPES: usize = EntityType::ALL.len();
@@ -377,6 +378,23 @@ fn spans_of(labels: &[usize], offset: usize, out: &mut Vec<(Range<usize>, Entity
     }
 }
 
+/// Names are the names alone: a person's leading title ("President") and a
+/// trailing possessive ("'s") are not part of them.
+fn tidy(infos: &[TokenInfo], entities: &mut [(Range<usize>, EntityType)]) {
+    let possessives = ["'s", "\u{2019}s", "'", "\u{2019}"].map(|p| xxh3_64(p.as_bytes()));
+    for (range, ty) in entities.iter_mut() {
+        while range.len() > 1 && possessives.contains(&infos[range.end - 1].lower) {
+            range.end -= 1;
+        }
+        if *ty == EntityType::Person {
+            while range.len() > 1 && infos[range.start].gazetteer & features::gazetteer::TITLE != 0
+            {
+                range.start += 1;
+            }
+        }
+    }
+}
+
 /// For each token, the type the first pass gave the same word at its other
 /// occurrences in the document (1 + type index; 0 when none).
 fn document_hints(infos: &[TokenInfo], entities: &[(Range<usize>, EntityType)]) -> Vec<u64> {
@@ -482,6 +500,7 @@ impl Recognizer {
             let labels = viterbi(&emissions, &transitions, None);
             spans_of(&labels, sentence.start, &mut entities);
         }
+        tidy(infos, &mut entities);
         entities
     }
 
@@ -928,6 +947,26 @@ mod tests {
         assert_eq!(labels[0], begin(0), "I-PER needs a B-PER before it");
         let allowed = [1u16, 1, 1];
         assert_eq!(viterbi(&emissions, &matrix, Some(&allowed)), [0, 0, 0]);
+    }
+
+    #[test]
+    fn names_lose_leading_titles_and_trailing_possessives() {
+        let infos = features::describe(&[
+            "President",
+            "Kim",
+            "Jong",
+            "Un",
+            "'s",
+            "RAND",
+            "Corporation",
+            "'s",
+        ]);
+        let mut entities = vec![(0..5, EntityType::Person), (5..8, EntityType::Organization)];
+        tidy(&infos, &mut entities);
+        assert_eq!(
+            entities,
+            [(1..4, EntityType::Person), (5..7, EntityType::Organization)]
+        );
     }
 
     #[test]
