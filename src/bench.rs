@@ -30,6 +30,16 @@ fn read_texts(dir: &std::path::Path) -> Result<Vec<String>> {
         .collect()
 }
 
+/// CPU seconds this process has used (user + system), from /proc: unlike
+/// the wall clock, not inflated when other processes share the cores.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 /// Peak resident memory in kB, from /proc (Linux only).
 pub fn peak_memory_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -44,6 +54,7 @@ pub fn run(args: BenchArgs) -> Result<()> {
     let models = Models::embedded();
     let load_seconds = load.elapsed().as_secs_f64();
     let started = Instant::now();
+    let cpu_started = cpu_seconds();
     let mut entities = 0;
     for _ in 0..args.repeat {
         for text in &texts {
@@ -53,6 +64,9 @@ pub fn run(args: BenchArgs) -> Result<()> {
         }
     }
     let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds()
+        .zip(cpu_started)
+        .map(|(end, start)| end - start);
     let total = (bytes * args.repeat) as f64;
     println!(
         "{} texts, {:.2} MB x {} in {:.2} s: {:.2} MB/s on one thread ({} entities); models loaded in {:.2} s",
@@ -64,6 +78,12 @@ pub fn run(args: BenchArgs) -> Result<()> {
         entities,
         load_seconds
     );
+    if let Some(cpu) = cpu.filter(|c| *c > 0.0) {
+        println!(
+            "CPU time {cpu:.2} s: {:.2} MB per CPU second (the figure to trust when other processes share the cores)",
+            total / 1e6 / cpu
+        );
+    }
     if let Some(kb) = peak_memory_kb() {
         println!("peak memory (VmHWM): {:.1} MB", kb as f64 / 1024.0);
     }
