@@ -13,7 +13,8 @@ use std::ops::Range;
 pub type NameSpan = (Range<usize>, EntityType);
 
 /// Turns recognised names into mentions and adds roles, demonyms and pronouns.
-pub fn add_mentions(doc: &mut Document, mut names: Vec<NameSpan>) {
+pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
+    let mut names = split_hyphenated_pairs(doc, names);
     names.extend(name_parts_elsewhere(doc, &names));
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
     let mut mentions = Vec::with_capacity(names.len() * 2);
@@ -64,6 +65,39 @@ pub fn add_mentions(doc: &mut Document, mut names: Vec<NameSpan>) {
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     doc.mentions = mentions;
+}
+
+/// "the Trump-Kim summit": a hyphenated name whose two sides each stand as
+/// names elsewhere in the document is two names, not one ("Kim Hong-Ji"
+/// stays whole: "Ji" names no one else).
+fn split_hyphenated_pairs(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
+    let mut elsewhere: HashMap<&str, usize> = HashMap::new();
+    for (range, _) in &names {
+        for t in range.clone() {
+            *elsewhere.entry(doc.token_text(t)).or_default() += 1;
+        }
+    }
+    let mut out = Vec::with_capacity(names.len());
+    for (range, ty) in names {
+        let hyphen = range.clone().find(|&t| {
+            doc.token_text(t) == "-"
+                && t > range.start
+                && t + 1 < range.end
+                && doc.tokens[t - 1].end == doc.tokens[t].start
+                && doc.tokens[t].end == doc.tokens[t + 1].start
+        });
+        let stands_alone = |part: std::ops::Range<usize>| {
+            part.len() == 1 && elsewhere.get(doc.token_text(part.start)).is_some_and(|n| *n > 1)
+        };
+        match hyphen {
+            Some(h) if stands_alone(range.start..h) && stands_alone(h + 1..range.end) => {
+                out.push((range.start..h, ty));
+                out.push((h + 1..range.end, ty));
+            }
+            _ => out.push((range, ty)),
+        }
+    }
+    out
 }
 
 /// A surname or an organisation's name without its suffix, standing alone
