@@ -1,9 +1,12 @@
 //! `textkg bench`: throughput of splitting, tokenising, tagging and entity
-//! recognition together, on one thread, and the process's peak memory.
+//! recognition together (or, with `--full`, of the whole build up to the
+//! JSON graph), on one thread, and the process's peak memory.
 
 use crate::document::Document;
 use crate::error::{Error, Result};
+use crate::graph::{KnowledgeGraph, TypeFilter};
 use crate::model::Models;
+use crate::pipeline::Pipeline;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -12,6 +15,10 @@ pub struct BenchArgs {
     /// Folder holding the corpora; the GUM Wikinews texts are the input.
     #[arg(long, default_value = "../shared/data")]
     pub data: PathBuf,
+    /// Time the whole of `textkg build` instead: every stage, the graph and
+    /// its JSON (written to nowhere).
+    #[arg(long)]
+    pub full: bool,
     /// Annotate the texts this many times.
     #[arg(long, default_value_t = 20)]
     pub repeat: usize,
@@ -40,6 +47,19 @@ fn cpu_seconds() -> Option<f64> {
     Some(ticks / 100.0)
 }
 
+/// One document through the whole build, up to its JSON; returns its node count.
+fn build_json(pipeline: &Pipeline, text: &str) -> Result<usize> {
+    let doc = pipeline.annotate("bench", text);
+    let graph = KnowledgeGraph::from_document(&doc, "bench", &TypeFilter::default());
+    crate::export::export(
+        &graph,
+        crate::export::Format::Json,
+        &crate::export::Options::default(),
+        &mut std::io::sink(),
+    )?;
+    Ok(graph.node_count())
+}
+
 /// Peak resident memory in kB, from /proc (Linux only).
 pub fn peak_memory_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -52,12 +72,17 @@ pub fn run(args: BenchArgs) -> Result<()> {
     let bytes: usize = texts.iter().map(String::len).sum();
     let load = Instant::now();
     let models = Models::embedded();
+    let pipeline = args.full.then(Pipeline::default);
     let load_seconds = load.elapsed().as_secs_f64();
     let started = Instant::now();
     let cpu_started = cpu_seconds();
     let mut entities = 0;
     for _ in 0..args.repeat {
         for text in &texts {
+            if let Some(pipeline) = &pipeline {
+                entities += build_json(pipeline, text)?;
+                continue;
+            }
             let mut doc = Document::new("", text.as_str());
             crate::text::segment(&mut doc);
             entities += models.annotate(&mut doc).len();
