@@ -257,6 +257,10 @@ fn refine_name(
         }
         range.start += 1;
     }
+    // "Rathbun the Scientology": a lower-case article inside a name ends it.
+    if let Some(article) = (range.start + 1..range.end).find(|&t| doc.token_text(t) == "the") {
+        range.end = article;
+    }
     while range.len() > 1 && matches!(doc.token_text(range.end - 1), "'s" | "’s" | "'" | "’") {
         range.end -= 1;
     }
