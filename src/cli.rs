@@ -24,6 +24,10 @@ pub enum Command {
     Build(BuildArgs),
     /// Merge graphs written earlier by `textkg build --format json`.
     Merge(MergeArgs),
+    /// Cross-validate typed relations on Re-DocRED (temporary; becomes `eval relations`).
+    EvalRelations(crate::relations::typed::TypedEvalArgs),
+    /// Train the typed-relation model on Re-DocRED (temporary; becomes `train`).
+    TrainRelations(crate::relations::typed::train::TrainArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -94,6 +98,8 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Merge(args) => merge(args),
+        Command::EvalRelations(args) => crate::relations::typed::run(&args),
+        Command::TrainRelations(args) => crate::relations::typed::train::run(&args),
     }
 }
 
