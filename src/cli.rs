@@ -12,7 +12,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "textkg", version, about = "Build knowledge graphs from plain-text news, offline")]
+#[command(
+    name = "textkg",
+    version,
+    about = "Build knowledge graphs from plain-text news, offline"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -43,7 +47,11 @@ pub struct BuildArgs {
     #[arg(long)]
     pub per_doc: bool,
     /// Entity types that become nodes, comma-separated, or `all`.
-    #[arg(long, value_name = "LIST", default_value = "PERSON,ORGANIZATION,LOCATION,MISC")]
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "PERSON,ORGANIZATION,LOCATION,MISC"
+    )]
     pub types: String,
     /// Add co-mention edges between entities named in the same sentence.
     #[arg(long)]
@@ -138,6 +146,7 @@ fn build(args: BuildArgs) -> Result<()> {
     let documents = read_documents(&args)?;
     let pipeline = Pipeline::new(Options {
         co_mentions: args.co_mentions,
+        ..Options::default()
     });
     let threads = args.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -165,8 +174,9 @@ fn build(args: BuildArgs) -> Result<()> {
 fn write_per_doc(graphs: &[KnowledgeGraph], format: Format, out: &mut dyn Write) -> Result<()> {
     for graph in graphs {
         match format {
-            Format::Json => export::json::write_line(graph, out)
-                .map_err(|e| Error::io("<output>", e))?,
+            Format::Json => {
+                export::json::write_line(graph, out).map_err(|e| Error::io("<output>", e))?
+            }
             _ => export::export(graph, format, out)?,
         }
     }

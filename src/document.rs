@@ -39,7 +39,9 @@ impl Span {
 
 macro_rules! typed_id {
     ($name:ident) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+        )]
         pub struct $name(pub u32);
 
         impl $name {
@@ -233,6 +235,15 @@ pub enum MergeRule {
     UserAlias,
 }
 
+/// A merge the entity stage considered and refused, for `--explain`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RefusedMerge {
+    pub mention: MentionId,
+    /// The entities the mention could have joined.
+    pub candidates: Vec<EntityId>,
+    pub reason: String,
+}
+
 /// An entity of one document: its mentions merged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
@@ -297,6 +308,7 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// The entity each mention belongs to, parallel to `mentions`.
     pub mention_entity: Vec<Option<EntityId>>,
+    pub refused_merges: Vec<RefusedMerge>,
     pub relations: Vec<Relation>,
 }
 
@@ -319,7 +331,10 @@ impl Document {
 
     /// The byte span covered by a range of tokens.
     pub fn token_span(&self, tokens: Range<usize>) -> Span {
-        Span::new(self.tokens[tokens.start].start, self.tokens[tokens.end - 1].end)
+        Span::new(
+            self.tokens[tokens.start].start,
+            self.tokens[tokens.end - 1].end,
+        )
     }
 
     pub fn sentence_of_token(&self, token: usize) -> SentenceId {

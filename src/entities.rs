@@ -1,4 +1,750 @@
-//! Stage 4: mentions → entities, aliases merged.
-use crate::document::Document;
+//! Stage 4: mentions → entities, every alias of one entity merged.
+//!
+//! Names with the same form join first; a shorter form (a surname, a given
+//! name, an acronym, a name without its organisation suffix) then joins the
+//! full name it can stand for. When several full names fit, the mention goes
+//! to the one the text makes clearly nearest and most salient, or stays
+//! unmerged: a refused merge is logged, never guessed. Demonyms join their
+//! country, descriptions the text has tied to a person join that person, and
+//! pronouns are resolved for relation extraction without becoming aliases.
 
-pub fn resolve(_doc: &mut Document) {}
+use crate::document::{
+    Document, Entity, EntityId, EntityType, Mention, MentionId, MentionKind, MergeRule,
+    RefusedMerge,
+};
+use crate::lexicon;
+use crate::mentions::{pronoun_gender, pronoun_type};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Merges and splits a user asks for (`--aliases FILE`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AliasRules {
+    /// Surface forms that name one entity; the first is the canonical label.
+    pub same: Vec<Vec<String>>,
+    /// Pairs of forms that must never merge.
+    pub different: Vec<(String, String)>,
+    /// Surface form → the label its entity must have.
+    pub labels: HashMap<String, String>,
+}
+
+impl AliasRules {
+    /// Parses the alias file format (`docs/aliases.md`):
+    ///
+    /// ```text
+    /// # comment
+    /// same: Kim Jong Un | Kim Jong-un | Kim
+    /// different: Mike Pence | Mike Pompeo
+    /// label: Trump = Donald Trump
+    /// ```
+    pub fn parse(text: &str) -> Result<AliasRules, (usize, String)> {
+        let mut rules = AliasRules::default();
+        for (index, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |message: &str| (index + 1, message.to_string());
+            let (directive, rest) = line
+                .split_once(':')
+                .ok_or_else(|| bad("expected `same:`, `different:` or `label:`"))?;
+            let forms = || -> Vec<String> {
+                rest.split('|')
+                    .map(|f| f.trim().to_string())
+                    .filter(|f| !f.is_empty())
+                    .collect()
+            };
+            match directive.trim() {
+                "same" => {
+                    let forms = forms();
+                    if forms.len() < 2 {
+                        return Err(bad("`same:` needs two or more forms separated by |"));
+                    }
+                    rules.same.push(forms);
+                }
+                "different" => {
+                    let forms = forms();
+                    if forms.len() != 2 {
+                        return Err(bad("`different:` needs exactly two forms separated by |"));
+                    }
+                    rules.different.push((forms[0].clone(), forms[1].clone()));
+                }
+                "label" => {
+                    let (form, label) = rest
+                        .split_once('=')
+                        .ok_or_else(|| bad("`label:` needs `form = label`"))?;
+                    let (form, label) = (form.trim(), label.trim());
+                    if form.is_empty() || label.is_empty() {
+                        return Err(bad("`label:` needs `form = label`"));
+                    }
+                    rules.labels.insert(form.to_string(), label.to_string());
+                }
+                other => return Err(bad(&format!("unknown directive `{other}`"))),
+            }
+        }
+        Ok(rules)
+    }
+
+    fn forced_key(&self, form: &str) -> Option<String> {
+        self.same
+            .iter()
+            .find(|forms| forms.iter().any(|f| f == form))
+            .map(|forms| format!("user:{}", forms[0]))
+    }
+
+    fn forbids(&self, a: &str, b: &str) -> bool {
+        self.different
+            .iter()
+            .any(|(x, y)| (x == a && y == b) || (x == b && y == a))
+    }
+}
+
+/// A set of name mentions written the same way (or forced together).
+#[derive(Debug)]
+struct Group {
+    ty: EntityType,
+    mentions: Vec<usize>,
+    /// Words of the group's fullest form.
+    words: Vec<String>,
+    form: String,
+    country: Option<&'static str>,
+}
+
+/// Honorifics that are forms of address, not roles.
+fn is_honorific(role: &str) -> bool {
+    matches!(
+        role.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "sir" | "madam"
+    )
+}
+
+fn words_of(doc: &Document, mention: &Mention) -> Vec<String> {
+    mention
+        .tokens
+        .clone()
+        .map(|t| doc.token_text(t))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Initials of a name's capitalised words: "United Nations" → "UN".
+fn acronym(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn strip_dots(form: &str) -> String {
+    form.chars().filter(|c| *c != '.').collect()
+}
+
+/// Whether the short form `short` can stand for the full name `full`.
+fn short_form_of(short: &Group, full: &Group) -> Option<MergeRule> {
+    if short.words.len() >= full.words.len() || short.words.is_empty() {
+        return None;
+    }
+    let types_fit = short.ty == full.ty
+        || short.ty == EntityType::Misc
+        || (short.words.len() == 1
+            && full.ty == EntityType::Person
+            && short.ty != EntityType::Location);
+    if !types_fit {
+        return None;
+    }
+    let bare = strip_dots(&short.form);
+    if short.words.len() == 1
+        && bare.len() >= 2
+        && bare.chars().all(char::is_uppercase)
+        && bare == acronym(&full.words)
+    {
+        return Some(MergeRule::Acronym);
+    }
+    match full.ty {
+        EntityType::Person => {
+            let first = &full.words[0];
+            let last = &full.words[full.words.len() - 1];
+            let fits = match short.words.as_slice() {
+                [one] => one == first || one == last,
+                [a, b] => a == first && b == last,
+                _ => false,
+            };
+            fits.then_some(MergeRule::PartOfName)
+        }
+        _ => {
+            // "RAND" for "RAND Corporation": the name without its suffix words.
+            let prefix = full.words.starts_with(&short.words);
+            let rest_are_suffixes = full.words[short.words.len()..]
+                .iter()
+                .all(|w| lexicon::is_organization_suffix(w) || lexicon::is_location_suffix(w));
+            (prefix && rest_are_suffixes).then_some(MergeRule::PartOfName)
+        }
+    }
+}
+
+/// A sentence of running prose, as opposed to a headline, byline or credit.
+fn is_prose(doc: &Document, sentence: usize) -> bool {
+    let tokens = &doc.sentences[sentence].tokens;
+    if tokens.len() < 5 {
+        return false;
+    }
+    let mut last = tokens.end - 1;
+    while last > tokens.start && matches!(doc.token_text(last), "\"" | "”" | "’" | "'" | ")") {
+        last -= 1;
+    }
+    matches!(doc.token_text(last), "." | "!" | "?")
+}
+
+/// How strongly the mentions `others` make their entity the likely referent
+/// of a mention in sentence `at`: recent, preceding, prose mentions count most.
+fn salience(doc: &Document, at: usize, others: impl Iterator<Item = usize>, prose: &[bool]) -> f64 {
+    others
+        .map(|other| {
+            let sentence = doc.mentions[other].sentence.index();
+            let distance = at.abs_diff(sentence) as f64;
+            let direction = if sentence <= at { 1.0 } else { 0.5 };
+            let genre = if prose[sentence] { 1.0 } else { 0.3 };
+            direction * genre / (1.0 + distance)
+        })
+        .sum()
+}
+
+/// Resolves the document's mentions into entities.
+pub fn resolve(doc: &mut Document, rules: &AliasRules) {
+    let prose: Vec<bool> = (0..doc.sentences.len()).map(|s| is_prose(doc, s)).collect();
+    // 1. Group names written the same way.
+    let mut group_of_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    for (index, mention) in doc.mentions.iter().enumerate() {
+        if mention.kind != MentionKind::Name {
+            continue;
+        }
+        let form = doc.slice(mention.span).to_string();
+        let country = lexicon::country(&form).filter(|_| mention.ty != EntityType::Person);
+        let key = rules
+            .forced_key(&form)
+            .or_else(|| country.map(|c| format!("country:{c}")))
+            .unwrap_or_else(|| form.to_lowercase());
+        let words = words_of(doc, mention);
+        let group = *group_of_key.entry(key).or_insert_with(|| {
+            groups.push(Group {
+                ty: mention.ty,
+                mentions: Vec::new(),
+                words: words.clone(),
+                form: form.clone(),
+                country,
+            });
+            groups.len() - 1
+        });
+        let group = &mut groups[group];
+        group.mentions.push(index);
+        if words.len() > group.words.len() {
+            group.words = words;
+            group.form = form;
+        }
+        if country.is_some() {
+            group.ty = EntityType::Location;
+        }
+    }
+    for group in &mut groups {
+        group.ty = majority_type(&doc.mentions, &group.mentions);
+    }
+
+    // 2. Short forms join the full name they stand for.
+    let mut full_of: Vec<Option<usize>> = vec![None; groups.len()];
+    let mut candidates_of: Vec<Vec<(usize, MergeRule)>> = vec![Vec::new(); groups.len()];
+    for short in 0..groups.len() {
+        if groups[short].country.is_some() {
+            continue;
+        }
+        for full in 0..groups.len() {
+            if full == short || groups[full].country.is_some() {
+                continue;
+            }
+            if let Some(rule) = short_form_of(&groups[short], &groups[full]) {
+                if !rules.forbids(&groups[short].form, &groups[full].form) {
+                    candidates_of[short].push((full, rule));
+                }
+            }
+        }
+        // Only attach to names that are themselves full, not to other short forms.
+        if !candidates_of[short].is_empty() {
+            full_of[short] = Some(usize::MAX);
+        }
+    }
+    let is_full = |g: usize| full_of[g].is_none();
+    let mut entity_of_group: Vec<Option<EntityId>> = vec![None; groups.len()];
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut mention_entity: Vec<Option<EntityId>> = vec![None; doc.mentions.len()];
+    let mut rule_of: Vec<MergeRule> = vec![MergeRule::Canonical; doc.mentions.len()];
+    // Full names become entities in order of first mention.
+    for (g, group) in groups.iter().enumerate() {
+        if !is_full(g) {
+            continue;
+        }
+        let id = EntityId::from(entities.len());
+        entities.push(Entity {
+            ty: group.ty,
+            label: String::new(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+        });
+        entity_of_group[g] = Some(id);
+        for &m in &group.mentions {
+            mention_entity[m] = Some(id);
+            rule_of[m] = MergeRule::SameName;
+        }
+    }
+    let mut refused = Vec::new();
+    let mut short_mentions: Vec<(usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(g, _)| !is_full(*g))
+        .flat_map(|(g, group)| group.mentions.iter().map(move |&m| (m, g)))
+        .collect();
+    short_mentions.sort_unstable();
+    let mut unresolved_groups: HashSet<usize> = HashSet::new();
+    for (m, g) in short_mentions {
+        let candidates: Vec<(usize, MergeRule)> = candidates_of[g]
+            .iter()
+            .copied()
+            .filter(|(full, _)| is_full(*full))
+            .collect();
+        let at = doc.mentions[m].sentence.index();
+        let mut scored: Vec<(f64, usize, MergeRule)> = candidates
+            .iter()
+            .map(|&(full, rule)| {
+                let entity = entity_of_group[full].expect("full groups have entities");
+                let members =
+                    (0..doc.mentions.len()).filter(|&o| mention_entity[o] == Some(entity));
+                (salience(doc, at, members, &prose), full, rule)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let decided = match scored.as_slice() {
+            [] => None,
+            [(_, full, rule)] => Some((*full, *rule)),
+            [(best, full, rule), (second, ..), ..] => {
+                (*best > 0.0 && *best >= 2.0 * *second).then_some((*full, *rule))
+            }
+        };
+        match decided {
+            Some((full, rule)) => {
+                mention_entity[m] = entity_of_group[full];
+                rule_of[m] = rule;
+            }
+            None if candidates.is_empty() => {
+                unresolved_groups.insert(g);
+            }
+            None => refused.push(RefusedMerge {
+                mention: MentionId::from(m),
+                candidates: scored
+                    .iter()
+                    .filter_map(|(_, full, _)| entity_of_group[*full])
+                    .collect(),
+                reason: format!(
+                    "ambiguous short form: {} names fit and none is clearly nearest",
+                    scored.len()
+                ),
+            }),
+        }
+    }
+    // Short forms whose full names were themselves short forms stand alone.
+    for g in unresolved_groups {
+        let id = EntityId::from(entities.len());
+        entities.push(Entity {
+            ty: groups[g].ty,
+            label: String::new(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: Vec::new(),
+        });
+        for &m in &groups[g].mentions {
+            mention_entity[m] = Some(id);
+            rule_of[m] = MergeRule::SameName;
+        }
+    }
+
+    // 3. Demonyms join their country.
+    let country_entity: HashMap<&str, EntityId> = groups
+        .iter()
+        .enumerate()
+        .filter_map(|(g, group)| Some((group.country?, entity_of_group[g]?)))
+        .collect();
+    for (m, mention) in doc.mentions.iter().enumerate() {
+        if mention.kind == MentionKind::Demonym {
+            let country = lexicon::demonym_country(doc.slice(mention.span));
+            if let Some(&entity) = country.and_then(|c| country_entity.get(c)) {
+                mention_entity[m] = Some(entity);
+                rule_of[m] = MergeRule::Demonym;
+            }
+        }
+    }
+
+    // 4. Pronouns refer to a recent, compatible entity.
+    for m in 0..doc.mentions.len() {
+        if doc.mentions[m].kind == MentionKind::Pronoun {
+            if let Some(entity) = resolve_pronoun(doc, m, &mention_entity, &entities) {
+                mention_entity[m] = Some(entity);
+                rule_of[m] = MergeRule::Pronoun;
+            }
+        }
+    }
+
+    doc.mention_entity = mention_entity;
+    doc.refused_merges = refused;
+    finish_entities(doc, &mut entities, &rule_of, rules, &groups);
+    add_descriptions(doc, &mut entities);
+    doc.entities = entities;
+}
+
+fn majority_type(mentions: &[Mention], members: &[usize]) -> EntityType {
+    let mut counts: BTreeMap<EntityType, usize> = BTreeMap::new();
+    for &m in members {
+        *counts.entry(mentions[m].ty).or_default() += 1;
+    }
+    // MISC loses ties to any specific type.
+    counts
+        .into_iter()
+        .max_by_key(|(ty, count)| (*count, *ty != EntityType::Misc, std::cmp::Reverse(*ty)))
+        .map(|(ty, _)| ty)
+        .unwrap_or(EntityType::Misc)
+}
+
+/// The entity a pronoun most likely stands for: the nearest preceding
+/// entity of a fitting type in this or the two sentences before, preferring
+/// the subject (first mention) of an earlier sentence.
+fn resolve_pronoun(
+    doc: &Document,
+    pronoun: usize,
+    mention_entity: &[Option<EntityId>],
+    entities: &[Entity],
+) -> Option<EntityId> {
+    let mention = &doc.mentions[pronoun];
+    let word = doc.slice(mention.span);
+    let wants_person = pronoun_type(word) == Some(EntityType::Person);
+    let gender = pronoun_gender(word);
+    let at = mention.sentence.index();
+    let fits = |entity: EntityId| {
+        let ty = entities[entity.index()].ty;
+        if wants_person {
+            ty == EntityType::Person && !gender_conflicts(doc, mention_entity, entity, gender)
+        } else {
+            matches!(ty, EntityType::Organization | EntityType::Location)
+        }
+    };
+    // Same sentence: the nearest name before the pronoun.
+    let same_sentence = (0..pronoun).rev().find_map(|o| {
+        let other = &doc.mentions[o];
+        if other.sentence.index() != at || other.kind == MentionKind::Pronoun {
+            return None;
+        }
+        mention_entity[o].filter(|e| fits(*e))
+    });
+    if same_sentence.is_some() {
+        return same_sentence;
+    }
+    for back in 1..=2 {
+        let Some(sentence) = at.checked_sub(back) else {
+            break;
+        };
+        let subject = (0..pronoun).find_map(|o| {
+            let other = &doc.mentions[o];
+            (other.sentence.index() == sentence && other.kind != MentionKind::Demonym)
+                .then(|| mention_entity[o])
+                .flatten()
+                .filter(|e| fits(*e))
+        });
+        if subject.is_some() {
+            return subject;
+        }
+    }
+    None
+}
+
+/// Whether an entity was already referred to by a pronoun of the other gender.
+fn gender_conflicts(
+    doc: &Document,
+    mention_entity: &[Option<EntityId>],
+    entity: EntityId,
+    gender: Option<char>,
+) -> bool {
+    let Some(gender) = gender else {
+        return false;
+    };
+    doc.mentions.iter().enumerate().any(|(o, other)| {
+        other.kind == MentionKind::Pronoun
+            && mention_entity[o] == Some(entity)
+            && pronoun_gender(doc.slice(other.span)).is_some_and(|g| g != gender)
+    })
+}
+
+/// Fills in each entity's mentions, label, aliases and roles.
+fn finish_entities(
+    doc: &Document,
+    entities: &mut [Entity],
+    rule_of: &[MergeRule],
+    rules: &AliasRules,
+    groups: &[Group],
+) {
+    for (m, entity) in doc.mention_entity.iter().enumerate() {
+        if let Some(entity) = entity {
+            entities[entity.index()]
+                .mentions
+                .push((MentionId::from(m), rule_of[m]));
+        }
+    }
+    let country_of_form: HashMap<&str, &'static str> = groups
+        .iter()
+        .filter_map(|g| Some((g.form.as_str(), g.country?)))
+        .collect();
+    for entity in entities.iter_mut() {
+        let names: Vec<&Mention> = entity
+            .mentions
+            .iter()
+            .map(|(m, _)| &doc.mentions[m.index()])
+            .filter(|m| m.kind == MentionKind::Name)
+            .collect();
+        let mut aliases = Vec::new();
+        let mut roles = Vec::new();
+        for mention in &names {
+            let form = doc.slice(mention.span).to_string();
+            if let Some(role) = mention.role {
+                let role_text = doc.slice(role).to_string();
+                let adjacent = doc.text[role.end..mention.span.start].trim().is_empty();
+                if !is_honorific(&role_text) {
+                    if adjacent && lexicon::is_title(&role_text) {
+                        aliases.push(format!("{role_text} {form}"));
+                    }
+                    roles.push(role_text);
+                }
+            }
+            aliases.push(form);
+        }
+        let fullest = names
+            .iter()
+            .max_by_key(|m| {
+                (
+                    words_of(doc, m).len(),
+                    m.span.len(),
+                    std::cmp::Reverse(m.span.start),
+                )
+            })
+            .map(|m| doc.slice(m.span).to_string());
+        let mut label = fullest.unwrap_or_default();
+        if let Some(country) = country_of_form.get(label.as_str()) {
+            label = country.to_string();
+        }
+        if let Some(forced) = aliases.iter().find_map(|a| rules.labels.get(a)) {
+            label = forced.clone();
+        }
+        aliases.sort();
+        aliases.dedup();
+        roles.sort();
+        roles.dedup();
+        entity.label = label;
+        entity.aliases = aliases;
+        entity.roles = roles;
+    }
+}
+
+/// "the current North Korean leader" after "North Korean leader Kim Jong
+/// Un": a description the text has tied to one entity becomes its mention.
+fn add_descriptions(doc: &mut Document, entities: &mut [Entity]) {
+    let mut owners: HashMap<String, Vec<EntityId>> = HashMap::new();
+    for (e, entity) in entities.iter().enumerate() {
+        for role in &entity.roles {
+            if role.starts_with(char::is_lowercase) || role.contains(' ') {
+                owners
+                    .entry(role.to_lowercase())
+                    .or_default()
+                    .push(EntityId::from(e));
+            }
+        }
+    }
+    let mut added = Vec::new();
+    for (role, owner) in &owners {
+        let [entity] = owner.as_slice() else {
+            continue;
+        };
+        let lower = doc.text.to_lowercase();
+        if lower.len() != doc.text.len() {
+            continue;
+        }
+        for (at, _) in lower.match_indices(role.as_str()) {
+            let end = at + role.len();
+            let Some(first) = doc.tokens.iter().position(|t| t.start == at) else {
+                continue;
+            };
+            let Some(last) = doc.tokens.iter().position(|t| t.end == end) else {
+                continue;
+            };
+            // Must be a description ("the ... leader"), not a role before a name.
+            let followed_by_name = doc
+                .mentions
+                .iter()
+                .any(|m| m.kind == MentionKind::Name && m.tokens.start == last + 1);
+            let determiner = (first.saturating_sub(3)..first)
+                .any(|t| doc.token_text(t).eq_ignore_ascii_case("the"));
+            if followed_by_name || !determiner {
+                continue;
+            }
+            let overlaps = doc
+                .mentions
+                .iter()
+                .any(|m| m.kind == MentionKind::Name && m.span.start < end && at < m.span.end);
+            if overlaps {
+                continue;
+            }
+            added.push((first..last + 1, *entity));
+        }
+    }
+    added.sort_by_key(|(range, _)| range.start);
+    for (tokens, entity) in added {
+        let span = doc.token_span(tokens.clone());
+        let id = MentionId::from(doc.mentions.len());
+        doc.mentions.push(Mention {
+            span,
+            sentence: doc.sentence_of_token(tokens.start),
+            tokens,
+            ty: entities[entity.index()].ty,
+            kind: MentionKind::Nominal,
+            role: None,
+        });
+        doc.mention_entity.push(Some(entity));
+        entities[entity.index()]
+            .mentions
+            .push((id, MergeRule::Description));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{mentions, text};
+
+    fn resolved(text: &str) -> Document {
+        let mut doc = Document::new("t", text);
+        text::segment(&mut doc);
+        mentions::detect(&mut doc);
+        resolve(&mut doc, &AliasRules::default());
+        doc
+    }
+
+    fn entity<'a>(doc: &'a Document, label: &str) -> &'a Entity {
+        doc.entities
+            .iter()
+            .find(|e| e.label == label)
+            .unwrap_or_else(|| panic!("no entity {label}: {:?}", doc.entities))
+    }
+
+    #[test]
+    fn titles_and_surnames_merge_into_the_full_name() {
+        let doc = resolved(
+            "Secretary of State Maria Okafor arrived in Nairobi on Monday. \
+             Okafor said the talks went well. Later, Ms. Okafor left.",
+        );
+        let maria = entity(&doc, "Maria Okafor");
+        assert_eq!(maria.ty, EntityType::Person);
+        assert_eq!(maria.roles, ["Secretary of State"]);
+        assert!(maria.aliases.contains(&"Okafor".to_string()));
+        assert_eq!(maria.mentions.len(), 3);
+    }
+
+    #[test]
+    fn shared_given_names_stay_apart() {
+        let doc = resolved("Mike Alvarez met Mike Brennan in Paris. Alvarez then left.");
+        assert_ne!(
+            doc.entities.iter().position(|e| e.label == "Mike Alvarez"),
+            doc.entities.iter().position(|e| e.label == "Mike Brennan")
+        );
+        let alvarez = entity(&doc, "Mike Alvarez");
+        assert!(alvarez.aliases.contains(&"Alvarez".to_string()));
+    }
+
+    #[test]
+    fn ambiguous_short_forms_are_refused_not_guessed() {
+        let doc = resolved(
+            "Park Min Ho and Park Ji Woo spoke at the forum in Busan. \
+             Park said the plan would work.",
+        );
+        assert_eq!(doc.refused_merges.len(), 1);
+        assert!(doc.refused_merges[0].reason.contains("ambiguous"));
+    }
+
+    #[test]
+    fn countries_merge_their_short_forms_and_demonyms() {
+        let doc = resolved(
+            "The United States said the plan would fail. Officials in the U.S. agreed. \
+             American diplomats left.",
+        );
+        let us = entity(&doc, "United States");
+        assert!(us.aliases.contains(&"U.S.".to_string()));
+        assert!(
+            us.mentions
+                .iter()
+                .any(|(_, rule)| *rule == MergeRule::Demonym)
+        );
+        assert!(!doc.entities.iter().any(|e| e.label == "American"));
+    }
+
+    #[test]
+    fn acronyms_and_suffixless_names_join_organisations() {
+        let doc = resolved(
+            "She works for the Global Health Organization in Geneva. GHO staff agreed. \
+             The analysts at Brandt Corporation disagreed, and Brandt said so.",
+        );
+        let gho = entity(&doc, "Global Health Organization");
+        assert!(gho.aliases.contains(&"GHO".to_string()));
+        let brandt = entity(&doc, "Brandt Corporation");
+        assert!(brandt.aliases.contains(&"Brandt".to_string()));
+    }
+
+    #[test]
+    fn pronouns_resolve_but_are_not_aliases() {
+        let doc = resolved("Governor Ana Ruiz visited Lima. She met farmers there.");
+        let ruiz = entity(&doc, "Ana Ruiz");
+        assert!(
+            ruiz.mentions
+                .iter()
+                .any(|(_, rule)| *rule == MergeRule::Pronoun)
+        );
+        assert!(!ruiz.aliases.iter().any(|a| a == "She"));
+    }
+
+    #[test]
+    fn descriptions_tied_to_a_person_join_them() {
+        let doc = resolved(
+            "Chilean president Ana Soto spoke on Monday. Critics said the Chilean president \
+             was wrong.",
+        );
+        let soto = entity(&doc, "Ana Soto");
+        assert!(
+            soto.mentions
+                .iter()
+                .any(|(_, rule)| *rule == MergeRule::Description)
+        );
+    }
+
+    #[test]
+    fn user_rules_force_merges_splits_and_labels() {
+        let rules = AliasRules::parse(
+            "# test\nsame: Acme Ltd | Acme Widgets\ndifferent: Lopez | Ana Lopez\nlabel: Acme Ltd = Acme Limited\n",
+        )
+        .unwrap();
+        let mut doc = Document::new(
+            "t",
+            "Acme Ltd hired Ana Lopez. Acme Widgets grew. Lopez left.",
+        );
+        text::segment(&mut doc);
+        mentions::detect(&mut doc);
+        resolve(&mut doc, &rules);
+        let acme = entity(&doc, "Acme Limited");
+        assert_eq!(acme.mentions.len(), 2);
+        let ana = entity(&doc, "Ana Lopez");
+        assert!(!ana.aliases.contains(&"Lopez".to_string()));
+        assert!(AliasRules::parse("bogus line").is_err());
+    }
+}

@@ -24,7 +24,9 @@ pub enum Error {
     BadInput { path: PathBuf, message: String },
     #[error("{0}")]
     Usage(String),
-    #[error("rendering {format} needs Graphviz's `dot` program, which was not found on PATH (install graphviz)")]
+    #[error(
+        "rendering {format} needs Graphviz's `dot` program, which was not found on PATH (install graphviz)"
+    )]
     DotMissing { format: String },
     #[error("Graphviz `dot` failed: {0}")]
     DotFailed(String),

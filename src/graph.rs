@@ -337,9 +337,15 @@ mod tests {
 
     #[test]
     fn node_ids_are_slugs_of_type_and_label() {
-        assert_eq!(node_id(EntityType::Person, "Kim Jong Un"), "person:kim-jong-un");
+        assert_eq!(
+            node_id(EntityType::Person, "Kim Jong Un"),
+            "person:kim-jong-un"
+        );
         assert_eq!(node_id(EntityType::Location, "U.S."), "location:us");
-        assert_eq!(node_id(EntityType::Person, "Kim Hong-Ji"), "person:kim-hong-ji");
+        assert_eq!(
+            node_id(EntityType::Person, "Kim Hong-Ji"),
+            "person:kim-hong-ji"
+        );
         assert!(node_id(EntityType::Misc, "—").starts_with("misc:"));
     }
 
@@ -374,7 +380,12 @@ mod tests {
     #[test]
     fn merge_is_commutative_and_associative() {
         let a = || graph(vec![node("person:x", "X", "a")], "a");
-        let b = || graph(vec![node("person:x", "X", "b"), node("person:y", "Y", "b")], "b");
+        let b = || {
+            graph(
+                vec![node("person:x", "X", "b"), node("person:y", "Y", "b")],
+                "b",
+            )
+        };
         let c = || graph(vec![node("person:y", "Y", "c")], "c");
         let abc = KnowledgeGraph::merge([KnowledgeGraph::merge([a(), b()]), c()]).into_data();
         let cba = KnowledgeGraph::merge([c(), KnowledgeGraph::merge([b(), a()])]).into_data();

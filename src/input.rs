@@ -169,6 +169,9 @@ mod tests {
             Err(Error::Binary { offset, .. }) => assert_eq!(offset, 2),
             other => panic!("unexpected {other:?}"),
         }
-        assert_eq!(decode(path, "Zürich".as_bytes().to_vec()).unwrap(), "Zürich");
+        assert_eq!(
+            decode(path, "Zürich".as_bytes().to_vec()).unwrap(),
+            "Zürich"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The stages in order, each a pure function of one document.
 
 use crate::document::Document;
+use crate::entities::AliasRules;
 use crate::{entities, mentions, relations, text};
 
 /// What a run of the pipeline does beyond the defaults.
@@ -8,6 +9,8 @@ use crate::{entities, mentions, relations, text};
 pub struct Options {
     /// Add co-mention edges between entities named in one sentence.
     pub co_mentions: bool,
+    /// Merges and splits forced by the user.
+    pub aliases: AliasRules,
 }
 
 /// The pipeline, holding the models every document shares.
@@ -26,7 +29,7 @@ impl Pipeline {
         let mut doc = Document::new(id, text);
         text::segment(&mut doc);
         mentions::detect(&mut doc);
-        entities::resolve(&mut doc);
+        entities::resolve(&mut doc, &self.options.aliases);
         relations::extract(&mut doc, &self.options);
         doc
     }

@@ -130,9 +130,7 @@ fn scan_word(text: &str, pos: usize, end: usize) -> usize {
         let joins = match sep {
             b'.' => is_word_char(next) && (prev.is_ascii_digit() == next.is_ascii_digit()),
             b',' | b':' => prev.is_ascii_digit() && next.is_ascii_digit(),
-            b'\'' => {
-                next.is_alphabetic() && !is_clitic_at(text, i, end) && prev.is_alphabetic()
-            }
+            b'\'' => next.is_alphabetic() && !is_clitic_at(text, i, end) && prev.is_alphabetic(),
             b'&' => prev.is_uppercase() && next.is_uppercase(),
             _ => false,
         };
@@ -148,7 +146,9 @@ const CLITICS: [&str; 7] = ["s", "re", "ve", "ll", "d", "m", "t"];
 
 fn is_clitic_at(text: &str, apostrophe: usize, end: usize) -> bool {
     let rest = &text[apostrophe + 1..end];
-    let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let word_len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
     let word = rest[..word_len].to_ascii_lowercase();
     CLITICS.contains(&word.as_str())
 }
@@ -197,7 +197,9 @@ fn push_word(
     if let Some(apostrophe) = after.chars().next().filter(|c| is_apostrophe(*c)) {
         let clitic_start = word_end + apostrophe.len_utf8();
         let rest = &text[clitic_start..chunk_end];
-        let clitic_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let clitic_len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
         let clitic = rest[..clitic_len].to_ascii_lowercase();
         if clitic_len > 0 && CLITICS.contains(&clitic.as_str()) && clitic != "t" {
             out.push(Span::new(word_end, clitic_start + clitic_len));
@@ -259,7 +261,8 @@ fn ends_sentence(text: &str, tokens: &[Span], i: usize) -> bool {
     if newlines == 1 && line_break_ends_sentence(text, tokens, i) {
         return true;
     }
-    let terminal = |t: &str| t.starts_with(['.', '!', '?', '…']) && t.chars().all(|c| ".!?…".contains(c));
+    let terminal =
+        |t: &str| t.starts_with(['.', '!', '?', '…']) && t.chars().all(|c| ".!?…".contains(c));
     let mut j = i;
     // Closing quotes and brackets after the terminal belong to the sentence.
     if is_closing(token) && i > 0 && terminal(&text[tokens[i - 1].range()]) {
@@ -306,7 +309,9 @@ mod tests {
     fn abbreviations_and_initials_keep_their_period() {
         assert_eq!(
             words("Mr. Smith met George W. Bush in the U.S. capital."),
-            ["Mr.", "Smith", "met", "George", "W.", "Bush", "in", "the", "U.S.", "capital", "."]
+            [
+                "Mr.", "Smith", "met", "George", "W.", "Bush", "in", "the", "U.S.", "capital", "."
+            ]
         );
     }
 

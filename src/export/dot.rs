@@ -39,15 +39,12 @@ pub fn quote(text: &str) -> String {
     out
 }
 
-fn edge_label(label: &str, negated: bool, hedged: bool) -> String {
-    let mut label = label.to_string();
-    if negated && !label.starts_with("not ") {
-        label = format!("not {label}");
-    }
+fn edge_label(label: &str, hedged: bool) -> String {
     if hedged {
-        label.push_str(" (?)");
+        format!("{label} (?)")
+    } else {
+        label.to_string()
     }
-    label
 }
 
 impl Exporter for Dot {
@@ -107,7 +104,7 @@ impl Exporter for Dot {
             let color = if edge.negated { "#c0392b" } else { "#666666" };
             let label = match edge.kind {
                 RelationKind::CoMention => format!("{} ×{}", edge.label, edge.weight()),
-                _ => edge_label(&edge.label, edge.negated, edge.hedged),
+                _ => edge_label(&edge.label, edge.hedged),
             };
             let tooltip = edge
                 .evidence
