@@ -29,7 +29,8 @@ fn co_mentions(doc: &Document) -> Vec<Relation> {
             .iter()
             .enumerate()
             .filter(|(_, m)| {
-                m.sentence.index() == s && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
+                m.sentence.index() == s
+                    && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
             })
             .filter_map(|(i, _)| doc.mention_entity[i])
             .collect();

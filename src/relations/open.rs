@@ -75,8 +75,10 @@ fn is_relative_pronoun(word: &str) -> bool {
 }
 
 fn is_clause_break(doc: &Document, token: usize) -> bool {
-    matches!(doc.token_text(token), ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”")
-        || (tag(doc, token) == Upos::Sconj && !matches!(lower(doc, token).as_str(), "than"))
+    matches!(
+        doc.token_text(token),
+        ";" | ":" | "(" | ")" | "—" | "–" | "\"" | "“" | "”"
+    ) || (tag(doc, token) == Upos::Sconj && !matches!(lower(doc, token).as_str(), "than"))
 }
 
 /// The arguments of one sentence: mentions of resolved entities that can
@@ -157,7 +159,11 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
 fn is_coordination(doc: &Document, from: usize, to: usize) -> bool {
     let words: Vec<String> = (from..to).map(|t| lower(doc, t)).collect();
     matches!(
-        words.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
+        words
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
         ["and"] | ["or"] | [","] | [",", "and"] | ["&"]
     )
 }
@@ -198,7 +204,10 @@ fn read_predicate(doc: &Document, from: usize, to: usize, to_end: usize) -> Opti
     if tokens.is_empty() || tokens.len() > MAX_PREDICATE_TOKENS {
         return None;
     }
-    if tokens.iter().any(|&t| is_clause_break(doc, t) || doc.token_text(t) == ",") {
+    if tokens
+        .iter()
+        .any(|&t| is_clause_break(doc, t) || doc.token_text(t) == ",")
+    {
         return None;
     }
     let first_verb = tokens
@@ -260,10 +269,15 @@ fn read_predicate(doc: &Document, from: usize, to: usize, to_end: usize) -> Opti
     while complement < doc.tokens.len() && tag(doc, complement) == Upos::Adv {
         complement += 1;
     }
-    let mut label: Vec<String> = label_tokens.iter().map(|&t| doc.token_text(t).to_string()).collect();
+    let mut label: Vec<String> = label_tokens
+        .iter()
+        .map(|&t| doc.token_text(t).to_string())
+        .collect();
     if complement < doc.tokens.len()
         && tag(doc, complement) == Upos::Adj
-        && label_tokens.last().is_some_and(|&t| tag(doc, t) == Upos::Verb)
+        && label_tokens
+            .last()
+            .is_some_and(|&t| tag(doc, t) == Upos::Verb)
         && doc.sentence_of_token(complement) == doc.sentence_of_token(to)
     {
         label.push(doc.token_text(complement).to_string());
@@ -328,10 +342,12 @@ fn apposition(doc: &Document, start: usize, to: usize) -> Option<Predicate> {
     let preposition = tokens[noun + 1..]
         .iter()
         .find(|&&t| tag(doc, t) == Upos::Adp)?;
-    if tokens[..noun]
-        .iter()
-        .any(|&t| !matches!(tag(doc, t), Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn))
-    {
+    if tokens[..noun].iter().any(|&t| {
+        !matches!(
+            tag(doc, t),
+            Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn
+        )
+    }) {
         return None;
     }
     Some(Predicate {
@@ -387,7 +403,8 @@ fn located_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation
 fn role_relations(doc: &Document) -> Vec<Relation> {
     let mut relations = Vec::new();
     for (m, mention) in doc.mentions.iter().enumerate() {
-        let (Some(role), Some(person)) = (mention.role, doc.mention_entity.get(m).copied().flatten())
+        let (Some(role), Some(person)) =
+            (mention.role, doc.mention_entity.get(m).copied().flatten())
         else {
             continue;
         };
@@ -425,7 +442,11 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
                 owner_ty == crate::document::EntityType::Organization
             };
             if fits {
-                let (head, tail) = if country_first { (owner, person) } else { (person, owner) };
+                let (head, tail) = if country_first {
+                    (owner, person)
+                } else {
+                    (person, owner)
+                };
                 relations.push(Relation {
                     head,
                     tail,
@@ -455,8 +476,8 @@ fn role_property(title: &str) -> Option<(&'static str, &'static str, bool)> {
             Some(("P6", "head of government", true))
         }
         "ceo" | "chairman" | "chairwoman" | "director" | "fellow" | "researcher" | "analyst"
-        | "employee" | "spokesman" | "spokeswoman" | "spokesperson" | "economist"
-        | "professor" | "editor" | "reporter" | "correspondent" => Some(("P108", "employer", false)),
+        | "employee" | "spokesman" | "spokeswoman" | "spokesperson" | "economist" | "professor"
+        | "editor" | "reporter" | "correspondent" => Some(("P108", "employer", false)),
         _ => None,
     }
 }

@@ -158,7 +158,10 @@ fn convert(index: usize, raw: &RawDoc) -> std::result::Result<GoldDoc, String> {
     let mut triples = Vec::with_capacity(raw.labels.len());
     for label in &raw.labels {
         if label.h >= n || label.t >= n {
-            return Err(format!("label {}→{} names a missing entity", label.h, label.t));
+            return Err(format!(
+                "label {}→{} names a missing entity",
+                label.h, label.t
+            ));
         }
         triples.push(GoldTriple {
             head: label.h,

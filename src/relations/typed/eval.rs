@@ -1,7 +1,9 @@
 //! Cross-validated evaluation of typed relations, on gold entities and end
 //! to end from raw text through the pipeline. Prints Markdown.
 
-use super::train::{Corpus, TrainOptions, best_threshold, cross_validate, fit_isotonic, load_corpus};
+use super::train::{
+    Corpus, TrainOptions, best_threshold, cross_validate, fit_isotonic, load_corpus,
+};
 use super::{TypedModel, calibrate};
 use crate::document::{Document, Span};
 use crate::error::{Error, Result};
@@ -64,7 +66,11 @@ impl Counts {
         } else {
             self.tp as f64 / self.gold as f64
         };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (100.0 * p, 100.0 * r, 100.0 * f)
     }
 
@@ -91,7 +97,9 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
     if let Some(t) = args.min_confidence
         && !(0.0..=1.0).contains(&t)
     {
-        return Err(Error::Usage(format!("--min-confidence {t}: expected 0 to 1")));
+        return Err(Error::Usage(format!(
+            "--min-confidence {t}: expected 0 to 1"
+        )));
     }
     let options = TrainOptions {
         bits: args.bits,
@@ -154,7 +162,10 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         .collect();
     for doc in &corpus.docs {
         for t in &doc.triples {
-            per_property.entry(index[t.property.as_str()]).or_default().gold += 1;
+            per_property
+                .entry(index[t.property.as_str()])
+                .or_default()
+                .gold += 1;
         }
     }
     for (p, &c) in cv.points.iter().zip(&confidence) {
@@ -191,8 +202,16 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
     );
     let _ = writeln!(out, "### Gold entities\n");
     let _ = writeln!(out, "| | P | R | F1 |\n|---|---|---|---|");
-    let _ = writeln!(out, "| all {} properties | {} |", properties.len(), overall.row());
-    let _ = writeln!(out, "\nThreshold sweep (same cross-calibrated confidences):\n");
+    let _ = writeln!(
+        out,
+        "| all {} properties | {} |",
+        properties.len(),
+        overall.row()
+    );
+    let _ = writeln!(
+        out,
+        "\nThreshold sweep (same cross-calibrated confidences):\n"
+    );
     let _ = writeln!(out, "| min confidence | P | R | F1 |\n|---|---|---|---|");
     for t in [0.1f32, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] {
         let mut c = Counts {
@@ -214,10 +233,20 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
     let mut frequent: Vec<(&u16, &Counts)> = per_property.iter().collect();
     frequent.sort_by(|a, b| b.1.gold.cmp(&a.1.gold).then(a.0.cmp(b.0)));
     let _ = writeln!(out, "\nThe {} most frequent properties:\n", args.top);
-    let _ = writeln!(out, "| property | name | gold | P | R | F1 |\n|---|---|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| property | name | gold | P | R | F1 |\n|---|---|---|---|---|---|"
+    );
     for &(&p, c) in frequent.iter().take(args.top) {
         let prop = &properties[usize::from(p)];
-        let _ = writeln!(out, "| {} | {} | {} | {} |", prop.id, prop.label, c.gold, c.row());
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            prop.id,
+            prop.label,
+            c.gold,
+            c.row()
+        );
     }
 
     let _ = writeln!(out, "\n### Calibration\n");
@@ -225,7 +254,10 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         out,
         "Every scored candidate (a pair whose type combination allows the property), binned by cross-calibrated confidence:\n"
     );
-    let _ = writeln!(out, "| confidence | candidates | mean confidence | observed precision |\n|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| confidence | candidates | mean confidence | observed precision |\n|---|---|---|---|"
+    );
     let mut bins = [(0usize, 0f64, 0usize); 10];
     for (p, &c) in cv.points.iter().zip(&confidence) {
         let b = ((c * 10.0) as usize).min(9);
@@ -237,7 +269,12 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
     let total = cv.points.len().max(1) as f64;
     for (b, &(count, sum, gold)) in bins.iter().enumerate() {
         if count == 0 {
-            let _ = writeln!(out, "| {:.1}–{:.1} | 0 | | |", b as f64 / 10.0, (b + 1) as f64 / 10.0);
+            let _ = writeln!(
+                out,
+                "| {:.1}–{:.1} | 0 | | |",
+                b as f64 / 10.0,
+                (b + 1) as f64 / 10.0
+            );
             continue;
         }
         let mean = sum / count as f64;
@@ -353,9 +390,9 @@ fn end_to_end(
             (counts, mapped.len(), gold.doc.entities.len())
         })
         .collect();
-    per_doc.iter().fold(
-        (Counts::default(), 0, 0),
-        |(acc, m, g), (c, dm, dg)| {
+    per_doc
+        .iter()
+        .fold((Counts::default(), 0, 0), |(acc, m, g), (c, dm, dg)| {
             (
                 Counts {
                     tp: acc.tp + c.tp,
@@ -365,6 +402,5 @@ fn end_to_end(
                 m + dm,
                 g + dg,
             )
-        },
-    )
+        })
 }

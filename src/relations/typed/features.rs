@@ -274,7 +274,8 @@ pub fn doc_pairs(doc: &Document) -> Vec<Pair> {
 }
 
 fn closest(he: &Ent, te: &Ent, sentence: Option<usize>) -> Option<(M, M)> {
-    let mut best: Option<((usize, usize, usize, usize), M, M)> = None;
+    type Key = (usize, usize, usize, usize);
+    let mut best: Option<(Key, M, M)> = None;
     for &a in &he.mentions {
         if sentence.is_some_and(|s| a.sentence != s) {
             continue;

@@ -128,9 +128,7 @@ impl TypedModel {
                     .collect(),
             });
         }
-        relations.sort_by(|a, b| {
-            (a.head, a.tail, &a.property).cmp(&(b.head, b.tail, &b.property))
-        });
+        relations.sort_by(|a, b| (a.head, a.tail, &a.property).cmp(&(b.head, b.tail, &b.property)));
         relations
     }
 
@@ -178,8 +176,7 @@ impl TypedModel {
             body.extend_from_slice(&quantize(w, self.meta.scale).to_le_bytes());
         }
         let mut out = MAGIC.to_vec();
-        let mut encoder =
-            flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::best());
+        let mut encoder = flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::best());
         std::io::Write::write_all(&mut encoder, &body).expect("writing to memory");
         encoder.finish().expect("writing to memory");
         out
@@ -204,10 +201,13 @@ impl TypedModel {
         let meta_bytes = raw
             .get(4..4 + meta_len)
             .ok_or_else(|| bad("truncated metadata".into()))?;
-        let meta: Meta = serde_json::from_slice(meta_bytes)
-            .map_err(|e| bad(format!("bad metadata: {e}")))?;
+        let meta: Meta =
+            serde_json::from_slice(meta_bytes).map_err(|e| bad(format!("bad metadata: {e}")))?;
         if meta.format != FORMAT {
-            return Err(bad(format!("format {} (this textkg reads {FORMAT})", meta.format)));
+            return Err(bad(format!(
+                "format {} (this textkg reads {FORMAT})",
+                meta.format
+            )));
         }
         if !(8..=28).contains(&meta.bits) {
             return Err(bad(format!("bad table size 2^{}", meta.bits)));
@@ -264,3 +264,6 @@ pub(crate) fn calibrate(knots: &[(f32, f32)], score: f32) -> f32 {
     }
     ya + (yb - ya) * (score - xa) / (xb - xa)
 }
+
+#[cfg(test)]
+mod tests;

@@ -78,7 +78,11 @@ pub(crate) fn load_corpus(path: &Path, max_docs: Option<usize>) -> Result<Corpus
         docs.truncate(n);
     }
     for (d, doc) in docs.iter().enumerate() {
-        if let Some(t) = doc.triples.iter().find(|t| !index.contains_key(t.property.as_str())) {
+        if let Some(t) = doc
+            .triples
+            .iter()
+            .find(|t| !index.contains_key(t.property.as_str()))
+        {
             return Err(Error::BadInput {
                 path: path.to_path_buf(),
                 message: format!(
@@ -114,7 +118,8 @@ pub(crate) fn load_corpus(path: &Path, max_docs: Option<usize>) -> Result<Corpus
     let source = format!(
         "Re-DocRED ({} documents of {})",
         docs.len(),
-        path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        path.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     );
     Ok(Corpus {
         docs,
@@ -251,8 +256,6 @@ pub(crate) fn fit(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> Ty
 /// A cross-validated candidate: raw score of a fold model on a held-out document.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Point {
-    pub doc: u32,
-    pub pair: u32,
     pub property: u16,
     pub fold: u8,
     pub score: f32,
@@ -280,8 +283,6 @@ pub(crate) fn cross_validate(corpus: &Corpus, options: &TrainOptions) -> CrossVa
             for d in (0..n).filter(|&d| fold_of(d, folds) == k) {
                 for s in model.score_pairs(&corpus.pairs[d]) {
                     points.push(Point {
-                        doc: d as u32,
-                        pair: s.pair as u32,
                         property: s.property,
                         fold: k as u8,
                         score: s.score,
@@ -376,7 +377,8 @@ pub fn train_model(path: &Path, options: &TrainOptions) -> Result<(TypedModel, T
         .map(|&(s, g)| (calibrate(&calibration, s), g))
         .collect();
     let all: Vec<usize> = (0..corpus.docs.len()).collect();
-    let (min_confidence, cv_f1) = best_threshold(&confidences, corpus.total_gold(all.iter().copied()));
+    let (min_confidence, cv_f1) =
+        best_threshold(&confidences, corpus.total_gold(all.iter().copied()));
     let mut model = fit(&corpus, &all, options);
     model.meta.calibration = calibration;
     model.meta.default_min_confidence = min_confidence;
@@ -421,7 +423,10 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         ..TrainOptions::default()
     };
     if !(8..=28).contains(&options.bits) {
-        return Err(Error::Usage(format!("--bits {}: expected 8 to 28", options.bits)));
+        return Err(Error::Usage(format!(
+            "--bits {}: expected 8 to 28",
+            options.bits
+        )));
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
@@ -431,7 +436,8 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     let (model, summary) = pool.install(|| train_model(&args.data, &options))?;
     let bytes = model.to_bytes();
     crate::export::write_atomically(Some(&args.output), |out| {
-        out.write_all(&bytes).map_err(|e| Error::io(&args.output, e))
+        out.write_all(&bytes)
+            .map_err(|e| Error::io(&args.output, e))
     })?;
     eprintln!(
         "trained on {} documents in {:.0} s: cross-validated F1 {:.1} at min confidence {:.3}; wrote {} ({} bytes)",
