@@ -39,6 +39,9 @@ pub struct TypedEvalArgs {
     pub bits: u32,
     #[arg(long, default_value_t = TrainOptions::default().epochs)]
     pub epochs: usize,
+    /// Stage 1 only: no document-level second stage.
+    #[arg(long)]
+    pub single_stage: bool,
     /// Worker threads (default: all cores); figures are the same for any count.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
@@ -106,6 +109,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         epochs: args.epochs,
         folds: args.folds.max(2),
         max_docs: args.max_docs,
+        stacked: !args.single_stage,
         ..TrainOptions::default()
     };
     let started = Instant::now();
@@ -197,8 +201,11 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
     };
     let _ = writeln!(
         out,
-        "{n} documents, {} gold triples, {folds} folds (document index mod {folds}), 2^{} weights, {} epochs; min confidence {threshold_text}; cross-validation took {cv_seconds:.0} s.\n",
-        overall.gold, options.bits, options.epochs
+        "{n} documents, {} gold triples, {folds} folds (document index mod {folds}), 2^{} weights, {} epochs, {}; min confidence {threshold_text}; cross-validation took {cv_seconds:.0} s.\n",
+        overall.gold,
+        options.bits,
+        options.epochs,
+        if options.stacked { "two stages" } else { "stage 1 only" }
     );
     let _ = writeln!(out, "### Gold entities\n");
     let _ = writeln!(out, "| | P | R | F1 |\n|---|---|---|---|");
@@ -291,7 +298,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
 
     if args.end_to_end {
         let started = Instant::now();
-        let (counts, mapped, gold_entities) =
+        let (counts, mapped, gold_entities, confusion) =
             end_to_end(&corpus, &cv.models, &calibrations, &thresholds);
         let _ = writeln!(out, "\n### End to end\n");
         let _ = writeln!(
@@ -301,6 +308,26 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         );
         let _ = writeln!(out, "| | P | R | F1 |\n|---|---|---|---|");
         let _ = writeln!(out, "| end to end | {} |", counts.row());
+        let _ = writeln!(
+            out,
+            "\nPredicted entities by the type of the gold entity they map to (`-`: none):\n"
+        );
+        let types = ["PERSON", "ORGANIZATION", "LOCATION", "MISC", "DATE", "NUMBER"];
+        let _ = writeln!(out, "| gold \\ predicted | {} |", types.join(" | "));
+        let _ = writeln!(out, "|---|{}", "---|".repeat(types.len()));
+        for gold in types.iter().chain(&["-"]) {
+            let cells: Vec<String> = types
+                .iter()
+                .map(|p| {
+                    confusion
+                        .get(&(gold.to_string(), p.to_string()))
+                        .copied()
+                        .unwrap_or(0)
+                        .to_string()
+                })
+                .collect();
+            let _ = writeln!(out, "| {gold} | {} |", cells.join(" | "));
+        }
     }
     Ok(out)
 }
@@ -343,7 +370,7 @@ fn end_to_end(
     models: &[TypedModel],
     calibrations: &[Vec<(f32, f32)>],
     thresholds: &[f32],
-) -> (Counts, usize, usize) {
+) -> (Counts, usize, usize, BTreeMap<(String, String), usize>) {
     let folds = models.len();
     let models: Vec<TypedModel> = models
         .iter()
@@ -355,7 +382,7 @@ fn end_to_end(
         })
         .collect();
     let pipeline = Pipeline::default();
-    let per_doc: Vec<(Counts, usize, usize)> = corpus
+    let per_doc: Vec<(Counts, usize, usize, BTreeMap<(String, String), usize>)> = corpus
         .docs
         .par_iter()
         .enumerate()
@@ -387,20 +414,25 @@ fn end_to_end(
                 }
             }
             let mapped: HashSet<usize> = mapping.iter().flatten().copied().collect();
-            (counts, mapped.len(), gold.doc.entities.len())
+            let mut confusion = BTreeMap::new();
+            for (p, g) in mapping.iter().enumerate() {
+                let predicted_type = predicted.entities[p].ty.as_str().to_string();
+                let gold_type = g.map_or("-".to_string(), |g| gold.doc.entities[g].ty.as_str().to_string());
+                *confusion.entry((gold_type, predicted_type)).or_default() += 1;
+            }
+            (counts, mapped.len(), gold.doc.entities.len(), confusion)
         })
         .collect();
-    per_doc
-        .iter()
-        .fold((Counts::default(), 0, 0), |(acc, m, g), (c, dm, dg)| {
-            (
-                Counts {
-                    tp: acc.tp + c.tp,
-                    fp: acc.fp + c.fp,
-                    gold: acc.gold + c.gold,
-                },
-                m + dm,
-                g + dg,
-            )
-        })
+    let mut total = (Counts::default(), 0, 0, BTreeMap::new());
+    for (c, m, g, confusion) in per_doc {
+        total.0.tp += c.tp;
+        total.0.fp += c.fp;
+        total.0.gold += c.gold;
+        total.1 += m;
+        total.2 += g;
+        for (k, v) in confusion {
+            *total.3.entry(k).or_default() += v;
+        }
+    }
+    total
 }

@@ -10,6 +10,7 @@
 pub mod docred;
 pub mod eval;
 pub mod features;
+pub mod stack;
 pub mod train;
 
 use crate::document::{Document, EntityId, Relation, RelationKind};
@@ -41,6 +42,8 @@ pub(crate) struct Meta {
     pub bits: u32,
     /// Weight = stored i16 × scale.
     pub scale: f32,
+    /// Scale of the second stage's weights, when there is one.
+    pub stacked_scale: Option<f32>,
     pub properties: Vec<Property>,
     /// Per type pair (`features::Pair::types`), the property indices scored.
     pub allowed: Vec<Vec<u16>>,
@@ -58,6 +61,8 @@ pub(crate) struct Meta {
 pub struct TypedModel {
     pub(crate) meta: Meta,
     pub(crate) weights: Vec<f32>,
+    /// Second stage ([`stack`]): same table size, read with stacked features.
+    pub(crate) stacked: Option<Vec<f32>>,
 }
 
 /// A candidate triple with its raw score.
@@ -132,29 +137,38 @@ impl TypedModel {
         relations
     }
 
-    fn slot(&self, feature: u64, property: u16) -> usize {
-        slot(self.meta.bits, feature, property)
-    }
-
-    pub(crate) fn raw_score(&self, pair: &Pair, property: u16) -> f32 {
-        pair.features
-            .iter()
-            .map(|&f| self.weights[self.slot(f, property)])
-            .sum()
-    }
-
-    /// Raw scores of every allowed (pair, property) candidate.
+    /// Raw scores of every allowed (pair, property) candidate, from the
+    /// last stage.
     pub(crate) fn score_pairs(&self, pairs: &[Pair]) -> Vec<Scored> {
+        let first = self.scores_with(&self.weights, pairs);
+        let Some(stacked) = &self.stacked else {
+            return first;
+        };
+        let probs = stack::collect(
+            pairs,
+            first.iter().map(|s| (s.pair, s.property, s.score)),
+        );
+        let augmented = stack::augment(pairs, &probs);
+        self.scores_with(stacked, &augmented)
+    }
+
+    fn scores_with(&self, weights: &[f32], pairs: &[Pair]) -> Vec<Scored> {
         let mut out = Vec::new();
         for (i, pair) in pairs.iter().enumerate() {
             let Some(allowed) = self.meta.allowed.get(usize::from(pair.types)) else {
                 continue;
             };
             for &property in allowed {
+                let key = property_key(property);
+                let score = pair
+                    .features
+                    .iter()
+                    .map(|&f| weights[slot(self.meta.bits, f, key)])
+                    .sum();
                 out.push(Scored {
                     pair: i,
                     property,
-                    score: self.raw_score(pair, property),
+                    score,
                 });
             }
         }
@@ -174,6 +188,11 @@ impl TypedModel {
         body.extend_from_slice(&meta);
         for &w in &self.weights {
             body.extend_from_slice(&quantize(w, self.meta.scale).to_le_bytes());
+        }
+        if let (Some(stacked), Some(scale)) = (&self.stacked, self.meta.stacked_scale) {
+            for &w in stacked {
+                body.extend_from_slice(&quantize(w, scale).to_le_bytes());
+            }
         }
         let mut out = MAGIC.to_vec();
         let mut encoder = flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::best());
@@ -221,24 +240,42 @@ impl TypedModel {
         {
             return Err(bad("bad property table".into()));
         }
+        let table = 2usize << meta.bits;
+        let tables = 1 + usize::from(meta.stacked_scale.is_some());
         let weights_bytes = &raw[4 + meta_len..];
-        if weights_bytes.len() != 2usize << meta.bits {
+        if weights_bytes.len() != tables * table {
             return Err(bad(format!(
                 "{} weight bytes, expected {}",
                 weights_bytes.len(),
-                2usize << meta.bits
+                tables * table
             )));
         }
-        let weights = weights_bytes
-            .chunks_exact(2)
-            .map(|b| f32::from(i16::from_le_bytes([b[0], b[1]])) * meta.scale)
-            .collect();
-        Ok(TypedModel { meta, weights })
+        let read = |bytes: &[u8], scale: f32| -> Vec<f32> {
+            bytes
+                .chunks_exact(2)
+                .map(|b| f32::from(i16::from_le_bytes([b[0], b[1]])) * scale)
+                .collect()
+        };
+        let weights = read(&weights_bytes[..table], meta.scale);
+        let stacked = meta
+            .stacked_scale
+            .map(|scale| read(&weights_bytes[table..], scale));
+        Ok(TypedModel {
+            meta,
+            weights,
+            stacked,
+        })
     }
 }
 
-pub(crate) fn slot(bits: u32, feature: u64, property: u16) -> usize {
-    (mix(feature, u64::from(property) + 1) >> (64 - bits)) as usize
+/// The key that spreads one property's weights over the table.
+pub(crate) fn property_key(property: u16) -> u64 {
+    mix(u64::from(property) + 1, 0x5eed)
+}
+
+/// Features are already well-mixed hashes: one multiply-shift suffices.
+pub(crate) fn slot(bits: u32, feature: u64, key: u64) -> usize {
+    ((feature ^ key).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
 }
 
 pub(crate) fn quantize(w: f32, scale: f32) -> i16 {

@@ -7,7 +7,8 @@
 
 use super::docred::{GoldDoc, read_docred, read_rel_info};
 use super::features::{Pair, TYPE_PAIRS, doc_pairs};
-use super::{FORMAT, Meta, Property, TypedModel, calibrate, quantize, slot};
+use super::stack::{self, PairProbs};
+use super::{FORMAT, Meta, Property, TypedModel, calibrate, property_key, quantize, slot};
 use crate::error::{Error, Result};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -26,6 +27,8 @@ pub struct TrainOptions {
     pub folds: usize,
     /// Use only the first documents of the file (tests).
     pub max_docs: Option<usize>,
+    /// Add the second, document-level stage ([`super::stack`]).
+    pub stacked: bool,
 }
 
 impl Default for TrainOptions {
@@ -38,6 +41,7 @@ impl Default for TrainOptions {
             min_doc_freq: 2,
             folds: 5,
             max_docs: None,
+            stacked: false,
         }
     }
 }
@@ -153,9 +157,65 @@ fn sigmoid(x: f32) -> f32 {
 /// Fits an uncalibrated model on the given documents. Its weights have been
 /// through quantisation, so it scores exactly as the saved model would.
 pub(crate) fn fit(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedModel {
+    if options.stacked {
+        fit_stacked(corpus, docs, options)
+    } else {
+        fit_single(corpus, &corpus.pairs, docs, options)
+    }
+}
+
+/// Stage 1 on every document; stage 2 on stage-1 scores that an inner
+/// cross-validation produced, so that stage 2 learns how far to trust
+/// scores on unseen text rather than on text stage 1 was fitted to.
+fn fit_stacked(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedModel {
+    let folds = options.folds.max(2);
+    let inner: Vec<Vec<(usize, PairProbs)>> = (0..folds)
+        .into_par_iter()
+        .map(|j| {
+            let train: Vec<usize> = docs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds != j)
+                .map(|(_, &d)| d)
+                .collect();
+            let model = fit_single(corpus, &corpus.pairs, &train, options);
+            docs.iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds == j)
+                .map(|(_, &d)| {
+                    let pairs = &corpus.pairs[d];
+                    let scores = model.score_pairs(pairs);
+                    let probs = stack::collect(
+                        pairs,
+                        scores.iter().map(|s| (s.pair, s.property, s.score)),
+                    );
+                    (d, probs)
+                })
+                .collect()
+        })
+        .collect();
+    let mut augmented: Vec<Vec<Pair>> = vec![Vec::new(); corpus.pairs.len()];
+    for (d, probs) in inner.into_iter().flatten() {
+        augmented[d] = stack::augment(&corpus.pairs[d], &probs);
+    }
+    let (mut first, second) = rayon::join(
+        || fit_single(corpus, &corpus.pairs, docs, options),
+        || fit_single(corpus, &augmented, docs, options),
+    );
+    first.meta.stacked_scale = Some(second.meta.scale);
+    first.stacked = Some(second.weights);
+    first
+}
+
+fn fit_single(
+    corpus: &Corpus,
+    all_pairs: &[Vec<Pair>],
+    docs: &[usize],
+    options: &TrainOptions,
+) -> TypedModel {
     let mut counts = vec![BTreeMap::<u16, usize>::new(); TYPE_PAIRS];
     for &d in docs {
-        for (pair, gold) in corpus.pairs[d].iter().zip(&corpus.gold[d]) {
+        for (pair, gold) in all_pairs[d].iter().zip(&corpus.gold[d]) {
             for &p in gold {
                 *counts[usize::from(pair.types)].entry(p).or_default() += 1;
             }
@@ -165,7 +225,7 @@ pub(crate) fn fit(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> Ty
 
     let mut doc_freq: HashMap<u64, u32> = HashMap::new();
     for &d in docs {
-        let mut seen: Vec<u64> = corpus.pairs[d]
+        let mut seen: Vec<u64> = all_pairs[d]
             .iter()
             .flat_map(|p| p.features.iter().copied())
             .collect();
@@ -188,7 +248,7 @@ pub(crate) fn fit(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> Ty
     }
     let mut examples = Vec::new();
     for &d in docs {
-        for (pair, gold) in corpus.pairs[d].iter().zip(&corpus.gold[d]) {
+        for (pair, gold) in all_pairs[d].iter().zip(&corpus.gold[d]) {
             let allowed = &allowed[usize::from(pair.types)];
             if allowed.is_empty() {
                 continue;
@@ -217,8 +277,9 @@ pub(crate) fn fit(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> Ty
         for &e in &order {
             let example = &examples[e];
             for &p in example.allowed {
+                let key = property_key(p);
                 slots.clear();
-                slots.extend(example.features.iter().map(|&f| slot(options.bits, f, p)));
+                slots.extend(example.features.iter().map(|&f| slot(options.bits, f, key)));
                 let score: f32 = slots.iter().map(|&i| weights[i]).sum();
                 let y = if example.gold.contains(&p) { 1.0 } else { 0.0 };
                 let g = sigmoid(score) - y;
@@ -245,11 +306,13 @@ pub(crate) fn fit(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> Ty
             scale,
             properties: corpus.properties.clone(),
             allowed,
+            stacked_scale: None,
             calibration: Vec::new(),
             default_min_confidence: 0.5,
             source: corpus.source.clone(),
         },
         weights,
+        stacked: None,
     }
 }
 
