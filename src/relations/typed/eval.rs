@@ -2,7 +2,7 @@
 //! to end from raw text through the pipeline. Prints Markdown.
 
 use super::train::{
-    Corpus, TrainOptions, best_threshold, cross_validate, fit_isotonic, load_corpus,
+    Corpus, Point, TrainOptions, best_threshold, cross_validate, fit_isotonic, load_corpus,
 };
 use super::{TypedModel, calibrate};
 use crate::document::{Document, Span};
@@ -39,9 +39,9 @@ pub struct TypedEvalArgs {
     pub bits: u32,
     #[arg(long, default_value_t = TrainOptions::default().epochs)]
     pub epochs: usize,
-    /// Stage 1 only: no document-level second stage.
+    /// Train on gold entities only, not also on the pipeline's reading of each text.
     #[arg(long)]
-    pub single_stage: bool,
+    pub gold_only: bool,
     /// Worker threads (default: all cores); figures are the same for any count.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
@@ -49,6 +49,9 @@ pub struct TypedEvalArgs {
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
 }
+
+type Confusion = BTreeMap<(String, String), usize>;
+type Knots = Vec<(f32, f32)>;
 
 #[derive(Debug, Default, Clone, Copy)]
 struct Counts {
@@ -109,11 +112,11 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         epochs: args.epochs,
         folds: args.folds.max(2),
         max_docs: args.max_docs,
-        stacked: !args.single_stage,
+        pipeline_view: !args.gold_only,
         ..TrainOptions::default()
     };
     let started = Instant::now();
-    let corpus = load_corpus(&args.data, options.max_docs)?;
+    let corpus = load_corpus(&args.data, &options)?;
     let folds = options.folds;
     if corpus.docs.len() < folds {
         return Err(Error::Usage(format!(
@@ -124,34 +127,8 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
     let cv = cross_validate(&corpus, &options);
     let cv_seconds = started.elapsed().as_secs_f64();
 
-    // Each fold's confidences come from a calibration (and threshold) fitted
-    // on the other folds' held-out scores only.
-    let mut calibrations = Vec::new();
-    let mut thresholds = Vec::new();
-    for k in 0..folds {
-        let others: Vec<(f32, bool)> = cv
-            .points
-            .iter()
-            .filter(|p| usize::from(p.fold) != k)
-            .map(|p| (p.score, p.gold))
-            .collect();
-        let knots = fit_isotonic(&others);
-        let threshold = args.min_confidence.unwrap_or_else(|| {
-            let confidences: Vec<(f32, bool)> = others
-                .iter()
-                .map(|&(s, g)| (calibrate(&knots, s), g))
-                .collect();
-            let gold = corpus.total_gold((0..corpus.docs.len()).filter(|d| d % folds != k));
-            best_threshold(&confidences, gold).0
-        });
-        calibrations.push(knots);
-        thresholds.push(threshold);
-    }
-    let confidence: Vec<f32> = cv
-        .points
-        .iter()
-        .map(|p| calibrate(&calibrations[usize::from(p.fold)], p.score))
-        .collect();
+    let (calibrations, thresholds, confidence) =
+        cross_calibrate(&cv.points, &corpus, folds, args.min_confidence);
 
     let properties = &cv.models[0].meta.properties;
     let mut overall = Counts {
@@ -201,11 +178,8 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
     };
     let _ = writeln!(
         out,
-        "{n} documents, {} gold triples, {folds} folds (document index mod {folds}), 2^{} weights, {} epochs, {}; min confidence {threshold_text}; cross-validation took {cv_seconds:.0} s.\n",
-        overall.gold,
-        options.bits,
-        options.epochs,
-        if options.stacked { "two stages" } else { "stage 1 only" }
+        "{n} documents, {} gold triples, {folds} folds (document index mod {folds}), 2^{} weights, {} epochs; min confidence {threshold_text}; cross-validation took {cv_seconds:.0} s.\n",
+        overall.gold, options.bits, options.epochs,
     );
     let _ = writeln!(out, "### Gold entities\n");
     let _ = writeln!(out, "| | P | R | F1 |\n|---|---|---|---|");
@@ -256,50 +230,27 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         );
     }
 
-    let _ = writeln!(out, "\n### Calibration\n");
+    let _ = writeln!(out, "\n### Calibration on gold entities\n");
     let _ = writeln!(
         out,
         "Every scored candidate (a pair whose type combination allows the property), binned by cross-calibrated confidence:\n"
     );
-    let _ = writeln!(
-        out,
-        "| confidence | candidates | mean confidence | observed precision |\n|---|---|---|---|"
-    );
-    let mut bins = [(0usize, 0f64, 0usize); 10];
-    for (p, &c) in cv.points.iter().zip(&confidence) {
-        let b = ((c * 10.0) as usize).min(9);
-        bins[b].0 += 1;
-        bins[b].1 += f64::from(c);
-        bins[b].2 += usize::from(p.gold);
-    }
-    let mut ece = 0.0;
-    let total = cv.points.len().max(1) as f64;
-    for (b, &(count, sum, gold)) in bins.iter().enumerate() {
-        if count == 0 {
-            let _ = writeln!(
-                out,
-                "| {:.1}–{:.1} | 0 | | |",
-                b as f64 / 10.0,
-                (b + 1) as f64 / 10.0
-            );
-            continue;
-        }
-        let mean = sum / count as f64;
-        let precision = gold as f64 / count as f64;
-        ece += (count as f64 / total) * (mean - precision).abs();
-        let _ = writeln!(
-            out,
-            "| {:.1}–{:.1} | {count} | {mean:.3} | {precision:.3} |",
-            b as f64 / 10.0,
-            (b + 1) as f64 / 10.0
-        );
-    }
-    let _ = writeln!(out, "\nExpected calibration error: {ece:.4}.");
+    out.push_str(&reliability(&cv.points, &confidence));
 
     if args.end_to_end {
         let started = Instant::now();
-        let (counts, mapped, gold_entities, confusion) =
-            end_to_end(&corpus, &cv.models, &calibrations, &thresholds);
+        let (pipeline_calibrations, pipeline_thresholds, pipeline_confidence) =
+            if cv.pipeline_points.is_empty() {
+                (calibrations.clone(), thresholds.clone(), Vec::new())
+            } else {
+                cross_calibrate(&cv.pipeline_points, &corpus, folds, args.min_confidence)
+            };
+        let (counts, mapped, gold_entities, confusion) = end_to_end(
+            &corpus,
+            &cv.models,
+            &pipeline_calibrations,
+            &pipeline_thresholds,
+        );
         let _ = writeln!(out, "\n### End to end\n");
         let _ = writeln!(
             out,
@@ -312,7 +263,14 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             out,
             "\nPredicted entities by the type of the gold entity they map to (`-`: none):\n"
         );
-        let types = ["PERSON", "ORGANIZATION", "LOCATION", "MISC", "DATE", "NUMBER"];
+        let types = [
+            "PERSON",
+            "ORGANIZATION",
+            "LOCATION",
+            "MISC",
+            "DATE",
+            "NUMBER",
+        ];
         let _ = writeln!(out, "| gold \\ predicted | {} |", types.join(" | "));
         let _ = writeln!(out, "|---|{}", "---|".repeat(types.len()));
         for gold in types.iter().chain(&["-"]) {
@@ -327,6 +285,18 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                 })
                 .collect();
             let _ = writeln!(out, "| {gold} | {} |", cells.join(" | "));
+        }
+        if !pipeline_confidence.is_empty() {
+            let _ = writeln!(
+                out,
+                "\n### Calibration end to end\n\nThe shipped model's confidences are calibrated this way: on the pipeline's entities of held-out texts, a candidate counting as right when its entities map to a gold triple's. Thresholds per fold: {}.\n",
+                pipeline_thresholds
+                    .iter()
+                    .map(|t| format!("{t:.2}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            out.push_str(&reliability(&cv.pipeline_points, &pipeline_confidence));
         }
     }
     Ok(out)
@@ -370,7 +340,7 @@ fn end_to_end(
     models: &[TypedModel],
     calibrations: &[Vec<(f32, f32)>],
     thresholds: &[f32],
-) -> (Counts, usize, usize, BTreeMap<(String, String), usize>) {
+) -> (Counts, usize, usize, Confusion) {
     let folds = models.len();
     let models: Vec<TypedModel> = models
         .iter()
@@ -382,7 +352,7 @@ fn end_to_end(
         })
         .collect();
     let pipeline = Pipeline::default();
-    let per_doc: Vec<(Counts, usize, usize, BTreeMap<(String, String), usize>)> = corpus
+    let per_doc: Vec<(Counts, usize, usize, Confusion)> = corpus
         .docs
         .par_iter()
         .enumerate()
@@ -417,7 +387,9 @@ fn end_to_end(
             let mut confusion = BTreeMap::new();
             for (p, g) in mapping.iter().enumerate() {
                 let predicted_type = predicted.entities[p].ty.as_str().to_string();
-                let gold_type = g.map_or("-".to_string(), |g| gold.doc.entities[g].ty.as_str().to_string());
+                let gold_type = g.map_or("-".to_string(), |g| {
+                    gold.doc.entities[g].ty.as_str().to_string()
+                });
                 *confusion.entry((gold_type, predicted_type)).or_default() += 1;
             }
             (counts, mapped.len(), gold.doc.entities.len(), confusion)
@@ -435,4 +407,80 @@ fn end_to_end(
         }
     }
     total
+}
+
+/// Per fold: isotonic calibration fitted on the other folds' held-out
+/// scores, the threshold tuned there (unless given), and every point's
+/// confidence through its fold's calibration.
+fn cross_calibrate(
+    points: &[Point],
+    corpus: &Corpus,
+    folds: usize,
+    min_confidence: Option<f32>,
+) -> (Vec<Knots>, Vec<f32>, Vec<f32>) {
+    let mut calibrations = Vec::new();
+    let mut thresholds = Vec::new();
+    for k in 0..folds {
+        let others: Vec<(f32, bool)> = points
+            .iter()
+            .filter(|p| usize::from(p.fold) != k)
+            .map(|p| (p.score, p.gold))
+            .collect();
+        let knots = fit_isotonic(&others);
+        let threshold = min_confidence.unwrap_or_else(|| {
+            let confidences: Vec<(f32, bool)> = others
+                .iter()
+                .map(|&(s, g)| (calibrate(&knots, s), g))
+                .collect();
+            let gold = corpus.total_gold((0..corpus.docs.len()).filter(|d| d % folds != k));
+            best_threshold(&confidences, gold).0
+        });
+        calibrations.push(knots);
+        thresholds.push(threshold);
+    }
+    let confidence = points
+        .iter()
+        .map(|p| calibrate(&calibrations[usize::from(p.fold)], p.score))
+        .collect();
+    (calibrations, thresholds, confidence)
+}
+
+/// Reliability table: confidence bins against observed precision, and the
+/// expected calibration error.
+fn reliability(points: &[Point], confidence: &[f32]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "| confidence | candidates | mean confidence | observed precision |\n|---|---|---|---|"
+    );
+    let mut bins = [(0usize, 0f64, 0usize); 10];
+    for (p, &c) in points.iter().zip(confidence) {
+        let b = ((c * 10.0) as usize).min(9);
+        bins[b].0 += 1;
+        bins[b].1 += f64::from(c);
+        bins[b].2 += usize::from(p.gold);
+    }
+    let mut ece = 0.0;
+    let mut ece_upper = 0.0;
+    let total = points.len().max(1) as f64;
+    let upper: usize = bins[1..].iter().map(|b| b.0).sum();
+    for (b, &(count, sum, gold)) in bins.iter().enumerate() {
+        let range = format!("{:.1}–{:.1}", b as f64 / 10.0, (b + 1) as f64 / 10.0);
+        if count == 0 {
+            let _ = writeln!(out, "| {range} | 0 | | |");
+            continue;
+        }
+        let mean = sum / count as f64;
+        let precision = gold as f64 / count as f64;
+        ece += (count as f64 / total) * (mean - precision).abs();
+        if b > 0 {
+            ece_upper += (count as f64 / upper.max(1) as f64) * (mean - precision).abs();
+        }
+        let _ = writeln!(out, "| {range} | {count} | {mean:.3} | {precision:.3} |");
+    }
+    let _ = writeln!(
+        out,
+        "\nExpected calibration error: {ece:.5} over all candidates, {ece_upper:.4} over those of confidence ≥ 0.1."
+    );
+    out
 }

@@ -10,7 +10,6 @@
 pub mod docred;
 pub mod eval;
 pub mod features;
-pub mod stack;
 pub mod train;
 
 use crate::document::{Document, EntityId, Relation, RelationKind};
@@ -42,8 +41,6 @@ pub(crate) struct Meta {
     pub bits: u32,
     /// Weight = stored i16 × scale.
     pub scale: f32,
-    /// Scale of the second stage's weights, when there is one.
-    pub stacked_scale: Option<f32>,
     pub properties: Vec<Property>,
     /// Per type pair (`features::Pair::types`), the property indices scored.
     pub allowed: Vec<Vec<u16>>,
@@ -61,8 +58,6 @@ pub(crate) struct Meta {
 pub struct TypedModel {
     pub(crate) meta: Meta,
     pub(crate) weights: Vec<f32>,
-    /// Second stage ([`stack`]): same table size, read with stacked features.
-    pub(crate) stacked: Option<Vec<f32>>,
 }
 
 /// A candidate triple with its raw score.
@@ -74,9 +69,36 @@ pub(crate) struct Scored {
 }
 
 impl TypedModel {
-    /// The model shipped inside the binary, decoded on first use.
+    /// The model shipped inside the binary, decoded on first use. Should it
+    /// not decode (a build with a broken model file), this warns once and
+    /// returns a model that predicts nothing rather than failing the run;
+    /// [`TypedModel::try_embedded`] reports the error instead.
     pub fn embedded() -> &'static TypedModel {
-        Self::try_embedded().expect("the embedded relations model decodes (checked by tests)")
+        static FALLBACK: OnceLock<TypedModel> = OnceLock::new();
+        match Self::try_embedded() {
+            Ok(model) => model,
+            Err(e) => FALLBACK.get_or_init(|| {
+                eprintln!("textkg: warning: typed relations disabled: {e}");
+                TypedModel::empty()
+            }),
+        }
+    }
+
+    /// A model with no property: predicts nothing.
+    pub fn empty() -> TypedModel {
+        TypedModel {
+            meta: Meta {
+                format: FORMAT,
+                bits: 8,
+                scale: 1.0,
+                properties: Vec::new(),
+                allowed: vec![Vec::new(); TYPE_PAIRS],
+                calibration: Vec::new(),
+                default_min_confidence: 0.5,
+                source: String::new(),
+            },
+            weights: vec![0.0; 1 << 8],
+        }
     }
 
     pub fn try_embedded() -> Result<&'static TypedModel> {
@@ -137,19 +159,9 @@ impl TypedModel {
         relations
     }
 
-    /// Raw scores of every allowed (pair, property) candidate, from the
-    /// last stage.
+    /// Raw scores of every allowed (pair, property) candidate.
     pub(crate) fn score_pairs(&self, pairs: &[Pair]) -> Vec<Scored> {
-        let first = self.scores_with(&self.weights, pairs);
-        let Some(stacked) = &self.stacked else {
-            return first;
-        };
-        let probs = stack::collect(
-            pairs,
-            first.iter().map(|s| (s.pair, s.property, s.score)),
-        );
-        let augmented = stack::augment(pairs, &probs);
-        self.scores_with(stacked, &augmented)
+        self.scores_with(&self.weights, pairs)
     }
 
     fn scores_with(&self, weights: &[f32], pairs: &[Pair]) -> Vec<Scored> {
@@ -188,11 +200,6 @@ impl TypedModel {
         body.extend_from_slice(&meta);
         for &w in &self.weights {
             body.extend_from_slice(&quantize(w, self.meta.scale).to_le_bytes());
-        }
-        if let (Some(stacked), Some(scale)) = (&self.stacked, self.meta.stacked_scale) {
-            for &w in stacked {
-                body.extend_from_slice(&quantize(w, scale).to_le_bytes());
-            }
         }
         let mut out = MAGIC.to_vec();
         let mut encoder = flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::best());
@@ -240,35 +247,22 @@ impl TypedModel {
         {
             return Err(bad("bad property table".into()));
         }
-        let table = 2usize << meta.bits;
-        let tables = 1 + usize::from(meta.stacked_scale.is_some());
         let weights_bytes = &raw[4 + meta_len..];
-        if weights_bytes.len() != tables * table {
+        if weights_bytes.len() != 2usize << meta.bits {
             return Err(bad(format!(
                 "{} weight bytes, expected {}",
                 weights_bytes.len(),
-                tables * table
+                2usize << meta.bits
             )));
         }
-        let read = |bytes: &[u8], scale: f32| -> Vec<f32> {
-            bytes
-                .chunks_exact(2)
-                .map(|b| f32::from(i16::from_le_bytes([b[0], b[1]])) * scale)
-                .collect()
-        };
-        let weights = read(&weights_bytes[..table], meta.scale);
-        let stacked = meta
-            .stacked_scale
-            .map(|scale| read(&weights_bytes[table..], scale));
-        Ok(TypedModel {
-            meta,
-            weights,
-            stacked,
-        })
+        let weights = weights_bytes
+            .chunks_exact(2)
+            .map(|b| f32::from(i16::from_le_bytes([b[0], b[1]])) * meta.scale)
+            .collect();
+        Ok(TypedModel { meta, weights })
     }
 }
 
-/// The key that spreads one property's weights over the table.
 pub(crate) fn property_key(property: u16) -> u64 {
     mix(u64::from(property) + 1, 0x5eed)
 }

@@ -121,6 +121,22 @@ fn employer_points_from_person_to_organisation() {
 }
 
 #[test]
+fn empty_model_predicts_nothing() {
+    let doc = hand_doc(
+        &["Ann", "met", "Bob"],
+        &[(0..1, EntityType::Person), (2..3, EntityType::Person)],
+    );
+    assert!(TypedModel::empty().predict(&doc, 0.0).is_empty());
+    let bytes = TypedModel::empty().to_bytes();
+    assert!(
+        TypedModel::from_bytes(&bytes)
+            .unwrap()
+            .predict(&doc, 0.0)
+            .is_empty()
+    );
+}
+
+#[test]
 fn bad_model_bytes_are_errors() {
     assert!(TypedModel::from_bytes(b"").is_err());
     assert!(TypedModel::from_bytes(b"TKGTREL1 not deflate at all").is_err());
@@ -158,7 +174,12 @@ fn small_options() -> TrainOptions {
 
 #[test]
 fn small_model_beats_majority_baseline_and_round_trips() {
-    let corpus = load_corpus(&data(), Some(100)).expect("Re-DocRED beside the checkout");
+    let options = TrainOptions {
+        max_docs: Some(100),
+        pipeline_view: false,
+        ..small_options()
+    };
+    let corpus = load_corpus(&data(), &options).expect("Re-DocRED beside the checkout");
     let train: Vec<usize> = (0..70).collect();
     let test: Vec<usize> = (70..100).collect();
     let model = fit(&corpus, &train, &small_options());

@@ -6,10 +6,11 @@
 //! depend on the thread count.
 
 use super::docred::{GoldDoc, read_docred, read_rel_info};
+use super::eval::map_entities;
 use super::features::{Pair, TYPE_PAIRS, doc_pairs};
-use super::stack::{self, PairProbs};
 use super::{FORMAT, Meta, Property, TypedModel, calibrate, property_key, quantize, slot};
 use crate::error::{Error, Result};
+use crate::pipeline::Pipeline;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -27,31 +28,40 @@ pub struct TrainOptions {
     pub folds: usize,
     /// Use only the first documents of the file (tests).
     pub max_docs: Option<usize>,
-    /// Add the second, document-level stage ([`super::stack`]).
-    pub stacked: bool,
+    /// Also learn from each text as the pipeline reads it (its own mentions,
+    /// entities and types), with gold triples carried over to the predicted
+    /// entities that share the most mention spans with gold ones: the model
+    /// then knows the recogniser's mistakes.
+    pub pipeline_view: bool,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             bits: 22,
-            epochs: 6,
+            epochs: 4,
             learning_rate: 0.1,
             seed: 0x7e47_6b67,
             min_doc_freq: 2,
             folds: 5,
             max_docs: None,
-            stacked: false,
+            pipeline_view: true,
         }
     }
 }
+
+/// Per document, per pair: gold property indices.
+pub(crate) type Labels = Vec<Vec<Vec<u16>>>;
 
 /// The documents, their candidate pairs and the gold properties of each pair.
 pub(crate) struct Corpus {
     pub docs: Vec<GoldDoc>,
     pub pairs: Vec<Vec<Pair>>,
     /// Per document, per pair: gold property indices.
-    pub gold: Vec<Vec<Vec<u16>>>,
+    pub gold: Labels,
+    /// The same documents as the pipeline reads them: pairs and carried-over
+    /// gold, used for training only.
+    pub pipeline: Option<(Vec<Vec<Pair>>, Labels)>,
     pub properties: Vec<Property>,
     pub source: String,
 }
@@ -62,7 +72,8 @@ impl Corpus {
     }
 }
 
-pub(crate) fn load_corpus(path: &Path, max_docs: Option<usize>) -> Result<Corpus> {
+pub(crate) fn load_corpus(path: &Path, options: &TrainOptions) -> Result<Corpus> {
+    let max_docs = options.max_docs;
     let rel_info_path = path.with_file_name("rel_info.json");
     let names = read_rel_info(&rel_info_path)?;
     let properties: Vec<Property> = names
@@ -98,10 +109,9 @@ pub(crate) fn load_corpus(path: &Path, max_docs: Option<usize>) -> Result<Corpus
         }
     }
     let pairs: Vec<Vec<Pair>> = docs.par_iter().map(|d| doc_pairs(&d.doc)).collect();
-    let gold = docs
+    let by_pair: Vec<HashMap<(usize, usize), Vec<u16>>> = docs
         .iter()
-        .zip(&pairs)
-        .map(|(doc, pairs)| {
+        .map(|doc| {
             let mut by_pair: HashMap<(usize, usize), Vec<u16>> = HashMap::new();
             for t in &doc.triples {
                 by_pair
@@ -109,16 +119,44 @@ pub(crate) fn load_corpus(path: &Path, max_docs: Option<usize>) -> Result<Corpus
                     .or_default()
                     .push(index[t.property.as_str()]);
             }
+            for list in by_pair.values_mut() {
+                list.sort_unstable();
+            }
+            by_pair
+        })
+        .collect();
+    let labels = |d: usize, h: Option<usize>, t: Option<usize>| match (h, t) {
+        (Some(h), Some(t)) if h != t => by_pair[d].get(&(h, t)).cloned().unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let gold = pairs
+        .iter()
+        .enumerate()
+        .map(|(d, pairs)| {
             pairs
                 .iter()
-                .map(|p| {
-                    let mut g = by_pair.remove(&(p.head, p.tail)).unwrap_or_default();
-                    g.sort_unstable();
-                    g
-                })
+                .map(|p| labels(d, Some(p.head), Some(p.tail)))
                 .collect()
         })
         .collect();
+    let pipeline = options.pipeline_view.then(|| {
+        let pipeline = Pipeline::default();
+        let views: Vec<(Vec<Pair>, Vec<Vec<u16>>)> = docs
+            .par_iter()
+            .enumerate()
+            .map(|(d, gold)| {
+                let predicted = pipeline.annotate(&gold.doc.id, &gold.doc.text);
+                let mapping = map_entities(&predicted, &gold.doc);
+                let pairs = doc_pairs(&predicted);
+                let labels = pairs
+                    .iter()
+                    .map(|p| labels(d, mapping[p.head], mapping[p.tail]))
+                    .collect();
+                (pairs, labels)
+            })
+            .collect();
+        views.into_iter().unzip()
+    });
     let source = format!(
         "Re-DocRED ({} documents of {})",
         docs.len(),
@@ -129,6 +167,7 @@ pub(crate) fn load_corpus(path: &Path, max_docs: Option<usize>) -> Result<Corpus
         docs,
         pairs,
         gold,
+        pipeline,
         properties,
         source,
     })
@@ -157,67 +196,22 @@ fn sigmoid(x: f32) -> f32 {
 /// Fits an uncalibrated model on the given documents. Its weights have been
 /// through quantisation, so it scores exactly as the saved model would.
 pub(crate) fn fit(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedModel {
-    if options.stacked {
-        fit_stacked(corpus, docs, options)
-    } else {
-        fit_single(corpus, &corpus.pairs, docs, options)
-    }
+    fit_single(corpus, docs, options)
 }
 
-/// Stage 1 on every document; stage 2 on stage-1 scores that an inner
-/// cross-validation produced, so that stage 2 learns how far to trust
-/// scores on unseen text rather than on text stage 1 was fitted to.
-fn fit_stacked(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedModel {
-    let folds = options.folds.max(2);
-    let inner: Vec<Vec<(usize, PairProbs)>> = (0..folds)
-        .into_par_iter()
-        .map(|j| {
-            let train: Vec<usize> = docs
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds != j)
-                .map(|(_, &d)| d)
-                .collect();
-            let model = fit_single(corpus, &corpus.pairs, &train, options);
-            docs.iter()
-                .enumerate()
-                .filter(|(i, _)| i % folds == j)
-                .map(|(_, &d)| {
-                    let pairs = &corpus.pairs[d];
-                    let scores = model.score_pairs(pairs);
-                    let probs = stack::collect(
-                        pairs,
-                        scores.iter().map(|s| (s.pair, s.property, s.score)),
-                    );
-                    (d, probs)
-                })
-                .collect()
-        })
-        .collect();
-    let mut augmented: Vec<Vec<Pair>> = vec![Vec::new(); corpus.pairs.len()];
-    for (d, probs) in inner.into_iter().flatten() {
-        augmented[d] = stack::augment(&corpus.pairs[d], &probs);
+fn fit_single(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedModel {
+    type View<'a> = (&'a [Vec<Pair>], &'a [Vec<Vec<u16>>]);
+    let mut views: Vec<View> = vec![(&corpus.pairs, &corpus.gold)];
+    if let Some((pairs, gold)) = &corpus.pipeline {
+        views.push((pairs, gold));
     }
-    let (mut first, second) = rayon::join(
-        || fit_single(corpus, &corpus.pairs, docs, options),
-        || fit_single(corpus, &augmented, docs, options),
-    );
-    first.meta.stacked_scale = Some(second.meta.scale);
-    first.stacked = Some(second.weights);
-    first
-}
-
-fn fit_single(
-    corpus: &Corpus,
-    all_pairs: &[Vec<Pair>],
-    docs: &[usize],
-    options: &TrainOptions,
-) -> TypedModel {
     let mut counts = vec![BTreeMap::<u16, usize>::new(); TYPE_PAIRS];
-    for &d in docs {
-        for (pair, gold) in all_pairs[d].iter().zip(&corpus.gold[d]) {
-            for &p in gold {
-                *counts[usize::from(pair.types)].entry(p).or_default() += 1;
+    for &(pairs, gold) in &views {
+        for &d in docs {
+            for (pair, gold) in pairs[d].iter().zip(&gold[d]) {
+                for &p in gold {
+                    *counts[usize::from(pair.types)].entry(p).or_default() += 1;
+                }
             }
         }
     }
@@ -225,8 +219,9 @@ fn fit_single(
 
     let mut doc_freq: HashMap<u64, u32> = HashMap::new();
     for &d in docs {
-        let mut seen: Vec<u64> = all_pairs[d]
+        let mut seen: Vec<u64> = views
             .iter()
+            .flat_map(|(pairs, _)| &pairs[d])
             .flat_map(|p| p.features.iter().copied())
             .collect();
         seen.sort_unstable();
@@ -247,22 +242,24 @@ fn fit_single(
         gold: &'a [u16],
     }
     let mut examples = Vec::new();
-    for &d in docs {
-        for (pair, gold) in all_pairs[d].iter().zip(&corpus.gold[d]) {
-            let allowed = &allowed[usize::from(pair.types)];
-            if allowed.is_empty() {
-                continue;
+    for &(pairs, gold) in &views {
+        for &d in docs {
+            for (pair, gold) in pairs[d].iter().zip(&gold[d]) {
+                let allowed = &allowed[usize::from(pair.types)];
+                if allowed.is_empty() {
+                    continue;
+                }
+                examples.push(Example {
+                    features: pair
+                        .features
+                        .iter()
+                        .copied()
+                        .filter(|f| kept.contains(f))
+                        .collect(),
+                    allowed,
+                    gold,
+                });
             }
-            examples.push(Example {
-                features: pair
-                    .features
-                    .iter()
-                    .copied()
-                    .filter(|f| kept.contains(f))
-                    .collect(),
-                allowed,
-                gold,
-            });
         }
     }
 
@@ -306,13 +303,11 @@ fn fit_single(
             scale,
             properties: corpus.properties.clone(),
             allowed,
-            stacked_scale: None,
             calibration: Vec::new(),
             default_min_confidence: 0.5,
             source: corpus.source.clone(),
         },
         weights,
-        stacked: None,
     }
 }
 
@@ -327,7 +322,11 @@ pub(crate) struct Point {
 
 pub(crate) struct CrossValidation {
     pub models: Vec<TypedModel>,
+    /// Held-out candidates between gold entities.
     pub points: Vec<Point>,
+    /// Held-out candidates between the pipeline's entities, when the corpus
+    /// has the pipeline's view: what the model meets at run time.
+    pub pipeline_points: Vec<Point>,
 }
 
 pub(crate) fn fold_of(doc: usize, folds: usize) -> usize {
@@ -337,32 +336,45 @@ pub(crate) fn fold_of(doc: usize, folds: usize) -> usize {
 pub(crate) fn cross_validate(corpus: &Corpus, options: &TrainOptions) -> CrossValidation {
     let folds = options.folds.max(2);
     let n = corpus.docs.len();
-    let results: Vec<(TypedModel, Vec<Point>)> = (0..folds)
+    let score = |model: &TypedModel, k: usize, pairs: &[Vec<Pair>], gold: &[Vec<Vec<u16>>]| {
+        let mut points = Vec::new();
+        for d in (0..n).filter(|&d| fold_of(d, folds) == k) {
+            for s in model.score_pairs(&pairs[d]) {
+                points.push(Point {
+                    property: s.property,
+                    fold: k as u8,
+                    score: s.score,
+                    gold: gold[d][s.pair].contains(&s.property),
+                });
+            }
+        }
+        points
+    };
+    let results: Vec<(TypedModel, Vec<Point>, Vec<Point>)> = (0..folds)
         .into_par_iter()
         .map(|k| {
             let train: Vec<usize> = (0..n).filter(|&d| fold_of(d, folds) != k).collect();
             let model = fit(corpus, &train, options);
-            let mut points = Vec::new();
-            for d in (0..n).filter(|&d| fold_of(d, folds) == k) {
-                for s in model.score_pairs(&corpus.pairs[d]) {
-                    points.push(Point {
-                        property: s.property,
-                        fold: k as u8,
-                        score: s.score,
-                        gold: corpus.gold[d][s.pair].contains(&s.property),
-                    });
-                }
-            }
-            (model, points)
+            let points = score(&model, k, &corpus.pairs, &corpus.gold);
+            let pipeline_points = corpus
+                .pipeline
+                .as_ref()
+                .map(|(pairs, gold)| score(&model, k, pairs, gold))
+                .unwrap_or_default();
+            (model, points, pipeline_points)
         })
         .collect();
-    let mut models = Vec::new();
-    let mut points = Vec::new();
-    for (m, p) in results {
-        models.push(m);
-        points.extend(p);
+    let mut cv = CrossValidation {
+        models: Vec::new(),
+        points: Vec::new(),
+        pipeline_points: Vec::new(),
+    };
+    for (m, p, q) in results {
+        cv.models.push(m);
+        cv.points.extend(p);
+        cv.pipeline_points.extend(q);
     }
-    CrossValidation { models, points }
+    cv
 }
 
 /// Isotonic regression (pool adjacent violators) of gold on score, over
@@ -425,7 +437,7 @@ pub struct TrainSummary {
 /// Trains the shipped model: cross-validated scores fit the calibration and
 /// the threshold, then one model is fitted on every document.
 pub fn train_model(path: &Path, options: &TrainOptions) -> Result<(TypedModel, TrainSummary)> {
-    let corpus = load_corpus(path, options.max_docs)?;
+    let corpus = load_corpus(path, options)?;
     if corpus.docs.len() < options.folds.max(2) {
         return Err(Error::BadInput {
             path: path.to_path_buf(),
@@ -433,7 +445,13 @@ pub fn train_model(path: &Path, options: &TrainOptions) -> Result<(TypedModel, T
         });
     }
     let cv = cross_validate(&corpus, options);
-    let raw: Vec<(f32, bool)> = cv.points.iter().map(|p| (p.score, p.gold)).collect();
+    // Calibrate on what the model meets at run time: the pipeline's entities.
+    let points = if cv.pipeline_points.is_empty() {
+        &cv.points
+    } else {
+        &cv.pipeline_points
+    };
+    let raw: Vec<(f32, bool)> = points.iter().map(|p| (p.score, p.gold)).collect();
     let calibration = fit_isotonic(&raw);
     let confidences: Vec<(f32, bool)> = raw
         .iter()
