@@ -1,6 +1,8 @@
 //! The command line: flags are parsed and checked here, then handed to the library.
 
+use crate::entities::AliasRules;
 use crate::error::{Error, Result};
+use crate::explain;
 use crate::export::{self, Format};
 use crate::graph::{GraphData, KnowledgeGraph, TypeFilter};
 use crate::input::{self, InputDocument};
@@ -28,6 +30,17 @@ pub enum Command {
     Build(BuildArgs),
     /// Merge graphs written earlier by `textkg build --format json`.
     Merge(MergeArgs),
+    /// Rebuild the shipped models from the corpora in ../shared/data.
+    Train(crate::train::TrainArgs),
+    /// Score tokenisation, tagging or entity recognition against gold data.
+    Eval(crate::eval::EvalArgs),
+    /// List the built-in models, their training data and licences.
+    Models,
+    /// Measure annotation speed and peak memory on one thread.
+    Bench(crate::bench::BenchArgs),
+    /// Export a synthetic graph of the given size and report the time taken.
+    #[command(hide = true)]
+    BenchExport(BenchExportArgs),
     /// Cross-validate typed relations on Re-DocRED (temporary; becomes `eval relations`).
     EvalRelations(crate::relations::typed::TypedEvalArgs),
     /// Train the typed-relation model on Re-DocRED (temporary; becomes `train`).
@@ -56,6 +69,15 @@ pub struct BuildArgs {
     /// Add co-mention edges between entities named in the same sentence.
     #[arg(long)]
     pub co_mentions: bool,
+    /// Write the merge log (which mentions joined each node, by which rule; refused merges) as JSON Lines.
+    #[arg(long, value_name = "FILE")]
+    pub explain: Option<PathBuf>,
+    /// Force merges, splits and labels (see docs/aliases.md).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+    /// Leave out typed edges below this confidence.
+    #[arg(long, value_name = "P", default_value_t = 0.5)]
+    pub min_confidence: f32,
     /// Worker threads (default: all cores); the output is the same for any count.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
@@ -66,9 +88,34 @@ pub struct OutputArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "json")]
     pub format: Format,
-    /// Output file, written atomically; standard output when absent.
+    /// Output file, written atomically; standard output when absent. A
+    /// directory for neo4j-csv and csv (required for them).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// IRI that RDF resource IRIs start with (ntriples, turtle, jsonld).
+    #[arg(long, value_name = "IRI", default_value = export::DEFAULT_BASE_IRI)]
+    pub base_iri: String,
+}
+
+impl OutputArgs {
+    fn options(&self) -> Result<export::Options> {
+        export::Options::new(Some(&self.base_iri))
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BenchExportArgs {
+    /// Nodes of the synthetic graph.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub nodes: usize,
+    /// Edges of the synthetic graph.
+    #[arg(long, default_value_t = 3_000_000)]
+    pub edges: usize,
+    /// Build the graph only, exporting nothing (the memory baseline).
+    #[arg(long)]
+    pub skip_export: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -106,6 +153,11 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Merge(args) => merge(args),
+        Command::Train(args) => crate::train::run(args),
+        Command::Eval(args) => crate::eval::run(args),
+        Command::Models => crate::model::list(),
+        Command::Bench(args) => crate::bench::run(args),
+        Command::BenchExport(args) => bench_export(args),
         Command::EvalRelations(args) => crate::relations::typed::run(&args),
         Command::TrainRelations(args) => crate::relations::typed::train::run(&args),
     }
@@ -141,43 +193,90 @@ fn read_documents(args: &BuildArgs) -> Result<Vec<InputDocument>> {
     Ok(documents)
 }
 
+fn read_alias_rules(path: &Path) -> Result<AliasRules> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = input::decode(path, bytes)?;
+    AliasRules::parse(&text).map_err(|(line, message)| Error::BadLine {
+        path: path.to_path_buf(),
+        line,
+        message,
+    })
+}
+
 fn build(args: BuildArgs) -> Result<()> {
+    let options = args.output.options()?;
     let types = parse_types(&args.types)?;
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        return Err(Error::Usage(format!(
+            "--min-confidence must lie in [0, 1], not {}",
+            args.min_confidence
+        )));
+    }
+    let aliases = match &args.aliases {
+        Some(path) => read_alias_rules(path)?,
+        None => AliasRules::default(),
+    };
     let documents = read_documents(&args)?;
     let pipeline = Pipeline::new(Options {
         co_mentions: args.co_mentions,
-        ..Options::default()
+        aliases,
+        min_confidence: args.min_confidence,
     });
-    let threads = args.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
+        .num_threads(args.threads.unwrap_or(0))
         .build()
         .map_err(|e| Error::Usage(format!("--threads: {e}")))?;
-    let graphs: Vec<KnowledgeGraph> = pool.install(|| {
+    let explain = args.explain.is_some();
+    let results: Vec<(KnowledgeGraph, Option<explain::DocumentLog>)> = pool.install(|| {
         documents
             .par_iter()
             .map(|d| {
                 let doc = pipeline.annotate(&d.id, &d.text);
-                KnowledgeGraph::from_document(&doc, &d.source, &types)
+                let log = explain.then(|| explain::log(&doc, &types));
+                (KnowledgeGraph::from_document(&doc, &d.source, &types), log)
             })
             .collect()
     });
+    let (graphs, logs): (Vec<KnowledgeGraph>, Vec<Option<explain::DocumentLog>>) =
+        results.into_iter().unzip();
     let output = args.output.output.as_deref();
     let format = args.output.format;
+    if let Some(path) = &args.explain {
+        export::write_atomically(Some(path), |out| {
+            for log in logs.iter().flatten() {
+                serde_json::to_writer(&mut *out, log).map_err(|e| Error::io(path, e.into()))?;
+                out.write_all(b"\n").map_err(|e| Error::io(path, e))?;
+            }
+            Ok(())
+        })?;
+    }
     if args.per_doc {
-        return export::write_atomically(output, |out| write_per_doc(&graphs, format, out));
+        if format.is_directory() {
+            return Err(Error::Usage(format!(
+                "--per-doc writes one stream, which --format {} is not",
+                format.name()
+            )));
+        }
+        return export::write_atomically(output, |out| {
+            write_per_doc(&graphs, format, &options, out)
+        });
     }
     let graph = KnowledgeGraph::merge(graphs);
-    export::write_atomically(output, |out| export::export(&graph, format, out))
+    export::write_output(&graph, format, &options, output)
 }
 
-fn write_per_doc(graphs: &[KnowledgeGraph], format: Format, out: &mut dyn Write) -> Result<()> {
+fn write_per_doc(
+    graphs: &[KnowledgeGraph],
+    format: Format,
+    options: &export::Options,
+    out: &mut dyn Write,
+) -> Result<()> {
     for graph in graphs {
         match format {
             Format::Json => {
                 export::json::write_line(graph, out).map_err(|e| Error::io("<output>", e))?
             }
-            _ => export::export(graph, format, out)?,
+            _ => export::export(graph, format, options, out)?,
         }
     }
     Ok(())
@@ -194,13 +293,46 @@ fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
 }
 
 fn merge(args: MergeArgs) -> Result<()> {
+    let options = args.output.options()?;
     let graphs = args
         .graphs
         .iter()
         .map(|p| read_graph(p))
         .collect::<Result<Vec<_>>>()?;
     let graph = KnowledgeGraph::merge(graphs);
-    export::write_atomically(args.output.output.as_deref(), |out| {
-        export::export(&graph, args.output.format, out)
-    })
+    export::write_output(
+        &graph,
+        args.output.format,
+        &options,
+        args.output.output.as_deref(),
+    )
+}
+
+fn bench_export(args: BenchExportArgs) -> Result<()> {
+    let options = args.output.options()?;
+    let start = std::time::Instant::now();
+    let graph = export::synthetic::graph(args.nodes, args.edges);
+    let built = start.elapsed();
+    eprintln!(
+        "built {} nodes, {} edges in {:.2} s",
+        graph.node_count(),
+        graph.edge_count(),
+        built.as_secs_f64()
+    );
+    if args.skip_export {
+        return Ok(());
+    }
+    let start = std::time::Instant::now();
+    export::write_output(
+        &graph,
+        args.output.format,
+        &options,
+        args.output.output.as_deref(),
+    )?;
+    eprintln!(
+        "exported {} in {:.2} s",
+        args.output.format.name(),
+        start.elapsed().as_secs_f64()
+    );
+    Ok(())
 }

@@ -14,15 +14,21 @@
 //! assert!(graph.nodes().any(|n| n.label == "Barack Obama"));
 //! ```
 
+pub mod bench;
 pub mod cli;
+pub mod corpus;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod eval;
+pub mod explain;
 pub mod export;
 pub mod graph;
 pub mod input;
 pub mod lexicon;
 pub mod mentions;
+pub mod model;
 pub mod pipeline;
 pub mod relations;
 pub mod text;
+pub mod train;

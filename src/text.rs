@@ -175,16 +175,16 @@ fn push_word(
     let lower = word.to_ascii_lowercase();
     if lower.ends_with('n') && word.len() > 2 {
         let after = &text[word_end..chunk_end];
-        if after.len() >= 2 {
-            let mut chars = after.chars();
-            let apostrophe = chars.next().expect("non-empty");
-            let t = chars.next().expect("two chars");
-            let clitic_end = word_end + apostrophe.len_utf8() + 1;
-            let closes = text[clitic_end..chunk_end]
-                .chars()
-                .next()
-                .is_none_or(|c| !is_word_char(c));
-            if is_apostrophe(apostrophe) && (t == 't' || t == 'T') && closes {
+        let mut chars = after.chars();
+        if let (Some(apostrophe), Some(t)) = (chars.next(), chars.next()) {
+            let clitic_end = word_end + apostrophe.len_utf8() + t.len_utf8();
+            let is_nt = is_apostrophe(apostrophe) && (t == 't' || t == 'T');
+            let closes = is_nt
+                && text[clitic_end..chunk_end]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !is_word_char(c));
+            if closes {
                 out.push(Span::new(start, word_end - 1));
                 out.push(Span::new(word_end - 1, clitic_end));
                 return clitic_end;
@@ -335,6 +335,13 @@ mod tests {
                 "10:30", "in", "Zürich", "…"
             ]
         );
+    }
+
+    #[test]
+    fn curly_apostrophes_after_n_do_not_split_characters() {
+        assert_eq!(words("don’t"), ["do", "n’t"]);
+        assert_eq!(words("in”"), ["in", "”"]);
+        assert_eq!(words("ené"), ["ené"]);
     }
 
     #[test]

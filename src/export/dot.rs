@@ -21,7 +21,9 @@ fn style(ty: EntityType) -> (&'static str, &'static str) {
 }
 
 /// A DOT double-quoted string. Backslashes are doubled so Graphviz's own
-/// escapes (`\N`, `\l`) never fire on user text; newlines become `\n`.
+/// escapes (`\N`, `\l`) never fire on user text, and `&` is written
+/// `&amp;` because Graphviz reads entities (`&#10;`) in every string;
+/// newlines become `\n`.
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -29,6 +31,7 @@ pub fn quote(text: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '&' => out.push_str("&amp;"),
             '\n' => out.push_str("\\n"),
             '\r' | '\t' => out.push(' '),
             c if c.is_control() => {}
@@ -132,5 +135,6 @@ mod tests {
     fn quoting_escapes_quotes_backslashes_and_newlines() {
         assert_eq!(quote("a \"b\" \\N\nc"), r#""a \"b\" \\N\nc""#);
         assert_eq!(quote("Zürich 𝔘"), "\"Zürich 𝔘\"");
+        assert_eq!(quote("&#10; &amp;"), "\"&amp;#10; &amp;amp;\"");
     }
 }

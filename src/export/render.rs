@@ -6,6 +6,7 @@ use crate::error::Error;
 use crate::graph::KnowledgeGraph;
 use graphviz_rust::cmd::{CommandArg, Format as GvFormat};
 use std::io::{self, Write};
+use std::path::Path;
 
 pub struct Rendered {
     format: GvFormat,
@@ -36,7 +37,7 @@ impl Exporter for Rendered {
 }
 
 /// Turns an exporter's I/O error into a message that names its cause.
-pub(super) fn classify(error: io::Error, format: Format) -> Error {
+pub(super) fn classify(error: io::Error, format: Format, path: &Path) -> Error {
     if matches!(format, Format::Svg | Format::Png) {
         if error.kind() == io::ErrorKind::NotFound {
             return Error::DotMissing {
@@ -45,5 +46,5 @@ pub(super) fn classify(error: io::Error, format: Format) -> Error {
         }
         return Error::DotFailed(error.to_string());
     }
-    Error::io("<output>", error)
+    Error::io(path, error)
 }

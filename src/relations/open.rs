@@ -7,7 +7,9 @@
 //! ("Kim Il Sung, grandfather of ..."), copulas ("is a senior fellow at") and
 //! object complements ("hold X responsible").
 
-use crate::document::{Document, EntityId, MentionKind, Relation, RelationKind, Span, Upos};
+use crate::document::{
+    Document, EntityId, EntityType, MentionKind, Relation, RelationKind, Span, Upos,
+};
 use crate::lexicon;
 
 /// The longest stretch of words read as one predicate.
@@ -81,6 +83,17 @@ fn is_clause_break(doc: &Document, token: usize) -> bool {
     ) || (tag(doc, token) == Upos::Sconj && !matches!(lower(doc, token).as_str(), "than"))
 }
 
+/// "his meeting", "her decision": a possessive determiner, not an argument.
+fn is_possessive(doc: &Document, token: usize) -> bool {
+    match lower(doc, token).as_str() {
+        "his" | "its" | "their" => true,
+        "her" => (token + 1 < doc.tokens.len())
+            .then(|| tag(doc, token + 1))
+            .is_some_and(|t| matches!(t, Upos::Noun | Upos::Adj | Upos::Propn | Upos::Num)),
+        _ => false,
+    }
+}
+
 /// The arguments of one sentence: mentions of resolved entities that can
 /// stand as subject or object (demonyms are modifiers, not arguments).
 fn arguments(doc: &Document, sentence: usize) -> Vec<Argument> {
@@ -89,10 +102,24 @@ fn arguments(doc: &Document, sentence: usize) -> Vec<Argument> {
         .iter()
         .enumerate()
         .filter(|(_, m)| m.sentence.index() == sentence && m.kind != MentionKind::Demonym)
+        .filter(|(_, m)| m.kind != MentionKind::Pronoun || !is_possessive(doc, m.tokens.start))
         .filter_map(|(i, m)| {
+            let entity = doc.mention_entity.get(i).copied().flatten()?;
+            if matches!(
+                doc.entities[entity.index()].ty,
+                EntityType::Date | EntityType::Number
+            ) {
+                return None;
+            }
+            // A role before a name belongs to the argument, not the predicate.
+            let start = m
+                .role
+                .and_then(|role| doc.tokens.iter().position(|t| t.start == role.start))
+                .filter(|&t| t < m.tokens.start)
+                .unwrap_or(m.tokens.start);
             Some(Argument {
-                entity: doc.mention_entity.get(i).copied().flatten()?,
-                start: m.tokens.start,
+                entity,
+                start,
                 end: m.tokens.end,
             })
         })
@@ -168,12 +195,24 @@ fn is_coordination(doc: &Document, from: usize, to: usize) -> bool {
     )
 }
 
+/// A token after a name that shows the name modifies a noun rather than
+/// standing as subject or object.
+fn is_modifier_follower(doc: &Document, token: usize) -> bool {
+    let word = doc.token_text(token);
+    let attached = token > 0 && doc.tokens[token - 1].end == doc.tokens[token].start;
+    matches!(word, "'s" | "’s") || (word == "-" && attached) || tag(doc, token) == Upos::Noun
+}
+
 /// Reads the predicate between an argument ending at `from` and one
 /// spanning `to..to_end`.
 fn read_predicate(doc: &Document, from: usize, to: usize, to_end: usize) -> Option<Predicate> {
     let mut start = from;
-    // A possessive ending belongs to the subject: "Gaddafi's demise".
-    if start < to && matches!(doc.token_text(start), "'s" | "’s") {
+    // A possessive ending belongs to the subject: "Gaddafi's demise"; a
+    // hyphen or noun after a name makes it a modifier: "the Trump-Kim summit".
+    if start < to && is_modifier_follower(doc, start) {
+        return None;
+    }
+    if to_end < doc.tokens.len() && is_modifier_follower(doc, to_end) {
         return None;
     }
     if start < to && doc.token_text(start) == "," {
@@ -189,16 +228,22 @@ fn read_predicate(doc: &Document, from: usize, to: usize, to_end: usize) -> Opti
             Some(_) => start += 2,
         }
     }
-    // Determiners and adjectives right before the object belong to its
+    // What follows the last verb or preposition belongs to the object's
     // noun phrase: "at the nonprofit, nonpartisan RAND Corporation".
     let mut end = to;
-    while end > start
-        && (matches!(tag(doc, end - 1), Upos::Det | Upos::Adj | Upos::Num)
-            || (doc.token_text(end - 1) == ","
-                && end - 1 > start
-                && tag(doc, end - 2) == Upos::Adj))
+    if let Some(last_head) = (start..to)
+        .rev()
+        .find(|&t| matches!(tag(doc, t), Upos::Verb | Upos::Aux | Upos::Adp))
     {
-        end -= 1;
+        let modifiers_only = (last_head + 1..to).all(|t| {
+            matches!(
+                tag(doc, t),
+                Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Adv
+            ) || doc.token_text(t) == ","
+        });
+        if modifiers_only && tag(doc, last_head) != Upos::Aux {
+            end = last_head + 1;
+        }
     }
     let tokens: Vec<usize> = (start..end).collect();
     if tokens.is_empty() || tokens.len() > MAX_PREDICATE_TOKENS {
@@ -223,7 +268,7 @@ fn read_predicate(doc: &Document, from: usize, to: usize, to_end: usize) -> Opti
     // "fund the program or get Japan": a second verb phrase whose subject
     // is not the argument before it.
     let mut seen_object = false;
-    for (i, &t) in tokens.iter().enumerate().skip(first_verb) {
+    for (i, &t) in tokens.iter().enumerate() {
         match tag(doc, t) {
             Upos::Noun | Upos::Propn => seen_object = true,
             Upos::Cconj if seen_object => {
@@ -256,6 +301,15 @@ fn read_predicate(doc: &Document, from: usize, to: usize, to_end: usize) -> Opti
         .iter()
         .copied()
         .filter(|&t| keeps_in_label(doc, t))
+        // A preposition stays when it leads somewhere: "victim to", not "at least".
+        .filter(|&t| {
+            tag(doc, t) != Upos::Adp
+                || t + 1 == end
+                || matches!(
+                    tag(doc, t + 1),
+                    Upos::Noun | Upos::Propn | Upos::Verb | Upos::Det
+                )
+        })
         .collect();
     if passive {
         // "was defeated by" → "defeated"; the direction carries the voice.
@@ -377,6 +431,14 @@ fn located_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation
         if region.start != place.end + 1 || doc.token_text(place.end) != "," {
             continue;
         }
+        // "China, Japan and South Korea" is a list, and a country lies in no other.
+        let place_label = &doc.entities[place.entity.index()].label;
+        let listed = region.end < doc.tokens.len()
+            && matches!(doc.token_text(region.end), "and" | "or")
+            || (place.start > 0 && doc.token_text(place.start - 1) == ",");
+        if listed || lexicon::country(place_label).is_some() {
+            continue;
+        }
         let is_country = lexicon::country(&doc.entities[region.entity.index()].label).is_some();
         let (property, label) = if is_country {
             ("P17", "country")
@@ -479,5 +541,157 @@ fn role_property(title: &str) -> Option<(&'static str, &'static str, bool)> {
         | "employee" | "spokesman" | "spokeswoman" | "spokesperson" | "economist" | "professor"
         | "editor" | "reporter" | "correspondent" => Some(("P108", "employer", false)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, RelationKind};
+    use crate::pipeline::Pipeline;
+
+    struct Edge {
+        head: String,
+        tail: String,
+        label: String,
+        negated: bool,
+        hedged: bool,
+        evidence: String,
+        property: Option<String>,
+    }
+
+    fn edges(text: &str) -> Vec<Edge> {
+        let doc: Document = Pipeline::default().annotate("t", text);
+        doc.relations
+            .iter()
+            .map(|r| Edge {
+                head: doc.entities[r.head.index()].label.clone(),
+                tail: doc.entities[r.tail.index()].label.clone(),
+                label: r.label.clone(),
+                negated: r.negated,
+                hedged: r.hedged,
+                evidence: doc.slice(r.evidence[0]).to_string(),
+                property: (r.kind == RelationKind::Typed)
+                    .then(|| r.property.clone())
+                    .flatten(),
+            })
+            .collect()
+    }
+
+    fn find<'a>(edges: &'a [Edge], head: &str, tail: &str) -> &'a Edge {
+        edges
+            .iter()
+            .find(|e| e.head == head && e.tail == tail && e.property.is_none())
+            .unwrap_or_else(|| {
+                let all: Vec<String> = edges
+                    .iter()
+                    .map(|e| format!("{} -[{}]-> {}", e.head, e.label, e.tail))
+                    .collect();
+                panic!("no edge {head} -> {tail} in {all:?}")
+            })
+    }
+
+    #[test]
+    fn subject_verb_object_with_preposition() {
+        let text = "Senator Ana Ruiz canceled her meeting with Lars Dahl on Friday.";
+        let found = edges(text);
+        let edge = find(&found, "Ana Ruiz", "Lars Dahl");
+        assert_eq!(edge.label, "canceled meeting with");
+        assert!(!edge.negated);
+        assert_eq!(edge.evidence, text);
+    }
+
+    #[test]
+    fn negation_and_hedging_are_marked() {
+        let found =
+            edges("Mayor Tom Berg could not persuade Anna Holm to stay. Berg may visit Oslo.");
+        let edge = find(&found, "Tom Berg", "Anna Holm");
+        assert!(edge.negated);
+        assert!(edge.label.contains("persuade"));
+        let visit = find(&found, "Tom Berg", "Oslo");
+        assert!(visit.hedged && !visit.negated);
+    }
+
+    #[test]
+    fn passive_voice_turns_the_direction() {
+        let found =
+            edges("The treaty was signed in Paris. Governor Eva Lind was defeated by Karl Moen.");
+        let edge = find(&found, "Karl Moen", "Eva Lind");
+        assert_eq!(edge.label, "defeated");
+    }
+
+    #[test]
+    fn relative_clause_subject_is_the_antecedent() {
+        let found = edges(
+            "Minister Lars Dahl, who has handled the talks with Gabriel Rojas since June, resigned.",
+        );
+        let edge = find(&found, "Lars Dahl", "Gabriel Rojas");
+        assert!(edge.label.contains("handled"));
+    }
+
+    #[test]
+    fn coordinated_subjects_each_get_an_edge() {
+        let found = edges("Chile and Peru will likely hold Bolivia responsible for the delay.");
+        for subject in ["Chile", "Peru"] {
+            let edge = find(&found, subject, "Bolivia");
+            assert!(edge.label.contains("responsible"), "{}", edge.label);
+            assert!(edge.hedged);
+        }
+    }
+
+    #[test]
+    fn apposition_gives_the_relation_it_names() {
+        let found = edges(
+            "Chilean president Gabriel Rojas spoke on Monday. Later, Tomas Vial, uncle of \
+             the Chilean president, criticised the plan.",
+        );
+        let edge = find(&found, "Tomas Vial", "Gabriel Rojas");
+        assert_eq!(edge.label, "uncle of");
+    }
+
+    #[test]
+    fn copula_with_an_organisation() {
+        let found = edges("Marta Vidal is a senior economist at the Nordic Trade Institute.");
+        let edge = find(&found, "Marta Vidal", "Nordic Trade Institute");
+        assert!(edge.label.contains("economist"), "{}", edge.label);
+        assert!(edge.label.ends_with("at"));
+    }
+
+    #[test]
+    fn pronoun_subjects_are_resolved() {
+        let found = edges("President Ana Ruiz arrived in Lima on Monday. She thanked Lars Dahl.");
+        let edge = find(&found, "Ana Ruiz", "Lars Dahl");
+        assert_eq!(edge.label, "thanked");
+    }
+
+    #[test]
+    fn roles_that_name_a_country_give_edges() {
+        let found = edges("Peruvian president Ana Ruiz met reporters in Peru on Monday.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.head == "Ana Ruiz" && e.tail == "Peru" && e.label == "president of")
+        );
+        assert_eq!(find(&found, "Ana Ruiz", "Peru").evidence, found[0].evidence);
+        let typed = found
+            .iter()
+            .find(|e| e.property.as_deref() == Some("P35"))
+            .expect("head of state edge");
+        assert_eq!(
+            (typed.head.as_str(), typed.tail.as_str()),
+            ("Peru", "Ana Ruiz")
+        );
+    }
+
+    #[test]
+    fn place_comma_country_is_located_in() {
+        let found = edges("The talks took place in Bergen, Norway, last week.");
+        let typed = found
+            .iter()
+            .find(|e| e.property.as_deref() == Some("P17"))
+            .expect("country edge");
+        assert_eq!(
+            (typed.head.as_str(), typed.tail.as_str()),
+            ("Bergen", "Norway")
+        );
     }
 }

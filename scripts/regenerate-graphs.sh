@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Rebuilds graphs/ from examples/ with the current textkg.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+for example in examples/*.txt; do
+  name=$(basename "$example" .txt)
+  for format in json dot svg; do
+    target/release/textkg build "$example" --format "$format" -o "graphs/$name.$format"
+  done
+done
+echo "graphs/ regenerated"

@@ -1,0 +1,306 @@
+//! Entity resolution: GUM Wikinews clustering of named mentions (B³) and
+//! pronoun resolution accuracy; Re-DocRED entity-level P/R/F1 by 5-fold
+//! cross-validation.
+
+use super::Common;
+use crate::document::{Document, MentionKind, Span};
+use crate::error::{Error, Result};
+use crate::mentions::pronoun_type;
+use crate::pipeline::Pipeline;
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum EntityCorpus {
+    /// GUM Wikinews: B³ over named mentions, pronoun accuracy.
+    Gum,
+    /// Re-DocRED: entity-level P/R/F1, 5-fold cross-validation by document.
+    Redocred,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EntitiesArgs {
+    pub corpus: EntityCorpus,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Deserialize)]
+struct GumDocument {
+    doc: String,
+    tokens: Vec<String>,
+    mentions: Vec<GumMention>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GumMention {
+    start: usize,
+    end: usize,
+    entity_id: String,
+    wikipedia: Option<String>,
+    text: String,
+}
+
+/// Finds each token of `tokens` in `text`, in order; `None` for a token the
+/// text spells differently.
+fn align_tokens(text: &str, tokens: &[String]) -> Vec<Option<Span>> {
+    // The text files open with a header (title, source, date, licence) and
+    // a blank line; the gold tokens start after it.
+    let mut cursor = text.find("\n\n").map_or(0, |i| i + 2);
+    tokens
+        .iter()
+        .map(|token| {
+            let window_end = (cursor + token.len() + 64).min(text.len());
+            let window_end = (window_end..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len());
+            let found = text[cursor..window_end].find(token.as_str())?;
+            let start = cursor + found;
+            cursor = start + token.len();
+            Some(Span::new(start, cursor))
+        })
+        .collect()
+}
+
+/// Figures of one evaluation run.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct GumScores {
+    pub named_gold: usize,
+    pub named_detected: usize,
+    pub b3_precision: f64,
+    pub b3_recall: f64,
+    pub pronouns: usize,
+    pub pronouns_correct: usize,
+}
+
+impl GumScores {
+    pub fn b3_f1(&self) -> f64 {
+        let (p, r) = (self.b3_precision, self.b3_recall);
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+struct DocScore {
+    named_gold: usize,
+    /// (predicted cluster, gold cluster) of each detected named mention.
+    pairs: Vec<(usize, String)>,
+    pronouns: usize,
+    pronouns_correct: usize,
+}
+
+fn score_gum_document(pipeline: &Pipeline, text: &str, gold: &GumDocument) -> DocScore {
+    let doc: Document = pipeline.annotate(&gold.doc, text);
+    let spans = align_tokens(text, &gold.tokens);
+    let span_of = |m: &GumMention| -> Option<Span> {
+        let first = spans.get(m.start).copied().flatten()?;
+        let last = spans.get(m.end.checked_sub(1)?).copied().flatten()?;
+        Some(Span::new(first.start, last.end))
+    };
+    let named_clusters: std::collections::HashSet<&str> = gold
+        .mentions
+        .iter()
+        .filter(|m| m.wikipedia.is_some())
+        .map(|m| m.entity_id.as_str())
+        .collect();
+    // Each of our names maps to the smallest gold mention containing it
+    // (GUM mentions are whole noun phrases: "Biologist Nick Bos").
+    let gold_spans: Vec<Option<Span>> = gold.mentions.iter().map(|m| span_of(m)).collect();
+    let is_named = |m: &GumMention| {
+        m.wikipedia.is_some()
+            && pronoun_type(&m.text).is_none()
+            && !matches!(
+                m.text.as_str(),
+                "I" | "We" | "we" | "You" | "you" | "me" | "us" | "Us"
+            )
+            && m.text.chars().any(char::is_uppercase)
+    };
+    let mut pairs = Vec::new();
+    let named_gold = gold.mentions.iter().filter(|m| is_named(m)).count();
+    let mut seen = std::collections::HashSet::new();
+    // Which gold clusters each of our entities was matched to (for pronouns).
+    let mut entity_gold: HashMap<usize, Vec<&str>> = HashMap::new();
+    for (i, ours) in doc.mentions.iter().enumerate() {
+        if ours.kind != MentionKind::Name {
+            continue;
+        }
+        let Some(entity) = doc.mention_entity[i] else {
+            continue;
+        };
+        let container = gold_spans
+            .iter()
+            .enumerate()
+            .filter_map(|(g, span)| span.map(|span| (g, span)))
+            .filter(|(_, span)| span.contains(ours.span))
+            .min_by_key(|(g, span)| (span.len(), *g));
+        let Some((g, _)) = container else { continue };
+        let m = &gold.mentions[g];
+        if !is_named(m) || !seen.insert(g) {
+            continue;
+        }
+        pairs.push((entity.index(), m.entity_id.clone()));
+        entity_gold
+            .entry(entity.index())
+            .or_default()
+            .push(&m.entity_id);
+    }
+    let mut pronouns = 0;
+    let mut pronouns_correct = 0;
+    let our_pronoun_at: HashMap<Span, usize> = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == MentionKind::Pronoun)
+        .map(|(i, m)| (m.span, i))
+        .collect();
+    for m in &gold.mentions {
+        if !named_clusters.contains(m.entity_id.as_str()) || pronoun_type(&m.text).is_none() {
+            continue;
+        }
+        let Some(span) = span_of(m) else { continue };
+        pronouns += 1;
+        let resolved = our_pronoun_at
+            .get(&span)
+            .and_then(|&i| doc.mention_entity[i]);
+        let correct = resolved.is_some_and(|entity| {
+            entity_gold
+                .get(&entity.index())
+                .is_some_and(|clusters| clusters.contains(&m.entity_id.as_str()))
+        });
+        if std::env::var("DBG_PRON").is_ok() && !correct {
+            let ours = resolved.map(|e| doc.entities[e.index()].label.clone());
+            let gold_names: Vec<&str> = gold
+                .mentions
+                .iter()
+                .filter(|g| g.entity_id == m.entity_id && g.wikipedia.is_some())
+                .map(|g| g.text.as_str())
+                .take(3)
+                .collect();
+            let ctx = &text[span.start.saturating_sub(80)..span.end];
+            eprintln!(
+                "{:?} -> {:?} | gold {:?} | ...{}",
+                m.text,
+                ours,
+                gold_names,
+                ctx.replace('\n', " ")
+            );
+        }
+        if let Some(entity) = resolved {
+            if entity_gold
+                .get(&entity.index())
+                .is_some_and(|clusters| clusters.contains(&m.entity_id.as_str()))
+            {
+                pronouns_correct += 1;
+            }
+        }
+    }
+    DocScore {
+        named_gold,
+        pairs,
+        pronouns,
+        pronouns_correct,
+    }
+}
+
+/// B³ precision and recall over mentions, each document's clusters apart.
+fn b_cubed(docs: &[DocScore]) -> (f64, f64, usize) {
+    let (mut precision, mut recall, mut count) = (0.0, 0.0, 0usize);
+    for doc in docs {
+        let mut predicted: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut gold: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, (p, g)) in doc.pairs.iter().enumerate() {
+            predicted.entry(*p).or_default().push(i);
+            gold.entry(g.as_str()).or_default().push(i);
+        }
+        for (p, g) in &doc.pairs {
+            let ours = &predicted[p];
+            let theirs = &gold[g.as_str()];
+            let both = ours.iter().filter(|i| theirs.contains(i)).count() as f64;
+            precision += both / ours.len() as f64;
+            recall += both / theirs.len() as f64;
+            count += 1;
+        }
+    }
+    if count == 0 {
+        return (0.0, 0.0, 0);
+    }
+    (precision / count as f64, recall / count as f64, count)
+}
+
+pub fn evaluate_gum(pipeline: &Pipeline, data: &Path) -> Result<GumScores> {
+    let dir = data.join("gum-wikinews");
+    let path = dir.join("entities.jsonl");
+    let source = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    let mut gold_docs = Vec::new();
+    for (index, line) in source
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let doc: GumDocument = serde_json::from_str(line).map_err(|e| Error::BadLine {
+            path: path.clone(),
+            line: index + 1,
+            message: e.to_string(),
+        })?;
+        let text_path = dir.join("text").join(format!("{}.txt", doc.doc));
+        let text = std::fs::read_to_string(&text_path).map_err(|e| Error::io(&text_path, e))?;
+        gold_docs.push((text, doc));
+    }
+    let scored: Vec<DocScore> = gold_docs
+        .par_iter()
+        .map(|(text, gold)| score_gum_document(pipeline, text, gold))
+        .collect();
+    let (b3_precision, b3_recall, named_detected) = b_cubed(&scored);
+    Ok(GumScores {
+        named_gold: scored.iter().map(|d| d.named_gold).sum(),
+        named_detected,
+        b3_precision,
+        b3_recall,
+        pronouns: scored.iter().map(|d| d.pronouns).sum(),
+        pronouns_correct: scored.iter().map(|d| d.pronouns_correct).sum(),
+    })
+}
+
+pub fn print_gum(scores: &GumScores) {
+    let pct = |x: f64| 100.0 * x;
+    println!(
+        "GUM Wikinews entity resolution ({} named gold mentions, {} detected)",
+        scores.named_gold, scores.named_detected
+    );
+    println!(
+        "  B3 over detected named mentions: P {:.1}  R {:.1}  F1 {:.1}",
+        pct(scores.b3_precision),
+        pct(scores.b3_recall),
+        pct(scores.b3_f1())
+    );
+    let accuracy = if scores.pronouns == 0 {
+        0.0
+    } else {
+        scores.pronouns_correct as f64 / scores.pronouns as f64
+    };
+    println!(
+        "  pronouns referring to named entities: {}/{} resolved correctly ({:.1}%)",
+        scores.pronouns_correct,
+        scores.pronouns,
+        pct(accuracy)
+    );
+}
+
+pub fn run(args: EntitiesArgs) -> Result<()> {
+    match args.corpus {
+        EntityCorpus::Gum => {
+            let pipeline = Pipeline::default();
+            let scores = evaluate_gum(&pipeline, args.common.data())?;
+            print_gum(&scores);
+            Ok(())
+        }
+        EntityCorpus::Redocred => Err(Error::Usage(
+            "entity-level Re-DocRED evaluation is not implemented yet".into(),
+        )),
+    }
+}

@@ -1,0 +1,63 @@
+//! `textkg eval`: scores tokenisation, tagging and entity recognition
+//! against the gold corpora in `../shared/data`.
+
+pub mod entities;
+pub mod ner;
+pub mod score;
+pub mod tagger;
+pub mod tokens;
+
+use crate::error::Result;
+use crate::model::Models;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    #[command(subcommand)]
+    pub task: EvalTask,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum EvalTask {
+    /// Token and sentence-boundary F1 against UD EWT test.
+    Tokens(tokens::TokensArgs),
+    /// UPOS accuracy on UD EWT test, gold tokens.
+    Tagger(tagger::TaggerArgs),
+    /// Entity mentions: UNER EWT test, or Re-DocRED 5-fold cross-validation.
+    Ner(ner::NerArgs),
+    /// Entity resolution: GUM clustering and pronouns, or Re-DocRED entities.
+    Entities(entities::EntitiesArgs),
+}
+
+/// Options every evaluation shares.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Common {
+    /// Folder holding the corpora.
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Load models from this folder instead of the ones built in.
+    #[arg(long, value_name = "DIR")]
+    pub models: Option<PathBuf>,
+}
+
+impl Common {
+    pub fn models(&self) -> Result<std::borrow::Cow<'static, Models>> {
+        match &self.models {
+            Some(dir) => Ok(std::borrow::Cow::Owned(Models::load(dir)?)),
+            None => Ok(std::borrow::Cow::Borrowed(Models::embedded())),
+        }
+    }
+
+    pub fn data(&self) -> &Path {
+        &self.data
+    }
+}
+
+pub fn run(args: EvalArgs) -> Result<()> {
+    match args.task {
+        EvalTask::Tokens(a) => tokens::run(a),
+        EvalTask::Tagger(a) => tagger::run(a),
+        EvalTask::Ner(a) => ner::run(a),
+        EvalTask::Entities(a) => entities::run(a),
+    }
+}

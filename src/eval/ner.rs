@@ -1,0 +1,266 @@
+//! Entity recognition against UNER EWT test and, by 5-fold cross-validation
+//! by document, Re-DocRED. Texts go through the real tokenizer, tagger and
+//! recogniser; mentions are scored by exact byte span and type.
+
+use super::Common;
+use super::score::{SpanScores, format_rows, mean_rows};
+use crate::corpus::{docred, iob2};
+use crate::document::{Document, EntityType, Span};
+use crate::error::{Error, Result};
+use crate::model::{Models, recognizer::Example};
+use crate::train;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum NerCorpus {
+    /// UNER English EWT test (PER/ORG/LOC annotated).
+    Uner,
+    /// Re-DocRED, 5-fold cross-validation by document.
+    Redocred,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NerArgs {
+    pub corpus: NerCorpus,
+    #[command(flatten)]
+    pub common: Common,
+    /// Score these predictions (JSON Lines {"id", "entities": [[start, end, "TYPE"]]})
+    /// instead of running textkg.
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
+    /// Write the evaluated texts as JSON Lines {"id", "text"} and stop.
+    #[arg(long, value_name = "FILE")]
+    pub write_texts: Option<PathBuf>,
+    /// Also write textkg's predictions as JSON Lines (same format as --predictions).
+    #[arg(long, value_name = "FILE")]
+    pub write_predictions: Option<PathBuf>,
+    /// Number of cross-validation folds for Re-DocRED.
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+    /// Training epochs of each fold's recogniser.
+    #[arg(long, default_value_t = train::RECOGNIZER_EPOCHS)]
+    pub epochs: usize,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct TextLine {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PredictionLine {
+    pub id: String,
+    pub entities: Vec<(usize, usize, String)>,
+}
+
+/// Runs the whole pipeline on a text and returns its entities as byte spans.
+pub fn predict(models: &Models, text: &str) -> Vec<(Span, EntityType)> {
+    let mut doc = Document::new("", text);
+    crate::text::segment(&mut doc);
+    let entities = models.annotate(&mut doc);
+    entities
+        .into_iter()
+        .map(|(range, ty)| (doc.token_span(range), ty))
+        .collect()
+}
+
+/// The Re-DocRED documents of each fold, by document index.
+pub fn redocred_folds(documents: usize, folds: usize) -> Vec<Vec<usize>> {
+    docred::folds(documents, folds)
+}
+
+fn write_texts(path: &Path, texts: &[(String, &Example)]) -> Result<()> {
+    let lines: Vec<TextLine> = texts
+        .iter()
+        .map(|(id, example)| TextLine {
+            id: id.clone(),
+            text: example.text.clone(),
+        })
+        .collect();
+    write_lines(path, &lines)
+}
+
+pub fn read_predictions(path: &Path) -> Result<BTreeMap<String, Vec<(Span, EntityType)>>> {
+    let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let mut predictions = BTreeMap::new();
+    for (index, line) in source
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let bad = |message: String| Error::BadLine {
+            path: path.to_path_buf(),
+            line: index + 1,
+            message,
+        };
+        let parsed: PredictionLine = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
+        let mut entities = Vec::new();
+        for (start, end, label) in parsed.entities {
+            let ty = EntityType::parse(&label)
+                .ok_or_else(|| bad(format!("unknown entity type {label:?}")))?;
+            if start > end {
+                return Err(bad(format!("span {start}..{end} runs backwards")));
+            }
+            entities.push((Span::new(start, end), ty));
+        }
+        predictions.insert(parsed.id, entities);
+    }
+    Ok(predictions)
+}
+
+type Predictor<'a> = &'a (dyn Fn(&str, &Example) -> Vec<(Span, EntityType)> + Sync);
+
+fn score_with(
+    texts: &[(String, &Example)],
+    predicted: Predictor<'_>,
+    log: &mut Vec<PredictionLine>,
+) -> SpanScores {
+    let per_doc: Vec<(SpanScores, PredictionLine)> = texts
+        .par_iter()
+        .map(|(id, example)| {
+            let mut scores = SpanScores::default();
+            let entities = predicted(id, example);
+            scores.add_document(&example.gold, &entities);
+            let line = PredictionLine {
+                id: id.clone(),
+                entities: entities
+                    .iter()
+                    .map(|(s, t)| (s.start, s.end, t.as_str().to_string()))
+                    .collect(),
+            };
+            (scores, line)
+        })
+        .collect();
+    let mut total = SpanScores::default();
+    for (s, line) in per_doc {
+        total.merge(&s);
+        log.push(line);
+    }
+    total
+}
+
+fn write_lines<T: Serialize>(path: &Path, lines: &[T]) -> Result<()> {
+    let mut out = Vec::new();
+    for line in lines {
+        serde_json::to_writer(&mut out, line).map_err(|e| Error::io(path, e.into()))?;
+        out.push(b'\n');
+    }
+    std::fs::write(path, out).map_err(|e| Error::io(path, e))
+}
+
+pub fn run(args: NerArgs) -> Result<()> {
+    let data = args.common.data().to_path_buf();
+    let (texts, name): (Vec<(String, Example)>, &str) = match args.corpus {
+        NerCorpus::Uner => {
+            let sentences = iob2::read(&train::uner_path(&data, "test"))?;
+            (train::uner_examples(&sentences), "UNER EWT test")
+        }
+        NerCorpus::Redocred => {
+            let docs = docred::read(&train::redocred_path(&data))?;
+            let texts = docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (format!("redocred-{i}"), train::docred_example(d)))
+                .collect();
+            (texts, "Re-DocRED")
+        }
+    };
+    let texts: Vec<(String, &Example)> = texts.iter().map(|(id, e)| (id.clone(), e)).collect();
+    if let Some(path) = &args.write_texts {
+        return write_texts(path, &texts);
+    }
+    let external = args
+        .predictions
+        .as_deref()
+        .map(read_predictions)
+        .transpose()?;
+    let from_file = |id: &str, _: &Example| -> Vec<(Span, EntityType)> {
+        external
+            .as_ref()
+            .and_then(|p| p.get(id).cloned())
+            .unwrap_or_default()
+    };
+    let system = if external.is_some() {
+        "predictions from file"
+    } else {
+        "textkg"
+    };
+    let mut log = Vec::new();
+    match args.corpus {
+        NerCorpus::Uner => {
+            let scores = if external.is_some() {
+                score_with(&texts, &from_file, &mut log)
+            } else {
+                let models = args.common.models()?;
+                score_with(
+                    &texts,
+                    &|_, e: &Example| predict(&models, &e.text),
+                    &mut log,
+                )
+            };
+            println!(
+                "{}",
+                format_rows(&format!("{name}, {system}"), &scores.rows())
+            );
+        }
+        NerCorpus::Redocred => {
+            let folds = redocred_folds(texts.len(), args.folds.max(2));
+            let mut fold_scores = Vec::new();
+            let shared = if external.is_some() {
+                None
+            } else {
+                let models = args.common.models()?;
+                let (uner, _) = train::recognizer_examples(&data)?;
+                Some((models, uner))
+            };
+            for (k, fold) in folds.iter().enumerate() {
+                let test: Vec<(String, &Example)> =
+                    fold.iter().map(|&i| texts[i].clone()).collect();
+                let scores = match &shared {
+                    None => score_with(&test, &from_file, &mut log),
+                    Some((models, uner)) => {
+                        let training: Vec<&Example> = uner
+                            .iter()
+                            .chain(
+                                folds
+                                    .iter()
+                                    .enumerate()
+                                    .filter(|(j, _)| *j != k)
+                                    .flat_map(|(_, f)| f.iter().map(|&i| texts[i].1)),
+                            )
+                            .collect();
+                        let recognizer =
+                            train::train_recognizer(&training, &models.tagger, args.epochs);
+                        let fold_models = Models {
+                            tagger: models.tagger.clone(),
+                            recognizer,
+                        };
+                        score_with(
+                            &test,
+                            &|_, e: &Example| predict(&fold_models, &e.text),
+                            &mut log,
+                        )
+                    }
+                };
+                let core = scores.total(&super::score::CORE_TYPES).prf().f1;
+                let all = scores.total(&EntityType::ALL).prf().f1;
+                eprintln!(
+                    "fold {k}: core F1 {:.1}, all F1 {:.1}",
+                    core * 100.0,
+                    all * 100.0
+                );
+                fold_scores.push(scores);
+            }
+            let title = format!("{name} {}-fold CV mean, {system}", folds.len());
+            println!("{}", format_rows(&title, &mean_rows(&fold_scores)));
+        }
+    }
+    if let Some(path) = &args.write_predictions {
+        write_lines(path, &log)?;
+    }
+    Ok(())
+}

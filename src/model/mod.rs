@@ -1,0 +1,157 @@
+//! Trained models shipped inside the binary: the part-of-speech tagger and
+//! the entity recogniser, rebuilt by `textkg train`.
+
+pub mod features;
+pub mod perceptron;
+pub mod recognizer;
+pub mod tagger;
+
+pub use recognizer::Recognizer;
+pub use tagger::Tagger;
+
+use crate::document::{Document, EntityType};
+use crate::error::{Error, Result};
+use perceptron::Reader;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+pub const TAGGER_FILE: &str = "tagger.bin.zst";
+pub const RECOGNIZER_FILE: &str = "recognizer.bin.zst";
+
+static TAGGER_BYTES: &[u8] = include_bytes!("../../models/tagger.bin.zst");
+static RECOGNIZER_BYTES: &[u8] = include_bytes!("../../models/recognizer.bin.zst");
+
+/// What `textkg models` lists: each model, its data and their licences.
+pub struct ModelCard {
+    pub name: &'static str,
+    pub file: &'static str,
+    pub task: &'static str,
+    pub data: &'static str,
+    pub licence: &'static str,
+}
+
+pub const CARDS: [ModelCard; 2] = [
+    ModelCard {
+        name: "tagger",
+        file: TAGGER_FILE,
+        task: "Universal POS tags (averaged perceptron, greedy)",
+        data: "Universal Dependencies English EWT v2.16, train split",
+        licence: "trained on CC BY-SA 4.0 data",
+    },
+    ModelCard {
+        name: "recognizer",
+        file: RECOGNIZER_FILE,
+        task: "entities PERSON ORGANIZATION LOCATION MISC DATE NUMBER (structured perceptron, Viterbi, two passes)",
+        data: "Universal NER English EWT train (CC BY-SA 4.0); Re-DocRED revised dev set (annotations MIT, Wikipedia text CC BY-SA)",
+        licence: "trained on CC BY-SA 4.0 and MIT data",
+    },
+];
+
+#[derive(Clone)]
+pub struct Models {
+    pub tagger: Tagger,
+    pub recognizer: Recognizer,
+}
+
+impl Models {
+    /// The models built into the binary, decompressed on first use.
+    pub fn embedded() -> &'static Models {
+        static MODELS: OnceLock<Models> = OnceLock::new();
+        MODELS.get_or_init(|| {
+            Models::from_compressed(TAGGER_BYTES, RECOGNIZER_BYTES)
+                .unwrap_or_else(|e| panic!("the models built into textkg are unusable: {e}"))
+        })
+    }
+
+    pub fn from_compressed(tagger: &[u8], recognizer: &[u8]) -> Result<Models> {
+        let tagger_bytes = decompress("tagger", tagger)?;
+        let recognizer_bytes = decompress("recognizer", recognizer)?;
+        Ok(Models {
+            tagger: Tagger::read(&mut Reader {
+                name: "tagger",
+                bytes: &tagger_bytes,
+            })?,
+            recognizer: Recognizer::read(&mut Reader {
+                name: "recognizer",
+                bytes: &recognizer_bytes,
+            })?,
+        })
+    }
+
+    /// Loads models written by `textkg train` from a directory.
+    pub fn load(dir: &std::path::Path) -> Result<Models> {
+        let read = |file: &str| {
+            let path = dir.join(file);
+            std::fs::read(&path).map_err(|e| Error::io(path, e))
+        };
+        Models::from_compressed(&read(TAGGER_FILE)?, &read(RECOGNIZER_FILE)?)
+    }
+
+    /// Loads only the tagger written by `textkg train` into a directory.
+    pub fn load_tagger(dir: &std::path::Path) -> Result<Tagger> {
+        let path = dir.join(TAGGER_FILE);
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        let bytes = decompress("tagger", &bytes)?;
+        Tagger::read(&mut Reader {
+            name: "tagger",
+            bytes: &bytes,
+        })
+    }
+
+    /// Tags the document (filling `doc.tags`) and returns its entities as
+    /// token ranges, describing each token once for both models.
+    pub fn annotate(&self, doc: &mut Document) -> Vec<(Range<usize>, EntityType)> {
+        let words: Vec<&str> = doc.tokens.iter().map(|s| &doc.text[s.range()]).collect();
+        let infos = features::describe(&words);
+        let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+        doc.tags = self.tagger.tag_with(&infos, &sentences);
+        self.recognizer
+            .recognize_with(&infos, &doc.tags, &sentences)
+    }
+}
+
+pub fn compress(bytes: &[u8]) -> Result<Vec<u8>> {
+    zstd::bulk::compress(bytes, 19).map_err(|e| Error::Model {
+        name: "compression".into(),
+        message: e.to_string(),
+    })
+}
+
+pub fn decompress(name: &str, bytes: &[u8]) -> Result<Vec<u8>> {
+    zstd::stream::decode_all(bytes).map_err(|e| Error::Model {
+        name: name.to_string(),
+        message: format!("not zstd-compressed model data: {e}"),
+    })
+}
+
+pub fn tagger_bytes(tagger: &Tagger) -> Vec<u8> {
+    let mut out = Vec::new();
+    tagger.write(&mut out);
+    out
+}
+
+pub fn recognizer_bytes(recognizer: &Recognizer) -> Vec<u8> {
+    let mut out = Vec::new();
+    recognizer.write(&mut out);
+    out
+}
+
+/// Prints the model cards for `textkg models`.
+pub fn list() -> Result<()> {
+    for card in &CARDS {
+        let size = match card.name {
+            "tagger" => TAGGER_BYTES.len(),
+            _ => RECOGNIZER_BYTES.len(),
+        };
+        println!(
+            "{} ({}, {:.1} MB compressed)",
+            card.name,
+            card.file,
+            size as f64 / 1e6
+        );
+        println!("  task:    {}", card.task);
+        println!("  data:    {}", card.data);
+        println!("  licence: {}", card.licence);
+    }
+    Ok(())
+}

@@ -1,0 +1,229 @@
+//! The averaged perceptron shared by the tagger and the recogniser: hashed
+//! features index rows of one flat `f32` table with a column per class.
+
+use crate::error::{Error, Result};
+
+/// Mixes a feature template id with a value hash (or two value hashes).
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    let x = (a ^ b.rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 29)
+}
+
+/// A feature hash for template `template` and value `value`.
+#[inline]
+pub fn feature(template: u32, value: u64) -> u64 {
+    mix(
+        u64::from(template).wrapping_mul(0xD6E8_FEB8_6659_FD93),
+        value,
+    )
+}
+
+/// Weights of a trained model: `rows × classes`, rows addressed by hash.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    classes: usize,
+    mask: usize,
+    values: Vec<f32>,
+}
+
+impl Weights {
+    pub fn new(row_bits: u32, classes: usize) -> Self {
+        let rows = 1usize << row_bits;
+        Weights {
+            classes,
+            mask: rows - 1,
+            values: vec![0.0; rows * classes],
+        }
+    }
+
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    #[inline]
+    fn row(&self, feature: u64) -> usize {
+        (feature as usize & self.mask) * self.classes
+    }
+
+    /// Adds the weights of every feature to `scores` (one per class).
+    #[inline]
+    pub fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
+        for &f in features {
+            let row = self.row(f);
+            for (score, w) in scores.iter_mut().zip(&self.values[row..row + self.classes]) {
+                *score += w;
+            }
+        }
+    }
+
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.classes as u32).to_le_bytes());
+        out.extend_from_slice(&((self.mask + 1).trailing_zeros()).to_le_bytes());
+        for v in &self.values {
+            out.extend_from_slice(&((v.to_bits() >> 16) as u16).to_le_bytes());
+        }
+    }
+
+    pub fn read(reader: &mut Reader<'_>) -> Result<Self> {
+        let classes = reader.u32()? as usize;
+        let bits = reader.u32()?;
+        if classes == 0 || classes > 64 || bits > 26 {
+            return Err(reader.error("bad weight table header"));
+        }
+        let mut weights = Weights::new(bits, classes);
+        let bytes = reader.take(weights.values.len() * 2)?;
+        for (v, chunk) in weights.values.iter_mut().zip(bytes.chunks_exact(2)) {
+            *v = bfloat16(u16::from_le_bytes(chunk.try_into().expect("2 bytes")));
+        }
+        Ok(weights)
+    }
+}
+
+/// Weights are stored as bfloat16, half the bytes, with no loss that changes
+/// predictions; trained weights are rounded to it so a saved model predicts
+/// exactly as the one in memory.
+fn round_to_bfloat16(value: f32) -> f32 {
+    let bits = value.to_bits();
+    let rounded = bits.wrapping_add(0x7FFF + ((bits >> 16) & 1)) & 0xFFFF_0000;
+    f32::from_bits(rounded)
+}
+
+fn bfloat16(bits: u16) -> f32 {
+    f32::from_bits(u32::from(bits) << 16)
+}
+
+/// Training state: current weights plus the running sums that averaging needs
+/// (the "w - u/c" form, so nothing is touched per step).
+pub struct Trainer {
+    weights: Weights,
+    updates: Vec<f64>,
+    step: u64,
+}
+
+impl Trainer {
+    pub fn new(row_bits: u32, classes: usize) -> Self {
+        let weights = Weights::new(row_bits, classes);
+        let updates = vec![0.0; weights.values.len()];
+        Trainer {
+            weights,
+            updates,
+            step: 1,
+        }
+    }
+
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    /// Counts one training example; averaging weighs weights by examples.
+    pub fn tick(&mut self) {
+        self.step += 1;
+    }
+
+    pub fn update(&mut self, features: &[u64], class: usize, delta: f32) {
+        for &f in features {
+            let index = self.weights.row(f) + class;
+            self.weights.values[index] += delta;
+            self.updates[index] += self.step as f64 * f64::from(delta);
+        }
+    }
+
+    /// The averaged weights.
+    pub fn average(&self) -> Weights {
+        let step = self.step as f64;
+        let mut weights = self.weights.clone();
+        for (w, u) in weights.values.iter_mut().zip(&self.updates) {
+            *w = round_to_bfloat16((f64::from(*w) - u / step) as f32);
+        }
+        weights
+    }
+}
+
+/// A cursor over a model's bytes that names the model in its errors.
+pub struct Reader<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    pub fn error(&self, message: &str) -> Error {
+        Error::Model {
+            name: self.name.to_string(),
+            message: message.to_string(),
+        }
+    }
+
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+        if self.bytes.len() < n {
+            return Err(self.error("truncated model data"));
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Ok(head)
+    }
+
+    pub fn u32(&mut self) -> Result<u32> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+
+    pub fn u64(&mut self) -> Result<u64> {
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
+    }
+
+    pub fn expect_magic(&mut self, magic: &[u8]) -> Result<()> {
+        if self.take(magic.len())? != magic {
+            return Err(self.error("not a textkg model of this kind or version"));
+        }
+        Ok(())
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for shuffling.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn averaged_weights_round_trip_through_bytes() {
+        let mut trainer = Trainer::new(4, 3);
+        trainer.update(&[feature(1, 7)], 2, 1.0);
+        trainer.tick();
+        trainer.update(&[feature(1, 7)], 0, -1.0);
+        trainer.tick();
+        let weights = trainer.average();
+        let mut scores = [0.0; 3];
+        weights.add_scores(&[feature(1, 7)], &mut scores);
+        assert!(scores[2] > 0.0 && scores[0] < 0.0);
+        let mut bytes = Vec::new();
+        weights.write(&mut bytes);
+        let mut reader = Reader {
+            name: "t",
+            bytes: &bytes,
+        };
+        assert_eq!(Weights::read(&mut reader).unwrap(), weights);
+    }
+}

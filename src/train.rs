@@ -1,0 +1,184 @@
+//! `textkg train`: rebuilds every shipped model from the corpora in
+//! `../shared/data`, deterministically.
+
+use crate::corpus::{conllu, docred, iob2};
+use crate::document::EntityType;
+use crate::error::{Error, Result};
+use crate::model::recognizer::{self, Example, Prepared};
+use crate::model::tagger::{self, TaggedSentence};
+use crate::model::{self, Recognizer, Tagger};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+pub const TAGGER_EPOCHS: usize = 10;
+pub const RECOGNIZER_EPOCHS: usize = 12;
+pub const SEED: u64 = 0x7E47_4B47;
+
+#[derive(Debug, clap::Args)]
+pub struct TrainArgs {
+    /// Folder holding ud-english-ewt/, uner-english-ewt/ and redocred/.
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Where the compressed models are written.
+    #[arg(long, default_value = "models")]
+    pub out: PathBuf,
+    #[arg(long, default_value_t = TAGGER_EPOCHS)]
+    pub tagger_epochs: usize,
+    /// 0 trains the tagger only.
+    #[arg(long, default_value_t = RECOGNIZER_EPOCHS)]
+    pub recognizer_epochs: usize,
+}
+
+pub fn ewt_path(data: &Path, split: &str) -> PathBuf {
+    data.join("ud-english-ewt")
+        .join(format!("en_ewt-ud-{split}.conllu"))
+}
+
+pub fn uner_path(data: &Path, split: &str) -> PathBuf {
+    data.join("uner-english-ewt")
+        .join(format!("en_ewt-ud-{split}.iob2"))
+}
+
+pub fn redocred_path(data: &Path) -> PathBuf {
+    data.join("redocred").join("train.json")
+}
+
+pub fn tagged_sentences(sentences: &[conllu::Sentence]) -> Vec<TaggedSentence> {
+    sentences
+        .iter()
+        .map(|s| TaggedSentence {
+            words: s.words.iter().map(|w| w.form.clone()).collect(),
+            tags: s.words.iter().map(|w| w.upos).collect(),
+        })
+        .collect()
+}
+
+/// UNER sentences grouped into their documents, the sentence texts joined by
+/// a space, gold entities as byte spans (annotating PERSON, ORGANIZATION,
+/// LOCATION only).
+pub fn uner_examples(sentences: &[iob2::Sentence]) -> Vec<(String, Example)> {
+    let mut examples: Vec<(String, Example)> = Vec::new();
+    for sentence in sentences {
+        let new_doc = examples.last().is_none_or(|(id, _)| *id != sentence.doc_id);
+        if new_doc {
+            examples.push((
+                sentence.doc_id.clone(),
+                Example {
+                    text: String::new(),
+                    gold: Vec::new(),
+                    annotated: vec![
+                        EntityType::Person,
+                        EntityType::Organization,
+                        EntityType::Location,
+                    ],
+                },
+            ));
+        }
+        let example = &mut examples.last_mut().expect("pushed").1;
+        if !example.text.is_empty() {
+            example.text.push(' ');
+        }
+        let offset = example.text.len();
+        example.text.push_str(&sentence.text);
+        let spans = crate::corpus::align_forms(&sentence.text, &sentence.tokens);
+        for (range, ty) in &sentence.entities {
+            if let (Some(Some(first)), Some(Some(last))) =
+                (spans.get(range.start), spans.get(range.end - 1))
+            {
+                let span = crate::document::Span::new(offset + first.start, offset + last.end);
+                example.gold.push((span, *ty));
+            }
+        }
+    }
+    examples
+}
+
+/// Re-DocRED documents as texts rebuilt from their tokens, with every
+/// mention as a byte span (all six types annotated).
+pub fn docred_example(doc: &docred::Document) -> Example {
+    let (text, spans) = docred::reconstruct_text(&doc.sents);
+    let mut gold = Vec::new();
+    for mention in doc.vertex_set.iter().flatten() {
+        let Some(ty) = EntityType::parse(&mention.ty) else {
+            continue;
+        };
+        let sentence = &spans[mention.sent_id];
+        let span = crate::document::Span::new(
+            sentence[mention.pos[0]].start,
+            sentence[mention.pos[1] - 1].end,
+        );
+        if !gold.contains(&(span, ty)) {
+            gold.push((span, ty));
+        }
+    }
+    gold.sort();
+    Example {
+        text,
+        gold,
+        annotated: EntityType::ALL.to_vec(),
+    }
+}
+
+pub fn train_tagger(data: &Path, epochs: usize) -> Result<Tagger> {
+    let sentences = conllu::read(&ewt_path(data, "train"))?;
+    Ok(tagger::train(&tagged_sentences(&sentences), epochs, SEED))
+}
+
+pub fn prepare_all(examples: &[&Example], tagger: &Tagger) -> Vec<Prepared> {
+    examples
+        .par_iter()
+        .map(|e| recognizer::prepare(e, tagger))
+        .collect()
+}
+
+pub fn train_recognizer(examples: &[&Example], tagger: &Tagger, epochs: usize) -> Recognizer {
+    recognizer::train(&prepare_all(examples, tagger), epochs, SEED)
+}
+
+/// The recogniser's training texts: UNER train and all of Re-DocRED.
+pub fn recognizer_examples(data: &Path) -> Result<(Vec<Example>, Vec<Example>)> {
+    let uner = iob2::read(&uner_path(data, "train"))?;
+    let uner: Vec<Example> = uner_examples(&uner).into_iter().map(|(_, e)| e).collect();
+    let redocred = docred::read(&redocred_path(data))?;
+    let redocred = redocred.iter().map(docred_example).collect();
+    Ok((uner, redocred))
+}
+
+fn write_model(dir: &Path, file: &str, bytes: &[u8]) -> Result<usize> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let compressed = model::compress(bytes)?;
+    let path = dir.join(file);
+    std::fs::write(&path, &compressed).map_err(|e| Error::io(&path, e))?;
+    Ok(compressed.len())
+}
+
+pub fn run(args: TrainArgs) -> Result<()> {
+    let started = Instant::now();
+    let tagger = train_tagger(&args.data, args.tagger_epochs)?;
+    let size = write_model(&args.out, model::TAGGER_FILE, &model::tagger_bytes(&tagger))?;
+    eprintln!(
+        "tagger: {:.1} s, {} ({:.1} MB)",
+        started.elapsed().as_secs_f64(),
+        model::TAGGER_FILE,
+        size as f64 / 1e6
+    );
+    if args.recognizer_epochs == 0 {
+        return Ok(());
+    }
+    let (uner, redocred) = recognizer_examples(&args.data)?;
+    let examples: Vec<&Example> = uner.iter().chain(&redocred).collect();
+    let recognizer = train_recognizer(&examples, &tagger, args.recognizer_epochs);
+    let size = write_model(
+        &args.out,
+        model::RECOGNIZER_FILE,
+        &model::recognizer_bytes(&recognizer),
+    )?;
+    eprintln!(
+        "recognizer: {:.1} s total, {} ({:.1} MB)",
+        started.elapsed().as_secs_f64(),
+        model::RECOGNIZER_FILE,
+        size as f64 / 1e6
+    );
+    Ok(())
+}

@@ -1,0 +1,9 @@
+//! Integration tests: the real binary on real text.
+
+mod util;
+
+mod build;
+mod errors;
+mod examples;
+mod merge;
+mod seed;
