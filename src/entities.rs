@@ -386,9 +386,10 @@ pub fn resolve(doc: &mut Document, rules: &AliasRules) {
     }
 
     // 4. Pronouns refer to a recent, compatible entity.
+    let quoted = quoted_tokens(doc);
     for m in 0..doc.mentions.len() {
         if doc.mentions[m].kind == MentionKind::Pronoun {
-            if let Some(entity) = resolve_pronoun(doc, m, &mention_entity, &entities) {
+            if let Some(entity) = resolve_pronoun(doc, m, &mention_entity, &entities, &quoted) {
                 mention_entity[m] = Some(entity);
                 rule_of[m] = MergeRule::Pronoun;
             }
@@ -415,14 +416,37 @@ fn majority_type(mentions: &[Mention], members: &[usize]) -> EntityType {
         .unwrap_or(EntityType::Misc)
 }
 
-/// The entity a pronoun most likely stands for: the nearest preceding
-/// entity of a fitting type in this or the two sentences before, preferring
-/// the subject (first mention) of an earlier sentence.
+/// Which tokens stand inside quotation marks.
+fn quoted_tokens(doc: &Document) -> Vec<bool> {
+    let mut inside = vec![false; doc.tokens.len()];
+    for sentence in &doc.sentences {
+        let mut open = false;
+        for t in sentence.tokens.clone() {
+            match doc.token_text(t) {
+                "“" => open = true,
+                "”" => open = false,
+                "\"" => open = !open,
+                _ => inside[t] = open,
+            }
+        }
+    }
+    inside
+}
+
+/// How much recent sentences count when weighing a pronoun's antecedent.
+const RECENCY: [f64; 4] = [1.0, 0.5, 0.25, 0.12];
+
+/// The entity a pronoun most likely stands for: a salience score over the
+/// entities of fitting type mentioned in this and the three sentences
+/// before, favouring recent mentions, subjects (the first mention of a
+/// sentence) and the document's topic (entities mentioned often), and
+/// discounting the speaker of a quotation the pronoun stands inside.
 fn resolve_pronoun(
     doc: &Document,
     pronoun: usize,
     mention_entity: &[Option<EntityId>],
     entities: &[Entity],
+    quoted: &[bool],
 ) -> Option<EntityId> {
     let mention = &doc.mentions[pronoun];
     let word = doc.slice(mention.span);
@@ -434,39 +458,63 @@ fn resolve_pronoun(
         if wants_person {
             ty == EntityType::Person && !gender_conflicts(doc, mention_entity, entity, gender)
         } else {
-            matches!(ty, EntityType::Organization | EntityType::Location)
+            matches!(
+                ty,
+                EntityType::Organization | EntityType::Location | EntityType::Misc
+            )
         }
     };
-    // Same sentence: the nearest name before the pronoun.
-    let same_sentence = (0..pronoun).rev().find_map(|o| {
+    let pronoun_quoted = quoted[mention.tokens.start];
+    let mut scores: BTreeMap<EntityId, f64> = BTreeMap::new();
+    let mut first_in_sentence: Option<usize> = None;
+    for o in 0..pronoun {
         let other = &doc.mentions[o];
-        if other.sentence.index() != at || other.kind == MentionKind::Pronoun {
-            return None;
-        }
-        mention_entity[o].filter(|e| fits(*e))
-    });
-    if same_sentence.is_some() {
-        return same_sentence;
-    }
-    for back in 1..=2 {
-        let Some(sentence) = at.checked_sub(back) else {
-            break;
+        let Some(entity) = mention_entity[o] else {
+            continue;
         };
-        let subject = (0..pronoun).find_map(|o| {
-            let other = &doc.mentions[o];
-            (other.sentence.index() == sentence && other.kind != MentionKind::Demonym)
-                .then(|| mention_entity[o])
-                .flatten()
-                .filter(|e| fits(*e))
-        });
-        if subject.is_some() {
-            return subject;
+        if other.kind == MentionKind::Demonym || !fits(entity) {
+            continue;
         }
+        // The subject: the first fitting mention of its sentence that is not
+        // a possessive ("His father Mohamed said he").
+        let possessive = other.kind == MentionKind::Pronoun
+            && matches!(
+                doc.slice(other.span).to_lowercase().as_str(),
+                "his" | "her" | "its" | "their"
+            );
+        if !possessive
+            && first_in_sentence.is_none_or(|s| doc.mentions[s].sentence != other.sentence)
+        {
+            first_in_sentence = Some(o);
+        }
+        let frequency = scores.entry(entity).or_insert(0.0);
+        *frequency += 0.02;
+        let distance = at - other.sentence.index();
+        let Some(recency) = RECENCY.get(distance) else {
+            continue;
+        };
+        let subject = if first_in_sentence == Some(o) {
+            2.0
+        } else {
+            1.0
+        };
+        let speaker = if pronoun_quoted && distance == 0 && !quoted[other.tokens.start] {
+            0.1
+        } else {
+            1.0
+        };
+        *frequency += recency * subject * speaker;
     }
-    None
+    scores
+        .into_iter()
+        .filter(|(_, score)| *score >= 0.1)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(entity, _)| entity)
 }
 
-/// Whether an entity was already referred to by a pronoun of the other gender.
+/// Whether what the text says of an entity contradicts a pronoun's gender:
+/// its given name ("Kristen"), a gendered title ("Mrs."), or a pronoun of
+/// the other gender already resolved to it.
 fn gender_conflicts(
     doc: &Document,
     mention_entity: &[Option<EntityId>],
@@ -476,10 +524,22 @@ fn gender_conflicts(
     let Some(gender) = gender else {
         return false;
     };
+    let differs = |g: Option<char>| g.is_some_and(|g| g != gender);
     doc.mentions.iter().enumerate().any(|(o, other)| {
-        other.kind == MentionKind::Pronoun
-            && mention_entity[o] == Some(entity)
-            && pronoun_gender(doc.slice(other.span)).is_some_and(|g| g != gender)
+        if mention_entity[o] != Some(entity) {
+            return false;
+        }
+        match other.kind {
+            MentionKind::Pronoun => differs(pronoun_gender(doc.slice(other.span))),
+            MentionKind::Name => {
+                let mut words = doc.slice(other.span).split_whitespace();
+                let first = words.next().unwrap_or_default();
+                let given = words.next().and(lexicon::given_name_gender(first));
+                differs(given)
+                    || differs(other.role.and_then(|r| lexicon::title_gender(doc.slice(r))))
+            }
+            _ => false,
+        }
     })
 }
 

@@ -17,6 +17,8 @@ struct Lexicon {
     countries: HashMap<String, &'static str>,
     /// Demonym → canonical country name.
     demonyms: HashMap<String, &'static str>,
+    /// Given name → 'f' or 'm'.
+    given_names: HashMap<&'static str, char>,
 }
 
 fn lines(source: &'static str) -> impl Iterator<Item = &'static str> {
@@ -67,6 +69,12 @@ fn lexicon() -> &'static Lexicon {
             location_suffixes: lines(include_str!("lexicon/location_suffixes.txt")).collect(),
             countries,
             demonyms,
+            given_names: lines(include_str!("lexicon/given_names.txt"))
+                .filter_map(|line| {
+                    let (gender, name) = line.split_once('\t')?;
+                    Some((name, gender.chars().next()?))
+                })
+                .collect(),
         }
     })
 }
@@ -123,6 +131,23 @@ pub fn demonym_country(word: &str) -> Option<&'static str> {
         let singular = word.strip_suffix('s')?;
         lexicon.demonyms.get(singular).copied()
     })
+}
+
+/// The gender a given name usually signals: 'f' or 'm'.
+pub fn given_name_gender(name: &str) -> Option<char> {
+    lexicon().given_names.get(name).copied()
+}
+
+/// The gender a title or honorific signals ("Mrs." → 'f', "King" → 'm').
+pub fn title_gender(title: &str) -> Option<char> {
+    let first = title.split_whitespace().next()?.trim_end_matches('.');
+    match first.to_lowercase().as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" | "emperor" | "sultan" | "congressman"
+        | "chairman" | "spokesman" => Some('m'),
+        "mrs" | "ms" | "miss" | "madam" | "lady" | "dame" | "queen" | "princess" | "empress"
+        | "congresswoman" | "chairwoman" | "spokeswoman" => Some('f'),
+        _ => None,
+    }
 }
 
 /// Every country, alias and demonym, for building gazetteer matchers.

@@ -4,6 +4,7 @@ use crate::document::Document;
 use crate::entities::AliasRules;
 use crate::model::Models;
 use crate::{entities, mentions, relations, text};
+use std::borrow::Cow;
 
 /// What a run of the pipeline does beyond the defaults.
 #[derive(Debug, Clone)]
@@ -29,7 +30,7 @@ impl Default for Options {
 /// The pipeline, holding the models every document shares.
 pub struct Pipeline {
     pub options: Options,
-    models: &'static Models,
+    models: Cow<'static, Models>,
 }
 
 impl Default for Pipeline {
@@ -43,7 +44,15 @@ impl Pipeline {
     pub fn new(options: Options) -> Self {
         Pipeline {
             options,
-            models: Models::embedded(),
+            models: Cow::Borrowed(Models::embedded()),
+        }
+    }
+
+    /// A pipeline with other models, such as one cross-validation fold's.
+    pub fn with_models(options: Options, models: Models) -> Self {
+        Pipeline {
+            options,
+            models: Cow::Owned(models),
         }
     }
 

@@ -277,7 +277,10 @@ fn ends_sentence(text: &str, tokens: &[Span], i: usize) -> bool {
         return false;
     }
     if terminal(ender) {
-        return starts_next || ender != ".";
+        // A period standing alone was refused by every abbreviation rule, so
+        // even a lower-case word after it starts a new sentence (web text).
+        let lower_word_next = next_text.chars().next().is_some_and(char::is_lowercase);
+        return starts_next || ender != "." || lower_word_next;
     }
     // An abbreviation that ends a sentence: "... in the U.S. The ..." —
     // only when the next word cannot continue a name.

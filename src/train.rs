@@ -8,6 +8,7 @@ use crate::model::recognizer::{self, Example, Prepared};
 use crate::model::tagger::{self, TaggedSentence};
 use crate::model::{self, Recognizer, Tagger};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -25,6 +26,12 @@ pub struct TrainArgs {
     pub out: PathBuf,
     #[arg(long, default_value_t = TAGGER_EPOCHS)]
     pub tagger_epochs: usize,
+    /// Reuse the tagger already in the output folder (retrain the recogniser only).
+    #[arg(long)]
+    pub keep_tagger: bool,
+    /// Train the recogniser on UNER alone (for ablation; the shipped model uses both).
+    #[arg(long, hide = true)]
+    pub uner_only: bool,
     /// 0 trains the tagger only.
     #[arg(long, default_value_t = RECOGNIZER_EPOCHS)]
     pub recognizer_epochs: usize,
@@ -54,10 +61,24 @@ pub fn tagged_sentences(sentences: &[conllu::Sentence]) -> Vec<TaggedSentence> {
         .collect()
 }
 
+/// The ids of the EWT sentences that start a paragraph.
+pub fn paragraph_starts(data: &Path, split: &str) -> Result<HashSet<String>> {
+    let sentences = conllu::read(&ewt_path(data, split))?;
+    Ok(sentences
+        .into_iter()
+        .filter(|s| s.starts_paragraph)
+        .map(|s| s.sent_id)
+        .collect())
+}
+
 /// UNER sentences grouped into their documents, the sentence texts joined by
-/// a space, gold entities as byte spans (annotating PERSON, ORGANIZATION,
-/// LOCATION only).
-pub fn uner_examples(sentences: &[iob2::Sentence]) -> Vec<(String, Example)> {
+/// a space within a paragraph and a line break between paragraphs (as EWT
+/// marks them), gold entities as byte spans (annotating PERSON,
+/// ORGANIZATION, LOCATION only).
+pub fn uner_examples(
+    sentences: &[iob2::Sentence],
+    paragraph_starts: &HashSet<String>,
+) -> Vec<(String, Example)> {
     let mut examples: Vec<(String, Example)> = Vec::new();
     for sentence in sentences {
         let new_doc = examples.last().is_none_or(|(id, _)| *id != sentence.doc_id);
@@ -77,7 +98,8 @@ pub fn uner_examples(sentences: &[iob2::Sentence]) -> Vec<(String, Example)> {
         }
         let example = &mut examples.last_mut().expect("pushed").1;
         if !example.text.is_empty() {
-            example.text.push(' ');
+            let new_paragraph = paragraph_starts.contains(&sentence.sent_id);
+            example.text.push(if new_paragraph { '\n' } else { ' ' });
         }
         let offset = example.text.len();
         example.text.push_str(&sentence.text);
@@ -126,20 +148,25 @@ pub fn train_tagger(data: &Path, epochs: usize) -> Result<Tagger> {
 }
 
 pub fn prepare_all(examples: &[&Example], tagger: &Tagger) -> Vec<Prepared> {
+    let vocabulary = recognizer::type_vocabulary(examples);
     examples
         .par_iter()
-        .map(|e| recognizer::prepare(e, tagger))
+        .map(|e| recognizer::prepare(e, tagger, &vocabulary))
         .collect()
 }
 
 pub fn train_recognizer(examples: &[&Example], tagger: &Tagger, epochs: usize) -> Recognizer {
-    recognizer::train(&prepare_all(examples, tagger), epochs, SEED)
+    recognizer::train(prepare_all(examples, tagger), epochs, SEED)
 }
 
 /// The recogniser's training texts: UNER train and all of Re-DocRED.
 pub fn recognizer_examples(data: &Path) -> Result<(Vec<Example>, Vec<Example>)> {
     let uner = iob2::read(&uner_path(data, "train"))?;
-    let uner: Vec<Example> = uner_examples(&uner).into_iter().map(|(_, e)| e).collect();
+    let paragraphs = paragraph_starts(data, "train")?;
+    let uner: Vec<Example> = uner_examples(&uner, &paragraphs)
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect();
     let redocred = docred::read(&redocred_path(data))?;
     let redocred = redocred.iter().map(docred_example).collect();
     Ok((uner, redocred))
@@ -155,19 +182,29 @@ fn write_model(dir: &Path, file: &str, bytes: &[u8]) -> Result<usize> {
 
 pub fn run(args: TrainArgs) -> Result<()> {
     let started = Instant::now();
-    let tagger = train_tagger(&args.data, args.tagger_epochs)?;
-    let size = write_model(&args.out, model::TAGGER_FILE, &model::tagger_bytes(&tagger))?;
-    eprintln!(
-        "tagger: {:.1} s, {} ({:.1} MB)",
-        started.elapsed().as_secs_f64(),
-        model::TAGGER_FILE,
-        size as f64 / 1e6
-    );
+    let tagger = if args.keep_tagger {
+        model::Models::load_tagger(&args.out)?
+    } else {
+        let tagger = train_tagger(&args.data, args.tagger_epochs)?;
+        let size = write_model(&args.out, model::TAGGER_FILE, &model::tagger_bytes(&tagger))?;
+        eprintln!(
+            "tagger: {:.1} s, {} ({:.1} MB)",
+            started.elapsed().as_secs_f64(),
+            model::TAGGER_FILE,
+            size as f64 / 1e6
+        );
+        tagger
+    };
     if args.recognizer_epochs == 0 {
         return Ok(());
     }
     let (uner, redocred) = recognizer_examples(&args.data)?;
-    let examples: Vec<&Example> = uner.iter().chain(&redocred).collect();
+    let redocred = if args.uner_only {
+        &[][..]
+    } else {
+        &redocred[..]
+    };
+    let examples: Vec<&Example> = uner.iter().chain(redocred).collect();
     let recognizer = train_recognizer(&examples, &tagger, args.recognizer_epochs);
     let size = write_model(
         &args.out,

@@ -3,13 +3,18 @@
 //! cross-validation.
 
 use super::Common;
-use crate::document::{Document, MentionKind, Span};
+use super::score::CORE_TYPES;
+use crate::corpus::docred;
+use crate::document::{Document, EntityType, MentionKind, Span};
 use crate::error::{Error, Result};
 use crate::mentions::pronoun_type;
+use crate::model::{Models, recognizer::Example};
+use crate::pipeline::Options;
 use crate::pipeline::Pipeline;
+use crate::train;
 use rayon::prelude::*;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -23,6 +28,15 @@ pub enum EntityCorpus {
 #[derive(Debug, clap::Args)]
 pub struct EntitiesArgs {
     pub corpus: EntityCorpus,
+    /// Print every GUM pronoun with its resolution and whether it is right.
+    #[arg(long)]
+    pub verbose: bool,
+    /// Number of cross-validation folds for Re-DocRED.
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+    /// Training epochs of each fold's recogniser.
+    #[arg(long, default_value_t = train::RECOGNIZER_EPOCHS)]
+    pub epochs: usize,
     #[command(flatten)]
     pub common: Common,
 }
@@ -94,7 +108,12 @@ struct DocScore {
     pronouns_correct: usize,
 }
 
-fn score_gum_document(pipeline: &Pipeline, text: &str, gold: &GumDocument) -> DocScore {
+fn score_gum_document(
+    pipeline: &Pipeline,
+    text: &str,
+    gold: &GumDocument,
+    verbose: bool,
+) -> DocScore {
     let doc: Document = pipeline.annotate(&gold.doc, text);
     let spans = align_tokens(text, &gold.tokens);
     let span_of = |m: &GumMention| -> Option<Span> {
@@ -110,7 +129,7 @@ fn score_gum_document(pipeline: &Pipeline, text: &str, gold: &GumDocument) -> Do
         .collect();
     // Each of our names maps to the smallest gold mention containing it
     // (GUM mentions are whole noun phrases: "Biologist Nick Bos").
-    let gold_spans: Vec<Option<Span>> = gold.mentions.iter().map(|m| span_of(m)).collect();
+    let gold_spans: Vec<Option<Span>> = gold.mentions.iter().map(&span_of).collect();
     let is_named = |m: &GumMention| {
         m.wikipedia.is_some()
             && pronoun_type(&m.text).is_none()
@@ -172,22 +191,16 @@ fn score_gum_document(pipeline: &Pipeline, text: &str, gold: &GumDocument) -> Do
                 .get(&entity.index())
                 .is_some_and(|clusters| clusters.contains(&m.entity_id.as_str()))
         });
-        if std::env::var("DBG_PRON").is_ok() && !correct {
+        if verbose {
             let ours = resolved.map(|e| doc.entities[e.index()].label.clone());
-            let gold_names: Vec<&str> = gold
-                .mentions
-                .iter()
-                .filter(|g| g.entity_id == m.entity_id && g.wikipedia.is_some())
-                .map(|g| g.text.as_str())
-                .take(3)
-                .collect();
-            let ctx = &text[span.start.saturating_sub(80)..span.end];
+            let context = &text[span.start.saturating_sub(80)..span.end];
             eprintln!(
-                "{:?} -> {:?} | gold {:?} | ...{}",
+                "{} {:?} -> {:?} | gold entity {} | ...{}",
+                if correct { "right" } else { "wrong" },
                 m.text,
                 ours,
-                gold_names,
-                ctx.replace('\n', " ")
+                m.entity_id,
+                context.replace('\n', " ")
             );
         }
         if let Some(entity) = resolved {
@@ -232,7 +245,7 @@ fn b_cubed(docs: &[DocScore]) -> (f64, f64, usize) {
     (precision / count as f64, recall / count as f64, count)
 }
 
-pub fn evaluate_gum(pipeline: &Pipeline, data: &Path) -> Result<GumScores> {
+pub fn evaluate_gum(pipeline: &Pipeline, data: &Path, verbose: bool) -> Result<GumScores> {
     let dir = data.join("gum-wikinews");
     let path = dir.join("entities.jsonl");
     let source = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
@@ -253,7 +266,7 @@ pub fn evaluate_gum(pipeline: &Pipeline, data: &Path) -> Result<GumScores> {
     }
     let scored: Vec<DocScore> = gold_docs
         .par_iter()
-        .map(|(text, gold)| score_gum_document(pipeline, text, gold))
+        .map(|(text, gold)| score_gum_document(pipeline, text, gold, verbose))
         .collect();
     let (b3_precision, b3_recall, named_detected) = b_cubed(&scored);
     Ok(GumScores {
@@ -295,12 +308,221 @@ pub fn run(args: EntitiesArgs) -> Result<()> {
     match args.corpus {
         EntityCorpus::Gum => {
             let pipeline = Pipeline::default();
-            let scores = evaluate_gum(&pipeline, args.common.data())?;
+            let scores = evaluate_gum(&pipeline, args.common.data(), args.verbose)?;
             print_gum(&scores);
             Ok(())
         }
-        EntityCorpus::Redocred => Err(Error::Usage(
-            "entity-level Re-DocRED evaluation is not implemented yet".into(),
-        )),
+        EntityCorpus::Redocred => {
+            let scores = evaluate_redocred(&args)?;
+            print_redocred(&scores);
+            Ok(())
+        }
+    }
+}
+
+/// Entity-level counts over Re-DocRED documents.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct EntityCounts {
+    pub predicted: usize,
+    pub predicted_right: usize,
+    pub gold: usize,
+    pub gold_found: usize,
+}
+
+impl EntityCounts {
+    fn add(&mut self, other: EntityCounts) {
+        self.predicted += other.predicted;
+        self.predicted_right += other.predicted_right;
+        self.gold += other.gold;
+        self.gold_found += other.gold_found;
+    }
+
+    pub fn precision(&self) -> f64 {
+        ratio(self.predicted_right, self.predicted)
+    }
+
+    pub fn recall(&self) -> f64 {
+        ratio(self.gold_found, self.gold)
+    }
+
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// A gold entity of Re-DocRED: its type and mention spans in the rebuilt text.
+pub struct GoldEntity {
+    pub ty: EntityType,
+    pub spans: Vec<Span>,
+}
+
+/// The rebuilt text of a Re-DocRED document and its gold entities.
+pub fn redocred_gold(doc: &docred::Document) -> (String, Vec<GoldEntity>) {
+    let (text, spans) = docred::reconstruct_text(&doc.sents);
+    let entities = doc
+        .vertex_set
+        .iter()
+        .map(|cluster| GoldEntity {
+            ty: cluster
+                .first()
+                .and_then(|m| EntityType::parse(&m.ty))
+                .unwrap_or(EntityType::Misc),
+            spans: cluster
+                .iter()
+                .map(|m| {
+                    let sentence = &spans[m.sent_id];
+                    Span::new(sentence[m.pos[0]].start, sentence[m.pos[1] - 1].end)
+                })
+                .collect(),
+        })
+        .collect();
+    (text, entities)
+}
+
+/// Maps each predicted entity to the gold entity it shares the most exact
+/// mention spans with (the lowest index on ties), or to none.
+pub fn map_entities(doc: &Document, gold: &[GoldEntity]) -> Vec<Option<usize>> {
+    let mut gold_of_span: HashMap<Span, Vec<usize>> = HashMap::new();
+    for (g, entity) in gold.iter().enumerate() {
+        for span in &entity.spans {
+            gold_of_span.entry(*span).or_default().push(g);
+        }
+    }
+    doc.entities
+        .iter()
+        .map(|entity| {
+            let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+            for (m, _) in &entity.mentions {
+                let mention = &doc.mentions[m.index()];
+                if matches!(mention.kind, MentionKind::Pronoun | MentionKind::Nominal) {
+                    continue;
+                }
+                for &g in gold_of_span.get(&mention.span).into_iter().flatten() {
+                    *shared.entry(g).or_default() += 1;
+                }
+            }
+            shared
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(g, _)| g)
+        })
+        .collect()
+}
+
+fn score_entities(doc: &Document, gold: &[GoldEntity], types: &[EntityType]) -> EntityCounts {
+    let mapping = map_entities(doc, gold);
+    let mut found = vec![false; gold.len()];
+    let mut counts = EntityCounts::default();
+    for (entity, mapped) in doc.entities.iter().zip(&mapping) {
+        if !types.contains(&entity.ty) {
+            continue;
+        }
+        counts.predicted += 1;
+        if let Some(g) = *mapped {
+            if gold[g].ty == entity.ty {
+                counts.predicted_right += 1;
+                found[g] = true;
+            }
+        }
+    }
+    for (g, entity) in gold.iter().enumerate() {
+        if types.contains(&entity.ty) {
+            counts.gold += 1;
+            counts.gold_found += usize::from(found[g]);
+        }
+    }
+    counts
+}
+
+/// Figures of the Re-DocRED cross-validation: core types and all types.
+pub struct RedocredScores {
+    pub folds: usize,
+    pub core: Vec<EntityCounts>,
+    pub all: Vec<EntityCounts>,
+}
+
+pub fn evaluate_redocred(args: &EntitiesArgs) -> Result<RedocredScores> {
+    let data = args.common.data();
+    let docs = docred::read(&train::redocred_path(data))?;
+    let examples: Vec<Example> = docs.iter().map(train::docred_example).collect();
+    let golds: Vec<(String, Vec<GoldEntity>)> = docs.iter().map(redocred_gold).collect();
+    let models = args.common.models()?;
+    let (uner, _) = train::recognizer_examples(data)?;
+    let folds = docred::folds(docs.len(), args.folds.max(2));
+    let mut scores = RedocredScores {
+        folds: folds.len(),
+        core: Vec::new(),
+        all: Vec::new(),
+    };
+    for (k, fold) in folds.iter().enumerate() {
+        let training: Vec<&Example> = uner
+            .iter()
+            .chain(
+                folds
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != k)
+                    .flat_map(|(_, f)| f.iter().map(|&i| &examples[i])),
+            )
+            .collect();
+        let recognizer = train::train_recognizer(&training, &models.tagger, args.epochs);
+        let pipeline = Pipeline::with_models(
+            Options::default(),
+            Models {
+                tagger: models.tagger.clone(),
+                recognizer,
+            },
+        );
+        let per_doc: Vec<(EntityCounts, EntityCounts)> = fold
+            .par_iter()
+            .map(|&i| {
+                let (text, gold) = &golds[i];
+                let doc = pipeline.annotate(&format!("redocred-{i}"), text);
+                (
+                    score_entities(&doc, gold, &CORE_TYPES),
+                    score_entities(&doc, gold, &EntityType::ALL),
+                )
+            })
+            .collect();
+        let (mut core, mut all) = (EntityCounts::default(), EntityCounts::default());
+        for (c, a) in per_doc {
+            core.add(c);
+            all.add(a);
+        }
+        eprintln!(
+            "fold {}: core F1 {:.1}, all F1 {:.1}",
+            k + 1,
+            100.0 * core.f1(),
+            100.0 * all.f1()
+        );
+        scores.core.push(core);
+        scores.all.push(all);
+    }
+    Ok(scores)
+}
+
+pub fn print_redocred(scores: &RedocredScores) {
+    println!(
+        "Re-DocRED entity level, {}-fold cross-validation by document (mean of folds)",
+        scores.folds
+    );
+    for (name, rows) in [("core types", &scores.core), ("all types", &scores.all)] {
+        let n = rows.len().max(1) as f64;
+        let mean = |f: fn(&EntityCounts) -> f64| 100.0 * rows.iter().map(f).sum::<f64>() / n;
+        println!(
+            "  {name:<10}  P {:.1}  R {:.1}  F1 {:.1}",
+            mean(EntityCounts::precision),
+            mean(EntityCounts::recall),
+            mean(EntityCounts::f1)
+        );
     }
 }

@@ -20,7 +20,8 @@ pub fn accuracy(tagger: &Tagger, sentences: &[conllu::Sentence]) -> (usize, usiz
     for sentence in sentences {
         let words: Vec<&str> = sentence.words.iter().map(|w| w.form.as_str()).collect();
         let infos = features::describe(&words);
-        let tags = tagger.tag_with(&infos, &[0..words.len()]);
+        let whole_sentence = 0..words.len();
+        let tags = tagger.tag_with(&infos, std::slice::from_ref(&whole_sentence));
         correct += tags
             .iter()
             .zip(&sentence.words)

@@ -34,7 +34,7 @@ pub const CARDS: [ModelCard; 2] = [
     ModelCard {
         name: "tagger",
         file: TAGGER_FILE,
-        task: "Universal POS tags (averaged perceptron, greedy)",
+        task: "Universal POS tags (averaged perceptron, two greedy passes)",
         data: "Universal Dependencies English EWT v2.16, train split",
         licence: "trained on CC BY-SA 4.0 data",
     },

@@ -19,26 +19,39 @@ pub fn feature(template: u32, value: u64) -> u64 {
     )
 }
 
-/// Weights of a trained model: `rows × classes`, rows addressed by hash.
+/// Anything that scores features, class by class.
+pub trait Score {
+    fn add_scores(&self, features: &[u64], scores: &mut [f32]);
+}
+
+impl Score for Dense {
+    fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
+        Dense::add_scores(self, features, scores);
+    }
+}
+
+impl Score for Weights {
+    fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
+        Weights::add_scores(self, features, scores);
+    }
+}
+
+/// A weight table being trained: `rows × classes`, rows addressed by hash.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Weights {
+pub struct Dense {
     classes: usize,
     mask: usize,
     values: Vec<f32>,
 }
 
-impl Weights {
+impl Dense {
     pub fn new(row_bits: u32, classes: usize) -> Self {
         let rows = 1usize << row_bits;
-        Weights {
+        Dense {
             classes,
             mask: rows - 1,
             values: vec![0.0; rows * classes],
         }
-    }
-
-    pub fn classes(&self) -> usize {
-        self.classes
     }
 
     #[inline]
@@ -56,12 +69,121 @@ impl Weights {
             }
         }
     }
+}
 
+/// Weights of a trained model. Only rows that training touched are kept,
+/// packed, behind a row → slot index: a fraction of the dense table's
+/// memory, so lookups mostly hit the cache.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    classes: usize,
+    mask: usize,
+    /// Row → 1 + its slot in `packed`; 0 for a row with no weights.
+    slots: Vec<u32>,
+    /// bfloat16 bit patterns: half the cache footprint of f32.
+    packed: Vec<u16>,
+}
+
+impl Weights {
+    /// An empty table (every score 0).
+    pub fn new(row_bits: u32, classes: usize) -> Self {
+        Weights::from_dense(&Dense::new(row_bits, classes))
+    }
+
+    pub fn from_dense(dense: &Dense) -> Self {
+        let classes = dense.classes;
+        let mut slots = vec![0u32; dense.mask + 1];
+        let mut packed = Vec::new();
+        for (row, values) in dense.values.chunks_exact(classes).enumerate() {
+            if values.iter().any(|v| *v != 0.0) {
+                packed.extend(values.iter().map(|v| (v.to_bits() >> 16) as u16));
+                slots[row] = (packed.len() / classes) as u32;
+            }
+        }
+        Weights {
+            classes,
+            mask: dense.mask,
+            slots,
+            packed,
+        }
+    }
+
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Two tables of the same rows side by side: `left`'s classes, then `right`'s.
+    pub fn stack(left: &Weights, right: &Weights) -> Weights {
+        assert_eq!(
+            left.mask, right.mask,
+            "stacked tables must have the same rows"
+        );
+        let classes = left.classes + right.classes;
+        let mut slots = vec![0u32; left.slots.len()];
+        let mut packed = Vec::new();
+        let row_of = |w: &Weights, row: usize| -> Vec<u16> {
+            match w.slots[row] as usize {
+                0 => vec![0; w.classes],
+                slot => w.packed[(slot - 1) * w.classes..slot * w.classes].to_vec(),
+            }
+        };
+        for (row, slot) in slots.iter_mut().enumerate() {
+            if left.slots[row] != 0 || right.slots[row] != 0 {
+                packed.extend(row_of(left, row));
+                packed.extend(row_of(right, row));
+                *slot = (packed.len() / classes) as u32;
+            }
+        }
+        Weights {
+            classes,
+            mask: left.mask,
+            slots,
+            packed,
+        }
+    }
+
+    /// Adds the weights of every feature to `scores` (one per class).
+    /// The slots are all looked up first: independent loads the processor
+    /// overlaps, where one lookup per feature would wait on each cache miss.
+    #[inline]
+    pub fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
+        const BATCH: usize = 64;
+        let mut slots = [0u32; BATCH];
+        for chunk in features.chunks(BATCH) {
+            for (slot, &f) in slots.iter_mut().zip(chunk) {
+                *slot = self.slots[f as usize & self.mask];
+            }
+            for &slot in &slots[..chunk.len()] {
+                if slot == 0 {
+                    continue;
+                }
+                let start = (slot as usize - 1) * self.classes;
+                for (score, w) in scores
+                    .iter_mut()
+                    .zip(&self.packed[start..start + self.classes])
+                {
+                    *score += bfloat16(*w);
+                }
+            }
+        }
+    }
+
+    /// Header, then the used rows' numbers, then their weights as bfloat16.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());
         out.extend_from_slice(&((self.mask + 1).trailing_zeros()).to_le_bytes());
-        for v in &self.values {
-            out.extend_from_slice(&((v.to_bits() >> 16) as u16).to_le_bytes());
+        let used: Vec<u32> = (0..self.slots.len() as u32)
+            .filter(|r| self.slots[*r as usize] != 0)
+            .collect();
+        out.extend_from_slice(&(used.len() as u32).to_le_bytes());
+        for row in &used {
+            out.extend_from_slice(&row.to_le_bytes());
+        }
+        for row in &used {
+            let start = (self.slots[*row as usize] as usize - 1) * self.classes;
+            for v in &self.packed[start..start + self.classes] {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
         }
     }
 
@@ -71,12 +193,30 @@ impl Weights {
         if classes == 0 || classes > 64 || bits > 26 {
             return Err(reader.error("bad weight table header"));
         }
-        let mut weights = Weights::new(bits, classes);
-        let bytes = reader.take(weights.values.len() * 2)?;
-        for (v, chunk) in weights.values.iter_mut().zip(bytes.chunks_exact(2)) {
-            *v = bfloat16(u16::from_le_bytes(chunk.try_into().expect("2 bytes")));
+        let rows = 1usize << bits;
+        let used = reader.u32()? as usize;
+        if used > rows || used * (4 + 2 * classes) > reader.bytes.len() {
+            return Err(reader.error("truncated weight table"));
         }
-        Ok(weights)
+        let mut slots = vec![0u32; rows];
+        for slot in 1..=used {
+            let row = reader.u32()? as usize;
+            if row >= rows {
+                return Err(reader.error("weight row out of range"));
+            }
+            slots[row] = slot as u32;
+        }
+        let bytes = reader.take(used * classes * 2)?;
+        let packed = bytes
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Ok(Weights {
+            classes,
+            mask: rows - 1,
+            slots,
+            packed,
+        })
     }
 }
 
@@ -96,14 +236,14 @@ fn bfloat16(bits: u16) -> f32 {
 /// Training state: current weights plus the running sums that averaging needs
 /// (the "w - u/c" form, so nothing is touched per step).
 pub struct Trainer {
-    weights: Weights,
+    weights: Dense,
     updates: Vec<f64>,
     step: u64,
 }
 
 impl Trainer {
     pub fn new(row_bits: u32, classes: usize) -> Self {
-        let weights = Weights::new(row_bits, classes);
+        let weights = Dense::new(row_bits, classes);
         let updates = vec![0.0; weights.values.len()];
         Trainer {
             weights,
@@ -112,7 +252,7 @@ impl Trainer {
         }
     }
 
-    pub fn weights(&self) -> &Weights {
+    pub fn weights(&self) -> &Dense {
         &self.weights
     }
 
@@ -136,7 +276,7 @@ impl Trainer {
         for (w, u) in weights.values.iter_mut().zip(&self.updates) {
             *w = round_to_bfloat16((f64::from(*w) - u / step) as f32);
         }
-        weights
+        Weights::from_dense(&weights)
     }
 }
 

@@ -4,10 +4,10 @@
 //! in the document.
 
 use super::features::{self, TokenInfo};
-use super::perceptron::{Reader, Rng, Trainer, Weights, feature, mix};
+use super::perceptron::{Reader, Rng, Score, Trainer, Weights, feature, mix};
 use crate::document::{Document, EntityType, Span, Upos};
 use crate::error::Result;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 const ROW_BITS: u32 = 19;
@@ -17,7 +17,7 @@ const LABELS: usize = 1 + 2 * TYPES;
 const START: usize = LABELS;
 const TRANSITION_BITS: u32 = 4;
 const ALL_LABELS: u16 = (1 << LABELS) - 1;
-const MAGIC: &[u8] = b"textkg-recognizer-1\n";
+const MAGIC: &[u8] = b"textkg-recognizer-4\n";
 
 fn begin(ty: usize) -> usize {
     1 + 2 * ty
@@ -55,14 +55,67 @@ struct Pass {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recognizer {
-    first: Pass,
-    second: Pass,
+    /// Both passes' emission weights side by side (first pass's labels, then
+    /// the second's): one lookup serves both for the features they share.
+    emissions: Weights,
+    first_transitions: Weights,
+    second_transitions: Weights,
+    /// Lower-cased word hash → how often the training texts capitalise it
+    /// inside a sentence (see [`case_class`]): common words written with a
+    /// capital are rarely names.
+    case_classes: HashMap<u64, u8>,
+    names: Names,
+}
+
+/// 1: almost always lower case; 2: mostly; 3: mostly capitalised; 4: almost
+/// always; 0: seen fewer than twice.
+fn case_class(capitalised: u32, total: u32) -> u8 {
+    if total < 2 {
+        return 0;
+    }
+    let ratio = f64::from(capitalised) / f64::from(total);
+    match ratio {
+        r if r < 0.1 => 1,
+        r if r < 0.5 => 2,
+        r if r < 0.9 => 3,
+        _ => 4,
+    }
+}
+
+fn count_cases(docs: &[Prepared]) -> HashMap<u64, u8> {
+    let mut counts: HashMap<u64, (u32, u32)> = HashMap::new();
+    for doc in docs {
+        for sentence in &doc.sentences {
+            for info in &doc.infos[sentence.start + 1..sentence.end.max(sentence.start + 1)] {
+                if info.flags & (features::flag::HAS_DIGIT | features::flag::PUNCTUATION) != 0 {
+                    continue;
+                }
+                let entry = counts.entry(info.lower).or_default();
+                entry.0 += u32::from(info.flags & features::flag::INITIAL_CAPITAL != 0);
+                entry.1 += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(word, (capitalised, total))| (word, case_class(capitalised, total)))
+        .filter(|(_, class)| *class != 0)
+        .collect()
+}
+
+fn case_classes_of(classes: &HashMap<u64, u8>, infos: &[TokenInfo]) -> Vec<u64> {
+    infos
+        .iter()
+        .map(|i| u64::from(classes.get(&i.lower).copied().unwrap_or(0)))
+        .collect()
 }
 
 /// A sentence's tokens with everything the features read.
 struct View<'a> {
     infos: &'a [TokenInfo],
     tags: &'a [Upos],
+    cases: &'a [u64],
+    names: &'a [u64],
     /// What the first pass said about the same word elsewhere (0: nothing).
     hints: Option<&'a [u64]>,
 }
@@ -94,6 +147,17 @@ mod template {
     pub const DOCUMENT_HINT_PREV: u32 = 39;
     pub const DOCUMENT_HINT_NEXT: u32 = 40;
     pub const WORD_AT: u32 = 41;
+    pub const CASE: u32 = 45;
+    pub const CASE_FLAGS: u32 = 46;
+    pub const CASE_AT: u32 = 47;
+    pub const CASE_SENTENCE_START: u32 = 49;
+    pub const CONTEXT_CAPITAL: u32 = 50;
+    pub const SUFFIX_AT: u32 = 52;
+    pub const TRIGRAM: u32 = 54;
+    pub const TAG_TRIGRAM: u32 = 55;
+    pub const NAME: u32 = 56;
+    pub const NAME_AT: u32 = 57;
+    pub const NAME_SHAPE: u32 = 59;
 }
 
 fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
@@ -117,7 +181,6 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
             out.push(feature(FLAG, u64::from(bit)));
         }
     }
-    const NONE: u64 = 0x5EED;
     let at = |offset: isize| -> Option<usize> {
         let j = i as isize + offset;
         (j >= 0 && (j as usize) < n).then_some(j as usize)
@@ -172,23 +235,60 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
     if i == 0 {
         out.push(feature(SENTENCE_START_SHAPE, t.short_shape));
     }
+    let capital =
+        u64::from(t.flags & (features::flag::INITIAL_CAPITAL | features::flag::ALL_CAPITALS));
+    out.push(feature(CONTEXT_CAPITAL, mix(prev_lower, capital)));
+    out.push(feature(CONTEXT_CAPITAL + 1, mix(next_lower, capital)));
+    out.push(feature(
+        SUFFIX_AT,
+        at(-1).map_or(NONE, |j| infos[j].suffixes[2]),
+    ));
+    out.push(feature(
+        SUFFIX_AT + 1,
+        at(1).map_or(NONE, |j| infos[j].suffixes[2]),
+    ));
+    out.push(feature(TRIGRAM, mix(mix(prev_lower, t.lower), next_lower)));
+    out.push(feature(TAG_TRIGRAM, mix(mix(prev_tag, tag), next_tag)));
+    let name = view.names[i];
+    out.push(feature(NAME, name));
+    out.push(feature(NAME_AT, at(-1).map_or(NONE, |j| view.names[j])));
+    out.push(feature(NAME_AT + 1, at(1).map_or(NONE, |j| view.names[j])));
+    out.push(feature(NAME_SHAPE, mix(name, t.short_shape)));
+    let case = view.cases[i];
+    out.push(feature(CASE, case));
+    out.push(feature(CASE_FLAGS, mix(case, u64::from(t.flags))));
+    out.push(feature(CASE_AT, at(-1).map_or(NONE, |j| view.cases[j])));
+    out.push(feature(CASE_AT + 1, at(1).map_or(NONE, |j| view.cases[j])));
+    if i == 0 {
+        out.push(feature(CASE_SENTENCE_START, case));
+    }
     if let Some(hints) = view.hints {
-        let hint = hints[i];
-        out.push(feature(DOCUMENT_HINT, hint));
-        out.push(feature(DOCUMENT_HINT_SHAPE, mix(hint, t.short_shape)));
-        out.push(feature(
-            DOCUMENT_HINT_PREV,
-            at(-1).map_or(NONE, |j| hints[j]),
-        ));
-        out.push(feature(
-            DOCUMENT_HINT_NEXT,
-            at(1).map_or(NONE, |j| hints[j]),
-        ));
+        extract_hints(view.infos, hints, i, out);
     }
 }
 
+const NONE: u64 = 0x5EED;
+
+/// The second pass's own features: what the first pass said about the same
+/// words elsewhere in the document.
+fn extract_hints(infos: &[TokenInfo], hints: &[u64], i: usize, out: &mut Vec<u64>) {
+    use template::*;
+    let hint = hints[i];
+    out.push(feature(DOCUMENT_HINT, hint));
+    out.push(feature(
+        DOCUMENT_HINT_SHAPE,
+        mix(hint, infos[i].short_shape),
+    ));
+    let prev = if i > 0 { hints[i - 1] } else { NONE };
+    out.push(feature(DOCUMENT_HINT_PREV, prev));
+    out.push(feature(
+        DOCUMENT_HINT_NEXT,
+        hints.get(i + 1).copied().unwrap_or(NONE),
+    ));
+}
+
 /// Transition scores `[prev][label]`, invalid moves at minus infinity.
-fn transition_matrix(transitions: &Weights) -> [[f32; LABELS]; LABELS + 1] {
+fn transition_matrix(transitions: &impl Score) -> [[f32; LABELS]; LABELS + 1] {
     let mut matrix = [[0f32; LABELS]; LABELS + 1];
     for (prev, row) in matrix.iter_mut().enumerate() {
         transitions.add_scores(&[prev as u64], row);
@@ -212,23 +312,6 @@ impl Pass {
                 scores
             })
             .collect()
-    }
-
-    fn write(&self, out: &mut Vec<u8>) {
-        self.emissions.write(out);
-        self.transitions.write(out);
-    }
-
-    fn read(reader: &mut Reader<'_>) -> Result<Self> {
-        let emissions = Weights::read(reader)?;
-        let transitions = Weights::read(reader)?;
-        if emissions.classes() != LABELS || transitions.classes() != LABELS {
-            return Err(reader.error("recogniser has the wrong number of labels"));
-        }
-        Ok(Pass {
-            emissions,
-            transitions,
-        })
     }
 }
 
@@ -345,22 +428,106 @@ impl Recognizer {
         if tags.len() != infos.len() {
             return Vec::new();
         }
-        let first = decode(&self.first, infos, tags, sentences, None);
+        let cases = case_classes_of(&self.case_classes, infos);
+        let names = self.names.matches(infos);
+        let mut features = Vec::new();
+        let mut shared = vec![[0f32; 2 * LABELS]; infos.len()];
+        for sentence in sentences {
+            let view = View {
+                infos: &infos[sentence.clone()],
+                tags: &tags[sentence.clone()],
+                cases: &cases[sentence.clone()],
+                names: &names[sentence.clone()],
+                hints: None,
+            };
+            for i in 0..sentence.len() {
+                features.clear();
+                extract(&view, i, &mut features);
+                self.emissions
+                    .add_scores(&features, &mut shared[sentence.start + i]);
+            }
+        }
+        let pass_scores = |sentence: &Range<usize>, first_pass: bool| -> Vec<[f32; LABELS]> {
+            let offset = if first_pass { 0 } else { LABELS };
+            shared[sentence.clone()]
+                .iter()
+                .map(|s| {
+                    s[offset..offset + LABELS]
+                        .try_into()
+                        .expect("LABELS scores")
+                })
+                .collect()
+        };
+        let transitions = transition_matrix(&self.first_transitions);
+        let mut first = Vec::new();
+        for sentence in sentences {
+            let labels = viterbi(&pass_scores(sentence, true), &transitions, None);
+            spans_of(&labels, sentence.start, &mut first);
+        }
         let hints = document_hints(infos, &first);
-        decode(&self.second, infos, tags, sentences, Some(&hints))
+        let transitions = transition_matrix(&self.second_transitions);
+        let mut entities = Vec::new();
+        for sentence in sentences {
+            let mut emissions = pass_scores(sentence, false);
+            let sentence_hints = &hints[sentence.clone()];
+            for (i, scores) in emissions.iter_mut().enumerate() {
+                features.clear();
+                extract_hints(&infos[sentence.clone()], sentence_hints, i, &mut features);
+                let mut extra = [0f32; 2 * LABELS];
+                self.emissions.add_scores(&features, &mut extra);
+                for (score, e) in scores.iter_mut().zip(&extra[LABELS..]) {
+                    *score += e;
+                }
+            }
+            let labels = viterbi(&emissions, &transitions, None);
+            spans_of(&labels, sentence.start, &mut entities);
+        }
+        entities
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(MAGIC);
-        self.first.write(out);
-        self.second.write(out);
+        let mut cases: Vec<(u64, u8)> = self.case_classes.iter().map(|(w, c)| (*w, *c)).collect();
+        cases.sort_unstable();
+        out.extend_from_slice(&(cases.len() as u64).to_le_bytes());
+        for (word, class) in cases {
+            out.extend_from_slice(&word.to_le_bytes());
+            out.push(class);
+        }
+        self.names.write(out);
+        self.emissions.write(out);
+        self.first_transitions.write(out);
+        self.second_transitions.write(out);
     }
 
     pub fn read(reader: &mut Reader<'_>) -> Result<Self> {
         reader.expect_magic(MAGIC)?;
-        let first = Pass::read(reader)?;
-        let second = Pass::read(reader)?;
-        Ok(Recognizer { first, second })
+        let count = reader.u64()? as usize;
+        if count > reader.bytes.len() / 9 {
+            return Err(reader.error("truncated case dictionary"));
+        }
+        let mut case_classes = HashMap::with_capacity(count);
+        for _ in 0..count {
+            let word = reader.u64()?;
+            case_classes.insert(word, reader.take(1)?[0]);
+        }
+        let names = Names::read(reader)?;
+        let emissions = Weights::read(reader)?;
+        let first_transitions = Weights::read(reader)?;
+        let second_transitions = Weights::read(reader)?;
+        if emissions.classes() != 2 * LABELS
+            || first_transitions.classes() != LABELS
+            || second_transitions.classes() != LABELS
+        {
+            return Err(reader.error("recogniser has the wrong number of labels"));
+        }
+        Ok(Recognizer {
+            emissions,
+            first_transitions,
+            second_transitions,
+            case_classes,
+            names,
+        })
     }
 }
 
@@ -368,6 +535,8 @@ fn decode(
     pass: &Pass,
     infos: &[TokenInfo],
     tags: &[Upos],
+    cases: &[u64],
+    names: &[u64],
     sentences: &[Range<usize>],
     hints: Option<&[u64]>,
 ) -> Vec<(Range<usize>, EntityType)> {
@@ -378,6 +547,8 @@ fn decode(
         let view = View {
             infos: &infos[sentence.clone()],
             tags: &tags[sentence.clone()],
+            cases: &cases[sentence.clone()],
+            names: &names[sentence.clone()],
             hints: hints.map(|h| &h[sentence.clone()]),
         };
         let emissions = pass.emissions(&view, &mut features);
@@ -396,6 +567,37 @@ pub struct Example {
     pub annotated: Vec<EntityType>,
 }
 
+/// The lower-cased words seen inside gold mentions of each type, in the
+/// texts that annotate it. Where a corpus does not annotate a type, its
+/// "outside" tokens may hide that type only on such words (or on digits, for
+/// dates and numbers): free rein would let the model explain any unlabelled
+/// word as, say, a date and never be corrected.
+pub struct TypeVocabulary {
+    words: Vec<HashSet<String>>,
+}
+
+pub fn type_vocabulary(examples: &[&Example]) -> TypeVocabulary {
+    let mut words = vec![HashSet::new(); TYPES];
+    for example in examples {
+        let tokens = crate::text::tokenize(&example.text);
+        for (span, ty) in &example.gold {
+            let first = tokens.partition_point(|t| t.end <= span.start);
+            for token in tokens[first..].iter().take_while(|t| t.start < span.end) {
+                words[type_index(*ty)].insert(example.text[token.range()].to_lowercase());
+            }
+        }
+    }
+    TypeVocabulary { words }
+}
+
+impl TypeVocabulary {
+    fn allows(&self, ty: usize, word: &str, info: &TokenInfo) -> bool {
+        let numeric = matches!(EntityType::ALL[ty], EntityType::Date | EntityType::Number);
+        (numeric && info.flags & features::flag::HAS_DIGIT != 0)
+            || self.words[ty].contains(&word.to_lowercase())
+    }
+}
+
 /// A training text run through the tokenizer and tagger, with the labels
 /// each token may take.
 pub struct Prepared {
@@ -403,24 +605,143 @@ pub struct Prepared {
     tags: Vec<Upos>,
     sentences: Vec<Range<usize>>,
     allowed: Vec<u16>,
+    cases: Vec<u64>,
+    /// Gold entities that align with tokens: token range and type index.
+    gold: Vec<(Range<usize>, usize)>,
+    /// Known-name matches (see [`Names`]), from names of other documents.
+    names: Vec<u64>,
+}
+
+const LONGEST_NAME: usize = 6;
+
+fn sequence_key(infos: &[TokenInfo]) -> u64 {
+    infos.iter().fold(0x9AE1, |key, info| mix(key, info.word))
+}
+
+/// Names the training data labels, as hashes of their token sequences, each
+/// with the type it usually has; kept when the sequence is a name at least
+/// half the times it occurs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Names {
+    types: HashMap<u64, u8>,
+}
+
+impl Names {
+    fn collect(docs: &[&Prepared]) -> Names {
+        let mut labelled: HashMap<u64, [u32; TYPES]> = HashMap::new();
+        for doc in docs {
+            for (range, ty) in &doc.gold {
+                if range.len() <= LONGEST_NAME {
+                    labelled
+                        .entry(sequence_key(&doc.infos[range.clone()]))
+                        .or_default()[*ty] += 1;
+                }
+            }
+        }
+        let mut occurrences: HashMap<u64, u32> = HashMap::new();
+        for doc in docs {
+            for start in 0..doc.infos.len() {
+                let longest = LONGEST_NAME.min(doc.infos.len() - start);
+                for length in 1..=longest {
+                    let key = sequence_key(&doc.infos[start..start + length]);
+                    if labelled.contains_key(&key) {
+                        *occurrences.entry(key).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let types = labelled
+            .into_iter()
+            .filter_map(|(key, counts)| {
+                let total: u32 = counts.iter().sum();
+                let seen = occurrences.get(&key).copied().unwrap_or(total);
+                let best = (0..TYPES).max_by_key(|&t| (counts[t], std::cmp::Reverse(t)))?;
+                (total * 2 >= seen).then_some((key, best as u8))
+            })
+            .collect();
+        Names { types }
+    }
+
+    /// Per token: 0, or 1 + 4 × type + position (begin, inside, last, unit)
+    /// in the longest known name starting leftmost.
+    fn matches(&self, infos: &[TokenInfo]) -> Vec<u64> {
+        let mut out = vec![0u64; infos.len()];
+        let mut start = 0;
+        while start < infos.len() {
+            let longest = LONGEST_NAME.min(infos.len() - start);
+            let found = (1..=longest).rev().find_map(|length| {
+                let key = sequence_key(&infos[start..start + length]);
+                self.types.get(&key).map(|ty| (length, u64::from(*ty)))
+            });
+            match found {
+                Some((length, ty)) => {
+                    for (k, slot) in out[start..start + length].iter_mut().enumerate() {
+                        let position = match (k, length) {
+                            (_, 1) => 3,
+                            (0, _) => 0,
+                            (k, l) if k + 1 == l => 2,
+                            _ => 1,
+                        };
+                        *slot = 1 + 4 * ty + position;
+                    }
+                    start += length;
+                }
+                None => start += 1,
+            }
+        }
+        out
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        let mut entries: Vec<(u64, u8)> = self.types.iter().map(|(k, t)| (*k, *t)).collect();
+        entries.sort_unstable();
+        out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
+        for (key, ty) in entries {
+            out.extend_from_slice(&key.to_le_bytes());
+            out.push(ty);
+        }
+    }
+
+    fn read(reader: &mut Reader<'_>) -> Result<Names> {
+        let count = reader.u64()? as usize;
+        if count > reader.bytes.len() / 9 {
+            return Err(reader.error("truncated name list"));
+        }
+        let mut types = HashMap::with_capacity(count);
+        for _ in 0..count {
+            let key = reader.u64()?;
+            types.insert(key, reader.take(1)?[0]);
+        }
+        Ok(Names { types })
+    }
 }
 
 /// Tokenizes, tags and describes a training example.
-pub fn prepare(example: &Example, tagger: &super::Tagger) -> Prepared {
+pub fn prepare(example: &Example, tagger: &super::Tagger, vocabulary: &TypeVocabulary) -> Prepared {
     let mut doc = Document::new("", example.text.clone());
     crate::text::segment(&mut doc);
     let words: Vec<&str> = doc.tokens.iter().map(|s| &doc.text[s.range()]).collect();
     let infos = features::describe(&words);
     let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
     let tags = tagger.tag_with(&infos, &sentences);
-    let mut outside: u16 = 1;
-    for (k, ty) in EntityType::ALL.iter().enumerate() {
-        if !example.annotated.contains(ty) {
-            outside |= (1 << begin(k)) | (1 << inside(k));
-        }
-    }
-    let mut allowed = vec![outside; doc.tokens.len()];
+    let unannotated: Vec<usize> = (0..TYPES)
+        .filter(|k| !example.annotated.contains(&EntityType::ALL[*k]))
+        .collect();
+    let mut allowed: Vec<u16> = words
+        .iter()
+        .zip(&infos)
+        .map(|(word, info)| {
+            let mut labels = 1u16;
+            for &k in &unannotated {
+                if vocabulary.allows(k, word, info) {
+                    labels |= (1 << begin(k)) | (1 << inside(k));
+                }
+            }
+            labels
+        })
+        .collect();
     let mut fixed = vec![false; doc.tokens.len()];
+    let mut gold_ranges = Vec::new();
     let mut gold = example.gold.clone();
     gold.sort_by_key(|(span, ty)| (std::cmp::Reverse(span.len()), span.start, *ty));
     for (span, ty) in gold {
@@ -441,12 +762,18 @@ pub fn prepare(example: &Example, tagger: &super::Tagger) -> Prepared {
             };
             fixed[j] = true;
         }
+        if aligned {
+            gold_ranges.push((first..end, k));
+        }
     }
     Prepared {
         infos,
         tags,
         sentences,
         allowed,
+        cases: Vec::new(),
+        gold: gold_ranges,
+        names: Vec::new(),
     }
 }
 
@@ -476,6 +803,8 @@ fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, see
             let view = View {
                 infos: &doc.infos[range.clone()],
                 tags: &doc.tags[range.clone()],
+                cases: &doc.cases[range.clone()],
+                names: &doc.names[range.clone()],
                 hints: hints.map(|h| &h[d][range.clone()]),
             };
             let n = range.len();
@@ -529,7 +858,24 @@ fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, see
 /// Trains both passes. The second pass learns from first-pass document hints
 /// produced by models that did not see the document (two-fold jackknife), so
 /// it learns how far to trust them.
-pub fn train(docs: &[Prepared], epochs: usize, seed: u64) -> Recognizer {
+pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
+    let case_classes = count_cases(&docs);
+    for doc in &mut docs {
+        doc.cases = case_classes_of(&case_classes, &doc.infos);
+    }
+    // Each training document sees only the names of the other half, as new
+    // text sees names it was not trained on.
+    let (even_names, odd_names) = {
+        let even: Vec<&Prepared> = docs.iter().step_by(2).collect();
+        let odd: Vec<&Prepared> = docs.iter().skip(1).step_by(2).collect();
+        (Names::collect(&even), Names::collect(&odd))
+    };
+    let names = Names::collect(&docs.iter().collect::<Vec<_>>());
+    for (d, doc) in docs.iter_mut().enumerate() {
+        let other = if d % 2 == 0 { &odd_names } else { &even_names };
+        doc.names = other.matches(&doc.infos);
+    }
+    let docs = &docs[..];
     let even: Vec<&Prepared> = docs.iter().step_by(2).collect();
     let odd: Vec<&Prepared> = docs.iter().skip(1).step_by(2).collect();
     let all: Vec<&Prepared> = docs.iter().collect();
@@ -547,12 +893,26 @@ pub fn train(docs: &[Prepared], epochs: usize, seed: u64) -> Recognizer {
         .enumerate()
         .map(|(d, doc)| {
             let other = if d % 2 == 0 { &on_odd } else { &on_even };
-            let entities = decode(other, &doc.infos, &doc.tags, &doc.sentences, None);
+            let entities = decode(
+                other,
+                &doc.infos,
+                &doc.tags,
+                &doc.cases,
+                &doc.names,
+                &doc.sentences,
+                None,
+            );
             document_hints(&doc.infos, &entities)
         })
         .collect();
     let second = train_pass(&all, Some(&hints), epochs, seed ^ 3);
-    Recognizer { first, second }
+    Recognizer {
+        emissions: Weights::stack(&first.emissions, &second.emissions),
+        first_transitions: first.transitions,
+        second_transitions: second.transitions,
+        case_classes,
+        names,
+    }
 }
 
 #[cfg(test)]

@@ -13,13 +13,14 @@ use std::ops::Range;
 const ROW_BITS: u32 = 19;
 const TAGS: usize = Upos::ALL.len();
 const START: u64 = TAGS as u64;
-const MAGIC: &[u8] = b"textkg-tagger-2\n";
+const MAGIC: &[u8] = b"textkg-tagger-3\n";
 const JACKKNIFE_FOLDS: usize = 4;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tagger {
-    first: Weights,
-    second: Weights,
+    /// Both passes' weights side by side (first pass's tags, then the
+    /// second's), so one lookup serves both for the features they share.
+    weights: Weights,
     /// Lower-cased word hash → bit set of the tags it had in training.
     ambiguity: HashMap<u64, u32>,
 }
@@ -91,20 +92,33 @@ impl Tagger {
         scratch
             .ambiguity
             .extend(infos.iter().map(|i| self.ambiguity_of(i)));
-        let first = greedy(
-            &self.first,
-            infos,
-            &scratch.ambiguity,
-            None,
-            &mut scratch.features,
-        );
-        let second = greedy(
-            &self.second,
-            infos,
-            &scratch.ambiguity,
-            Some(&first),
-            &mut scratch.features,
-        );
+        let features = &mut scratch.features;
+        let ambiguity = &scratch.ambiguity;
+        let shared: Vec<[f32; 2 * TAGS]> = (0..infos.len())
+            .map(|i| {
+                features.clear();
+                extract_static(infos, ambiguity, i, features);
+                let mut scores = [0f32; 2 * TAGS];
+                self.weights.add_scores(features, &mut scores);
+                scores
+            })
+            .collect();
+        let mut first: Vec<usize> = Vec::with_capacity(infos.len());
+        for (i, shared_scores) in shared.iter().enumerate() {
+            features.clear();
+            extract_dynamic(infos, ambiguity, &first, None, i, features);
+            let mut scores = *shared_scores;
+            self.weights.add_scores(features, &mut scores);
+            first.push(argmax(&scores[..TAGS]));
+        }
+        let mut second: Vec<usize> = Vec::with_capacity(infos.len());
+        for (i, shared_scores) in shared.iter().enumerate() {
+            features.clear();
+            extract_dynamic(infos, ambiguity, &second, Some(&first), i, features);
+            let mut scores = *shared_scores;
+            self.weights.add_scores(features, &mut scores);
+            second.push(argmax(&scores[TAGS..]));
+        }
         second.into_iter().map(|t| Upos::ALL[t]).collect()
     }
 
@@ -117,8 +131,7 @@ impl Tagger {
             out.extend_from_slice(&word.to_le_bytes());
             out.extend_from_slice(&tags.to_le_bytes());
         }
-        self.first.write(out);
-        self.second.write(out);
+        self.weights.write(out);
     }
 
     pub fn read(reader: &mut Reader<'_>) -> Result<Self> {
@@ -132,16 +145,11 @@ impl Tagger {
             let word = reader.u64()?;
             ambiguity.insert(word, reader.u32()?);
         }
-        let first = Weights::read(reader)?;
-        let second = Weights::read(reader)?;
-        if first.classes() != TAGS || second.classes() != TAGS {
+        let weights = Weights::read(reader)?;
+        if weights.classes() != 2 * TAGS {
             return Err(reader.error("tagger has the wrong number of tags"));
         }
-        Ok(Tagger {
-            first,
-            second,
-            ambiguity,
-        })
+        Ok(Tagger { weights, ambiguity })
     }
 }
 
@@ -189,6 +197,14 @@ fn extract(
     i: usize,
     out: &mut Vec<u64>,
 ) {
+    extract_static(infos, ambiguity, i, out);
+    extract_dynamic(infos, ambiguity, tags, first_pass, i, out);
+}
+
+const NONE: u64 = 0x5EED;
+
+/// The features that do not depend on any tag: the same in both passes.
+fn extract_static(infos: &[TokenInfo], ambiguity: &[u64], i: usize, out: &mut Vec<u64>) {
     use template::*;
     let t = &infos[i];
     out.push(feature(BIAS, 0));
@@ -213,7 +229,6 @@ fn extract(
         let j = i as isize + offset;
         (j >= 0 && (j as usize) < infos.len()).then_some(j as usize)
     };
-    const NONE: u64 = 0x5EED;
     for (k, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
         let k = k as u32;
         match at(offset) {
@@ -236,6 +251,28 @@ fn extract(
     if i == 0 {
         out.push(feature(SENTENCE_START_SHAPE, t.short_shape));
     }
+    out.push(feature(NEXT_WORD, at(1).map_or(NONE, |j| infos[j].word)));
+    out.push(feature(PREV_WORD, at(-1).map_or(NONE, |j| infos[j].word)));
+    out.push(feature(
+        NEXT_SUFFIX2,
+        at(1).map_or(NONE, |j| infos[j].suffixes[1]),
+    ));
+    out.push(feature(LOWER_SHAPE, mix(t.lower, t.short_shape)));
+}
+
+/// The features that read the tags chosen so far or the first pass's.
+fn extract_dynamic(
+    infos: &[TokenInfo],
+    ambiguity: &[u64],
+    tags: &[usize],
+    first_pass: Option<&[usize]>,
+    i: usize,
+    out: &mut Vec<u64>,
+) {
+    use template::*;
+    let t = &infos[i];
+    let amb = ambiguity[i];
+    let next_amb = ambiguity.get(i + 1).copied().unwrap_or(NONE);
     let prev = if i >= 1 { tags[i - 1] as u64 } else { START };
     let prev2 = if i >= 2 { tags[i - 2] as u64 } else { START };
     out.push(feature(PREV_TAG, prev));
@@ -245,13 +282,6 @@ fn extract(
     out.push(feature(PREV_TAG_AMBIGUITY, mix(prev, amb)));
     out.push(feature(PREV_TAG_SUFFIX, mix(prev, t.suffixes[2])));
     out.push(feature(PREV_TAG_NEXT_AMBIGUITY, mix(prev, next_amb)));
-    out.push(feature(NEXT_WORD, at(1).map_or(NONE, |j| infos[j].word)));
-    out.push(feature(PREV_WORD, at(-1).map_or(NONE, |j| infos[j].word)));
-    out.push(feature(
-        NEXT_SUFFIX2,
-        at(1).map_or(NONE, |j| infos[j].suffixes[1]),
-    ));
-    out.push(feature(LOWER_SHAPE, mix(t.lower, t.short_shape)));
     if let Some(first) = first_pass {
         let next = first.get(i + 1).map_or(START, |t| *t as u64);
         let next_two = first.get(i + 2).map_or(START, |t| *t as u64);
@@ -298,8 +328,7 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
         ambiguity.insert(*word, mask);
     }
     let mut tagger = Tagger {
-        first: Weights::new(0, TAGS),
-        second: Weights::new(0, TAGS),
+        weights: Weights::new(0, TAGS),
         ambiguity,
     };
     let ambiguity: Vec<Vec<u64>> = described
@@ -328,7 +357,7 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
         .enumerate()
         .map(|(k, indices)| train_pass(&data, None, indices, epochs, seed ^ k as u64))
         .collect();
-    tagger.first = models.pop().expect("the full model");
+    let first = models.pop().expect("the full model");
     let mut first_pass = vec![Vec::new(); sentences.len()];
     let mut features = Vec::new();
     for (index, slot) in first_pass.iter_mut().enumerate() {
@@ -341,7 +370,8 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
             &mut features,
         );
     }
-    tagger.second = train_pass(&data, Some(&first_pass), &all, epochs, seed ^ 0xF1);
+    let second = train_pass(&data, Some(&first_pass), &all, epochs, seed ^ 0xF1);
+    tagger.weights = Weights::stack(&first, &second);
     tagger
 }
 
@@ -369,7 +399,7 @@ fn train_pass(
             let gold = &data.sentences[index].tags;
             let lookahead = first_pass.map(|f| f[index].as_slice());
             let mut tags = Vec::with_capacity(infos.len());
-            for i in 0..infos.len() {
+            for (i, gold_tag) in gold.iter().enumerate() {
                 features.clear();
                 extract(
                     infos,
@@ -382,7 +412,7 @@ fn train_pass(
                 let mut scores = [0f32; TAGS];
                 trainer.weights().add_scores(&features, &mut scores);
                 let guess = argmax(&scores);
-                let truth = gold[i] as usize;
+                let truth = *gold_tag as usize;
                 if guess != truth {
                     trainer.update(&features, truth, 1.0);
                     trainer.update(&features, guess, -1.0);
