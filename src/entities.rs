@@ -467,9 +467,12 @@ fn resolve_pronoun(
     let pronoun_quoted = quoted[mention.tokens.start];
     let mut scores: BTreeMap<EntityId, f64> = BTreeMap::new();
     let mut first_in_sentence: Option<usize> = None;
-    for o in 0..pronoun {
-        let other = &doc.mentions[o];
-        let Some(entity) = mention_entity[o] else {
+    for (o, (other, entity)) in doc.mentions[..pronoun]
+        .iter()
+        .zip(&mention_entity[..pronoun])
+        .enumerate()
+    {
+        let Some(entity) = *entity else {
             continue;
         };
         if other.kind == MentionKind::Demonym || !fits(entity) {

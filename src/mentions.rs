@@ -4,8 +4,9 @@
 //! name recogniser does not: the title or role written before a person's name,
 //! demonyms standing for their country, and pronouns for coreference.
 
-use crate::document::{Document, EntityType, Mention, MentionKind, Span};
+use crate::document::{Document, EntityType, Mention, MentionKind, Span, Upos};
 use crate::lexicon;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A name found by a recogniser: a token range and its type.
@@ -13,6 +14,7 @@ pub type NameSpan = (Range<usize>, EntityType);
 
 /// Turns recognised names into mentions and adds roles, demonyms and pronouns.
 pub fn add_mentions(doc: &mut Document, mut names: Vec<NameSpan>) {
+    names.extend(name_parts_elsewhere(doc, &names));
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
     let mut mentions = Vec::with_capacity(names.len() * 2);
     let mut covered = vec![false; doc.tokens.len()];
@@ -24,6 +26,10 @@ pub fn add_mentions(doc: &mut Document, mut names: Vec<NameSpan>) {
         let Some((range, ty, role)) = refine_name(doc, range, ty) else {
             continue;
         };
+        // "I", "We", "He" at a sentence start are pronouns, not names.
+        if range.len() == 1 && lexicon::is_function_word(doc.token_text(range.start)) {
+            continue;
+        }
         last_end = range.end;
         covered[range.clone()].iter_mut().for_each(|c| *c = true);
         let kind = if lexicon::demonym_country(doc.slice(doc.token_span(range.clone()))).is_some()
@@ -58,6 +64,62 @@ pub fn add_mentions(doc: &mut Document, mut names: Vec<NameSpan>) {
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     doc.mentions = mentions;
+}
+
+/// A surname or an organisation's name without its suffix, standing alone
+/// elsewhere in the document ("a Brandt spokesman" after "Brandt
+/// Corporation"), is a name the recogniser missed: the document tells its type.
+fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
+    let mut parts: HashMap<&str, Option<EntityType>> = HashMap::new();
+    for (range, ty) in names {
+        if range.len() < 2 {
+            continue;
+        }
+        let first = doc.token_text(range.start);
+        let last = doc.token_text(range.end - 1);
+        let part = match ty {
+            EntityType::Person => last,
+            EntityType::Organization
+                if range.len() == 2 && lexicon::is_organization_suffix(last) =>
+            {
+                first
+            }
+            _ => continue,
+        };
+        // A part two entity types share tells nothing.
+        parts
+            .entry(part)
+            .and_modify(|known| {
+                if *known != Some(*ty) {
+                    *known = None;
+                }
+            })
+            .or_insert(Some(*ty));
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for (range, _) in names {
+        covered[range.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let mut found = Vec::new();
+    for sentence in &doc.sentences {
+        // The first word of a sentence is capitalised anyway: no evidence.
+        let inner = sentence.tokens.start + 1..sentence.tokens.end;
+        for (t, _) in covered[inner.clone()]
+            .iter()
+            .zip(inner)
+            .filter(|(covered, _)| !**covered)
+            .map(|(c, t)| (t, c))
+        {
+            let word = doc.token_text(t);
+            if doc.tags.get(t) != Some(&Upos::Propn) || word.len() < 2 {
+                continue;
+            }
+            if let Some(Some(ty)) = parts.get(word) {
+                found.push((t..t + 1, *ty));
+            }
+        }
+    }
+    found
 }
 
 fn make_mention(

@@ -13,7 +13,10 @@ use crate::document::{
 use crate::lexicon;
 
 /// The longest stretch of words read as one predicate.
-const MAX_PREDICATE_TOKENS: usize = 14;
+const MAX_PREDICATE_TOKENS: usize = 12;
+
+/// The most words a label keeps; longer readings are not one predicate.
+const MAX_LABEL_WORDS: usize = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Argument {
@@ -150,7 +153,9 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
                 subjects.clear();
                 vec![left]
             };
-            let Some(predicate) = read_predicate(doc, left.end, right.start, right.end) else {
+            let Some(predicate) =
+                read_predicate(doc, group[0].start, left.end, right.start, right.end)
+            else {
                 continue;
             };
             for subject in group {
@@ -200,12 +205,31 @@ fn is_coordination(doc: &Document, from: usize, to: usize) -> bool {
 fn is_modifier_follower(doc: &Document, token: usize) -> bool {
     let word = doc.token_text(token);
     let attached = token > 0 && doc.tokens[token - 1].end == doc.tokens[token].start;
-    matches!(word, "'s" | "’s") || (word == "-" && attached) || tag(doc, token) == Upos::Noun
+    matches!(word, "'s" | "’s")
+        || (word == "-" && attached)
+        || matches!(tag(doc, token), Upos::Noun | Upos::Propn)
+}
+
+/// Verbs of saying and thinking: what follows them is a clause of its own
+/// ("Memon said the feedback for Mohamed helped"), not their object.
+fn is_reporting_verb(word: &str) -> bool {
+    const STEMS: [&str; 24] = [
+        "said", "say", "tell", "told", "note", "believ", "think", "thought", "claim", "report",
+        "add", "explain", "announc", "argu", "state", "conclud", "suggest", "warn", "insist",
+        "hope", "fear", "know", "knew", "deni",
+    ];
+    STEMS.iter().any(|stem| word.starts_with(stem))
 }
 
 /// Reads the predicate between an argument ending at `from` and one
 /// spanning `to..to_end`.
-fn read_predicate(doc: &Document, from: usize, to: usize, to_end: usize) -> Option<Predicate> {
+fn read_predicate(
+    doc: &Document,
+    from_start: usize,
+    from: usize,
+    to: usize,
+    to_end: usize,
+) -> Option<Predicate> {
     let mut start = from;
     // A possessive ending belongs to the subject: "Gaddafi's demise"; a
     // hyphen or noun after a name makes it a modifier: "the Trump-Kim summit".
@@ -215,6 +239,21 @@ fn read_predicate(doc: &Document, from: usize, to: usize, to_end: usize) -> Opti
     if to_end < doc.tokens.len() && is_modifier_follower(doc, to_end) {
         return None;
     }
+    // "the NATO military alliance": adjectives, then the noun it modifies.
+    let mut after = to_end;
+    while after < doc.tokens.len() && tag(doc, after) == Upos::Adj {
+        after += 1;
+    }
+    if after > to_end && after < doc.tokens.len() && tag(doc, after) == Upos::Noun {
+        return None;
+    }
+    // A prepositional object ("According to Rathbun, ...", "a detective for
+    // the Los Angeles office was") is not the subject of a verb after it.
+    let mut before = from_start;
+    while before > 0 && matches!(tag(doc, before - 1), Upos::Det | Upos::Adj | Upos::Num) {
+        before -= 1;
+    }
+    let object_of_preposition = before > 0 && tag(doc, before - 1) == Upos::Adp;
     if start < to && doc.token_text(start) == "," {
         let close = (start + 1..to).find(|&t| doc.token_text(t) == ",");
         let opener = start + 1 < to && is_relative_pronoun(&lower(doc, start + 1));
@@ -255,9 +294,26 @@ fn read_predicate(doc: &Document, from: usize, to: usize, to_end: usize) -> Opti
     {
         return None;
     }
+    // "X and Y was invited": X is not the subject of what follows.
+    if tag(doc, tokens[0]) == Upos::Cconj {
+        return None;
+    }
+    // The object followed by a verb is the subject of a clause of its own.
+    if to_end < doc.tokens.len() && matches!(tag(doc, to_end), Upos::Verb | Upos::Aux) {
+        return None;
+    }
     let first_verb = tokens
         .iter()
         .position(|&t| matches!(tag(doc, t), Upos::Verb | Upos::Aux))?;
+    if object_of_preposition {
+        return None;
+    }
+    let reporting = tokens[..tokens.len() - 1]
+        .iter()
+        .any(|&t| tag(doc, t) == Upos::Verb && is_reporting_verb(&lower(doc, t)));
+    if reporting {
+        return None;
+    }
     // A relative pronoun after the verb starts a clause with its own subject.
     if tokens[first_verb..]
         .iter()
@@ -293,10 +349,12 @@ fn read_predicate(doc: &Document, from: usize, to: usize, to_end: usize) -> Opti
             .rev()
             .find(|&&t| tag(doc, t) != Upos::Adv)
             .is_some_and(|&t| tag(doc, t) == Upos::Verb);
+    // A copula whose clause holds no other verb: "is a senior fellow at".
     let copula = words.iter().take(2).any(|w| is_be(w))
         && tokens
             .iter()
-            .any(|&t| matches!(tag(doc, t), Upos::Noun | Upos::Adj));
+            .any(|&t| matches!(tag(doc, t), Upos::Noun | Upos::Adj))
+        && !tokens.iter().any(|&t| tag(doc, t) == Upos::Verb);
     let mut label_tokens: Vec<usize> = tokens
         .iter()
         .copied()
@@ -323,6 +381,9 @@ fn read_predicate(doc: &Document, from: usize, to: usize, to_end: usize) -> Opti
     while complement < doc.tokens.len() && tag(doc, complement) == Upos::Adv {
         complement += 1;
     }
+    if !copula {
+        label_tokens = compact(doc, &label_tokens);
+    }
     let mut label: Vec<String> = label_tokens
         .iter()
         .map(|&t| doc.token_text(t).to_string())
@@ -336,7 +397,7 @@ fn read_predicate(doc: &Document, from: usize, to: usize, to_end: usize) -> Opti
     {
         label.push(doc.token_text(complement).to_string());
     }
-    if label.is_empty() {
+    if label.is_empty() || label.len() > MAX_LABEL_WORDS {
         return None;
     }
     Some(Predicate {
@@ -345,6 +406,41 @@ fn read_predicate(doc: &Document, from: usize, to: usize, to_end: usize) -> Opti
         hedged,
         passive,
     })
+}
+
+/// Drops what only carries tense or hedging before the main verb: "seems
+/// to have handled" → "handled" (the hedge is marked apart); modals and
+/// negation stay ("could not persuade").
+fn compact(doc: &Document, tokens: &[usize]) -> Vec<usize> {
+    let Some(main) = tokens.iter().rposition(|&t| tag(doc, t) == Upos::Verb) else {
+        return tokens.to_vec();
+    };
+    let mut kept = Vec::with_capacity(tokens.len());
+    for (i, &t) in tokens.iter().enumerate() {
+        let word = lower(doc, t);
+        let before_main = i < main;
+        let tense_or_hedge = matches!(
+            word.as_str(),
+            "has"
+                | "have"
+                | "had"
+                | "having"
+                | "do"
+                | "does"
+                | "did"
+                | "seems"
+                | "seem"
+                | "seemed"
+                | "appears"
+                | "appeared"
+        ) || (word == "to" && i + 1 < tokens.len() && before_main)
+            || (is_be(&word) && tag(doc, tokens[main]) == Upos::Verb && !is_negation(&word));
+        if before_main && tense_or_hedge && !is_negation(&word) {
+            continue;
+        }
+        kept.push(t);
+    }
+    kept
 }
 
 /// Words a label keeps: verbs, negation, particles, nouns, prepositions;
@@ -393,9 +489,18 @@ fn apposition(doc: &Document, start: usize, to: usize) -> Option<Predicate> {
     let noun = tokens
         .iter()
         .position(|&t| matches!(tag(doc, t), Upos::Noun))?;
-    let preposition = tokens[noun + 1..]
+    // "grandfather of the current leader": one preposition, then only the
+    // object's determiners and adjectives.
+    let offset = tokens[noun + 1..]
         .iter()
-        .find(|&&t| tag(doc, t) == Upos::Adp)?;
+        .position(|&t| tag(doc, t) == Upos::Adp)?;
+    let preposition = &tokens[noun + 1 + offset];
+    if tokens[noun + 2 + offset..]
+        .iter()
+        .any(|&t| !matches!(tag(doc, t), Upos::Det | Upos::Adj))
+    {
+        return None;
+    }
     if tokens[..noun].iter().any(|&t| {
         !matches!(
             tag(doc, t),
