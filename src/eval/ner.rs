@@ -242,7 +242,11 @@ pub fn run(args: NerArgs) -> Result<()> {
                 let scores = match &shared {
                     None => score_with(&test, &from_file, &mut log),
                     Some((models, uner)) => {
-                        let uner = if args.without_uner { &[][..] } else { &uner[..] };
+                        let uner = if args.without_uner {
+                            &[][..]
+                        } else {
+                            &uner[..]
+                        };
                         let training: Vec<&Example> = uner
                             .iter()
                             .chain(

@@ -92,9 +92,20 @@ pub fn evaluate(docs: &[GoldText]) -> (Counts, Counts) {
         let predicted_ends = inner(sentences.iter().map(|s| s.span.end).collect());
         if std::env::var_os("TEXTKG_DEBUG_SENTENCES").is_some() {
             for end in gold_ends.difference(&predicted_ends) {
-                let from = doc.text[..*end].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-                let to = doc.text[*end..].char_indices().nth(30).map_or(doc.text.len(), |(i, _)| end + i);
-                eprintln!("MISS {:?} | {:?}", &doc.text[from..*end], &doc.text[*end..to]);
+                let from = doc.text[..*end]
+                    .char_indices()
+                    .rev()
+                    .nth(40)
+                    .map_or(0, |(i, _)| i);
+                let to = doc.text[*end..]
+                    .char_indices()
+                    .nth(30)
+                    .map_or(doc.text.len(), |(i, _)| end + i);
+                eprintln!(
+                    "MISS {:?} | {:?}",
+                    &doc.text[from..*end],
+                    &doc.text[*end..to]
+                );
             }
         }
         boundaries.add(compare(&gold_ends, &predicted_ends));

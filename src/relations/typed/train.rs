@@ -10,7 +10,8 @@ use super::eval::map_entities;
 use super::features::{Pair, TYPE_PAIRS, doc_pairs};
 use super::{FORMAT, Meta, Property, TypedModel, calibrate, property_key, quantize, slot};
 use crate::error::{Error, Result};
-use crate::pipeline::Pipeline;
+use crate::model::Models;
+use crate::pipeline::{Options, Pipeline};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -33,6 +34,11 @@ pub struct TrainOptions {
     /// entities that share the most mention spans with gold ones: the model
     /// then knows the recogniser's mistakes.
     pub pipeline_view: bool,
+    /// For that view, read document d with a recogniser trained without
+    /// d's fold (UNER + the other folds of Re-DocRED), as the shipped
+    /// recogniser was trained on all of Re-DocRED and would read these texts
+    /// better than unseen ones. Off: the shipped recogniser.
+    pub jackknife_recognizer: bool,
 }
 
 impl Default for TrainOptions {
@@ -46,6 +52,7 @@ impl Default for TrainOptions {
             folds: 5,
             max_docs: None,
             pipeline_view: true,
+            jackknife_recognizer: true,
         }
     }
 }
@@ -53,15 +60,24 @@ impl Default for TrainOptions {
 /// Per document, per pair: gold property indices.
 pub(crate) type Labels = Vec<Vec<Vec<u16>>>;
 
+/// The documents as the pipeline reads them, with gold triples carried
+/// over to the predicted entities.
+pub(crate) struct PipelineView {
+    pub docs: Vec<crate::document::Document>,
+    pub pairs: Vec<Vec<Pair>>,
+    pub gold: Labels,
+    /// Whether each document was read by a recogniser that never saw it.
+    pub jackknifed: bool,
+}
+
 /// The documents, their candidate pairs and the gold properties of each pair.
 pub(crate) struct Corpus {
     pub docs: Vec<GoldDoc>,
     pub pairs: Vec<Vec<Pair>>,
     /// Per document, per pair: gold property indices.
     pub gold: Labels,
-    /// The same documents as the pipeline reads them: pairs and carried-over
-    /// gold, used for training only.
-    pub pipeline: Option<(Vec<Vec<Pair>>, Labels)>,
+    /// The same documents as the pipeline reads them.
+    pub pipeline: Option<PipelineView>,
     pub properties: Vec<Property>,
     pub source: String,
 }
@@ -139,12 +155,13 @@ pub(crate) fn load_corpus(path: &Path, options: &TrainOptions) -> Result<Corpus>
                 .collect()
         })
         .collect();
-    let pipeline = options.pipeline_view.then(|| {
-        let pipeline = Pipeline::default();
-        let views: Vec<(Vec<Pair>, Vec<Vec<u16>>)> = docs
+    let pipeline = if options.pipeline_view {
+        let pipelines = pipelines(path, docs.len(), options)?;
+        let views: Vec<(crate::document::Document, Vec<Pair>, Vec<Vec<u16>>)> = docs
             .par_iter()
             .enumerate()
             .map(|(d, gold)| {
+                let pipeline = &pipelines[d % pipelines.len()];
                 let predicted = pipeline.annotate(&gold.doc.id, &gold.doc.text);
                 let mapping = map_entities(&predicted, &gold.doc);
                 let pairs = doc_pairs(&predicted);
@@ -152,11 +169,24 @@ pub(crate) fn load_corpus(path: &Path, options: &TrainOptions) -> Result<Corpus>
                     .iter()
                     .map(|p| labels(d, mapping[p.head], mapping[p.tail]))
                     .collect();
-                (pairs, labels)
+                (predicted, pairs, labels)
             })
             .collect();
-        views.into_iter().unzip()
-    });
+        let mut view = PipelineView {
+            docs: Vec::new(),
+            pairs: Vec::new(),
+            gold: Vec::new(),
+            jackknifed: options.jackknife_recognizer,
+        };
+        for (doc, pairs, gold) in views {
+            view.docs.push(doc);
+            view.pairs.push(pairs);
+            view.gold.push(gold);
+        }
+        Some(view)
+    } else {
+        None
+    };
     let source = format!(
         "Re-DocRED ({} documents of {})",
         docs.len(),
@@ -171,6 +201,47 @@ pub(crate) fn load_corpus(path: &Path, options: &TrainOptions) -> Result<Corpus>
         properties,
         source,
     })
+}
+
+/// The pipeline for each fold (document index % folds), or one pipeline
+/// with the shipped models.
+fn pipelines(path: &Path, docs: usize, options: &TrainOptions) -> Result<Vec<Pipeline>> {
+    if !options.jackknife_recognizer {
+        return Ok(vec![Pipeline::default()]);
+    }
+    let redocred_dir = path.parent().unwrap_or(Path::new("."));
+    let data = redocred_dir.parent().unwrap_or(Path::new("."));
+    let (uner, mut redocred) = crate::train::recognizer_examples(data)?;
+    redocred.truncate(docs);
+    let models = Models::embedded();
+    let folds = options.folds.max(2);
+    Ok((0..folds)
+        .into_par_iter()
+        .map(|k| {
+            let examples: Vec<&crate::model::recognizer::Example> = uner
+                .iter()
+                .chain(
+                    redocred
+                        .iter()
+                        .enumerate()
+                        .filter(|(d, _)| fold_of(*d, folds) != k)
+                        .map(|(_, e)| e),
+                )
+                .collect();
+            let recognizer = crate::train::train_recognizer(
+                &examples,
+                &models.tagger,
+                crate::train::RECOGNIZER_EPOCHS,
+            );
+            Pipeline::with_models(
+                Options::default(),
+                Models {
+                    tagger: models.tagger.clone(),
+                    recognizer,
+                },
+            )
+        })
+        .collect())
 }
 
 struct SplitMix(u64);
@@ -202,8 +273,8 @@ pub(crate) fn fit(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> Ty
 fn fit_single(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedModel {
     type View<'a> = (&'a [Vec<Pair>], &'a [Vec<Vec<u16>>]);
     let mut views: Vec<View> = vec![(&corpus.pairs, &corpus.gold)];
-    if let Some((pairs, gold)) = &corpus.pipeline {
-        views.push((pairs, gold));
+    if let Some(view) = &corpus.pipeline {
+        views.push((&view.pairs, &view.gold));
     }
     let mut counts = vec![BTreeMap::<u16, usize>::new(); TYPE_PAIRS];
     for &(pairs, gold) in &views {
@@ -359,7 +430,7 @@ pub(crate) fn cross_validate(corpus: &Corpus, options: &TrainOptions) -> CrossVa
             let pipeline_points = corpus
                 .pipeline
                 .as_ref()
-                .map(|(pairs, gold)| score(&model, k, pairs, gold))
+                .map(|view| score(&model, k, &view.pairs, &view.gold))
                 .unwrap_or_default();
             (model, points, pipeline_points)
         })
