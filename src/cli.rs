@@ -41,6 +41,10 @@ pub enum Command {
     /// Export a synthetic graph of the given size and report the time taken.
     #[command(hide = true)]
     BenchExport(BenchExportArgs),
+    /// Cross-validate typed relations on Re-DocRED (temporary; becomes `eval relations`).
+    EvalRelations(crate::relations::typed::TypedEvalArgs),
+    /// Train the typed-relation model on Re-DocRED (temporary; becomes `train`).
+    TrainRelations(crate::relations::typed::train::TrainArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -154,6 +158,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Models => crate::model::list(),
         Command::Bench(args) => crate::bench::run(args),
         Command::BenchExport(args) => bench_export(args),
+        Command::EvalRelations(args) => crate::relations::typed::run(&args),
+        Command::TrainRelations(args) => crate::relations::typed::train::run(&args),
     }
 }
 

@@ -1,1 +1,0 @@
-//! Typed relations: Wikidata properties predicted for entity pairs.

@@ -1,0 +1,398 @@
+//! Features of an ordered entity pair, hashed to `u64`.
+//!
+//! Everything is read from tokens, mentions, sentences and entities, never
+//! from part-of-speech tags: the training corpus has none, so a feature
+//! built from tags would carry no weight.
+
+use crate::document::{Document, EntityType, MentionKind};
+use std::collections::BTreeSet;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Number of (head type, tail type) combinations.
+pub const TYPE_PAIRS: usize = 36;
+
+pub fn type_index(ty: EntityType) -> usize {
+    match ty {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Location => 2,
+        EntityType::Misc => 3,
+        EntityType::Date => 4,
+        EntityType::Number => 5,
+    }
+}
+
+fn type_code(ty: EntityType) -> &'static str {
+    ["P", "O", "L", "M", "D", "N"][type_index(ty)]
+}
+
+/// An ordered pair of entities of one document and its features.
+#[derive(Debug, Clone)]
+pub struct Pair {
+    pub head: usize,
+    pub tail: usize,
+    /// `type_index(head) * 6 + type_index(tail)`.
+    pub types: u8,
+    /// Sorted, deduplicated feature hashes.
+    pub features: Vec<u64>,
+    /// Sentences supporting the pair: those naming both, else the sentences
+    /// of the closest pair of mentions.
+    pub evidence: Vec<usize>,
+}
+
+pub fn mix(a: u64, b: u64) -> u64 {
+    let mut z = a ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+struct Sink {
+    buf: String,
+    out: Vec<u64>,
+}
+
+impl Sink {
+    fn add(&mut self, parts: &[&str]) {
+        self.buf.clear();
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                self.buf.push('|');
+            }
+            self.buf.push_str(part);
+        }
+        self.out.push(xxh3_64(self.buf.as_bytes()));
+    }
+}
+
+fn normalise(token: &str) -> String {
+    if token.chars().all(|c| c.is_ascii_digit()) {
+        return format!("#{}", token.len());
+    }
+    token.to_lowercase()
+}
+
+/// A crude stem: enough to join "born"/"borns", "founded"/"founding".
+fn stem(word: &str) -> &str {
+    if word.len() > 5 {
+        for suffix in ["ing", "ed", "es", "s"] {
+            if let Some(stripped) = word.strip_suffix(suffix) {
+                return stripped;
+            }
+        }
+    }
+    word
+}
+
+fn is_punct(word: &str) -> bool {
+    word.chars().all(|c| !c.is_alphanumeric())
+}
+
+#[derive(Debug, Clone, Copy)]
+struct M {
+    start: usize,
+    end: usize,
+    sentence: usize,
+}
+
+struct Ent {
+    ty: EntityType,
+    mentions: Vec<M>,
+    sentences: BTreeSet<usize>,
+    /// Role-free features, hashed; the pair adds the role and the other type.
+    own: Vec<u64>,
+}
+
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=4 => "3-4",
+        5..=8 => "5-8",
+        _ => "9+",
+    }
+}
+
+struct Ctx {
+    words: Vec<String>,
+    sentences: Vec<std::ops::Range<usize>>,
+    ents: Vec<Option<Ent>>,
+}
+
+impl Ctx {
+    fn word(&self, i: usize) -> &str {
+        &self.words[i]
+    }
+}
+
+fn build_ctx(doc: &Document) -> Ctx {
+    let words: Vec<String> = (0..doc.tokens.len())
+        .map(|i| normalise(doc.token_text(i)))
+        .collect();
+    let mut sentences: Vec<_> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+    if sentences.is_empty() {
+        // A document nobody segmented reads as one sentence.
+        sentences.push(0..words.len());
+    }
+    let mut ents: Vec<Option<Ent>> = Vec::with_capacity(doc.entities.len());
+    for entity in &doc.entities {
+        let mut mentions = Vec::new();
+        let mut names = BTreeSet::new();
+        let mut own_strings: BTreeSet<String> = BTreeSet::new();
+        for &(id, _) in &entity.mentions {
+            let Some(m) = doc.mentions.get(id.index()) else {
+                continue;
+            };
+            if m.tokens.is_empty() || m.tokens.end > words.len() {
+                continue;
+            }
+            let sentence = doc.sentence_of_token(m.tokens.start).index();
+            mentions.push(M {
+                start: m.tokens.start,
+                end: m.tokens.end,
+                sentence,
+            });
+            if m.kind == MentionKind::Pronoun {
+                continue;
+            }
+            names.insert(words[m.tokens.clone()].join(" "));
+            for w in &words[m.tokens.clone()] {
+                if !is_punct(w) {
+                    own_strings.insert(format!("w|{w}"));
+                }
+            }
+            let Some(range) = sentences.get(sentence) else {
+                continue;
+            };
+            for k in 1..=3 {
+                let left = m.tokens.start.checked_sub(k).filter(|&i| i >= range.start);
+                let l = left.map_or("<s>", |i| words[i].as_str());
+                own_strings.insert(format!("l{k}|{l}"));
+                own_strings.insert(format!("l|{}", stem(l)));
+                let right = Some(m.tokens.end + k - 1).filter(|&i| i < range.end);
+                let r = right.map_or("</s>", |i| words[i].as_str());
+                own_strings.insert(format!("r{k}|{r}"));
+                own_strings.insert(format!("r|{}", stem(r)));
+                if left.is_none() && right.is_none() {
+                    break;
+                }
+            }
+            if m.tokens.start == range.start {
+                own_strings.insert("sent-initial".into());
+            }
+        }
+        if mentions.is_empty() {
+            ents.push(None);
+            continue;
+        }
+        mentions.sort_by_key(|m| (m.start, m.end));
+        mentions.dedup_by_key(|m| (m.start, m.end));
+        for name in &names {
+            own_strings.insert(format!("n|{name}"));
+        }
+        own_strings.insert(format!("mc|{}", bucket(mentions.len())));
+        own_strings.insert(format!("first-sent|{}", bucket(mentions[0].sentence)));
+        let sentences_of = mentions.iter().map(|m| m.sentence).collect();
+        let own = own_strings.iter().map(|s| xxh3_64(s.as_bytes())).collect();
+        ents.push(Some(Ent {
+            ty: entity.ty,
+            mentions,
+            sentences: sentences_of,
+            own,
+        }));
+    }
+    // Document-level standing: rank by first appearance, and by mention
+    // count among entities of the same type ("the" country of the text).
+    let mut by_first: Vec<(usize, usize)> = ents
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.as_ref().map(|e| (e.mentions[0].start, i)))
+        .collect();
+    by_first.sort();
+    for (rank, &(_, i)) in by_first.iter().enumerate() {
+        let label = format!("first-rank|{}", bucket(rank));
+        if let Some(e) = ents[i].as_mut() {
+            e.own.push(xxh3_64(label.as_bytes()));
+        }
+    }
+    for ty in EntityType::ALL {
+        let mut by_count: Vec<(std::cmp::Reverse<usize>, usize, usize)> = ents
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                e.as_ref()
+                    .filter(|e| e.ty == ty)
+                    .map(|e| (std::cmp::Reverse(e.mentions.len()), e.mentions[0].start, i))
+            })
+            .collect();
+        by_count.sort();
+        for (rank, &(_, _, i)) in by_count.iter().enumerate() {
+            let label = format!("type-rank|{}", bucket(rank));
+            if let Some(e) = ents[i].as_mut() {
+                e.own.push(xxh3_64(label.as_bytes()));
+            }
+        }
+    }
+    Ctx {
+        words,
+        sentences,
+        ents,
+    }
+}
+
+/// Features of every ordered pair of distinct entities that have mentions.
+pub fn doc_pairs(doc: &Document) -> Vec<Pair> {
+    let ctx = build_ctx(doc);
+    let mut pairs = Vec::new();
+    let mut sink = Sink {
+        buf: String::new(),
+        out: Vec::new(),
+    };
+    for (h, he) in ctx.ents.iter().enumerate() {
+        let Some(he) = he else { continue };
+        for (t, te) in ctx.ents.iter().enumerate() {
+            let Some(te) = te else { continue };
+            if h == t {
+                continue;
+            }
+            sink.out.clear();
+            let evidence = pair_features(&ctx, he, te, &mut sink);
+            let mut features = std::mem::take(&mut sink.out);
+            features.sort_unstable();
+            features.dedup();
+            pairs.push(Pair {
+                head: h,
+                tail: t,
+                types: (type_index(he.ty) * 6 + type_index(te.ty)) as u8,
+                features,
+                evidence,
+            });
+        }
+    }
+    pairs
+}
+
+fn closest(he: &Ent, te: &Ent, sentence: Option<usize>) -> Option<(M, M)> {
+    type Key = (usize, usize, usize, usize);
+    let mut best: Option<(Key, M, M)> = None;
+    for &a in &he.mentions {
+        if sentence.is_some_and(|s| a.sentence != s) {
+            continue;
+        }
+        for &b in &te.mentions {
+            if sentence.is_some_and(|s| b.sentence != s) {
+                continue;
+            }
+            let gap = if a.end <= b.start {
+                b.start - a.end
+            } else {
+                a.start.saturating_sub(b.end)
+            };
+            let key = (a.sentence.abs_diff(b.sentence), gap, a.start, b.start);
+            if best.as_ref().is_none_or(|(k, _, _)| key < *k) {
+                best = Some((key, a, b));
+            }
+        }
+    }
+    best.map(|(_, a, b)| (a, b))
+}
+
+fn pair_features(ctx: &Ctx, he: &Ent, te: &Ent, sink: &mut Sink) -> Vec<usize> {
+    let ht = type_code(he.ty);
+    let tt = type_code(te.ty);
+    let tp = format!("{ht}{tt}");
+    sink.add(&["bias"]);
+    sink.add(&["tp", &tp]);
+    for &f in &he.own {
+        sink.out.push(mix(f, 0x100 + type_index(te.ty) as u64));
+        sink.out.push(mix(f, 0x200));
+    }
+    for &f in &te.own {
+        sink.out.push(mix(f, 0x300 + type_index(he.ty) as u64));
+        sink.out.push(mix(f, 0x400));
+    }
+    let shared: Vec<usize> = he.sentences.intersection(&te.sentences).copied().collect();
+    sink.add(&["shared", bucket(shared.len()), &tp]);
+    let (a, b) = closest(he, te, None).expect("both entities have mentions");
+    let sentence_distance = a.sentence.abs_diff(b.sentence);
+    sink.add(&["sd", bucket(sentence_distance), &tp]);
+    sink.add(&["order", if a.start < b.start { "ht" } else { "th" }]);
+    let hfirst = he.mentions[0].start < te.mentions[0].start;
+    sink.add(&["first", if hfirst { "h" } else { "t" }, &tp]);
+    if shared.is_empty() {
+        let evidence = if a.sentence == b.sentence {
+            vec![a.sentence]
+        } else {
+            vec![a.sentence.min(b.sentence), a.sentence.max(b.sentence)]
+        };
+        return evidence;
+    }
+    // Words between the closest mentions of each shared sentence.
+    for (i, &s) in shared.iter().enumerate().take(4) {
+        let Some((a, b)) = closest(he, te, Some(s)) else {
+            continue;
+        };
+        between_features(ctx, a, b, i == 0, &tp, sink);
+    }
+    let mut seen = BTreeSet::new();
+    for &s in shared.iter().take(3) {
+        let Some(range) = ctx.sentences.get(s) else {
+            continue;
+        };
+        for i in range.clone() {
+            let inside = he
+                .mentions
+                .iter()
+                .chain(&te.mentions)
+                .any(|m| m.start <= i && i < m.end);
+            if !inside && !is_punct(ctx.word(i)) && seen.insert(stem(ctx.word(i))) {
+                sink.add(&["sw", stem(ctx.word(i))]);
+            }
+        }
+    }
+    shared
+}
+
+fn between_features(ctx: &Ctx, a: M, b: M, closest_pair: bool, tp: &str, sink: &mut Sink) {
+    let (dir, first, second) = if a.start <= b.start {
+        ("ht", a, b)
+    } else {
+        ("th", b, a)
+    };
+    if first.end > second.start {
+        sink.add(&["overlap", dir]);
+        return;
+    }
+    let between = &ctx.words[first.end..second.start];
+    let joined = between.join(" ");
+    if closest_pair {
+        sink.add(&["bl", bucket(between.len()), dir]);
+        if between.len() <= 6 {
+            sink.add(&["bs", dir, &joined]);
+            sink.add(&["bs", dir, &joined, tp]);
+        }
+        let bf = between.first().map_or("<none>", String::as_str);
+        let bl = between.last().map_or("<none>", String::as_str);
+        sink.add(&["bf", dir, bf]);
+        sink.add(&["bla", dir, bl]);
+        sink.add(&["bfl", dir, bf, bl]);
+        let range = &ctx.sentences[first.sentence];
+        let before = first.start.checked_sub(1).filter(|&i| i >= range.start);
+        let after = Some(second.end).filter(|&i| i < range.end);
+        sink.add(&["pre", dir, before.map_or("<s>", |i| ctx.word(i))]);
+        sink.add(&["post", dir, after.map_or("</s>", |i| ctx.word(i))]);
+    } else if between.len() <= 6 {
+        sink.add(&["abs", dir, &joined]);
+    }
+    if between.len() <= 12 {
+        for w in between {
+            sink.add(&["bw", dir, stem(w)]);
+        }
+        for pair in between.windows(2) {
+            sink.add(&["bb", dir, &pair[0], &pair[1]]);
+        }
+    } else {
+        sink.add(&["far", dir]);
+    }
+}

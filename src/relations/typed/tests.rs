@@ -1,0 +1,257 @@
+use super::docred::read_docred;
+use super::train::{TrainOptions, fit, load_corpus};
+use super::*;
+use crate::document::{
+    Entity, EntityType, Mention, MentionId, MentionKind, MergeRule, Sentence, SentenceId, Span,
+};
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+
+fn data() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/redocred/train.json")
+}
+
+/// A one-sentence document from tokens and (token range, type) entities.
+fn hand_doc(tokens: &[&str], entities: &[(std::ops::Range<usize>, EntityType)]) -> Document {
+    let text = tokens.join(" ");
+    let mut doc = Document::new("hand", text.clone());
+    let mut at = 0;
+    for t in tokens {
+        doc.tokens.push(Span::new(at, at + t.len()));
+        at += t.len() + 1;
+    }
+    doc.sentences.push(Sentence {
+        span: Span::new(0, text.len()),
+        tokens: 0..tokens.len(),
+    });
+    for (i, (range, ty)) in entities.iter().enumerate() {
+        let span = doc.token_span(range.clone());
+        doc.mentions.push(Mention {
+            span,
+            tokens: range.clone(),
+            sentence: SentenceId(0),
+            ty: *ty,
+            kind: MentionKind::Name,
+            role: None,
+        });
+        doc.mention_entity.push(Some(EntityId::from(i)));
+        doc.entities.push(Entity {
+            ty: *ty,
+            label: doc.slice(span).to_string(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            mentions: vec![(MentionId::from(i), MergeRule::Canonical)],
+        });
+    }
+    doc
+}
+
+#[test]
+fn embedded_model_loads() {
+    let model = TypedModel::try_embedded().expect("embedded model");
+    assert_eq!(model.properties().len(), 96);
+    assert!(
+        model
+            .properties()
+            .iter()
+            .any(|p| p.id == "P108" && p.label == "employer")
+    );
+    let t = model.default_min_confidence();
+    assert!(t > 0.0 && t < 1.0);
+}
+
+#[test]
+fn employer_points_from_person_to_organisation() {
+    let doc = hand_doc(
+        &[
+            "John",
+            "Dobbins",
+            "is",
+            "an",
+            "economist",
+            "who",
+            "works",
+            "at",
+            "the",
+            "RAND",
+            "Corporation",
+            "in",
+            "Santa",
+            "Monica",
+            ".",
+        ],
+        &[
+            (0..2, EntityType::Person),
+            (9..11, EntityType::Organization),
+            (12..14, EntityType::Location),
+        ],
+    );
+    let relations = TypedModel::embedded().predict(&doc, 0.0);
+    let employer: Vec<&Relation> = relations
+        .iter()
+        .filter(|r| r.property.as_deref() == Some("P108"))
+        .collect();
+    assert!(!employer.is_empty(), "no P108 candidate: {relations:?}");
+    // The type constraints learned from training leave no ORG → PER employer.
+    assert!(
+        !employer
+            .iter()
+            .any(|r| r.head == EntityId(1) && r.tail == EntityId(0))
+    );
+    let top = employer
+        .iter()
+        .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+        .unwrap();
+    assert_eq!((top.head, top.tail), (EntityId(0), EntityId(1)));
+    assert!(top.confidence >= TypedModel::embedded().default_min_confidence());
+    let best = relations
+        .iter()
+        .filter(|r| r.head == EntityId(0) && r.tail == EntityId(1))
+        .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+        .unwrap();
+    assert_eq!(best.property.as_deref(), Some("P108"), "{relations:?}");
+    assert_eq!(best.kind, RelationKind::Typed);
+    assert_eq!(best.label, "employer");
+    assert_eq!(best.evidence, vec![doc.sentences[0].span]);
+    assert!(
+        relations
+            .iter()
+            .all(|r| (0.0..=1.0).contains(&r.confidence))
+    );
+}
+
+#[test]
+fn empty_model_predicts_nothing() {
+    let doc = hand_doc(
+        &["Ann", "met", "Bob"],
+        &[(0..1, EntityType::Person), (2..3, EntityType::Person)],
+    );
+    assert!(TypedModel::empty().predict(&doc, 0.0).is_empty());
+    let bytes = TypedModel::empty().to_bytes();
+    assert!(
+        TypedModel::from_bytes(&bytes)
+            .unwrap()
+            .predict(&doc, 0.0)
+            .is_empty()
+    );
+}
+
+#[test]
+fn bad_model_bytes_are_errors() {
+    assert!(TypedModel::from_bytes(b"").is_err());
+    assert!(TypedModel::from_bytes(b"TKGTREL1 not deflate at all").is_err());
+    let mut bytes = b"TKGTREL1".to_vec();
+    let mut encoder = flate2::write::DeflateEncoder::new(&mut bytes, flate2::Compression::fast());
+    std::io::Write::write_all(&mut encoder, &[200, 0, 0, 0, b'{']).unwrap();
+    encoder.finish().unwrap();
+    assert!(TypedModel::from_bytes(&bytes).is_err());
+}
+
+#[test]
+fn bad_docred_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("train.json");
+    std::fs::write(
+        &path,
+        r#"[{"sents": [["a"]], "vertexSet": [[{"type": "PER", "sent_id": 3, "pos": [0, 1]}]]}]"#,
+    )
+    .unwrap();
+    let err = read_docred(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("train.json") && err.contains("out of range"),
+        "{err}"
+    );
+    assert!(read_docred(&dir.path().join("missing.json")).is_err());
+}
+
+fn small_options() -> TrainOptions {
+    TrainOptions {
+        bits: 18,
+        epochs: 3,
+        ..TrainOptions::default()
+    }
+}
+
+#[test]
+fn small_model_beats_majority_baseline_and_round_trips() {
+    let options = TrainOptions {
+        max_docs: Some(100),
+        pipeline_view: false,
+        ..small_options()
+    };
+    let corpus = load_corpus(&data(), &options).expect("Re-DocRED beside the checkout");
+    let train: Vec<usize> = (0..70).collect();
+    let test: Vec<usize> = (70..100).collect();
+    let model = fit(&corpus, &train, &small_options());
+
+    // Baseline: each type pair's most frequent property, for every pair of that type.
+    let mut by_types: BTreeMap<u8, BTreeMap<u16, usize>> = BTreeMap::new();
+    for &d in &train {
+        for (pair, gold) in corpus.pairs[d].iter().zip(&corpus.gold[d]) {
+            for &p in gold {
+                *by_types
+                    .entry(pair.types)
+                    .or_default()
+                    .entry(p)
+                    .or_default() += 1;
+            }
+        }
+    }
+    let majority: BTreeMap<u8, u16> = by_types
+        .iter()
+        .map(|(&t, c)| {
+            (
+                t,
+                *c.iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                    .unwrap()
+                    .0,
+            )
+        })
+        .collect();
+    let f1 = |predicted: &dyn Fn(usize, usize, u16) -> bool| {
+        let (mut tp, mut n, mut gold) = (0usize, 0usize, 0usize);
+        for &d in &test {
+            gold += corpus.docs[d].triples.len();
+            for (i, g) in corpus.gold[d].iter().enumerate() {
+                for p in 0..96u16 {
+                    if predicted(d, i, p) {
+                        n += 1;
+                        tp += usize::from(g.contains(&p));
+                    }
+                }
+            }
+        }
+        2.0 * tp as f64 / (n + gold) as f64
+    };
+    let baseline = f1(&|d, i, p| majority.get(&corpus.pairs[d][i].types) == Some(&p));
+    let predictions: Vec<HashSet<(usize, u16)>> = test
+        .iter()
+        .map(|&d| {
+            model
+                .score_pairs(&corpus.pairs[d])
+                .into_iter()
+                .filter(|s| model.calibrate(s.score) >= 0.3)
+                .map(|s| (s.pair, s.property))
+                .collect()
+        })
+        .collect();
+    let learned = f1(&|d, i, p| predictions[d - 70].contains(&(i, p)));
+    assert!(
+        learned > baseline + 0.05,
+        "model F1 {learned:.3} vs baseline {baseline:.3}"
+    );
+
+    // Saved and loaded, the model predicts exactly the same.
+    let bytes = model.to_bytes();
+    assert_eq!(
+        bytes,
+        fit(&corpus, &train, &small_options()).to_bytes(),
+        "deterministic"
+    );
+    let loaded = TypedModel::from_bytes(&bytes).unwrap();
+    for &d in &test[..5] {
+        let doc = &corpus.docs[d].doc;
+        assert_eq!(model.predict(doc, 0.05), loaded.predict(doc, 0.05));
+    }
+}
