@@ -22,7 +22,7 @@ impl Default for Options {
         Options {
             co_mentions: false,
             aliases: AliasRules::default(),
-            min_confidence: 0.5,
+            min_confidence: 0.7,
         }
     }
 }

@@ -26,6 +26,9 @@ pub struct TrainArgs {
     pub out: PathBuf,
     #[arg(long, default_value_t = TAGGER_EPOCHS)]
     pub tagger_epochs: usize,
+    /// Leave the typed relation model as it is (its training takes minutes).
+    #[arg(long)]
+    pub skip_relations: bool,
     /// Reuse the tagger already in the output folder (retrain the recogniser only).
     #[arg(long)]
     pub keep_tagger: bool,
@@ -217,5 +220,14 @@ pub fn run(args: TrainArgs) -> Result<()> {
         model::RECOGNIZER_FILE,
         size as f64 / 1e6
     );
-    Ok(())
+    if args.skip_relations {
+        return Ok(());
+    }
+    crate::relations::typed::train::run(&crate::relations::typed::train::TrainArgs {
+        data: redocred_path(&args.data),
+        output: args.out.join(crate::relations::typed::MODEL_FILE),
+        bits: crate::relations::typed::train::TrainOptions::default().bits,
+        epochs: crate::relations::typed::train::TrainOptions::default().epochs,
+        threads: None,
+    })
 }

@@ -27,6 +27,8 @@ pub enum EvalTask {
     Ner(ner::NerArgs),
     /// Entity resolution: GUM clustering and pronouns, or Re-DocRED entities.
     Entities(entities::EntitiesArgs),
+    /// Typed relations on Re-DocRED, 5-fold cross-validation (gold entities or end to end).
+    Relations(crate::relations::typed::TypedEvalArgs),
 }
 
 /// Options every evaluation shares.
@@ -59,5 +61,6 @@ pub fn run(args: EvalArgs) -> Result<()> {
         EvalTask::Tagger(a) => tagger::run(a),
         EvalTask::Ner(a) => ner::run(a),
         EvalTask::Entities(a) => entities::run(a),
+        EvalTask::Relations(a) => crate::relations::typed::run(&a),
     }
 }

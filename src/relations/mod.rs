@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 pub fn extract(doc: &mut Document, options: &Options) {
     let mut relations = open::extract(doc);
+    relations.extend(typed::TypedModel::embedded().predict(doc, options.min_confidence));
     if options.co_mentions {
         relations.extend(co_mentions(doc));
     }

@@ -26,6 +26,9 @@ pub use train::{TrainOptions, train};
 const MAGIC: &[u8; 8] = b"TKGTREL1";
 const FORMAT: u32 = 1;
 
+/// The file name of the typed relation model under `models/`.
+pub const MODEL_FILE: &str = "relations.bin";
+
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../models/relations.bin");
 
 /// A Wikidata property the model predicts.
