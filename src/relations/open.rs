@@ -376,6 +376,13 @@ fn read_predicate(
     let words: Vec<String> = tokens.iter().map(|&t| lower(doc, t)).collect();
     let negated = words.iter().any(|w| is_negation(w));
     let hedged = words.iter().any(|w| is_hedge(w));
+    // "has been assisted by former members of Scientology": the agent is
+    // the noun after "by", and the object here only qualifies it.
+    let by_inside =
+        words[..words.len() - 1].iter().any(|w| w == "by") && words.iter().any(|w| is_be(w));
+    if by_inside {
+        return None;
+    }
     let passive = tokens.len() >= 3
         && words.last().is_some_and(|w| w == "by")
         && words.iter().any(|w| is_be(w))
