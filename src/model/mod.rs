@@ -1,7 +1,6 @@
 //! Trained models shipped inside the binary: the part-of-speech tagger and
 //! the entity recogniser, rebuilt by `textkg train`.
 
-pub mod clusters;
 pub mod features;
 pub mod perceptron;
 pub mod recognizer;

@@ -3,7 +3,6 @@
 //! and a second pass that sees how the first labelled the same word elsewhere
 //! in the document.
 
-use super::clusters;
 use super::features::{self, TokenInfo};
 use super::perceptron::{HashKeyed, Reader, Rng, Score, Trainer, Weights, feature, mix};
 use crate::document::{Document, EntityType, Span, Upos};
@@ -19,7 +18,7 @@ const LABELS: usize = 1 + 2 * TYPES;
 const START: usize = LABELS;
 const TRANSITION_BITS: u32 = 4;
 const ALL_LABELS: u16 = (1 << LABELS) - 1;
-const MAGIC: &[u8] = b"textkg-recognizer-5\n";
+const MAGIC: &[u8] = b"textkg-recognizer-4\n";
 
 fn begin(ty: usize) -> usize {
     1 + 2 * ty
@@ -67,8 +66,6 @@ pub struct Recognizer {
     /// capital are rarely names.
     case_classes: HashKeyed<u8>,
     names: Names,
-    /// Word clusters learned from the training texts (see [`clusters`]).
-    clusters: clusters::Table,
 }
 
 /// 1: almost always lower case; 2: mostly; 3: mostly capitalised; 4: almost
@@ -120,9 +117,6 @@ struct View<'a> {
     tags: &'a [Upos],
     cases: &'a [u64],
     names: &'a [u64],
-    clusters: &'a [u64],
-    /// Whether the sentence is written in title case (a headline).
-    headline: bool,
     /// What the first pass said about the same word elsewhere (0: nothing).
     hints: Option<&'a [u64]>,
 }
@@ -165,32 +159,6 @@ mod template {
     pub const NAME: u32 = 56;
     pub const NAME_AT: u32 = 57;
     pub const NAME_SHAPE: u32 = 59;
-    pub const CLUSTER: u32 = 60;
-    pub const CLUSTER_AT: u32 = 63;
-    pub const CLUSTER_SHAPE: u32 = 65;
-    pub const CLUSTER_PAIR: u32 = 66;
-    pub const HEADLINE_SHAPE: u32 = 67;
-    pub const HEADLINE_CASE: u32 = 68;
-    pub const SHAPE_PREV_TAG: u32 = 69;
-    pub const SENTENCE_START_WORD: u32 = 70;
-}
-
-/// A sentence of at least three content words, nearly all capitalised:
-/// a headline or title, where a capital says little about names.
-fn is_headline(infos: &[TokenInfo]) -> bool {
-    let (mut words, mut capitalised) = (0, 0);
-    for info in infos {
-        if info.flags & (features::flag::PUNCTUATION | features::flag::HAS_DIGIT) != 0
-            || info.gazetteer & features::gazetteer::FUNCTION_WORD != 0
-        {
-            continue;
-        }
-        words += 1;
-        if info.flags & (features::flag::INITIAL_CAPITAL | features::flag::ALL_CAPITALS) != 0 {
-            capitalised += 1;
-        }
-    }
-    words >= 3 && capitalised * 10 >= words * 8
 }
 
 fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
@@ -294,32 +262,6 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
     out.push(feature(CASE_AT + 1, at(1).map_or(NONE, |j| view.cases[j])));
     if i == 0 {
         out.push(feature(CASE_SENTENCE_START, case));
-    }
-    let cluster = view.clusters[i];
-    for level in 0..clusters::SIZES.len() {
-        out.push(feature(
-            CLUSTER + level as u32,
-            clusters::level(cluster, level),
-        ));
-    }
-    let prev_cluster = at(-1).map_or(NONE, |j| clusters::level(view.clusters[j], 1));
-    let next_cluster = at(1).map_or(NONE, |j| clusters::level(view.clusters[j], 1));
-    out.push(feature(CLUSTER_AT, prev_cluster));
-    out.push(feature(CLUSTER_AT + 1, next_cluster));
-    out.push(feature(
-        CLUSTER_SHAPE,
-        mix(clusters::level(cluster, 1), t.short_shape),
-    ));
-    out.push(feature(
-        CLUSTER_PAIR,
-        mix(prev_cluster, clusters::level(cluster, 1)),
-    ));
-    let headline = u64::from(view.headline);
-    out.push(feature(HEADLINE_SHAPE, mix(headline, t.short_shape)));
-    out.push(feature(HEADLINE_CASE, mix(headline, case)));
-    out.push(feature(SHAPE_PREV_TAG, mix(t.short_shape, prev_tag)));
-    if i == 0 {
-        out.push(feature(SENTENCE_START_WORD, t.lower));
     }
     if let Some(hints) = view.hints {
         extract_hints(view.infos, hints, i, out);
@@ -506,7 +448,6 @@ impl Recognizer {
         }
         let cases = case_classes_of(&self.case_classes, infos);
         let names = self.names.matches(infos);
-        let token_clusters = clusters::lookup(&self.clusters, infos);
         let mut features = Vec::new();
         let mut shared = vec![[0f32; 2 * LABELS]; infos.len()];
         for sentence in sentences {
@@ -515,8 +456,6 @@ impl Recognizer {
                 tags: &tags[sentence.clone()],
                 cases: &cases[sentence.clone()],
                 names: &names[sentence.clone()],
-                clusters: &token_clusters[sentence.clone()],
-                headline: is_headline(&infos[sentence.clone()]),
                 hints: None,
             };
             for i in 0..sentence.len() {
@@ -575,7 +514,6 @@ impl Recognizer {
             out.push(class);
         }
         self.names.write(out);
-        clusters::write(&self.clusters, out);
         self.emissions.write(out);
         self.first_transitions.write(out);
         self.second_transitions.write(out);
@@ -593,7 +531,6 @@ impl Recognizer {
             case_classes.insert(word, reader.take(1)?[0]);
         }
         let names = Names::read(reader)?;
-        let clusters = clusters::read(reader)?;
         let emissions = Weights::read(reader)?;
         let first_transitions = Weights::read(reader)?;
         let second_transitions = Weights::read(reader)?;
@@ -609,7 +546,6 @@ impl Recognizer {
             second_transitions,
             case_classes,
             names,
-            clusters,
         })
     }
 }
@@ -620,7 +556,6 @@ fn decode(
     tags: &[Upos],
     cases: &[u64],
     names: &[u64],
-    token_clusters: &[u64],
     sentences: &[Range<usize>],
     hints: Option<&[u64]>,
 ) -> Vec<(Range<usize>, EntityType)> {
@@ -633,8 +568,6 @@ fn decode(
             tags: &tags[sentence.clone()],
             cases: &cases[sentence.clone()],
             names: &names[sentence.clone()],
-            clusters: &token_clusters[sentence.clone()],
-            headline: is_headline(&infos[sentence.clone()]),
             hints: hints.map(|h| &h[sentence.clone()]),
         };
         let emissions = pass.emissions(&view, &mut features);
@@ -696,7 +629,6 @@ pub struct Prepared {
     gold: Vec<(Range<usize>, usize)>,
     /// Known-name matches (see [`Names`]), from names of other documents.
     names: Vec<u64>,
-    clusters: Vec<u64>,
 }
 
 const LONGEST_NAME: usize = 6;
@@ -861,7 +793,6 @@ pub fn prepare(example: &Example, tagger: &super::Tagger, vocabulary: &TypeVocab
         cases: Vec::new(),
         gold: gold_ranges,
         names: Vec::new(),
-        clusters: Vec::new(),
     }
 }
 
@@ -893,8 +824,6 @@ fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, see
                 tags: &doc.tags[range.clone()],
                 cases: &doc.cases[range.clone()],
                 names: &doc.names[range.clone()],
-                clusters: &doc.clusters[range.clone()],
-                headline: is_headline(&doc.infos[range.clone()]),
                 hints: hints.map(|h| &h[d][range.clone()]),
             };
             let n = range.len();
@@ -950,13 +879,8 @@ fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, see
 /// it learns how far to trust them.
 pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
     let case_classes = count_cases(&docs);
-    let cluster_table = clusters::learn(
-        docs.iter()
-            .flat_map(|doc| clusters::sentences_of(&doc.infos, &doc.sentences)),
-    );
     for doc in &mut docs {
         doc.cases = case_classes_of(&case_classes, &doc.infos);
-        doc.clusters = clusters::lookup(&cluster_table, &doc.infos);
     }
     // Each training document sees only the names of the other half, as new
     // text sees names it was not trained on.
@@ -994,7 +918,6 @@ pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
                 &doc.tags,
                 &doc.cases,
                 &doc.names,
-                &doc.clusters,
                 &doc.sentences,
                 None,
             );
@@ -1008,7 +931,6 @@ pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
         second_transitions: second.transitions,
         case_classes,
         names,
-        clusters: cluster_table,
     }
 }
 
