@@ -46,6 +46,9 @@ pub struct NerArgs {
     /// Train the folds' recognisers without UNER (ablation).
     #[arg(long, hide = true)]
     pub without_uner: bool,
+    /// UNER split to evaluate: test (reported) or dev (for development).
+    #[arg(long, default_value = "test", value_parser = ["test", "dev"])]
+    pub split: String,
     /// Training epochs of each fold's recogniser.
     #[arg(long, default_value_t = train::RECOGNIZER_EPOCHS)]
     pub epochs: usize,
@@ -162,12 +165,15 @@ pub fn run(args: NerArgs) -> Result<()> {
     let data = args.common.data().to_path_buf();
     let (texts, name): (Vec<(String, Example)>, &str) = match args.corpus {
         NerCorpus::Uner => {
-            let sentences = iob2::read(&train::uner_path(&data, "test"))?;
-            let paragraphs = train::paragraph_starts(&data, "test")?;
-            (
-                train::uner_examples(&sentences, &paragraphs),
-                "UNER EWT test",
-            )
+            let split = args.split.as_str();
+            let sentences = iob2::read(&train::uner_path(&data, split))?;
+            let paragraphs = train::paragraph_starts(&data, split)?;
+            let name = if split == "dev" {
+                "UNER EWT dev"
+            } else {
+                "UNER EWT test"
+            };
+            (train::uner_examples(&sentences, &paragraphs), name)
         }
         NerCorpus::Redocred => {
             let docs = docred::read(&train::redocred_path(&data))?;
