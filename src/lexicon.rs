@@ -17,6 +17,9 @@ struct Lexicon {
     countries: HashMap<String, &'static str>,
     /// Demonym → canonical country name.
     demonyms: HashMap<String, &'static str>,
+    /// News organisations, each as its words.
+    news_organizations: HashSet<Vec<&'static str>>,
+    max_news_organization_words: usize,
     /// Given name → 'f' or 'm'.
     given_names: HashMap<&'static str, char>,
 }
@@ -69,6 +72,13 @@ fn lexicon() -> &'static Lexicon {
             location_suffixes: lines(include_str!("lexicon/location_suffixes.txt")).collect(),
             countries,
             demonyms,
+            news_organizations: lines(include_str!("lexicon/news_organizations.txt"))
+                .map(|line| line.split_whitespace().collect())
+                .collect(),
+            max_news_organization_words: lines(include_str!("lexicon/news_organizations.txt"))
+                .map(|line| line.split_whitespace().count())
+                .max()
+                .unwrap_or(1),
             given_names: lines(include_str!("lexicon/given_names.txt"))
                 .filter_map(|line| {
                     let (gender, name) = line.split_once('\t')?;
@@ -131,6 +141,15 @@ pub fn demonym_country(word: &str) -> Option<&'static str> {
         let singular = word.strip_suffix('s')?;
         lexicon.demonyms.get(singular).copied()
     })
+}
+
+/// Whether these words, exactly, name a news organisation ("Reuters").
+pub fn is_news_organization(words: &[&str]) -> bool {
+    lexicon().news_organizations.contains(words)
+}
+
+pub fn max_news_organization_words() -> usize {
+    lexicon().max_news_organization_words
 }
 
 /// The gender a given name usually signals: 'f' or 'm'.

@@ -13,8 +13,10 @@ use std::ops::Range;
 pub type NameSpan = (Range<usize>, EntityType);
 
 /// Turns recognised names into mentions and adds roles, demonyms and pronouns.
-pub fn add_mentions(doc: &mut Document, mut names: Vec<NameSpan>) {
+pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
+    let mut names = split_hyphenated_pairs(doc, names);
     names.extend(name_parts_elsewhere(doc, &names));
+    news_organizations(doc, &mut names);
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
     let mut mentions = Vec::with_capacity(names.len() * 2);
     let mut covered = vec![false; doc.tokens.len()];
@@ -66,6 +68,86 @@ pub fn add_mentions(doc: &mut Document, mut names: Vec<NameSpan>) {
     doc.mentions = mentions;
 }
 
+/// News organisations named exactly ("Reuters", "The Washington Post") are
+/// organisations, whatever type the recogniser gave them; a match inside a
+/// longer capitalised name ("Vice President") is not one.
+fn news_organizations(doc: &Document, names: &mut Vec<NameSpan>) {
+    let capitalised = |t: usize| doc.token_text(t).starts_with(char::is_uppercase);
+    for sentence in &doc.sentences {
+        let mut t = sentence.tokens.start;
+        while t < sentence.tokens.end {
+            let longest = (1..=lexicon::max_news_organization_words())
+                .rev()
+                .filter(|n| t + n <= sentence.tokens.end)
+                .find(|&n| {
+                    let words: Vec<&str> = (t..t + n).map(|w| doc.token_text(w)).collect();
+                    lexicon::is_news_organization(&words)
+                });
+            let Some(n) = longest else {
+                t += 1;
+                continue;
+            };
+            let range = t..t + n;
+            t += n;
+            let before = range.start > sentence.tokens.start && capitalised(range.start - 1);
+            let after = range.end < sentence.tokens.end && capitalised(range.end);
+            if before || after {
+                continue;
+            }
+            let overlapping: Vec<usize> = (0..names.len())
+                .filter(|&i| names[i].0.start < range.end && range.start < names[i].0.end)
+                .collect();
+            match overlapping.as_slice() {
+                [] => names.push((range, EntityType::Organization)),
+                [i] if names[*i].0 == range && names[*i].1 != EntityType::Person => {
+                    names[*i].1 = EntityType::Organization;
+                }
+                // "The Hill" read as "Hill": the name as the outlet writes it.
+                [i] if range.contains(&names[*i].0.start) && names[*i].0.end == range.end => {
+                    names[*i] = (range, EntityType::Organization);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// "the Trump-Kim summit": a hyphenated name whose two sides each stand as
+/// names elsewhere in the document is two names, not one ("Kim Hong-Ji"
+/// stays whole: "Ji" names no one else).
+fn split_hyphenated_pairs(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
+    let mut elsewhere: HashMap<&str, usize> = HashMap::new();
+    for (range, _) in &names {
+        for t in range.clone() {
+            *elsewhere.entry(doc.token_text(t)).or_default() += 1;
+        }
+    }
+    let mut out = Vec::with_capacity(names.len());
+    for (range, ty) in names {
+        let hyphen = range.clone().find(|&t| {
+            doc.token_text(t) == "-"
+                && t > range.start
+                && t + 1 < range.end
+                && doc.tokens[t - 1].end == doc.tokens[t].start
+                && doc.tokens[t].end == doc.tokens[t + 1].start
+        });
+        let stands_alone = |part: std::ops::Range<usize>| {
+            part.len() == 1
+                && elsewhere
+                    .get(doc.token_text(part.start))
+                    .is_some_and(|n| *n > 1)
+        };
+        match hyphen {
+            Some(h) if stands_alone(range.start..h) && stands_alone(h + 1..range.end) => {
+                out.push((range.start..h, ty));
+                out.push((h + 1..range.end, ty));
+            }
+            _ => out.push((range, ty)),
+        }
+    }
+    out
+}
+
 /// A surname or an organisation's name without its suffix, standing alone
 /// elsewhere in the document ("a Brandt spokesman" after "Brandt
 /// Corporation"), is a name the recogniser missed: the document tells its type.
@@ -102,8 +184,7 @@ fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
     }
     let mut found = Vec::new();
     for sentence in &doc.sentences {
-        // The first word of a sentence is capitalised anyway: no evidence.
-        let inner = sentence.tokens.start + 1..sentence.tokens.end;
+        let inner = sentence.tokens.clone();
         for (t, _) in covered[inner.clone()]
             .iter()
             .zip(inner)
@@ -175,6 +256,10 @@ fn refine_name(
             break;
         }
         range.start += 1;
+    }
+    // "Rathbun the Scientology": a lower-case article inside a name ends it.
+    if let Some(article) = (range.start + 1..range.end).find(|&t| doc.token_text(t) == "the") {
+        range.end = article;
     }
     while range.len() > 1 && matches!(doc.token_text(range.end - 1), "'s" | "’s" | "'" | "’") {
         range.end -= 1;
@@ -358,5 +443,23 @@ mod tests {
                 .iter()
                 .any(|m| m.0 == "Oslo" && m.1 == EntityType::Location)
         );
+    }
+
+    #[test]
+    fn news_organisations_are_organisations_but_not_inside_longer_names() {
+        let found = mentions(
+            "Photo by Ana Soto/Reuters. Vice President Ana Soto told The Washington Post.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.0 == "Reuters" && m.1 == EntityType::Organization)
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.0 == "The Washington Post" && m.1 == EntityType::Organization)
+        );
+        assert!(!found.iter().any(|m| m.0 == "Vice"));
     }
 }

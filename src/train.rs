@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub const TAGGER_EPOCHS: usize = 10;
-pub const RECOGNIZER_EPOCHS: usize = 12;
+pub const RECOGNIZER_EPOCHS: usize = 20;
 pub const SEED: u64 = 0x7E47_4B47;
 
 #[derive(Debug, clap::Args)]

@@ -135,18 +135,15 @@ fn describe_word(word: &str, shape: &mut String, short_shape: &mut String) -> To
         flags,
         ..TokenInfo::default()
     };
-    let boundaries: Vec<usize> = lower
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(lower.len()))
-        .collect();
-    let chars = boundaries.len() - 1;
-    for (n, slot) in info.prefixes.iter_mut().enumerate() {
-        let end = boundaries[(n + 1).min(chars)];
+    // A word shorter than an affix gets the whole word for it.
+    let mut prefix_ends = lower.char_indices().map(|(i, _)| i).skip(1);
+    for slot in info.prefixes.iter_mut() {
+        let end = prefix_ends.next().unwrap_or(lower.len());
         *slot = xxh3_64(&lower.as_bytes()[..end]);
     }
-    for (n, slot) in info.suffixes.iter_mut().enumerate() {
-        let start = boundaries[chars.saturating_sub(n + 1)];
+    let mut suffix_starts = lower.char_indices().rev().map(|(i, _)| i);
+    for slot in info.suffixes.iter_mut() {
+        let start = suffix_starts.next().unwrap_or(0);
         *slot = xxh3_64(&lower.as_bytes()[start..]);
     }
     let mut gaz = 0;

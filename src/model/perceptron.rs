@@ -19,6 +19,29 @@ pub fn feature(template: u32, value: u64) -> u64 {
     )
 }
 
+/// A map keyed by hashes that are already well mixed (xxh3, [`mix`]): the
+/// key's own bits serve as its hash, where SipHash would be wasted work.
+pub type HashKeyed<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = mix(self.0, u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
+
 /// Anything that scores features, class by class.
 pub trait Score {
     fn add_scores(&self, features: &[u64], scores: &mut [f32]);

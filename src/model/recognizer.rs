@@ -4,11 +4,12 @@
 //! in the document.
 
 use super::features::{self, TokenInfo};
-use super::perceptron::{Reader, Rng, Score, Trainer, Weights, feature, mix};
+use super::perceptron::{HashKeyed, Reader, Rng, Score, Trainer, Weights, feature, mix};
 use crate::document::{Document, EntityType, Span, Upos};
 use crate::error::Result;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
+use xxhash_rust::xxh3::xxh3_64;
 
 const ROW_BITS: u32 = 19;
 const TYPES: usize = EntityType::ALL.len();
@@ -63,7 +64,7 @@ pub struct Recognizer {
     /// Lower-cased word hash → how often the training texts capitalise it
     /// inside a sentence (see [`case_class`]): common words written with a
     /// capital are rarely names.
-    case_classes: HashMap<u64, u8>,
+    case_classes: HashKeyed<u8>,
     names: Names,
 }
 
@@ -82,8 +83,8 @@ fn case_class(capitalised: u32, total: u32) -> u8 {
     }
 }
 
-fn count_cases(docs: &[Prepared]) -> HashMap<u64, u8> {
-    let mut counts: HashMap<u64, (u32, u32)> = HashMap::new();
+fn count_cases(docs: &[Prepared]) -> HashKeyed<u8> {
+    let mut counts: HashKeyed<(u32, u32)> = HashKeyed::default();
     for doc in docs {
         for sentence in &doc.sentences {
             for info in &doc.infos[sentence.start + 1..sentence.end.max(sentence.start + 1)] {
@@ -103,7 +104,7 @@ fn count_cases(docs: &[Prepared]) -> HashMap<u64, u8> {
         .collect()
 }
 
-fn case_classes_of(classes: &HashMap<u64, u8>, infos: &[TokenInfo]) -> Vec<u64> {
+fn case_classes_of(classes: &HashKeyed<u8>, infos: &[TokenInfo]) -> Vec<u64> {
     infos
         .iter()
         .map(|i| u64::from(classes.get(&i.lower).copied().unwrap_or(0)))
@@ -377,11 +378,28 @@ fn spans_of(labels: &[usize], offset: usize, out: &mut Vec<(Range<usize>, Entity
     }
 }
 
+/// Names are the names alone: a person's leading title ("President") and a
+/// trailing possessive ("'s") are not part of them.
+fn tidy(infos: &[TokenInfo], entities: &mut [(Range<usize>, EntityType)]) {
+    let possessives = ["'s", "\u{2019}s", "'", "\u{2019}"].map(|p| xxh3_64(p.as_bytes()));
+    for (range, ty) in entities.iter_mut() {
+        while range.len() > 1 && possessives.contains(&infos[range.end - 1].lower) {
+            range.end -= 1;
+        }
+        if *ty == EntityType::Person {
+            while range.len() > 1 && infos[range.start].gazetteer & features::gazetteer::TITLE != 0
+            {
+                range.start += 1;
+            }
+        }
+    }
+}
+
 /// For each token, the type the first pass gave the same word at its other
 /// occurrences in the document (1 + type index; 0 when none).
 fn document_hints(infos: &[TokenInfo], entities: &[(Range<usize>, EntityType)]) -> Vec<u64> {
     let mut labelled = vec![None; infos.len()];
-    let mut counts: HashMap<u64, [u32; TYPES]> = HashMap::new();
+    let mut counts: HashKeyed<[u32; TYPES]> = HashKeyed::default();
     for (range, ty) in entities {
         for j in range.clone() {
             if infos[j].flags & features::flag::PUNCTUATION == 0 {
@@ -482,6 +500,7 @@ impl Recognizer {
             let labels = viterbi(&emissions, &transitions, None);
             spans_of(&labels, sentence.start, &mut entities);
         }
+        tidy(infos, &mut entities);
         entities
     }
 
@@ -506,7 +525,7 @@ impl Recognizer {
         if count > reader.bytes.len() / 9 {
             return Err(reader.error("truncated case dictionary"));
         }
-        let mut case_classes = HashMap::with_capacity(count);
+        let mut case_classes = HashKeyed::with_capacity_and_hasher(count, Default::default());
         for _ in 0..count {
             let word = reader.u64()?;
             case_classes.insert(word, reader.take(1)?[0]);
@@ -623,12 +642,12 @@ fn sequence_key(infos: &[TokenInfo]) -> u64 {
 /// half the times it occurs.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Names {
-    types: HashMap<u64, u8>,
+    types: HashKeyed<u8>,
 }
 
 impl Names {
     fn collect(docs: &[&Prepared]) -> Names {
-        let mut labelled: HashMap<u64, [u32; TYPES]> = HashMap::new();
+        let mut labelled: HashKeyed<[u32; TYPES]> = HashKeyed::default();
         for doc in docs {
             for (range, ty) in &doc.gold {
                 if range.len() <= LONGEST_NAME {
@@ -638,7 +657,7 @@ impl Names {
                 }
             }
         }
-        let mut occurrences: HashMap<u64, u32> = HashMap::new();
+        let mut occurrences: HashKeyed<u32> = HashKeyed::default();
         for doc in docs {
             for start in 0..doc.infos.len() {
                 let longest = LONGEST_NAME.min(doc.infos.len() - start);
@@ -707,7 +726,7 @@ impl Names {
         if count > reader.bytes.len() / 9 {
             return Err(reader.error("truncated name list"));
         }
-        let mut types = HashMap::with_capacity(count);
+        let mut types = HashKeyed::with_capacity_and_hasher(count, Default::default());
         for _ in 0..count {
             let key = reader.u64()?;
             types.insert(key, reader.take(1)?[0]);
@@ -928,6 +947,26 @@ mod tests {
         assert_eq!(labels[0], begin(0), "I-PER needs a B-PER before it");
         let allowed = [1u16, 1, 1];
         assert_eq!(viterbi(&emissions, &matrix, Some(&allowed)), [0, 0, 0]);
+    }
+
+    #[test]
+    fn names_lose_leading_titles_and_trailing_possessives() {
+        let infos = features::describe(&[
+            "President",
+            "Kim",
+            "Jong",
+            "Un",
+            "'s",
+            "RAND",
+            "Corporation",
+            "'s",
+        ]);
+        let mut entities = vec![(0..5, EntityType::Person), (5..8, EntityType::Organization)];
+        tidy(&infos, &mut entities);
+        assert_eq!(
+            entities,
+            [(1..4, EntityType::Person), (5..7, EntityType::Organization)]
+        );
     }
 
     #[test]

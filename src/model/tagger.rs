@@ -3,11 +3,10 @@
 //! also sees the first pass's tags to the right.
 
 use super::features::{self, TokenInfo};
-use super::perceptron::{Reader, Rng, Trainer, Weights, feature, mix};
+use super::perceptron::{HashKeyed, Reader, Rng, Trainer, Weights, feature, mix};
 use crate::document::{Document, Upos};
 use crate::error::Result;
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::ops::Range;
 
 const ROW_BITS: u32 = 19;
@@ -22,7 +21,7 @@ pub struct Tagger {
     /// second's), so one lookup serves both for the features they share.
     weights: Weights,
     /// Lower-cased word hash → bit set of the tags it had in training.
-    ambiguity: HashMap<u64, u32>,
+    ambiguity: HashKeyed<u32>,
 }
 
 mod template {
@@ -140,7 +139,7 @@ impl Tagger {
         if count > reader.bytes.len() / 12 {
             return Err(reader.error("truncated tag dictionary"));
         }
-        let mut ambiguity = HashMap::with_capacity(count);
+        let mut ambiguity = HashKeyed::with_capacity_and_hasher(count, Default::default());
         for _ in 0..count {
             let word = reader.u64()?;
             ambiguity.insert(word, reader.u32()?);
@@ -307,13 +306,13 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
         .iter()
         .map(|s| features::describe(&s.words))
         .collect();
-    let mut counts: HashMap<u64, [u32; TAGS]> = HashMap::new();
+    let mut counts: HashKeyed<[u32; TAGS]> = HashKeyed::default();
     for (sentence, infos) in sentences.iter().zip(&described) {
         for (tag, info) in sentence.tags.iter().zip(infos) {
             counts.entry(info.lower).or_insert([0; TAGS])[*tag as usize] += 1;
         }
     }
-    let mut ambiguity = HashMap::new();
+    let mut ambiguity = HashKeyed::default();
     for (word, tag_counts) in &counts {
         let total: u32 = tag_counts.iter().sum();
         if total < 2 {

@@ -106,6 +106,15 @@ fn arguments(doc: &Document, sentence: usize) -> Vec<Argument> {
         .enumerate()
         .filter(|(_, m)| m.sentence.index() == sentence && m.kind != MentionKind::Demonym)
         .filter(|(_, m)| m.kind != MentionKind::Pronoun || !is_possessive(doc, m.tokens.start))
+        // "they" so often stands for a group no name was given to that an
+        // edge read from it is more likely wrong than right.
+        .filter(|(_, m)| {
+            m.kind != MentionKind::Pronoun
+                || !matches!(
+                    lower(doc, m.tokens.start).as_str(),
+                    "they" | "them" | "themselves"
+                )
+        })
         .filter_map(|(i, m)| {
             let entity = doc.mention_entity.get(i).copied().flatten()?;
             if matches!(
@@ -127,9 +136,16 @@ fn arguments(doc: &Document, sentence: usize) -> Vec<Argument> {
             })
         })
         .collect();
-    args.sort_by_key(|a| (a.start, a.end));
-    args.dedup_by_key(|a| a.start);
-    args
+    args.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
+    // A mention inside another argument's role ("Taipei" of "Taipei Mayor
+    // Hau Lung-bin") is part of that argument, not one of its own.
+    let mut kept: Vec<Argument> = Vec::with_capacity(args.len());
+    for arg in args {
+        if kept.last().is_none_or(|last| arg.start >= last.end) {
+            kept.push(arg);
+        }
+    }
+    kept
 }
 
 /// Extracts open relations from every sentence.
@@ -196,7 +212,7 @@ fn is_coordination(doc: &Document, from: usize, to: usize) -> bool {
             .map(String::as_str)
             .collect::<Vec<_>>()
             .as_slice(),
-        ["and"] | ["or"] | [","] | [",", "and"] | ["&"]
+        ["and"] | ["or"] | [",", "and"] | ["&"]
     )
 }
 
@@ -213,12 +229,19 @@ fn is_modifier_follower(doc: &Document, token: usize) -> bool {
 /// Verbs of saying and thinking: what follows them is a clause of its own
 /// ("Memon said the feedback for Mohamed helped"), not their object.
 fn is_reporting_verb(word: &str) -> bool {
-    const STEMS: [&str; 24] = [
-        "said", "say", "tell", "told", "note", "believ", "think", "thought", "claim", "report",
-        "add", "explain", "announc", "argu", "state", "conclud", "suggest", "warn", "insist",
-        "hope", "fear", "know", "knew", "deni",
+    const STEMS: [&str; 11] = [
+        "said", "say", "believ", "think", "thought", "claim", "hope", "fear", "know", "knew",
+        "insist",
     ];
     STEMS.iter().any(|stem| word.starts_with(stem))
+}
+
+/// Words that open a clause after a verb: "noted what began as ...".
+fn is_complementizer(word: &str) -> bool {
+    matches!(
+        word,
+        "that" | "what" | "how" | "why" | "whether" | "if" | "where" | "when"
+    )
 }
 
 /// Reads the predicate between an argument ending at `from` and one
@@ -244,7 +267,8 @@ fn read_predicate(
     while after < doc.tokens.len() && tag(doc, after) == Upos::Adj {
         after += 1;
     }
-    if after > to_end && after < doc.tokens.len() && tag(doc, after) == Upos::Noun {
+    let determined = to > 0 && tag(doc, to - 1) == Upos::Det;
+    if determined && after > to_end && after < doc.tokens.len() && tag(doc, after) == Upos::Noun {
         return None;
     }
     // A prepositional object ("According to Rathbun, ...", "a detective for
@@ -253,10 +277,12 @@ fn read_predicate(
     while before > 0 && matches!(tag(doc, before - 1), Upos::Det | Upos::Adj | Upos::Num) {
         before -= 1;
     }
-    let object_of_preposition = before > 0 && tag(doc, before - 1) == Upos::Adp;
+    let mut object_of_preposition = before > 0 && tag(doc, before - 1) == Upos::Adp;
     if start < to && doc.token_text(start) == "," {
         let close = (start + 1..to).find(|&t| doc.token_text(t) == ",");
         let opener = start + 1 < to && is_relative_pronoun(&lower(doc, start + 1));
+        // "by Lars Dahl, who led the talks": the relative pronoun is the subject.
+        object_of_preposition &= !opener;
         match close {
             // Apposition naming the object: "X, grandfather of Y".
             None if !opener => return apposition(doc, start + 1, to),
@@ -294,6 +320,11 @@ fn read_predicate(
     {
         return None;
     }
+    // A proper noun between the two is a name the recogniser missed: the
+    // predicate may belong to it ("World Cup, Sweden defeated South Korea").
+    if tokens.iter().any(|&t| tag(doc, t) == Upos::Propn) {
+        return None;
+    }
     // "X and Y was invited": X is not the subject of what follows.
     if tag(doc, tokens[0]) == Upos::Cconj {
         return None;
@@ -308,10 +339,14 @@ fn read_predicate(
     if object_of_preposition {
         return None;
     }
-    let reporting = tokens[..tokens.len() - 1]
-        .iter()
-        .any(|&t| tag(doc, t) == Upos::Verb && is_reporting_verb(&lower(doc, t)));
-    if reporting {
+    let reporting = tokens.windows(2).any(|pair| {
+        tag(doc, pair[0]) == Upos::Verb
+            && (is_reporting_verb(&lower(doc, pair[0])) || is_complementizer(&lower(doc, pair[1])))
+    });
+    let ends_reporting = tokens
+        .last()
+        .is_some_and(|&t| tag(doc, t) == Upos::Verb && is_reporting_verb(&lower(doc, t)));
+    if reporting || ends_reporting {
         return None;
     }
     // A relative pronoun after the verb starts a clause with its own subject.
@@ -383,12 +418,20 @@ fn read_predicate(
     }
     if !copula {
         label_tokens = compact(doc, &label_tokens);
+        if !is_verb_phrase(doc, &label_tokens) {
+            return None;
+        }
     }
     let mut label: Vec<String> = label_tokens
         .iter()
         .map(|&t| doc.token_text(t).to_string())
         .collect();
+    // Only where the adjective closes the clause or takes its own
+    // complement ("responsible for"), not "joined the Sea Org aged 14".
+    let closes = complement + 1 >= doc.tokens.len()
+        || matches!(tag(doc, complement + 1), Upos::Punct | Upos::Adp);
     if complement < doc.tokens.len()
+        && closes
         && tag(doc, complement) == Upos::Adj
         && label_tokens
             .last()
@@ -406,6 +449,77 @@ fn read_predicate(
         hedged,
         passive,
     })
+}
+
+/// Particles of phrasal verbs: "caught up with", "pushed back against".
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "up" | "down" | "out" | "off" | "back" | "over" | "away" | "in" | "on" | "about" | "around"
+    )
+}
+
+/// Whether a label reads as one predicate: modals and negation, a verb (or
+/// verbs joined by a conjunction), an optional particle, then optionally a
+/// noun phrase that ends in a preposition ("canceled meeting with",
+/// "handled dialogue with"). Words gathered from different parts of a
+/// sentence ("term pushing against", "chose hashtag and to") do not.
+fn is_verb_phrase(doc: &Document, tokens: &[usize]) -> bool {
+    let mut i = 0;
+    let word = |i: usize| lower(doc, tokens[i]);
+    while i < tokens.len()
+        && (matches!(tag(doc, tokens[i]), Upos::Aux | Upos::Part) || is_negation(&word(i)))
+        && !(tag(doc, tokens[i]) == Upos::Aux && i + 1 == tokens.len())
+    {
+        i += 1;
+    }
+    // The verb group.
+    let verbs_start = i;
+    while i < tokens.len() {
+        match tag(doc, tokens[i]) {
+            Upos::Verb => i += 1,
+            Upos::Aux if i > verbs_start => return false,
+            Upos::Cconj
+                if i > verbs_start
+                    && i + 1 < tokens.len()
+                    && tag(doc, tokens[i + 1]) == Upos::Verb =>
+            {
+                i += 2
+            }
+            _ => break,
+        }
+        // Two verbs in a row without a conjunction are two predicates.
+        if i < tokens.len()
+            && i > verbs_start + 1
+            && tag(doc, tokens[i - 1]) == Upos::Verb
+            && tag(doc, tokens[i - 2]) == Upos::Verb
+        {
+            return false;
+        }
+    }
+    if i == verbs_start {
+        // No verb: only "is in", "was at" (where something is) reads as a predicate.
+        let locative = i == 1
+            && tokens.len() == 2
+            && is_be(&word(0))
+            && matches!(
+                word(1).as_str(),
+                "in" | "at" | "on" | "near" | "inside" | "from"
+            );
+        return locative;
+    }
+    if i < tokens.len() && is_particle(&word(i)) && i + 1 < tokens.len() {
+        i += 1;
+    }
+    if i == tokens.len() {
+        return true;
+    }
+    // An optional noun phrase, then a single closing preposition.
+    while i < tokens.len() && matches!(tag(doc, tokens[i]), Upos::Noun | Upos::Adj) {
+        i += 1;
+    }
+    i + 1 == tokens.len() && matches!(tag(doc, tokens[i]), Upos::Adp | Upos::Part)
+        || (i == tokens.len() && tag(doc, tokens[i - 1]) == Upos::Noun)
 }
 
 /// Drops what only carries tense or hedging before the main verb: "seems
@@ -509,12 +623,18 @@ fn apposition(doc: &Document, start: usize, to: usize) -> Option<Predicate> {
     }) {
         return None;
     }
+    // "a former resident of": adjectives right before the noun stay.
+    let mut first = noun;
+    while first > 0 && tag(doc, tokens[first - 1]) == Upos::Adj {
+        first -= 1;
+    }
+    let words: Vec<&str> = tokens[first..=noun]
+        .iter()
+        .chain(std::iter::once(preposition))
+        .map(|&t| doc.token_text(t))
+        .collect();
     Some(Predicate {
-        label: format!(
-            "{} {}",
-            doc.token_text(tokens[noun]),
-            doc.token_text(*preposition)
-        ),
+        label: words.join(" "),
         negated: false,
         hedged: false,
         passive: false,
