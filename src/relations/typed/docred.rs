@@ -5,40 +5,14 @@
 //! every gold mention has an exact byte span a pipeline run can be compared
 //! against.
 
+use crate::corpus::docred;
 use crate::document::{
     Document, Entity, EntityId, EntityType, Mention, MentionId, MentionKind, MergeRule, Sentence,
     SentenceId, Span,
 };
 use crate::error::{Error, Result};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
-
-#[derive(Debug, Deserialize)]
-struct RawDoc {
-    #[serde(default)]
-    title: String,
-    sents: Vec<Vec<String>>,
-    #[serde(rename = "vertexSet")]
-    vertex_set: Vec<Vec<RawMention>>,
-    #[serde(default)]
-    labels: Vec<RawLabel>,
-}
-
-#[derive(Debug, Deserialize)]
-struct RawMention {
-    #[serde(rename = "type")]
-    ty: String,
-    sent_id: usize,
-    pos: [usize; 2],
-}
-
-#[derive(Debug, Deserialize)]
-struct RawLabel {
-    h: usize,
-    t: usize,
-    r: String,
-}
 
 /// A gold triple: entity indices (= `vertexSet` indices) and property id.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -66,11 +40,7 @@ pub fn read_rel_info(path: &Path) -> Result<BTreeMap<String, String>> {
 
 /// Reads a DocRED-format file (a JSON array of documents).
 pub fn read_docred(path: &Path) -> Result<Vec<GoldDoc>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let raw: Vec<RawDoc> = serde_json::from_slice(&bytes).map_err(|e| Error::BadInput {
-        path: path.to_path_buf(),
-        message: format!("not a DocRED JSON array: {e}"),
-    })?;
+    let raw = docred::read(path)?;
     raw.iter()
         .enumerate()
         .map(|(i, d)| {
@@ -82,7 +52,7 @@ pub fn read_docred(path: &Path) -> Result<Vec<GoldDoc>> {
         .collect()
 }
 
-fn convert(index: usize, raw: &RawDoc) -> std::result::Result<GoldDoc, String> {
+fn convert(index: usize, raw: &docred::Document) -> std::result::Result<GoldDoc, String> {
     let mut doc = Document::new(format!("redocred-{index}"), String::new());
     let mut text = String::new();
     for sent in &raw.sents {
