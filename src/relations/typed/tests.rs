@@ -153,12 +153,12 @@ fn bad_docred_file_is_an_error() {
     let path = dir.path().join("train.json");
     std::fs::write(
         &path,
-        r#"[{"sents": [["a"]], "vertexSet": [[{"type": "PER", "sent_id": 3, "pos": [0, 1]}]]}]"#,
+        r#"[{"sents": [["a"]], "vertexSet": [[{"name": "a", "type": "PER", "sent_id": 3, "pos": [0, 1]}]]}]"#,
     )
     .unwrap();
     let err = read_docred(&path).unwrap_err().to_string();
     assert!(
-        err.contains("train.json") && err.contains("out of range"),
+        err.contains("train.json") && err.contains("bad position"),
         "{err}"
     );
     assert!(read_docred(&dir.path().join("missing.json")).is_err());
