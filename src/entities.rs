@@ -370,19 +370,33 @@ pub fn resolve(doc: &mut Document, rules: &AliasRules) {
     }
 
     // 3. Demonyms join their country.
-    let country_entity: HashMap<&str, EntityId> = groups
+    // A country the text names only by its demonym ("Chilean president
+    // Ana Soto") is still the country: it becomes its node, never the
+    // demonym.
+    let mut country_entity: HashMap<&str, EntityId> = groups
         .iter()
         .enumerate()
         .filter_map(|(g, group)| Some((group.country?, entity_of_group[g]?)))
         .collect();
     for (m, mention) in doc.mentions.iter().enumerate() {
-        if mention.kind == MentionKind::Demonym {
-            let country = lexicon::demonym_country(doc.slice(mention.span));
-            if let Some(&entity) = country.and_then(|c| country_entity.get(c)) {
-                mention_entity[m] = Some(entity);
-                rule_of[m] = MergeRule::Demonym;
-            }
+        if mention.kind != MentionKind::Demonym {
+            continue;
         }
+        let Some(country) = lexicon::demonym_country(doc.slice(mention.span)) else {
+            continue;
+        };
+        let entity = *country_entity.entry(country).or_insert_with(|| {
+            entities.push(Entity {
+                ty: EntityType::Location,
+                label: String::new(),
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                mentions: Vec::new(),
+            });
+            EntityId::from(entities.len() - 1)
+        });
+        mention_entity[m] = Some(entity);
+        rule_of[m] = MergeRule::Demonym;
     }
 
     // 4. Pronouns refer to a recent, compatible entity.
@@ -598,7 +612,17 @@ fn finish_entities(
                 )
             })
             .map(|m| doc.slice(m.span).to_string());
-        let mut label = fullest.unwrap_or_default();
+        let demonym_country = || {
+            entity.mentions.iter().find_map(|(m, _)| {
+                let mention = &doc.mentions[m.index()];
+                (mention.kind == MentionKind::Demonym)
+                    .then(|| lexicon::demonym_country(doc.slice(mention.span)))
+                    .flatten()
+            })
+        };
+        let mut label = fullest
+            .or_else(|| demonym_country().map(str::to_string))
+            .unwrap_or_default();
         if let Some(country) = country_of_form.get(label.as_str()) {
             label = country.to_string();
         }
@@ -756,6 +780,16 @@ mod tests {
                 .any(|(_, rule)| *rule == MergeRule::Demonym)
         );
         assert!(!doc.entities.iter().any(|e| e.label == "American"));
+    }
+
+    #[test]
+    fn a_country_named_only_by_its_demonym_is_the_country() {
+        let doc = resolved("Chilean president Ana Soto spoke to reporters on Monday.");
+        let chile = entity(&doc, "Chile");
+        assert_eq!(chile.ty, EntityType::Location);
+        assert!(chile.aliases.is_empty());
+        assert_eq!(chile.mentions[0].1, MergeRule::Demonym);
+        assert!(!doc.entities.iter().any(|e| e.label == "Chilean"));
     }
 
     #[test]
