@@ -31,6 +31,11 @@ pub const MODEL_FILE: &str = "relations.bin";
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../models/relations.bin");
 
+/// The size of the model built into the binary, compressed.
+pub fn embedded_size() -> usize {
+    EMBEDDED_BYTES.len()
+}
+
 /// A Wikidata property the model predicts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Property {
