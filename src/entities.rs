@@ -254,7 +254,6 @@ pub fn resolve(doc: &mut Document, rules: &AliasRules) {
     }
 
     // 2. Short forms join the full name they stand for.
-    let mut full_of: Vec<Option<usize>> = vec![None; groups.len()];
     let mut candidates_of: Vec<Vec<(usize, MergeRule)>> = vec![Vec::new(); groups.len()];
     for short in 0..groups.len() {
         if groups[short].country.is_some() {
@@ -270,12 +269,10 @@ pub fn resolve(doc: &mut Document, rules: &AliasRules) {
                 }
             }
         }
-        // Only attach to names that are themselves full, not to other short forms.
-        if !candidates_of[short].is_empty() {
-            full_of[short] = Some(usize::MAX);
-        }
     }
-    let is_full = |g: usize| full_of[g].is_none();
+    // A name that could stand for a longer one is a short form; only full
+    // names become entities for short forms to join.
+    let is_full = |g: usize| candidates_of[g].is_empty();
     let mut entity_of_group: Vec<Option<EntityId>> = vec![None; groups.len()];
     let mut entities: Vec<Entity> = Vec::new();
     let mut mention_entity: Vec<Option<EntityId>> = vec![None; doc.mentions.len()];

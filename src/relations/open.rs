@@ -573,7 +573,6 @@ fn keeps_in_label(doc: &Document, token: usize) -> bool {
     }
     match tag(doc, token) {
         Upos::Verb | Upos::Aux | Upos::Noun | Upos::Adp | Upos::Part | Upos::Cconj => true,
-        Upos::Adj => false,
         _ => false,
     }
 }
