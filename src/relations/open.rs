@@ -571,10 +571,10 @@ fn keeps_in_label(doc: &Document, token: usize) -> bool {
     if is_negation(&word) {
         return true;
     }
-    match tag(doc, token) {
-        Upos::Verb | Upos::Aux | Upos::Noun | Upos::Adp | Upos::Part | Upos::Cconj => true,
-        _ => false,
-    }
+    matches!(
+        tag(doc, token),
+        Upos::Verb | Upos::Aux | Upos::Noun | Upos::Adp | Upos::Part | Upos::Cconj
+    )
 }
 
 /// The label of a copula: the verb, the first noun phrase's adjectives and
