@@ -650,21 +650,26 @@ fn add_descriptions(doc: &mut Document, entities: &mut [Entity]) {
             }
         }
     }
+    if owners.is_empty() {
+        return;
+    }
+    // Offsets found in the lower-cased text hold only where lower-casing
+    // kept every byte in place.
+    let lower = doc.text.to_lowercase();
+    if lower.len() != doc.text.len() {
+        return;
+    }
     let mut added = Vec::new();
     for (role, owner) in &owners {
         let [entity] = owner.as_slice() else {
             continue;
         };
-        let lower = doc.text.to_lowercase();
-        if lower.len() != doc.text.len() {
-            continue;
-        }
         for (at, _) in lower.match_indices(role.as_str()) {
             let end = at + role.len();
-            let Some(first) = doc.tokens.iter().position(|t| t.start == at) else {
+            let Ok(first) = doc.tokens.binary_search_by_key(&at, |t| t.start) else {
                 continue;
             };
-            let Some(last) = doc.tokens.iter().position(|t| t.end == end) else {
+            let Ok(last) = doc.tokens.binary_search_by_key(&end, |t| t.end) else {
                 continue;
             };
             // Must be a description ("the ... leader"), not a role before a name.

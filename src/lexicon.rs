@@ -19,6 +19,7 @@ struct Lexicon {
     demonyms: HashMap<String, &'static str>,
     /// News organisations, each as its words.
     news_organizations: HashSet<Vec<&'static str>>,
+    news_organization_starts: HashSet<&'static str>,
     max_news_organization_words: usize,
     /// Given name → 'f' or 'm'.
     given_names: HashMap<&'static str, char>,
@@ -74,6 +75,9 @@ fn lexicon() -> &'static Lexicon {
             demonyms,
             news_organizations: lines(include_str!("lexicon/news_organizations.txt"))
                 .map(|line| line.split_whitespace().collect())
+                .collect(),
+            news_organization_starts: lines(include_str!("lexicon/news_organizations.txt"))
+                .filter_map(|line| line.split_whitespace().next())
                 .collect(),
             max_news_organization_words: lines(include_str!("lexicon/news_organizations.txt"))
                 .map(|line| line.split_whitespace().count())
@@ -146,6 +150,11 @@ pub fn demonym_country(word: &str) -> Option<&'static str> {
 /// Whether these words, exactly, name a news organisation ("Reuters").
 pub fn is_news_organization(words: &[&str]) -> bool {
     lexicon().news_organizations.contains(words)
+}
+
+/// Whether some news organisation's name starts with this word.
+pub fn starts_news_organization(word: &str) -> bool {
+    lexicon().news_organization_starts.contains(word)
 }
 
 pub fn max_news_organization_words() -> usize {

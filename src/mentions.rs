@@ -76,6 +76,10 @@ fn news_organizations(doc: &Document, names: &mut Vec<NameSpan>) {
     for sentence in &doc.sentences {
         let mut t = sentence.tokens.start;
         while t < sentence.tokens.end {
+            if !lexicon::starts_news_organization(doc.token_text(t)) {
+                t += 1;
+                continue;
+            }
             let longest = (1..=lexicon::max_news_organization_words())
                 .rev()
                 .filter(|n| t + n <= sentence.tokens.end)
