@@ -243,6 +243,26 @@ fn build_ctx(doc: &Document) -> Ctx {
 
 /// Features of every ordered pair of distinct entities that have mentions.
 pub fn doc_pairs(doc: &Document) -> Vec<Pair> {
+    doc_pairs_within(doc, usize::MAX)
+}
+
+/// The sentence distance between the nearest mentions of two entities.
+fn sentence_gap(a: &Ent, b: &Ent) -> usize {
+    a.sentences
+        .iter()
+        .filter_map(|&s| {
+            let after = b.sentences.range(s..).next().map(|&t| t - s);
+            let before = b.sentences.range(..s).next_back().map(|&t| s - t);
+            after.into_iter().chain(before).min()
+        })
+        .min()
+        .unwrap_or(usize::MAX)
+}
+
+/// Like [`doc_pairs`], for entity pairs whose nearest mentions lie at most
+/// `max_gap` sentences apart: a long document's pairs grow with the square
+/// of its entities, and far-apart pairs are rarely related.
+pub fn doc_pairs_within(doc: &Document, max_gap: usize) -> Vec<Pair> {
     let ctx = build_ctx(doc);
     let mut pairs = Vec::new();
     let mut sink = Sink {
@@ -253,7 +273,7 @@ pub fn doc_pairs(doc: &Document) -> Vec<Pair> {
         let Some(he) = he else { continue };
         for (t, te) in ctx.ents.iter().enumerate() {
             let Some(te) = te else { continue };
-            if h == t {
+            if h == t || (max_gap != usize::MAX && sentence_gap(he, te) > max_gap) {
                 continue;
             }
             sink.out.clear();

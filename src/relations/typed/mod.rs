@@ -26,6 +26,10 @@ pub use train::{TrainOptions, train};
 const MAGIC: &[u8; 8] = b"TKGTREL1";
 const FORMAT: u32 = 1;
 
+/// At prediction, only entity pairs whose nearest mentions lie this many
+/// sentences apart or fewer are scored (see `docs/evaluation.md`).
+pub const MAX_SENTENCE_GAP: usize = 2;
+
 /// The file name of the typed relation model under `models/`.
 pub const MODEL_FILE: &str = "relations.bin";
 
@@ -138,7 +142,7 @@ impl TypedModel {
     /// confidence of at least `min_confidence`, ordered by head, tail and
     /// property id.
     pub fn predict(&self, doc: &Document, min_confidence: f32) -> Vec<Relation> {
-        let pairs = features::doc_pairs(doc);
+        let pairs = features::doc_pairs_within(doc, MAX_SENTENCE_GAP);
         let mut relations = Vec::new();
         for scored in self.score_pairs(&pairs) {
             let confidence = self.calibrate(scored.score);
