@@ -464,16 +464,7 @@ pub fn evaluate_redocred(args: &EntitiesArgs) -> Result<RedocredScores> {
         all: Vec::new(),
     };
     for (k, fold) in folds.iter().enumerate() {
-        let training: Vec<&Example> = uner
-            .iter()
-            .chain(
-                folds
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| *j != k)
-                    .flat_map(|(_, f)| f.iter().map(|&i| &examples[i])),
-            )
-            .collect();
+        let training = super::ner::fold_training(&uner, &folds, k, |i| &examples[i]);
         let recognizer = train::train_recognizer(&training, &models.tagger, args.epochs);
         let pipeline = Pipeline::with_models(
             Options::default(),

@@ -77,6 +77,25 @@ pub fn predict(models: &Models, text: &str) -> Vec<(Span, EntityType)> {
         .collect()
 }
 
+/// The training texts of cross-validation fold `k`: UNER train and the
+/// Re-DocRED documents of every other fold.
+pub fn fold_training<'a>(
+    uner: &'a [Example],
+    folds: &[Vec<usize>],
+    k: usize,
+    document: impl Fn(usize) -> &'a Example,
+) -> Vec<&'a Example> {
+    uner.iter()
+        .chain(
+            folds
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .flat_map(|(_, fold)| fold.iter().map(|&i| document(i))),
+        )
+        .collect()
+}
+
 /// The Re-DocRED documents of each fold, by document index.
 pub fn redocred_folds(documents: usize, folds: usize) -> Vec<Vec<usize>> {
     docred::folds(documents, folds)
@@ -253,16 +272,7 @@ pub fn run(args: NerArgs) -> Result<()> {
                         } else {
                             &uner[..]
                         };
-                        let training: Vec<&Example> = uner
-                            .iter()
-                            .chain(
-                                folds
-                                    .iter()
-                                    .enumerate()
-                                    .filter(|(j, _)| *j != k)
-                                    .flat_map(|(_, f)| f.iter().map(|&i| texts[i].1)),
-                            )
-                            .collect();
+                        let training = fold_training(uner, &folds, k, |i| texts[i].1);
                         let recognizer =
                             train::train_recognizer(&training, &models.tagger, args.epochs);
                         let fold_models = Models {
