@@ -41,14 +41,15 @@ pub fn parse(path: &Path, source: &str) -> Result<Vec<Sentence>> {
             continue;
         }
         if let Some(comment) = line.strip_prefix('#') {
-            let comment = comment.trim();
-            if let Some(id) = comment.strip_prefix("newdoc id =") {
-                doc_id = id.trim().to_string();
-            } else if let Some(id) = comment.strip_prefix("sent_id =") {
-                current.sent_id = id.trim().to_string();
-            } else if let Some(text) = comment.strip_prefix("text =") {
-                current.text = text.trim().to_string();
-            }
+            super::read_comment(
+                comment,
+                super::Header {
+                    doc_id: &mut doc_id,
+                    sent_id: &mut current.sent_id,
+                    text: &mut current.text,
+                    starts_paragraph: None,
+                },
+            );
             continue;
         }
         let columns: Vec<&str> = line.split('\t').collect();

@@ -7,6 +7,30 @@ pub mod iob2;
 
 use crate::document::Span;
 
+/// The fields a `# key = value` comment line of CoNLL-U or IOB2 can set.
+pub struct Header<'a> {
+    pub doc_id: &'a mut String,
+    pub sent_id: &'a mut String,
+    pub text: &'a mut String,
+    pub starts_paragraph: Option<&'a mut bool>,
+}
+
+/// Reads one comment line (without its `#`) into the header fields.
+pub fn read_comment(comment: &str, header: Header<'_>) {
+    let comment = comment.trim();
+    if let Some(id) = comment.strip_prefix("newdoc id =") {
+        *header.doc_id = id.trim().to_string();
+    } else if let Some(id) = comment.strip_prefix("sent_id =") {
+        *header.sent_id = id.trim().to_string();
+    } else if let Some(text) = comment.strip_prefix("text =") {
+        *header.text = text.trim().to_string();
+    } else if comment.starts_with("newpar") {
+        if let Some(flag) = header.starts_paragraph {
+            *flag = true;
+        }
+    }
+}
+
 /// Locates each form in `text`, in order, skipping whitespace; a form that
 /// cannot be found nearby gets `None` and does not move the cursor.
 pub fn align_forms<S: AsRef<str>>(text: &str, forms: &[S]) -> Vec<Option<Span>> {
