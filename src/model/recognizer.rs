@@ -83,6 +83,21 @@ fn case_class(capitalised: u32, total: u32) -> u8 {
     }
 }
 
+/// Reads a count, then that many (64-bit key, byte) entries.
+fn read_byte_map(reader: &mut Reader<'_>, what: &str) -> Result<HashKeyed<u8>> {
+    let count = reader.u64()? as usize;
+    // Each entry takes 9 bytes: a count beyond that is a damaged file.
+    if count > reader.bytes.len() / 9 {
+        return Err(reader.error(&format!("truncated {what}")));
+    }
+    let mut map = HashKeyed::with_capacity_and_hasher(count, Default::default());
+    for _ in 0..count {
+        let key = reader.u64()?;
+        map.insert(key, reader.take(1)?[0]);
+    }
+    Ok(map)
+}
+
 fn count_cases(docs: &[Prepared]) -> HashKeyed<u8> {
     let mut counts: HashKeyed<(u32, u32)> = HashKeyed::default();
     for doc in docs {
@@ -521,15 +536,7 @@ impl Recognizer {
 
     pub fn read(reader: &mut Reader<'_>) -> Result<Self> {
         reader.expect_magic(MAGIC)?;
-        let count = reader.u64()? as usize;
-        if count > reader.bytes.len() / 9 {
-            return Err(reader.error("truncated case dictionary"));
-        }
-        let mut case_classes = HashKeyed::with_capacity_and_hasher(count, Default::default());
-        for _ in 0..count {
-            let word = reader.u64()?;
-            case_classes.insert(word, reader.take(1)?[0]);
-        }
+        let case_classes = read_byte_map(reader, "case dictionary")?;
         let names = Names::read(reader)?;
         let emissions = Weights::read(reader)?;
         let first_transitions = Weights::read(reader)?;
@@ -722,16 +729,9 @@ impl Names {
     }
 
     fn read(reader: &mut Reader<'_>) -> Result<Names> {
-        let count = reader.u64()? as usize;
-        if count > reader.bytes.len() / 9 {
-            return Err(reader.error("truncated name list"));
-        }
-        let mut types = HashKeyed::with_capacity_and_hasher(count, Default::default());
-        for _ in 0..count {
-            let key = reader.u64()?;
-            types.insert(key, reader.take(1)?[0]);
-        }
-        Ok(Names { types })
+        Ok(Names {
+            types: read_byte_map(reader, "name list")?,
+        })
     }
 }
 
