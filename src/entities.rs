@@ -145,11 +145,13 @@ fn short_form_of(short: &Group, full: &Group) -> Option<MergeRule> {
     if short.words.len() >= full.words.len() || short.words.is_empty() {
         return None;
     }
+    let one_word = short.words.len() == 1;
+    // A recogniser types a lone surname or company name by its context, and
+    // a lone word often enough gets the wrong one of the two.
     let types_fit = short.ty == full.ty
         || short.ty == EntityType::Misc
-        || (short.words.len() == 1
-            && full.ty == EntityType::Person
-            && short.ty != EntityType::Location);
+        || (one_word && full.ty == EntityType::Person && short.ty != EntityType::Location)
+        || (one_word && full.ty == EntityType::Organization && short.ty == EntityType::Person);
     if !types_fit {
         return None;
     }
@@ -180,7 +182,14 @@ fn short_form_of(short: &Group, full: &Group) -> Option<MergeRule> {
             let rest_are_suffixes = full.words[short.words.len()..]
                 .iter()
                 .all(|w| lexicon::is_organization_suffix(w) || lexicon::is_location_suffix(w));
-            (prefix && rest_are_suffixes).then_some(MergeRule::PartOfName)
+            // "Acme" for "Acme Robotics Inc.": a company goes by its first
+            // word; a place does not ("New" of "New York").
+            let first_word = one_word
+                && full.ty == EntityType::Organization
+                && short.form.starts_with(char::is_uppercase)
+                && !lexicon::is_function_word(&short.form)
+                && !lexicon::is_title(&short.form);
+            (prefix && (rest_are_suffixes || first_word)).then_some(MergeRule::PartOfName)
         }
     }
 }
@@ -591,7 +600,10 @@ fn finish_entities(
                 let role_text = doc.slice(role).to_string();
                 let adjacent = doc.text[role.end..mention.span.start].trim().is_empty();
                 if !is_honorific(&role_text) {
-                    if adjacent && lexicon::is_title(&role_text) {
+                    // "President Trump" is a name the text uses; "chief
+                    // executive Laura Chen" is a name with a description.
+                    let capitalised = role_text.starts_with(char::is_uppercase);
+                    if adjacent && capitalised && lexicon::is_title(&role_text) {
                         aliases.push(format!("{role_text} {form}"));
                     }
                     roles.push(role_text);
@@ -804,6 +816,24 @@ mod tests {
         assert!(gho.aliases.contains(&"GHO".to_string()));
         let brandt = entity(&doc, "Brandt Corporation");
         assert!(brandt.aliases.contains(&"Brandt".to_string()));
+    }
+
+    #[test]
+    fn a_company_goes_by_its_first_word_unless_two_share_it() {
+        let doc = resolved(
+            "Velmont Robotics Inc. will buy a plant in New Lisbon. \
+             Velmont said the deal would close in May.",
+        );
+        let velmont = entity(&doc, "Velmont Robotics Inc.");
+        assert!(velmont.aliases.contains(&"Velmont".to_string()));
+        let doc =
+            resolved("Velmont Robotics and Velmont Foods both reported losses. Velmont fell.");
+        assert!(
+            doc.entities
+                .iter()
+                .all(|e| !e.aliases.contains(&"Velmont".to_string()) || e.label == "Velmont"),
+            "an ambiguous first word joins neither company"
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub type NameSpan = (Range<usize>, EntityType);
 pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     let mut names = split_hyphenated_pairs(doc, names);
     names.extend(name_parts_elsewhere(doc, &names));
+    names.extend(role_owners(doc, &names));
     news_organizations(doc, &mut names);
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
     let mut mentions = Vec::with_capacity(names.len() * 2);
@@ -207,6 +208,52 @@ fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
     found
 }
 
+/// "Boeing chief executive Dave Calhoun": a capitalised name right before a
+/// role in lower case, itself before a person's name, names the
+/// organisation the role belongs to, even where the recogniser missed it.
+fn role_owners(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
+    let mut covered = vec![false; doc.tokens.len()];
+    for (range, _) in names {
+        covered[range.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let mut found = Vec::new();
+    for (range, ty) in names {
+        if *ty != EntityType::Person {
+            continue;
+        }
+        let sentence_start = doc.sentences[doc.sentence_of_token(range.start).index()]
+            .tokens
+            .start;
+        let Some(title_start) = title_ending_at(doc, sentence_start, range.start) else {
+            continue;
+        };
+        if !doc.token_text(title_start).starts_with(char::is_lowercase) {
+            continue;
+        }
+        let owner = capitalised_run_before(doc, sentence_start, title_start)..title_start;
+        // A sentence's first word is capitalised anyway, and the tagger
+        // may read an unknown name there as a verb ("Boeing"): what rules
+        // it out is being an adjective or adverb ("Former", "Then").
+        let is_name = !owner.is_empty()
+            && owner.clone().all(|t| {
+                !covered[t]
+                    && !lexicon::is_month_or_weekday(doc.token_text(t))
+                    && matches!(
+                        doc.tags.get(t),
+                        Some(Upos::Propn | Upos::Noun | Upos::Verb | Upos::X)
+                    )
+            });
+        if !is_name {
+            continue;
+        }
+        let text = doc.slice(doc.token_span(owner.clone()));
+        if lexicon::country(text).is_none() && lexicon::demonym_country(text).is_none() {
+            found.push((owner, EntityType::Organization));
+        }
+    }
+    found
+}
+
 fn make_mention(
     doc: &Document,
     tokens: Range<usize>,
@@ -280,8 +327,27 @@ fn refine_name(
     }
     if role.is_none() && ty == EntityType::Person {
         role = role_before(doc, range.start);
+    } else if role.is_none() && looks_like_personal_name(doc, range.clone()) {
+        // "the head of Interpol, Jurgen Stock": a role before a name says
+        // it is a person's, whatever type the recogniser guessed.
+        role = role_before(doc, range.start);
+        if role.is_some() {
+            ty = EntityType::Person;
+        }
     }
     Some((range, ty, role))
+}
+
+/// Two or three capitalised words with no organisation or place suffix.
+fn looks_like_personal_name(doc: &Document, range: Range<usize>) -> bool {
+    let words: Vec<&str> = range.map(|t| doc.token_text(t)).collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            !lexicon::is_organization_suffix(w)
+                && !lexicon::is_location_suffix(w)
+                && !lexicon::is_function_word(w)
+        })
 }
 
 /// The end of the longest title at the start of `range`, if any.
@@ -311,39 +377,105 @@ fn leading_title(doc: &Document, range: Range<usize>) -> Option<usize> {
     }
 }
 
-/// A title written in lower case just before a person's name, with the
-/// place or organisation it belongs to: "North Korean leader", "former
-/// senator".
+/// The role written just before a person's name, with the country or
+/// organisation it belongs to when the text names one: "North Korean
+/// leader", "former senator", "Acme's chief executive, Laura Chen", "Tesla
+/// founder", "the head of Interpol, Jurgen Stock".
 fn role_before(doc: &Document, name_start: usize) -> Option<Span> {
     let sentence_start = doc.sentences[doc.sentence_of_token(name_start).index()]
         .tokens
         .start;
-    for words in (1..=lexicon::max_title_words()).rev() {
-        if name_start < sentence_start + words {
+    // An apposition ("its founder, Henrik Dahl") needs a sign that the
+    // phrase before the comma is that person's role and not a separate noun.
+    let comma = name_start > sentence_start && doc.token_text(name_start - 1) == ",";
+    let end = if comma { name_start - 1 } else { name_start };
+    let (start, owner_after) = match title_ending_at(doc, sentence_start, end) {
+        Some(start) => (start, false),
+        None if comma => (of_owner_role(doc, sentence_start, end)?, true),
+        None => return None,
+    };
+    let lower_case = doc.token_text(start).starts_with(char::is_lowercase);
+    let mut role_start = start;
+    let mut owner_before = false;
+    // A demonym or country before the title: "North Korean leader".
+    for width in (1..=3).rev() {
+        if role_start < sentence_start + width {
             continue;
         }
-        let start = name_start - words;
-        let span = doc.token_span(start..name_start);
-        let text = doc.slice(span);
-        if !lexicon::is_title(text) || text.contains(',') {
-            continue;
+        let modifier = doc.slice(doc.token_span(role_start - width..role_start));
+        if lexicon::demonym_country(modifier).is_some() || lexicon::country(modifier).is_some() {
+            role_start -= width;
+            owner_before = true;
+            break;
         }
-        let mut role_start = start;
-        // Extend over a demonym or country before the title: "North Korean leader".
-        for width in (1..=3).rev() {
-            if role_start < sentence_start + width {
-                continue;
-            }
-            let modifier = doc.slice(doc.token_span(role_start - width..role_start));
-            if lexicon::demonym_country(modifier).is_some() || lexicon::country(modifier).is_some()
-            {
-                role_start -= width;
-                break;
-            }
-        }
-        return Some(doc.token_span(role_start..name_start));
     }
-    None
+    if !owner_before && !owner_after {
+        let possessive =
+            role_start > sentence_start && matches!(doc.token_text(role_start - 1), "'s" | "’s");
+        let run_end = if possessive {
+            role_start - 1
+        } else {
+            role_start
+        };
+        let run_start = capitalised_run_before(doc, sentence_start, run_end);
+        // "Boeing chief executive": a capitalised name right before a role
+        // in lower case modifies it; before a capitalised title
+        // ("Monday President ...") the run could be anything.
+        if run_start < run_end && (possessive || lower_case) {
+            role_start = run_start;
+            owner_before = true;
+        }
+    }
+    if comma && !owner_before && !owner_after {
+        let determined = role_start > sentence_start
+            && matches!(
+                doc.token_text(role_start - 1).to_lowercase().as_str(),
+                "the" | "its" | "their" | "his" | "her" | "our" | "'s" | "’s"
+            );
+        if !determined {
+            return None;
+        }
+    }
+    Some(doc.token_span(role_start..end))
+}
+
+/// The start of the longest title that ends at token `end`.
+fn title_ending_at(doc: &Document, sentence_start: usize, end: usize) -> Option<usize> {
+    (1..=lexicon::max_title_words()).rev().find_map(|words| {
+        let start = end.checked_sub(words).filter(|&s| s >= sentence_start)?;
+        let text = doc.slice(doc.token_span(start..end));
+        (lexicon::is_title(text) && !text.contains(',')).then_some(start)
+    })
+}
+
+/// "the head of Interpol" before a comma: a title, "of", then a
+/// capitalised name; returns where the title starts.
+fn of_owner_role(doc: &Document, sentence_start: usize, end: usize) -> Option<usize> {
+    let owner_start = capitalised_run_before(doc, sentence_start, end);
+    if owner_start == end
+        || owner_start == sentence_start
+        || doc.token_text(owner_start - 1) != "of"
+    {
+        return None;
+    }
+    title_ending_at(doc, sentence_start, owner_start - 1)
+}
+
+/// Where the run of capitalised words (at most four, not function words)
+/// that ends at `end` begins; `end` itself when there is none.
+fn capitalised_run_before(doc: &Document, sentence_start: usize, end: usize) -> usize {
+    let mut start = end;
+    while start > sentence_start && end - start < 4 {
+        let word = doc.token_text(start - 1);
+        if !word.starts_with(char::is_uppercase)
+            || lexicon::is_function_word(word)
+            || lexicon::is_title(word)
+        {
+            break;
+        }
+        start -= 1;
+    }
+    start
 }
 
 /// Demonyms outside names: "North Korean", "Libyan", "Americans".

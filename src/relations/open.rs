@@ -711,7 +711,19 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
         let Some((owner, owner_span)) = owner else {
             continue;
         };
-        let title = doc.text[owner_span.end..role.end].trim().to_string();
+        // The owner before the title ("Acme's chief executive") or after it
+        // ("head of Interpol").
+        let title = if owner_span.end < role.end {
+            let after = doc.text[owner_span.end..role.end].trim_start();
+            after
+                .strip_prefix("'s")
+                .or_else(|| after.strip_prefix("’s"))
+                .unwrap_or(after)
+        } else {
+            let before = doc.text[role.start..owner_span.start].trim_end();
+            before.strip_suffix(" of").unwrap_or(before)
+        };
+        let title = title.trim().to_string();
         if title.is_empty() || owner == person {
             continue;
         }
@@ -727,15 +739,9 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
             hedged: false,
             evidence: vec![sentence],
         });
-        if let Some((property, label, country_first)) = role_property(&title.to_lowercase()) {
-            let owner_ty = doc.entities[owner.index()].ty;
-            let fits = if country_first {
-                owner_ty == crate::document::EntityType::Location
-            } else {
-                owner_ty == crate::document::EntityType::Organization
-            };
-            if fits {
-                let (head, tail) = if country_first {
+        if let Some(role) = role_property(&title.to_lowercase()) {
+            if doc.entities[owner.index()].ty == role.owner_type {
+                let (head, tail) = if role.owner_is_head {
                     (owner, person)
                 } else {
                     (person, owner)
@@ -744,8 +750,8 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
                     head,
                     tail,
                     kind: RelationKind::Typed,
-                    label: label.to_string(),
-                    property: Some(property.to_string()),
+                    label: role.label.to_string(),
+                    property: Some(role.property.to_string()),
                     confidence: 0.8,
                     negated: false,
                     hedged: false,
@@ -757,22 +763,51 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
     relations
 }
 
-/// The Wikidata property a role word implies, and whether the property's
-/// head is the country (head of state) rather than the person (employer).
-fn role_property(title: &str) -> Option<(&'static str, &'static str, bool)> {
-    let last = title.split_whitespace().last()?;
-    match last {
+/// The Wikidata property a role implies between a person and the country
+/// or organisation the role names.
+struct RoleProperty {
+    property: &'static str,
+    label: &'static str,
+    owner_type: EntityType,
+    /// The property runs from the owner to the person (a country's head of
+    /// state, an organisation's founder), not from the person (employer).
+    owner_is_head: bool,
+}
+
+fn role_property(title: &str) -> Option<RoleProperty> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let last = *words.last()?;
+    let of_country = |property, label| RoleProperty {
+        property,
+        label,
+        owner_type: EntityType::Location,
+        owner_is_head: true,
+    };
+    let of_organisation = |property, label, owner_is_head| RoleProperty {
+        property,
+        label,
+        owner_type: EntityType::Organization,
+        owner_is_head,
+    };
+    let role = match last {
         "president" | "leader" | "king" | "queen" | "emperor" | "monarch" | "dictator" => {
-            Some(("P35", "head of state", true))
+            of_country("P35", "head of state")
         }
-        "minister" | "premier" | "chancellor" if title.contains("prime") || last != "minister" => {
-            Some(("P6", "head of government", true))
+        "minister" | "premier" | "chancellor" if words.contains(&"prime") || last != "minister" => {
+            of_country("P6", "head of government")
         }
-        "ceo" | "chairman" | "chairwoman" | "director" | "fellow" | "researcher" | "analyst"
-        | "employee" | "spokesman" | "spokeswoman" | "spokesperson" | "economist" | "professor"
-        | "editor" | "reporter" | "correspondent" => Some(("P108", "employer", false)),
-        _ => None,
-    }
+        "founder" | "co-founder" | "cofounder" => of_organisation("P112", "founded by", true),
+        "chairman" | "chairwoman" | "chair" | "chairperson" if words.len() == 1 => {
+            of_organisation("P488", "chairperson", true)
+        }
+        "ceo" | "executive" | "officer" | "chairman" | "chairwoman" | "director" | "fellow"
+        | "researcher" | "analyst" | "employee" | "spokesman" | "spokeswoman" | "spokesperson"
+        | "economist" | "professor" | "editor" | "reporter" | "correspondent" | "strategist" => {
+            of_organisation("P108", "employer", false)
+        }
+        _ => return None,
+    };
+    Some(role)
 }
 
 #[cfg(test)]
@@ -911,6 +946,33 @@ mod tests {
             (typed.head.as_str(), typed.tail.as_str()),
             ("Peru", "Ana Ruiz")
         );
+    }
+
+    #[test]
+    fn roles_that_name_an_organisation_give_edges() {
+        let typed = |found: &[Edge], property: &str| -> (String, String) {
+            let edge = found
+                .iter()
+                .find(|e| e.property.as_deref() == Some(property))
+                .unwrap_or_else(|| panic!("no {property} edge"));
+            (edge.head.clone(), edge.tail.clone())
+        };
+        let found = edges("Velmont's chief executive, Ines Araujo, said the plant would close.");
+        assert_eq!(
+            find(&found, "Ines Araujo", "Velmont").label,
+            "chief executive of"
+        );
+        let found = edges("Corvix founder Tomas Reyes sold his shares on Monday.");
+        assert_eq!(find(&found, "Tomas Reyes", "Corvix").label, "founder of");
+        assert_eq!(
+            typed(&found, "P112"),
+            ("Corvix".into(), "Tomas Reyes".into())
+        );
+        let found = edges("The head of Interpol, Jurgen Stock, visited Lyon in May.");
+        assert_eq!(find(&found, "Jurgen Stock", "Interpol").label, "head of");
+        // A role with no owner before a comma is a description of its own.
+        let found = edges("After the director, Ines Araujo spoke to Tomas Reyes.");
+        assert!(found.iter().all(|e| e.label != "director of"));
     }
 
     #[test]
