@@ -189,7 +189,15 @@ fn short_form_of(short: &Group, full: &Group) -> Option<MergeRule> {
                 && short.form.starts_with(char::is_uppercase)
                 && !lexicon::is_function_word(&short.form)
                 && !lexicon::is_title(&short.form);
-            (prefix && (rest_are_suffixes || first_word)).then_some(MergeRule::PartOfName)
+            // "Senate" for "U.S. Senate", "Foreign Ministry" for "Chinese
+            // Foreign Ministry": the name without the country it belongs to.
+            let without_country = full.words.ends_with(&short.words) && {
+                let modifier = full.words[..full.words.len() - short.words.len()].join(" ");
+                lexicon::country(&modifier).is_some()
+                    || lexicon::demonym_country(&modifier).is_some()
+            };
+            ((prefix && (rest_are_suffixes || first_word)) || without_country)
+                .then_some(MergeRule::PartOfName)
         }
     }
 }
@@ -278,6 +286,23 @@ pub fn resolve(doc: &mut Document, rules: &AliasRules) {
                 }
             }
         }
+    }
+    // "Home" for "Home Office" for "United Kingdom Home Office": a short
+    // form of a short form stands for what that one stands for. Short forms
+    // are strictly shorter, so following the chain ends.
+    let direct = candidates_of.clone();
+    for candidates in candidates_of.iter_mut() {
+        let mut pending: Vec<(usize, MergeRule)> = std::mem::take(candidates);
+        while let Some((full, rule)) = pending.pop() {
+            if direct[full].is_empty() {
+                if !candidates.iter().any(|(known, _)| *known == full) {
+                    candidates.push((full, rule));
+                }
+            } else {
+                pending.extend(direct[full].iter().map(|(further, _)| (*further, rule)));
+            }
+        }
+        candidates.sort_unstable_by_key(|(full, _)| *full);
     }
     // A name that could stand for a longer one is a short form; only full
     // names become entities for short forms to join.
@@ -834,6 +859,15 @@ mod tests {
                 .all(|e| !e.aliases.contains(&"Velmont".to_string()) || e.label == "Velmont"),
             "an ambiguous first word joins neither company"
         );
+    }
+
+    #[test]
+    fn an_institution_goes_by_its_name_without_its_country() {
+        let doc = resolved(
+            "The U.S. Senate rejected the bill on Wednesday. The Senate will vote again in May.",
+        );
+        let senate = entity(&doc, "U.S. Senate");
+        assert!(senate.aliases.contains(&"Senate".to_string()));
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub type NameSpan = (Range<usize>, EntityType);
 
 /// Turns recognised names into mentions and adds roles, demonyms and pronouns.
 pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
-    let mut names = split_hyphenated_pairs(doc, names);
+    let mut names = join_split_titles(doc, split_hyphenated_pairs(doc, names));
     names.extend(name_parts_elsewhere(doc, &names));
     names.extend(role_owners(doc, &names));
     news_organizations(doc, &mut names);
@@ -115,6 +115,29 @@ fn news_organizations(doc: &Document, names: &mut Vec<NameSpan>) {
             }
         }
     }
+}
+
+/// "Senate Majority" + "Leader Chuck Schumer": a title the recogniser cut
+/// in two, its first half read as a name of its own, is rejoined so that
+/// the whole title becomes the person's role.
+fn join_split_titles(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> {
+    names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
+    let mut out: Vec<NameSpan> = Vec::with_capacity(names.len());
+    for (range, ty) in names {
+        if let Some((previous, _)) = out.last() {
+            let joined = previous.start..range.end;
+            let title_crosses = previous.end == range.start
+                && leading_title(doc, joined.clone())
+                    .is_some_and(|end| end > previous.end && end < range.end);
+            if title_crosses {
+                out.pop();
+                out.push((joined, EntityType::Person));
+                continue;
+            }
+        }
+        out.push((range, ty));
+    }
+    out
 }
 
 /// "the Trump-Kim summit": a hyphenated name whose two sides each stand as
@@ -424,6 +447,18 @@ fn role_before(doc: &Document, name_start: usize) -> Option<Span> {
         if run_start < run_end && (possessive || lower_case) {
             role_start = run_start;
             owner_before = true;
+        } else if possessive {
+            // "the site's founder": the possessor is part of the role.
+            let mut noun_start = run_end;
+            while noun_start > sentence_start
+                && run_end - noun_start < 3
+                && matches!(doc.tags.get(noun_start - 1), Some(Upos::Noun | Upos::Adj))
+            {
+                noun_start -= 1;
+            }
+            if noun_start < run_end {
+                role_start = noun_start;
+            }
         }
     }
     if comma && !owner_before && !owner_after {
@@ -538,6 +573,18 @@ mod tests {
         assert!(found.iter().any(|(t, ty, _, r)| t == "Lee"
             && *ty == EntityType::Person
             && r.as_deref() == Some("Mr.")));
+    }
+
+    #[test]
+    fn a_long_title_is_one_role_even_where_the_recogniser_cut_it() {
+        let found = mentions("Senate Majority Leader Chuck Schumer said he would try again.");
+        assert!(found.contains(&(
+            "Chuck Schumer".into(),
+            EntityType::Person,
+            MentionKind::Name,
+            Some("Senate Majority Leader".into())
+        )));
+        assert!(found.iter().all(|(t, ..)| !t.starts_with("Senate")));
     }
 
     #[test]

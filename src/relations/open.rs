@@ -336,7 +336,19 @@ fn read_predicate(
     let first_verb = tokens
         .iter()
         .position(|&t| matches!(tag(doc, t), Upos::Verb | Upos::Aux))?;
-    if object_of_preposition {
+    // "as Boca beat River", "after Lima signed": a word that is both a
+    // preposition and a conjunction, its name followed at once by a verb,
+    // opens a clause with that name as its subject.
+    let opens_clause = before > 0
+        && matches!(
+            lower(doc, before - 1).as_str(),
+            "as" | "after" | "before" | "since" | "until" | "till"
+        )
+        && tokens
+            .iter()
+            .find(|&&t| tag(doc, t) != Upos::Adv)
+            .is_some_and(|&t| matches!(tag(doc, t), Upos::Verb | Upos::Aux));
+    if object_of_preposition && !opens_clause {
         return None;
     }
     let reporting = tokens.windows(2).any(|pair| {
@@ -472,6 +484,13 @@ fn is_particle(word: &str) -> bool {
 /// "handled dialogue with"). Words gathered from different parts of a
 /// sentence ("term pushing against", "chose hashtag and to") do not.
 fn is_verb_phrase(doc: &Document, tokens: &[usize]) -> bool {
+    // A possessive ending inside belongs to a noun phrase the label cut.
+    if tokens
+        .iter()
+        .any(|&t| matches!(doc.token_text(t), "'s" | "’s") && tag(doc, t) == Upos::Part)
+    {
+        return false;
+    }
     let mut i = 0;
     let word = |i: usize| lower(doc, tokens[i]);
     while i < tokens.len()
@@ -723,6 +742,13 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
             let before = doc.text[role.start..owner_span.start].trim_end();
             before.strip_suffix(" of").unwrap_or(before)
         };
+        // "Afghan team's coach": the person's title is what follows the
+        // last possessive.
+        let title = title
+            .rsplit(['\'', '’'])
+            .next()
+            .map(|rest| rest.strip_prefix('s').unwrap_or(rest))
+            .unwrap_or(title);
         let title = title.trim().to_string();
         if title.is_empty() || owner == person {
             continue;
@@ -973,6 +999,15 @@ mod tests {
         // A role with no owner before a comma is a description of its own.
         let found = edges("After the director, Ines Araujo spoke to Tomas Reyes.");
         assert!(found.iter().all(|e| e.label != "director of"));
+    }
+
+    #[test]
+    fn a_clause_after_as_or_after_has_its_own_subject() {
+        let found = edges("Ana Ruiz scored twice as Velmont beat Corvix United on Sunday.");
+        assert_eq!(find(&found, "Velmont", "Corvix United").label, "beat");
+        // Followed by no verb, the name after "as" stays a prepositional object.
+        let found = edges("Known as Velmont in Lima, the firm hired Ines Araujo.");
+        assert!(found.iter().all(|e| e.head != "Velmont"));
     }
 
     #[test]
