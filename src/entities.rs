@@ -631,6 +631,13 @@ fn finish_entities(
                     if adjacent && capitalised && lexicon::is_title(&role_text) {
                         aliases.push(format!("{role_text} {form}"));
                     }
+                    // "his lawyer" says nothing without the sentence: the
+                    // node keeps "lawyer", the edge keeps whose.
+                    let role_text = ["his ", "her ", "its "]
+                        .iter()
+                        .find_map(|p| role_text.strip_prefix(p))
+                        .map(str::to_string)
+                        .unwrap_or(role_text);
                     roles.push(role_text);
                 }
             }

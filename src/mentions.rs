@@ -349,11 +349,12 @@ fn refine_name(
         }
     }
     if role.is_none() && ty == EntityType::Person {
-        role = role_before(doc, range.start);
+        role = role_before(doc, range.clone(), true);
     } else if role.is_none() && looks_like_personal_name(doc, range.clone()) {
-        // "the head of Interpol, Jurgen Stock": a role before a name says
-        // it is a person's, whatever type the recogniser guessed.
-        role = role_before(doc, range.start);
+        // "the head of Interpol, Jurgen Stock": a title before a name says
+        // it is a person's, whatever type the recogniser guessed; any noun
+        // could be ("her novel Angel Catbird").
+        role = role_before(doc, range.clone(), false);
         if role.is_some() {
             ty = EntityType::Person;
         }
@@ -404,14 +405,23 @@ fn leading_title(doc: &Document, range: Range<usize>) -> Option<usize> {
 /// organisation it belongs to when the text names one: "North Korean
 /// leader", "former senator", "Acme's chief executive, Laura Chen", "Tesla
 /// founder", "the head of Interpol, Jurgen Stock".
-fn role_before(doc: &Document, name_start: usize) -> Option<Span> {
-    let sentence_start = doc.sentences[doc.sentence_of_token(name_start).index()]
-        .tokens
-        .start;
+fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) -> Option<Span> {
+    let name_start = name.start;
+    let sentence = &doc.sentences[doc.sentence_of_token(name_start).index()].tokens;
+    let sentence_start = sentence.start;
     // An apposition ("its founder, Henrik Dahl") needs a sign that the
-    // phrase before the comma is that person's role and not a separate noun.
+    // phrase before the comma is that person's role and not a separate
+    // noun, and it closes after the name: in "On his website, Sarvis
+    // notes", the name is the subject of what follows.
     let comma = name_start > sentence_start && doc.token_text(name_start - 1) == ",";
+    let closed = name.end >= sentence.end
+        || matches!(doc.token_text(name.end), "," | "." | ")" | ";" | "—" | "–");
     let end = if comma { name_start - 1 } else { name_start };
+    if any_noun && (closed || !comma) {
+        if let Some(start) = possessed_noun_role(doc, sentence_start, end) {
+            return Some(doc.token_span(start..end));
+        }
+    }
     let (start, owner_after) = match title_ending_at(doc, sentence_start, end) {
         Some(start) => (start, false),
         None if comma => (of_owner_role(doc, sentence_start, end)?, true),
@@ -461,6 +471,11 @@ fn role_before(doc: &Document, name_start: usize) -> Option<Span> {
             }
         }
     }
+    // A title that names its owner is a role even where the apposition is
+    // left open ("Malaysia's Prime Minister, Najib Razak said").
+    if comma && !closed && !owner_before && !owner_after {
+        return None;
+    }
     if comma && !owner_before && !owner_after {
         let determined = role_start > sentence_start
             && matches!(
@@ -472,6 +487,38 @@ fn role_before(doc: &Document, name_start: usize) -> Option<Span> {
         }
     }
     Some(doc.token_span(role_start..end))
+}
+
+/// "his lawyer, Chidi Nwosu", "Okonkwo's lawyer Chidi Nwosu": a noun
+/// (after adjectives) that a person or organisation possesses, right
+/// before a name, is that name's role towards the possessor, whether or not
+/// the noun is a known title. Returns where the role starts: the pronoun,
+/// or the possessor's capitalised name.
+fn possessed_noun_role(doc: &Document, sentence_start: usize, end: usize) -> Option<usize> {
+    if end == sentence_start || doc.tags.get(end - 1) != Some(&Upos::Noun) {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > sentence_start
+        && end - start < 3
+        && matches!(doc.tags.get(start - 1), Some(Upos::Adj | Upos::Noun))
+    {
+        start -= 1;
+    }
+    if (start..end).any(|t| !doc.token_text(t).starts_with(char::is_lowercase)) {
+        return None;
+    }
+    let before = start.checked_sub(1).filter(|&b| b >= sentence_start)?;
+    match doc.token_text(before).to_lowercase().as_str() {
+        // "their" so often stands for a group no name was given to that it
+        // is left out.
+        "his" | "her" | "its" => Some(before),
+        "'s" | "’s" => {
+            let owner = capitalised_run_before(doc, sentence_start, before);
+            (owner < before).then_some(owner)
+        }
+        _ => None,
+    }
 }
 
 /// The start of the longest title that ends at token `end`.

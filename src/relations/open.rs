@@ -744,11 +744,14 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
         };
         // "Afghan team's coach": the person's title is what follows the
         // last possessive.
-        let title = title
-            .rsplit(['\'', '’'])
-            .next()
-            .map(|rest| rest.strip_prefix('s').unwrap_or(rest))
-            .unwrap_or(title);
+        let title = match title.rfind(['\'', '’']) {
+            Some(apostrophe) => {
+                let rest = &title[apostrophe..];
+                let rest = rest.trim_start_matches(['\'', '’']);
+                rest.strip_prefix('s').unwrap_or(rest)
+            }
+            None => title,
+        };
         let title = title.trim().to_string();
         if title.is_empty() || owner == person {
             continue;
@@ -815,6 +818,13 @@ fn role_property(title: &str) -> Option<RoleProperty> {
         owner_type: EntityType::Organization,
         owner_is_head,
     };
+    // "his wife, Ana": the possessor's wife (spouse), son (child), father.
+    let of_person = |property, label| RoleProperty {
+        property,
+        label,
+        owner_type: EntityType::Person,
+        owner_is_head: true,
+    };
     let role = match last {
         "president" | "leader" | "king" | "queen" | "emperor" | "monarch" | "dictator" => {
             of_country("P35", "head of state")
@@ -823,6 +833,11 @@ fn role_property(title: &str) -> Option<RoleProperty> {
             of_country("P6", "head of government")
         }
         "founder" | "co-founder" | "cofounder" => of_organisation("P112", "founded by", true),
+        "wife" | "husband" | "spouse" | "widow" | "widower" => of_person("P26", "spouse"),
+        "son" | "daughter" | "child" => of_person("P40", "child"),
+        "father" => of_person("P22", "father"),
+        "mother" => of_person("P25", "mother"),
+        "brother" | "sister" | "sibling" => of_person("P3373", "sibling"),
         "chairman" | "chairwoman" | "chair" | "chairperson" if words.len() == 1 => {
             of_organisation("P488", "chairperson", true)
         }
@@ -999,6 +1014,25 @@ mod tests {
         // A role with no owner before a comma is a description of its own.
         let found = edges("After the director, Ines Araujo spoke to Tomas Reyes.");
         assert!(found.iter().all(|e| e.label != "director of"));
+    }
+
+    #[test]
+    fn a_possessed_noun_before_a_name_is_a_role_towards_the_possessor() {
+        let found =
+            edges("Tomas Reyes denied the charges. His lawyer, Ines Araujo, spoke to reporters.");
+        assert_eq!(
+            find(&found, "Ines Araujo", "Tomas Reyes").label,
+            "lawyer of"
+        );
+        let found = edges("Maria Silva's husband Paulo Silva was arrested in Recife.");
+        assert_eq!(
+            find(&found, "Paulo Silva", "Maria Silva").label,
+            "husband of"
+        );
+        assert!(found.iter().any(|e| e.property.as_deref() == Some("P26")));
+        // "their" is left out: it too often stands for a group with no name.
+        let found = edges("Ana Ruiz and Lars Dahl won. Their coach, Ines Araujo, cried.");
+        assert!(found.iter().all(|e| e.label != "coach of"));
     }
 
     #[test]
