@@ -646,7 +646,12 @@ fn finish_entities(
         let fullest = names
             .iter()
             .max_by_key(|m| {
+                let form = doc.slice(m.span);
+                // "San Francisco" over the dateline's "SAN FRANCISCO".
+                let shouting = form.chars().filter(|c| c.is_alphabetic()).count() > 4
+                    && !form.chars().any(char::is_lowercase);
                 (
+                    !shouting,
                     words_of(doc, m).len(),
                     m.span.len(),
                     std::cmp::Reverse(m.span.start),

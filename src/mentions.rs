@@ -14,6 +14,7 @@ pub type NameSpan = (Range<usize>, EntityType);
 
 /// Turns recognised names into mentions and adds roles, demonyms and pronouns.
 pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
+    let names = datelines(doc, headline_names(doc, names));
     let mut names = join_split_titles(doc, split_hyphenated_pairs(doc, names));
     names.extend(name_parts_elsewhere(doc, &names));
     names.extend(role_owners(doc, &names));
@@ -115,6 +116,105 @@ fn news_organizations(doc: &Document, names: &mut Vec<NameSpan>) {
             }
         }
     }
+}
+
+/// A headline in title case ("Apple Sues Samsung Over Patents") capitalises
+/// every word, so a recogniser trained on running text sees names all over
+/// it. A headline repeats the names of its story: only what the body also
+/// names is kept, cut down to that name and given its type.
+fn headline_names(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
+    let mut in_name = vec![false; doc.tokens.len()];
+    for (range, _) in &names {
+        in_name[range.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let headline: Vec<bool> = (0..doc.sentences.len())
+        .map(|s| is_title_case_headline(doc, s, &in_name))
+        .collect();
+    if !headline.iter().any(|h| *h) {
+        return names;
+    }
+    let in_headline = |range: &Range<usize>| headline[doc.sentence_of_token(range.start).index()];
+    let text = |range: Range<usize>| doc.slice(doc.token_span(range));
+    let body: HashMap<&str, EntityType> = names
+        .iter()
+        .filter(|(range, _)| !in_headline(range))
+        .map(|(range, ty)| (text(range.clone()), *ty))
+        .collect();
+    names
+        .iter()
+        .filter_map(|(range, ty)| {
+            if !in_headline(range) {
+                return Some((range.clone(), *ty));
+            }
+            (1..=range.len()).rev().find_map(|len| {
+                (range.start..=range.end - len).find_map(|start| {
+                    let part = start..start + len;
+                    body.get(text(part.clone())).map(|ty| (part, *ty))
+                })
+            })
+        })
+        .collect()
+}
+
+/// No final punctuation, at least three content words, all capitalised,
+/// and two of them, after the first word, outside any name: a credit line
+/// ("Photo by Kim Hong-Ji/Reuters") is names, a headline is more.
+fn is_title_case_headline(doc: &Document, sentence: usize, in_name: &[bool]) -> bool {
+    let tokens = doc.sentences[sentence].tokens.clone();
+    let capitalised_outside_names = (tokens.start + 1..tokens.end)
+        .filter(|&t| !in_name[t])
+        .map(|t| doc.token_text(t))
+        .filter(|w| w.starts_with(char::is_uppercase) && !lexicon::is_function_word(w))
+        .count();
+    if capitalised_outside_names < 2 {
+        return false;
+    }
+    if tokens.is_empty() || matches!(doc.token_text(tokens.end - 1), "." | "!" | "?" | "\"" | "”")
+    {
+        return false;
+    }
+    let content: Vec<&str> = tokens
+        .map(|t| doc.token_text(t))
+        .filter(|w| w.starts_with(char::is_alphabetic) && !lexicon::is_function_word(w))
+        .collect();
+    content.len() >= 3 && content.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// "SAN FRANCISCO, March 3 (Reuters) -", "LAGOS, Nigeria —": the capitals
+/// that open a news story's first paragraph, before a dash, name the place
+/// it was filed from.
+fn datelines(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> {
+    for sentence in &doc.sentences {
+        let tokens = sentence.tokens.clone();
+        let before = doc.text[..doc.tokens[tokens.start].start].trim_end_matches([' ', '\t', '\r']);
+        let starts_paragraph = before.is_empty() || before.ends_with('\n');
+        if !starts_paragraph {
+            continue;
+        }
+        let is_capitals = |t: usize| {
+            let word = doc.token_text(t);
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && word
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '.' || c == '-')
+        };
+        let run_end = (tokens.start..tokens.end)
+            .find(|&t| !is_capitals(t))
+            .unwrap_or(tokens.end);
+        if run_end == tokens.start || run_end == tokens.end {
+            continue;
+        }
+        let dash_follows = matches!(doc.token_text(run_end), "," | "(" | "-" | "—" | "–")
+            && (run_end..tokens.end.min(run_end + 10))
+                .any(|t| matches!(doc.token_text(t), "-" | "—" | "–"));
+        if !dash_follows {
+            continue;
+        }
+        let place = tokens.start..run_end;
+        names.retain(|(range, _)| range.end <= place.start || range.start >= place.end);
+        names.push((place, EntityType::Location));
+    }
+    names
 }
 
 /// "Senate Majority" + "Leader Chuck Schumer": a title the recogniser cut
@@ -335,7 +435,13 @@ fn refine_name(
     if let Some(article) = (range.start + 1..range.end).find(|&t| doc.token_text(t) == "the") {
         range.end = article;
     }
-    while range.len() > 1 && matches!(doc.token_text(range.end - 1), "'s" | "’s" | "'" | "’") {
+    // "District Court for" (of "... for the Northern District"): a name
+    // does not end in a lower-case function word.
+    while range.len() > 1 && {
+        let last = doc.token_text(range.end - 1);
+        matches!(last, "'s" | "’s" | "'" | "’" | "," | "-")
+            || (last.starts_with(char::is_lowercase) && lexicon::is_function_word(last))
+    } {
         range.end -= 1;
     }
     let mut role = None;
@@ -632,6 +738,38 @@ mod tests {
             Some("Senate Majority Leader".into())
         )));
         assert!(found.iter().all(|(t, ..)| !t.starts_with("Senate")));
+    }
+
+    #[test]
+    fn a_title_case_headline_keeps_only_the_names_its_story_gives() {
+        let found = mentions(
+            "Velmont Sues Corvix Over Battery Patents In Texas Court\n\n\
+             Velmont sued Corvix on Monday in Austin, Texas, saying Corvix copied its design.",
+        );
+        let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+        assert!(
+            names
+                .iter()
+                .all(|t| !t.contains("Sues") && !t.contains("Court")),
+            "{names:?}"
+        );
+        assert!(
+            names.iter().filter(|t| **t == "Velmont").count() >= 2,
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_names_a_place() {
+        let found = mentions(
+            "NORTH VELMONT, March 3 (Reuters) - Velmont Inc said on Monday it would close a plant.",
+        );
+        assert!(found.contains(&(
+            "NORTH VELMONT".into(),
+            EntityType::Location,
+            MentionKind::Name,
+            None
+        )));
     }
 
     #[test]
