@@ -110,13 +110,6 @@ struct Group {
 }
 
 /// Honorifics that are forms of address, not roles.
-fn is_honorific(role: &str) -> bool {
-    matches!(
-        role.trim_end_matches('.').to_lowercase().as_str(),
-        "mr" | "mrs" | "ms" | "miss" | "mx" | "sir" | "madam"
-    )
-}
-
 fn words_of(doc: &Document, mention: &Mention) -> Vec<String> {
     mention
         .tokens
@@ -624,7 +617,7 @@ fn finish_entities(
             if let Some(role) = mention.role {
                 let role_text = doc.slice(role).to_string();
                 let adjacent = doc.text[role.end..mention.span.start].trim().is_empty();
-                if !is_honorific(&role_text) {
+                if !lexicon::is_honorific(&role_text) {
                     // "President Trump" is a name the text uses; "chief
                     // executive Laura Chen" is a name with a description.
                     let capitalised = role_text.starts_with(char::is_uppercase);

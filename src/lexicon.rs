@@ -117,6 +117,14 @@ pub fn is_title(words: &str) -> bool {
     lexicon().titles.contains(&words.to_lowercase())
 }
 
+/// "Mr.", "Mrs.", "Sir": a form of address, not a position anyone holds.
+pub fn is_honorific(role: &str) -> bool {
+    matches!(
+        role.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "sir" | "madam" | "dame"
+    )
+}
+
 pub fn max_title_words() -> usize {
     lexicon().max_title_words
 }

@@ -20,6 +20,13 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     names.extend(role_owners(doc, &names));
     news_organizations(doc, &mut names);
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
+    // Organisations and places by the token they end before, for titles
+    // that name their owner: "NATO Secretary General Jens Stoltenberg".
+    let owner_ending_at: HashMap<usize, usize> = names
+        .iter()
+        .filter(|(_, ty)| matches!(ty, EntityType::Organization | EntityType::Location))
+        .map(|(range, _)| (range.end, range.start))
+        .collect();
     let mut mentions = Vec::with_capacity(names.len() * 2);
     let mut covered = vec![false; doc.tokens.len()];
     let mut last_end = 0;
@@ -27,9 +34,15 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
         if range.start < last_end || range.is_empty() {
             continue;
         }
-        let Some((range, ty, role)) = refine_name(doc, range, ty) else {
+        let Some((range, ty, mut role)) = refine_name(doc, range, ty) else {
             continue;
         };
+        if let Some(span) = role.filter(|r| !lexicon::is_honorific(doc.slice(*r))) {
+            let role_start = doc.tokens.partition_point(|t| t.start < span.start);
+            if let Some(&owner_start) = owner_ending_at.get(&role_start) {
+                role = Some(Span::new(doc.tokens[owner_start].start, span.end));
+            }
+        }
         // "I", "We", "He" at a sentence start are pronouns, not names.
         if range.len() == 1 && lexicon::is_function_word(doc.token_text(range.start)) {
             continue;
@@ -347,24 +360,32 @@ fn role_owners(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
         let sentence_start = doc.sentences[doc.sentence_of_token(range.start).index()]
             .tokens
             .start;
-        let Some(title_start) = title_ending_at(doc, sentence_start, range.start) else {
-            continue;
+        // The title before the name, or at its start ("Chairman Ines Araujo").
+        let title_start = match leading_title(doc, range.clone()) {
+            Some(end) if end < range.end => range.start,
+            _ => match title_ending_at(doc, sentence_start, range.start) {
+                Some(start) => start,
+                None => continue,
+            },
         };
-        if !doc.token_text(title_start).starts_with(char::is_lowercase) {
+        if lexicon::is_honorific(doc.token_text(title_start)) {
             continue;
         }
+        let lower_case = doc.token_text(title_start).starts_with(char::is_lowercase);
         let owner = capitalised_run_before(doc, sentence_start, title_start)..title_start;
         // A sentence's first word is capitalised anyway, and the tagger
         // may read an unknown name there as a verb ("Boeing"): what rules
-        // it out is being an adjective or adverb ("Former", "Then").
+        // it out is being an adjective or adverb ("Former", "Then"). Before
+        // a capitalised title, only a proper noun will do.
         let is_name = !owner.is_empty()
             && owner.clone().all(|t| {
                 !covered[t]
                     && !lexicon::is_month_or_weekday(doc.token_text(t))
-                    && matches!(
-                        doc.tags.get(t),
-                        Some(Upos::Propn | Upos::Noun | Upos::Verb | Upos::X)
-                    )
+                    && match doc.tags.get(t) {
+                        Some(Upos::Propn) => true,
+                        Some(Upos::Noun | Upos::Verb | Upos::X) => lower_case,
+                        _ => false,
+                    }
             });
         if !is_name {
             continue;

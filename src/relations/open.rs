@@ -254,30 +254,38 @@ fn read_predicate(
     to_end: usize,
 ) -> Option<Predicate> {
     let mut start = from;
+    // Look-ahead stops at the sentence's end: a headline without a full
+    // stop is followed by a sentence of its own.
+    let sentence_end = doc.sentences[doc.sentence_of_token(to).index()].tokens.end;
     // A possessive ending belongs to the subject: "Gaddafi's demise"; a
     // hyphen or noun after a name makes it a modifier: "the Trump-Kim summit".
     if start < to && is_modifier_follower(doc, start) {
         return None;
     }
-    if to_end < doc.tokens.len() && is_modifier_follower(doc, to_end) {
+    if to_end < sentence_end && is_modifier_follower(doc, to_end) {
         return None;
     }
     // "the NATO military alliance": adjectives, then the noun it modifies.
     let mut after = to_end;
-    while after < doc.tokens.len() && tag(doc, after) == Upos::Adj {
+    while after < sentence_end && tag(doc, after) == Upos::Adj {
         after += 1;
     }
     let determined = to > 0 && tag(doc, to - 1) == Upos::Det;
-    if determined && after > to_end && after < doc.tokens.len() && tag(doc, after) == Upos::Noun {
+    if determined && after > to_end && after < sentence_end && tag(doc, after) == Upos::Noun {
         return None;
     }
     // A prepositional object ("According to Rathbun, ...", "a detective for
     // the Los Angeles office was") is not the subject of a verb after it.
+    let sentence_start = doc.sentences[doc.sentence_of_token(from_start).index()]
+        .tokens
+        .start;
     let mut before = from_start;
-    while before > 0 && matches!(tag(doc, before - 1), Upos::Det | Upos::Adj | Upos::Num) {
+    while before > sentence_start
+        && matches!(tag(doc, before - 1), Upos::Det | Upos::Adj | Upos::Num)
+    {
         before -= 1;
     }
-    let mut object_of_preposition = before > 0 && tag(doc, before - 1) == Upos::Adp;
+    let mut object_of_preposition = before > sentence_start && tag(doc, before - 1) == Upos::Adp;
     if start < to && doc.token_text(start) == "," {
         let close = (start + 1..to).find(|&t| doc.token_text(t) == ",");
         let opener = start + 1 < to && is_relative_pronoun(&lower(doc, start + 1));
@@ -330,7 +338,7 @@ fn read_predicate(
         return None;
     }
     // The object followed by a verb is the subject of a clause of its own.
-    if to_end < doc.tokens.len() && matches!(tag(doc, to_end), Upos::Verb | Upos::Aux) {
+    if to_end < sentence_end && matches!(tag(doc, to_end), Upos::Verb | Upos::Aux) {
         return None;
     }
     let first_verb = tokens
@@ -339,7 +347,7 @@ fn read_predicate(
     // "as Boca beat River", "after Lima signed": a word that is both a
     // preposition and a conjunction, its name followed at once by a verb,
     // opens a clause with that name as its subject.
-    let opens_clause = before > 0
+    let opens_clause = before > sentence_start
         && matches!(
             lower(doc, before - 1).as_str(),
             "as" | "after" | "before" | "since" | "until" | "till"
@@ -761,7 +769,7 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
             head: person,
             tail: owner,
             kind: RelationKind::Open,
-            label: format!("{} of", title.to_lowercase()),
+            label: format!("{} of", lower_case_words(&title)),
             property: None,
             confidence: 0.8,
             negated: false,
@@ -790,6 +798,22 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
         }
     }
     relations
+}
+
+/// "Secretary General" → "secretary general", but "CEO" stays "CEO".
+fn lower_case_words(text: &str) -> String {
+    text.split_whitespace()
+        .map(|word| {
+            if word.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !word.chars().any(char::is_lowercase)
+            {
+                word.to_string()
+            } else {
+                word.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The Wikidata property a role implies between a person and the country
@@ -1033,6 +1057,20 @@ mod tests {
         // "their" is left out: it too often stands for a group with no name.
         let found = edges("Ana Ruiz and Lars Dahl won. Their coach, Ines Araujo, cried.");
         assert!(found.iter().all(|e| e.label != "coach of"));
+    }
+
+    #[test]
+    fn a_capitalised_title_after_an_organisation_is_its_role() {
+        let found = edges("Corvix Chairman Ines Araujo met Tomas Reyes in Lima.");
+        assert_eq!(find(&found, "Ines Araujo", "Corvix").label, "chairman of");
+        assert!(found.iter().any(|e| e.property.as_deref() == Some("P488")));
+    }
+
+    #[test]
+    fn a_headline_without_a_full_stop_does_not_reach_into_the_next_sentence() {
+        let found =
+            edges("Talks in Oslo grind on\n\nAna Ruiz welcomed Lars Dahl to Oslo on Monday.");
+        assert_eq!(find(&found, "Ana Ruiz", "Lars Dahl").label, "welcomed");
     }
 
     #[test]
