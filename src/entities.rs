@@ -109,7 +109,6 @@ struct Group {
     country: Option<&'static str>,
 }
 
-/// Honorifics that are forms of address, not roles.
 fn words_of(doc: &Document, mention: &Mention) -> Vec<String> {
     mention
         .tokens
@@ -599,9 +598,15 @@ fn finish_entities(
                 .push((MentionId::from(m), rule_of[m]));
         }
     }
+    // Every way the text writes a country ("US", "U.S.") labels it by its name.
     let country_of_form: HashMap<&str, &'static str> = groups
         .iter()
-        .filter_map(|g| Some((g.form.as_str(), g.country?)))
+        .filter_map(|g| Some((g, g.country?)))
+        .flat_map(|(g, country)| {
+            g.mentions
+                .iter()
+                .map(move |&m| (doc.slice(doc.mentions[m].span), country))
+        })
         .collect();
     for entity in entities.iter_mut() {
         let names: Vec<&Mention> = entity

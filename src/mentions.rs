@@ -15,6 +15,7 @@ pub type NameSpan = (Range<usize>, EntityType);
 /// Turns recognised names into mentions and adds roles, demonyms and pronouns.
 pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     let names = datelines(doc, headline_names(doc, names));
+    let names = extend_over_hyphens(doc, names);
     let mut names = join_split_titles(doc, split_hyphenated_pairs(doc, names));
     names.extend(name_parts_elsewhere(doc, &names));
     names.extend(role_owners(doc, &names));
@@ -44,7 +45,11 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
             }
         }
         // "I", "We", "He" at a sentence start are pronouns, not names.
-        if range.len() == 1 && lexicon::is_function_word(doc.token_text(range.start)) {
+        let word = doc.token_text(range.start);
+        // "WHO" and "US" in capitals are names; "BY" of "CC BY" is not.
+        let shouted = (word.len() >= 3 || lexicon::country(word).is_some())
+            && word.chars().all(|c| c.is_ascii_uppercase());
+        if range.len() == 1 && lexicon::is_function_word(word) && !shouted {
             continue;
         }
         last_end = range.end;
@@ -230,6 +235,53 @@ fn datelines(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> {
     names
 }
 
+/// "Ban Ki" of "Ban Ki-moon", "Port-au" of "Port-au-Prince": a name the
+/// recogniser cut at a hyphen goes on to the end of the hyphenated word,
+/// unless the word is a modifier ("Trump-backed", "Obama-era policies").
+fn extend_over_hyphens(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
+    let mut starts_name = vec![false; doc.tokens.len()];
+    for (range, _) in &names {
+        starts_name[range.start] = true;
+    }
+    let attached = |a: usize, b: usize| doc.tokens[a].end == doc.tokens[b].start;
+    names
+        .into_iter()
+        .map(|(range, ty)| {
+            let sentence_end = doc.sentences[doc.sentence_of_token(range.start).index()]
+                .tokens
+                .end;
+            let mut end = range.end;
+            while end + 1 < sentence_end
+                && doc.token_text(end) == "-"
+                && attached(end - 1, end)
+                && attached(end, end + 1)
+                && !starts_name[end + 1]
+                && doc.token_text(end + 1).chars().all(char::is_alphabetic)
+            {
+                let tail = doc.token_text(end + 1);
+                let inside_word = doc.token_text(end - 1).starts_with(char::is_lowercase);
+                let fits = if tail.starts_with(char::is_uppercase) {
+                    inside_word
+                } else {
+                    !matches!(doc.tags.get(end + 1), Some(Upos::Verb | Upos::Adj))
+                };
+                if !fits {
+                    break;
+                }
+                end += 2;
+            }
+            let modifies_noun = end < sentence_end
+                && matches!(doc.tags.get(end), Some(Upos::Noun))
+                && doc.token_text(end).starts_with(char::is_lowercase);
+            if end > range.end && !modifies_noun {
+                (range.start..end, ty)
+            } else {
+                (range, ty)
+            }
+        })
+        .collect()
+}
+
 /// "Senate Majority" + "Leader Chuck Schumer": a title the recogniser cut
 /// in two, its first half read as a name of its own, is rejoined so that
 /// the whole title becomes the person's role.
@@ -319,6 +371,31 @@ fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
             })
             .or_insert(Some(*ty));
     }
+    // "WHO" for "World Health Organization": the initials of an
+    // organisation the document names in full.
+    let mut acronyms: HashMap<String, Option<EntityType>> = HashMap::new();
+    for (range, ty) in names {
+        let capitalised: Vec<&str> = range
+            .clone()
+            .map(|t| doc.token_text(t))
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .collect();
+        if *ty != EntityType::Organization || capitalised.len() < 2 {
+            continue;
+        }
+        let initials: String = capitalised
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        acronyms
+            .entry(initials)
+            .and_modify(|known| {
+                if *known != Some(*ty) {
+                    *known = None;
+                }
+            })
+            .or_insert(Some(*ty));
+    }
     let mut covered = vec![false; doc.tokens.len()];
     for (range, _) in names {
         covered[range.clone()].iter_mut().for_each(|c| *c = true);
@@ -333,6 +410,17 @@ fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
             .map(|(c, t)| (t, c))
         {
             let word = doc.token_text(t);
+            // The tagger may read an acronym that is also a word ("WHO") as
+            // that word.
+            let bare: String = word.chars().filter(|c| *c != '.').collect();
+            // Two letters stand for too many things ("CC" of a licence
+            // line is not "Collins College").
+            if bare.len() >= 3 && bare.chars().all(|c| c.is_ascii_uppercase()) {
+                if let Some(Some(ty)) = acronyms.get(&bare) {
+                    found.push((t..t + 1, *ty));
+                    continue;
+                }
+            }
             if doc.tags.get(t) != Some(&Upos::Propn) || word.len() < 2 {
                 continue;
             }
@@ -460,15 +548,26 @@ fn refine_name(
     // does not end in a lower-case function word.
     while range.len() > 1 && {
         let last = doc.token_text(range.end - 1);
+        // "Moon Jae-in" ends in a syllable, not in a preposition.
+        let hyphenated = doc.token_text(range.end - 2) == "-"
+            && doc.tokens[range.end - 2].end == doc.tokens[range.end - 1].start;
         matches!(last, "'s" | "’s" | "'" | "’" | "," | "-")
-            || (last.starts_with(char::is_lowercase) && lexicon::is_function_word(last))
+            || (last.starts_with(char::is_lowercase)
+                && lexicon::is_function_word(last)
+                && !hyphenated)
     } {
         range.end -= 1;
     }
     let mut role = None;
     if let Some(title_end) = leading_title(doc, range.clone()) {
         if title_end < range.end {
-            role = Some(doc.token_span(range.start..title_end));
+            // "Director-General" of which the recogniser kept "General".
+            let sentence_start = doc.sentences[doc.sentence_of_token(range.start).index()]
+                .tokens
+                .start;
+            let title_start = title_ending_at(doc, sentence_start, title_end)
+                .map_or(range.start, |start| start.min(range.start));
+            role = Some(doc.token_span(title_start..title_end));
             range.start = title_end;
             ty = EntityType::Person;
         } else {
@@ -674,8 +773,20 @@ fn of_owner_role(doc: &Document, sentence_start: usize, end: usize) -> Option<us
 /// that ends at `end` begins; `end` itself when there is none.
 fn capitalised_run_before(doc: &Document, sentence_start: usize, end: usize) -> usize {
     let mut start = end;
-    while start > sentence_start && end - start < 4 {
+    while start > sentence_start && end - start < 6 {
         let word = doc.token_text(start - 1);
+        // "Jong-un": a hyphenated syllable belongs to the capitalised word
+        // before it.
+        let syllable = start >= sentence_start + 3
+            && word.starts_with(char::is_lowercase)
+            && doc.token_text(start - 2) == "-"
+            && doc.tokens[start - 3].end == doc.tokens[start - 2].start
+            && doc.tokens[start - 2].end == doc.tokens[start - 1].start
+            && doc.token_text(start - 3).starts_with(char::is_uppercase);
+        if syllable {
+            start -= 2;
+            continue;
+        }
         if !word.starts_with(char::is_uppercase)
             || lexicon::is_function_word(word)
             || lexicon::is_title(word)
@@ -791,6 +902,44 @@ mod tests {
             MentionKind::Name,
             None
         )));
+    }
+
+    #[test]
+    fn hyphenated_names_stay_whole_but_modifiers_do_not_join() {
+        let found = mentions(
+            "Moon Jae-in met Ban Ki-moon in Port-au-Prince. \
+             The Ruiz-backed plan and Obama-era rules were dropped.",
+        );
+        let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+        for whole in ["Moon Jae-in", "Ban Ki-moon", "Port-au-Prince"] {
+            assert!(names.contains(&whole), "{whole} in {names:?}");
+        }
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.contains("backed") && !n.contains("era")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn initials_of_an_organisation_named_in_full_are_its_name() {
+        let found = mentions(
+            "The World Health Organization met in Geneva. \
+             WHO Director-General Tedros Adhanom Ghebreyesus spoke first.",
+        );
+        assert!(found.contains(&(
+            "WHO".into(),
+            EntityType::Organization,
+            MentionKind::Name,
+            None
+        )));
+        assert!(
+            found
+                .iter()
+                .any(|(t, _, _, role)| t == "Tedros Adhanom Ghebreyesus"
+                    && role.as_deref() == Some("WHO Director-General"))
+        );
     }
 
     #[test]
