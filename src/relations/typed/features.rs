@@ -263,6 +263,84 @@ fn sentence_gap(a: &Ent, b: &Ent) -> usize {
 /// `max_gap` sentences apart: a long document's pairs grow with the square
 /// of its entities, and far-apart pairs are rarely related.
 pub fn doc_pairs_within(doc: &Document, max_gap: usize) -> Vec<Pair> {
+    let candidates = candidates(doc, max_gap, |_| true);
+    candidates
+        .pairs
+        .iter()
+        .map(|c| {
+            let mut features = c.features.clone();
+            let (ht, tt) = (candidates.types[c.head], candidates.types[c.tail]);
+            for (entity, role, partner) in [(c.head, Role::Head, tt), (c.tail, Role::Tail, ht)] {
+                features.extend(candidates.role_features(entity, role, Some(partner)));
+                features.extend(candidates.role_features(entity, role, None));
+            }
+            features.sort_unstable();
+            features.dedup();
+            Pair {
+                head: c.head,
+                tail: c.tail,
+                types: c.types,
+                features,
+                evidence: c.evidence.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Which end of a pair an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Head,
+    Tail,
+}
+
+/// A pair's features split in two: what the pair itself contributes, and
+/// what each entity contributes whatever its partner beyond the partner's
+/// type. An entity's part is the same in all its pairs, so a scorer can sum
+/// it once per entity; [`Pair::features`] is the union of the parts.
+#[derive(Debug, Clone)]
+pub struct Candidates {
+    /// Per entity, role-free features (empty when it has no mention).
+    pub own: Vec<Vec<u64>>,
+    /// Per entity, `type_index` of its type.
+    pub types: Vec<usize>,
+    pub pairs: Vec<Candidate>,
+}
+
+/// An ordered pair with the features of the pair itself.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub head: usize,
+    pub tail: usize,
+    pub types: u8,
+    /// Sorted, deduplicated; none of an entity's own.
+    pub features: Vec<u64>,
+    pub evidence: Vec<usize>,
+}
+
+impl Candidates {
+    /// The features `entity` brings to a pair in `role`: with
+    /// `Some(partner type)`, each own feature joined with that type; with
+    /// `None`, each own feature alone. A pair has both.
+    pub fn role_features(
+        &self,
+        entity: usize,
+        role: Role,
+        partner: Option<usize>,
+    ) -> impl Iterator<Item = u64> + '_ {
+        let key = match (role, partner) {
+            (Role::Head, Some(ty)) => 0x100 + ty as u64,
+            (Role::Head, None) => 0x200,
+            (Role::Tail, Some(ty)) => 0x300 + ty as u64,
+            (Role::Tail, None) => 0x400,
+        };
+        self.own[entity].iter().map(move |&f| mix(f, key))
+    }
+}
+
+/// Candidate pairs at most `max_gap` sentences apart whose type pair
+/// `keep` accepts (others get no features built).
+pub fn candidates(doc: &Document, max_gap: usize, keep: impl Fn(u8) -> bool) -> Candidates {
     let ctx = build_ctx(doc);
     let mut pairs = Vec::new();
     let mut sink = Sink {
@@ -273,7 +351,8 @@ pub fn doc_pairs_within(doc: &Document, max_gap: usize) -> Vec<Pair> {
         let Some(he) = he else { continue };
         for (t, te) in ctx.ents.iter().enumerate() {
             let Some(te) = te else { continue };
-            if h == t || (max_gap != usize::MAX && sentence_gap(he, te) > max_gap) {
+            let types = (type_index(he.ty) * 6 + type_index(te.ty)) as u8;
+            if h == t || !keep(types) || (max_gap != usize::MAX && sentence_gap(he, te) > max_gap) {
                 continue;
             }
             sink.out.clear();
@@ -281,16 +360,22 @@ pub fn doc_pairs_within(doc: &Document, max_gap: usize) -> Vec<Pair> {
             let mut features = std::mem::take(&mut sink.out);
             features.sort_unstable();
             features.dedup();
-            pairs.push(Pair {
+            pairs.push(Candidate {
                 head: h,
                 tail: t,
-                types: (type_index(he.ty) * 6 + type_index(te.ty)) as u8,
+                types,
                 features,
                 evidence,
             });
         }
     }
-    pairs
+    let types = doc.entities.iter().map(|e| type_index(e.ty)).collect();
+    let own = ctx
+        .ents
+        .into_iter()
+        .map(|e| e.map(|e| e.own).unwrap_or_default())
+        .collect();
+    Candidates { own, types, pairs }
 }
 
 fn closest(he: &Ent, te: &Ent, sentence: Option<usize>) -> Option<(M, M)> {
@@ -324,14 +409,6 @@ fn pair_features(ctx: &Ctx, he: &Ent, te: &Ent, sink: &mut Sink) -> Vec<usize> {
     let tp = format!("{ht}{tt}");
     sink.add(&["bias"]);
     sink.add(&["tp", &tp]);
-    for &f in &he.own {
-        sink.out.push(mix(f, 0x100 + type_index(te.ty) as u64));
-        sink.out.push(mix(f, 0x200));
-    }
-    for &f in &te.own {
-        sink.out.push(mix(f, 0x300 + type_index(he.ty) as u64));
-        sink.out.push(mix(f, 0x400));
-    }
     let shared: Vec<usize> = he.sentences.intersection(&te.sentences).copied().collect();
     sink.add(&["shared", bucket(shared.len()), &tp]);
     let (a, b) = closest(he, te, None).expect("both entities have mentions");

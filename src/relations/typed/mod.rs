@@ -14,7 +14,7 @@ pub mod train;
 
 use crate::document::{Document, EntityId, Relation, RelationKind};
 use crate::error::{Error, Result};
-use features::{Pair, TYPE_PAIRS};
+use features::{Candidates, Pair, Role, TYPE_PAIRS};
 use flate2::read::DeflateDecoder;
 use serde::{Deserialize, Serialize};
 use std::io::Read;
@@ -69,7 +69,9 @@ pub(crate) struct Meta {
 #[derive(Debug, Clone)]
 pub struct TypedModel {
     pub(crate) meta: Meta,
-    pub(crate) weights: Vec<f32>,
+    /// The 2^bits quantised weights, then the first `properties.len()` of
+    /// them again, so a feature's row never wraps around the end.
+    weights: Vec<i16>,
 }
 
 /// A candidate triple with its raw score.
@@ -109,8 +111,21 @@ impl TypedModel {
                 default_min_confidence: 0.5,
                 source: String::new(),
             },
-            weights: vec![0.0; 1 << 8],
+            weights: vec![0; 1 << 8],
         }
+    }
+
+    /// A model over a table of 2^`meta.bits` quantised weights.
+    pub(crate) fn new(meta: Meta, mut weights: Vec<i16>) -> TypedModel {
+        debug_assert_eq!(weights.len(), 1 << meta.bits);
+        let pad = meta.properties.len().min(weights.len());
+        weights.extend_from_within(..pad);
+        TypedModel { meta, weights }
+    }
+
+    /// The table without its padding.
+    fn table(&self) -> &[i16] {
+        &self.weights[..1 << self.meta.bits]
     }
 
     pub fn try_embedded() -> Result<&'static TypedModel> {
@@ -142,14 +157,19 @@ impl TypedModel {
     /// confidence of at least `min_confidence`, ordered by head, tail and
     /// property id.
     pub fn predict(&self, doc: &Document, min_confidence: f32) -> Vec<Relation> {
-        let pairs = features::doc_pairs_within(doc, MAX_SENTENCE_GAP);
+        let candidates = features::candidates(doc, MAX_SENTENCE_GAP, |types| {
+            self.meta
+                .allowed
+                .get(usize::from(types))
+                .is_some_and(|a| !a.is_empty())
+        });
         let mut relations = Vec::new();
-        for scored in self.score_pairs(&pairs) {
+        for scored in self.score_candidates(&candidates) {
             let confidence = self.calibrate(scored.score);
             if confidence < min_confidence || confidence <= 0.0 {
                 continue;
             }
-            let pair = &pairs[scored.pair];
+            let pair = &candidates.pairs[scored.pair];
             let property = &self.meta.properties[usize::from(scored.property)];
             relations.push(Relation {
                 head: EntityId::from(pair.head),
@@ -171,30 +191,89 @@ impl TypedModel {
         relations
     }
 
-    /// Raw scores of every allowed (pair, property) candidate.
-    pub(crate) fn score_pairs(&self, pairs: &[Pair]) -> Vec<Scored> {
-        self.scores_with(&self.weights, pairs)
+    /// Adds each feature's row of property weights to `sums`. Integer sums
+    /// are exact, so the order of features, and how they are split between
+    /// entity and pair, never changes a score.
+    fn accumulate(&self, sums: &mut [i32], features: impl Iterator<Item = u64>) {
+        let n = sums.len();
+        for f in features {
+            let base = base_slot(self.meta.bits, f);
+            let row = &self.weights[base..base + n];
+            for (s, &w) in sums.iter_mut().zip(row) {
+                *s += i32::from(w);
+            }
+        }
     }
 
-    fn scores_with(&self, weights: &[f32], pairs: &[Pair]) -> Vec<Scored> {
+    fn push_allowed(&self, pair: usize, types: u8, sums: &[i32], out: &mut Vec<Scored>) {
+        let Some(allowed) = self.meta.allowed.get(usize::from(types)) else {
+            return;
+        };
+        for &property in allowed {
+            out.push(Scored {
+                pair,
+                property,
+                score: sums[usize::from(property)] as f32 * self.meta.scale,
+            });
+        }
+    }
+
+    /// Raw scores of every allowed (pair, property) candidate.
+    pub(crate) fn score_pairs(&self, pairs: &[Pair]) -> Vec<Scored> {
         let mut out = Vec::new();
+        let mut sums = vec![0i32; self.meta.properties.len()];
         for (i, pair) in pairs.iter().enumerate() {
-            let Some(allowed) = self.meta.allowed.get(usize::from(pair.types)) else {
-                continue;
-            };
-            for &property in allowed {
-                let key = property_key(property);
-                let score = pair
-                    .features
-                    .iter()
-                    .map(|&f| weights[slot(self.meta.bits, f, key)])
-                    .sum();
-                out.push(Scored {
-                    pair: i,
-                    property,
-                    score,
-                });
+            sums.fill(0);
+            self.accumulate(&mut sums, pair.features.iter().copied());
+            self.push_allowed(i, pair.types, &sums, &mut out);
+        }
+        out
+    }
+
+    /// The same scores as [`TypedModel::score_pairs`] gives the pairs'
+    /// full features, with each entity's part summed once per role and
+    /// partner type rather than once per pair.
+    pub(crate) fn score_candidates(&self, candidates: &Candidates) -> Vec<Scored> {
+        let n = self.meta.properties.len();
+        let entities = candidates.own.len();
+        // The entity's part, summed on first use: per (entity, role) the
+        // features alone, then per partner type those features with it.
+        let mut alone: Vec<Vec<i32>> = vec![Vec::new(); entities * 2];
+        let mut parts: Vec<Vec<i32>> = vec![Vec::new(); entities * 2 * 6];
+        let mut part = |entity: usize, role: Role, other: usize| -> usize {
+            let r = entity * 2 + usize::from(role == Role::Tail);
+            let other_type = candidates.types[other];
+            let k = r * 6 + other_type;
+            if parts[k].is_empty() {
+                if alone[r].is_empty() {
+                    let mut sums = vec![0i32; n];
+                    self.accumulate(&mut sums, candidates.role_features(entity, role, None));
+                    alone[r] = sums;
+                }
+                let mut sums = alone[r].clone();
+                self.accumulate(
+                    &mut sums,
+                    candidates.role_features(entity, role, Some(other_type)),
+                );
+                parts[k] = sums;
             }
+            k
+        };
+        let mut keys = Vec::with_capacity(candidates.pairs.len());
+        for pair in &candidates.pairs {
+            keys.push((
+                part(pair.head, Role::Head, pair.tail),
+                part(pair.tail, Role::Tail, pair.head),
+            ));
+        }
+        let mut out = Vec::new();
+        let mut sums = vec![0i32; n];
+        for (i, (pair, &(h, t))) in candidates.pairs.iter().zip(&keys).enumerate() {
+            for ((s, &a), &b) in sums.iter_mut().zip(&parts[h]).zip(&parts[t]) {
+                *s = a + b;
+            }
+            self.accumulate(&mut sums, pair.features.iter().copied());
+            self.push_allowed(i, pair.types, &sums, &mut out);
         }
         out
     }
@@ -207,11 +286,11 @@ impl TypedModel {
     /// The model file's bytes: magic, then deflated (metadata JSON, i16 weights).
     pub fn to_bytes(&self) -> Vec<u8> {
         let meta = serde_json::to_vec(&self.meta).expect("metadata serialises");
-        let mut body = Vec::with_capacity(4 + meta.len() + 2 * self.weights.len());
+        let mut body = Vec::with_capacity(4 + meta.len() + 2 * self.table().len());
         body.extend_from_slice(&(meta.len() as u32).to_le_bytes());
         body.extend_from_slice(&meta);
-        for &w in &self.weights {
-            body.extend_from_slice(&quantize(w, self.meta.scale).to_le_bytes());
+        for &w in self.table() {
+            body.extend_from_slice(&w.to_le_bytes());
         }
         let mut out = MAGIC.to_vec();
         let mut encoder = flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::best());
@@ -269,9 +348,9 @@ impl TypedModel {
         }
         let weights = weights_bytes
             .chunks_exact(2)
-            .map(|b| f32::from(i16::from_le_bytes([b[0], b[1]])) * meta.scale)
+            .map(|b| i16::from_le_bytes([b[0], b[1]]))
             .collect();
-        Ok(TypedModel { meta, weights })
+        Ok(TypedModel::new(meta, weights))
     }
 }
 
@@ -284,8 +363,12 @@ pub(crate) fn property_key(property: u16) -> u64 {
 /// so scoring one pair for every property reads a few cache lines per
 /// feature instead of one line per property.
 pub(crate) fn slot(bits: u32, feature: u64, key: u64) -> usize {
-    let base = feature.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits);
+    let base = base_slot(bits, feature) as u64;
     (base.wrapping_add(key) & ((1u64 << bits) - 1)) as usize
+}
+
+fn base_slot(bits: u32, feature: u64) -> usize {
+    (feature.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
 }
 
 pub(crate) fn quantize(w: f32, scale: f32) -> i16 {

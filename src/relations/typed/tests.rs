@@ -121,6 +121,23 @@ fn employer_points_from_person_to_organisation() {
 }
 
 #[test]
+fn entity_parts_score_as_whole_pairs() {
+    let docs = read_docred(&data()).expect("Re-DocRED beside the checkout");
+    let model = TypedModel::embedded();
+    for gold in docs.iter().take(20) {
+        for gap in [MAX_SENTENCE_GAP, usize::MAX] {
+            let whole = model.score_pairs(&features::doc_pairs_within(&gold.doc, gap));
+            let parts = model.score_candidates(&features::candidates(&gold.doc, gap, |_| true));
+            assert_eq!(whole.len(), parts.len());
+            for (a, b) in whole.iter().zip(&parts) {
+                assert_eq!((a.pair, a.property), (b.pair, b.property));
+                assert_eq!(a.score.to_bits(), b.score.to_bits());
+            }
+        }
+    }
+}
+
+#[test]
 fn empty_model_predicts_nothing() {
     let doc = hand_doc(
         &["Ann", "met", "Bob"],
