@@ -263,28 +263,31 @@ fn sentence_gap(a: &Ent, b: &Ent) -> usize {
 /// `max_gap` sentences apart: a long document's pairs grow with the square
 /// of its entities, and far-apart pairs are rarely related.
 pub fn doc_pairs_within(doc: &Document, max_gap: usize) -> Vec<Pair> {
-    let candidates = candidates(doc, max_gap, |_| true);
-    candidates
-        .pairs
-        .iter()
-        .map(|c| {
-            let mut features = c.features.clone();
-            let (ht, tt) = (candidates.types[c.head], candidates.types[c.tail]);
+    let features = DocFeatures::new(doc);
+    let entities = &features.entities;
+    let mut pairs = Vec::new();
+    features.for_each_pair(
+        max_gap,
+        |_| true,
+        |c| {
+            let mut all = c.features.clone();
+            let (ht, tt) = (entities.types[c.head], entities.types[c.tail]);
             for (entity, role, partner) in [(c.head, Role::Head, tt), (c.tail, Role::Tail, ht)] {
-                features.extend(candidates.role_features(entity, role, Some(partner)));
-                features.extend(candidates.role_features(entity, role, None));
+                all.extend(entities.role_features(entity, role, Some(partner)));
+                all.extend(entities.role_features(entity, role, None));
             }
-            features.sort_unstable();
-            features.dedup();
-            Pair {
+            all.sort_unstable();
+            all.dedup();
+            pairs.push(Pair {
                 head: c.head,
                 tail: c.tail,
                 types: c.types,
-                features,
+                features: all,
                 evidence: c.evidence.clone(),
-            }
-        })
-        .collect()
+            });
+        },
+    );
+    pairs
 }
 
 /// Which end of a pair an entity is.
@@ -294,31 +297,19 @@ pub enum Role {
     Tail,
 }
 
-/// A pair's features split in two: what the pair itself contributes, and
-/// what each entity contributes whatever its partner beyond the partner's
-/// type. An entity's part is the same in all its pairs, so a scorer can sum
-/// it once per entity; [`Pair::features`] is the union of the parts.
+/// What each entity brings to its pairs whoever the partner, beyond the
+/// partner's type: the same in all its pairs, so a scorer can sum it once
+/// per entity. A [`Pair`]'s features are its [`Candidate`] features and
+/// both entities' role features.
 #[derive(Debug, Clone)]
-pub struct Candidates {
+pub struct Entities {
     /// Per entity, role-free features (empty when it has no mention).
     pub own: Vec<Vec<u64>>,
     /// Per entity, `type_index` of its type.
     pub types: Vec<usize>,
-    pub pairs: Vec<Candidate>,
 }
 
-/// An ordered pair with the features of the pair itself.
-#[derive(Debug, Clone)]
-pub struct Candidate {
-    pub head: usize,
-    pub tail: usize,
-    pub types: u8,
-    /// Sorted, deduplicated; none of an entity's own.
-    pub features: Vec<u64>,
-    pub evidence: Vec<usize>,
-}
-
-impl Candidates {
+impl Entities {
     /// The features `entity` brings to a pair in `role`: with
     /// `Some(partner type)`, each own feature joined with that type; with
     /// `None`, each own feature alone. A pair has both.
@@ -338,44 +329,84 @@ impl Candidates {
     }
 }
 
-/// Candidate pairs at most `max_gap` sentences apart whose type pair
-/// `keep` accepts (others get no features built).
-pub fn candidates(doc: &Document, max_gap: usize, keep: impl Fn(u8) -> bool) -> Candidates {
-    let ctx = build_ctx(doc);
-    let mut pairs = Vec::new();
-    let mut sink = Sink {
-        buf: String::new(),
-        out: Vec::new(),
-    };
-    for (h, he) in ctx.ents.iter().enumerate() {
-        let Some(he) = he else { continue };
-        for (t, te) in ctx.ents.iter().enumerate() {
-            let Some(te) = te else { continue };
-            let types = (type_index(he.ty) * 6 + type_index(te.ty)) as u8;
-            if h == t || !keep(types) || (max_gap != usize::MAX && sentence_gap(he, te) > max_gap) {
-                continue;
-            }
-            sink.out.clear();
-            let evidence = pair_features(&ctx, he, te, &mut sink);
-            let mut features = std::mem::take(&mut sink.out);
-            features.sort_unstable();
-            features.dedup();
-            pairs.push(Candidate {
-                head: h,
-                tail: t,
-                types,
-                features,
-                evidence,
-            });
+/// An ordered pair with the features of the pair itself.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub head: usize,
+    pub tail: usize,
+    pub types: u8,
+    /// Sorted, deduplicated; none of an entity's own.
+    pub features: Vec<u64>,
+    pub evidence: Vec<usize>,
+}
+
+/// A document read for pair features.
+pub struct DocFeatures {
+    ctx: Ctx,
+    pub entities: Entities,
+}
+
+impl DocFeatures {
+    pub fn new(doc: &Document) -> DocFeatures {
+        let mut ctx = build_ctx(doc);
+        let types = doc.entities.iter().map(|e| type_index(e.ty)).collect();
+        let own = ctx
+            .ents
+            .iter_mut()
+            .map(|e| {
+                e.as_mut()
+                    .map(|e| std::mem::take(&mut e.own))
+                    .unwrap_or_default()
+            })
+            .collect();
+        DocFeatures {
+            ctx,
+            entities: Entities { own, types },
         }
     }
-    let types = doc.entities.iter().map(|e| type_index(e.ty)).collect();
-    let own = ctx
-        .ents
-        .into_iter()
-        .map(|e| e.map(|e| e.own).unwrap_or_default())
-        .collect();
-    Candidates { own, types, pairs }
+
+    /// Visits, in order of head then tail, each candidate pair at most
+    /// `max_gap` sentences apart whose type pair `keep` accepts; others get
+    /// no features built. Pairs are visited, not collected: a long text
+    /// has many.
+    pub fn for_each_pair(
+        &self,
+        max_gap: usize,
+        keep: impl Fn(u8) -> bool,
+        mut visit: impl FnMut(&Candidate),
+    ) {
+        let ctx = &self.ctx;
+        let mut sink = Sink {
+            buf: String::new(),
+            out: Vec::new(),
+        };
+        for (h, he) in ctx.ents.iter().enumerate() {
+            let Some(he) = he else { continue };
+            for (t, te) in ctx.ents.iter().enumerate() {
+                let Some(te) = te else { continue };
+                let types = (type_index(he.ty) * 6 + type_index(te.ty)) as u8;
+                if h == t
+                    || !keep(types)
+                    || (max_gap != usize::MAX && sentence_gap(he, te) > max_gap)
+                {
+                    continue;
+                }
+                sink.out.clear();
+                let evidence = pair_features(ctx, he, te, &mut sink);
+                sink.out.sort_unstable();
+                sink.out.dedup();
+                let candidate = Candidate {
+                    head: h,
+                    tail: t,
+                    types,
+                    features: std::mem::take(&mut sink.out),
+                    evidence,
+                };
+                visit(&candidate);
+                sink.out = candidate.features;
+            }
+        }
+    }
 }
 
 fn closest(he: &Ent, te: &Ent, sentence: Option<usize>) -> Option<(M, M)> {

@@ -14,7 +14,7 @@ pub mod train;
 
 use crate::document::{Document, EntityId, Relation, RelationKind};
 use crate::error::{Error, Result};
-use features::{Candidates, Pair, Role, TYPE_PAIRS};
+use features::{Candidate, DocFeatures, Pair, Role, TYPE_PAIRS};
 use flate2::read::DeflateDecoder;
 use serde::{Deserialize, Serialize};
 use std::io::Read;
@@ -157,20 +157,29 @@ impl TypedModel {
     /// confidence of at least `min_confidence`, ordered by head, tail and
     /// property id.
     pub fn predict(&self, doc: &Document, min_confidence: f32) -> Vec<Relation> {
-        let candidates = features::candidates(doc, MAX_SENTENCE_GAP, |types| {
-            self.meta
-                .allowed
-                .get(usize::from(types))
-                .is_some_and(|a| !a.is_empty())
-        });
+        self.predict_within(doc, min_confidence, MAX_SENTENCE_GAP)
+    }
+
+    /// [`TypedModel::predict`] over entity pairs whose nearest mentions lie
+    /// at most `max_gap` sentences apart.
+    pub fn predict_within(
+        &self,
+        doc: &Document,
+        min_confidence: f32,
+        max_gap: usize,
+    ) -> Vec<Relation> {
+        let features = DocFeatures::new(doc);
+        let min_score = self.min_score(min_confidence);
         let mut relations = Vec::new();
-        for scored in self.score_candidates(&candidates) {
-            let confidence = self.calibrate(scored.score);
-            if confidence < min_confidence || confidence <= 0.0 {
-                continue;
+        self.score_doc(&features, max_gap, |pair, property, score| {
+            if score < min_score {
+                return;
             }
-            let pair = &candidates.pairs[scored.pair];
-            let property = &self.meta.properties[usize::from(scored.property)];
+            let confidence = self.calibrate(score);
+            if confidence < min_confidence || confidence <= 0.0 {
+                return;
+            }
+            let property = &self.meta.properties[usize::from(property)];
             relations.push(Relation {
                 head: EntityId::from(pair.head),
                 tail: EntityId::from(pair.tail),
@@ -186,9 +195,24 @@ impl TypedModel {
                     .filter_map(|&s| doc.sentences.get(s).map(|s| s.span))
                     .collect(),
             });
-        }
+        });
         relations.sort_by(|a, b| (a.head, a.tail, &a.property).cmp(&(b.head, b.tail, &b.property)));
         relations
+    }
+
+    /// A raw score below which no confidence reaches `min_confidence`:
+    /// the calibration only rises, so most candidates need no calibrating.
+    fn min_score(&self, min_confidence: f32) -> f32 {
+        let knots = &self.meta.calibration;
+        match knots
+            .iter()
+            .position(|&(_, y)| y >= min_confidence && y > 0.0)
+        {
+            _ if knots.is_empty() => f32::NEG_INFINITY,
+            None => f32::INFINITY,
+            Some(0) => f32::NEG_INFINITY,
+            Some(i) => knots[i - 1].0,
+        }
     }
 
     /// Adds each feature's row of property weights to `sums`. Integer sums
@@ -205,19 +229,6 @@ impl TypedModel {
         }
     }
 
-    fn push_allowed(&self, pair: usize, types: u8, sums: &[i32], out: &mut Vec<Scored>) {
-        let Some(allowed) = self.meta.allowed.get(usize::from(types)) else {
-            return;
-        };
-        for &property in allowed {
-            out.push(Scored {
-                pair,
-                property,
-                score: sums[usize::from(property)] as f32 * self.meta.scale,
-            });
-        }
-    }
-
     /// Raw scores of every allowed (pair, property) candidate.
     pub(crate) fn score_pairs(&self, pairs: &[Pair]) -> Vec<Scored> {
         let mut out = Vec::new();
@@ -225,57 +236,70 @@ impl TypedModel {
         for (i, pair) in pairs.iter().enumerate() {
             sums.fill(0);
             self.accumulate(&mut sums, pair.features.iter().copied());
-            self.push_allowed(i, pair.types, &sums, &mut out);
+            let Some(allowed) = self.meta.allowed.get(usize::from(pair.types)) else {
+                continue;
+            };
+            for &property in allowed {
+                out.push(Scored {
+                    pair: i,
+                    property,
+                    score: self.raw(&sums, property),
+                });
+            }
         }
         out
     }
 
-    /// The same scores as [`TypedModel::score_pairs`] gives the pairs'
+    /// Passes every allowed (candidate pair, property, raw score) to
+    /// `emit`: the same scores [`TypedModel::score_pairs`] gives the pairs'
     /// full features, with each entity's part summed once per role and
     /// partner type rather than once per pair.
-    pub(crate) fn score_candidates(&self, candidates: &Candidates) -> Vec<Scored> {
+    pub(crate) fn score_doc(
+        &self,
+        features: &DocFeatures,
+        max_gap: usize,
+        mut emit: impl FnMut(&Candidate, u16, f32),
+    ) {
         let n = self.meta.properties.len();
-        let entities = candidates.own.len();
-        // The entity's part, summed on first use: per (entity, role) the
-        // features alone, then per partner type those features with it.
-        let mut alone: Vec<Vec<i32>> = vec![Vec::new(); entities * 2];
-        let mut parts: Vec<Vec<i32>> = vec![Vec::new(); entities * 2 * 6];
-        let mut part = |entity: usize, role: Role, other: usize| -> usize {
-            let r = entity * 2 + usize::from(role == Role::Tail);
-            let other_type = candidates.types[other];
-            let k = r * 6 + other_type;
-            if parts[k].is_empty() {
-                if alone[r].is_empty() {
-                    let mut sums = vec![0i32; n];
-                    self.accumulate(&mut sums, candidates.role_features(entity, role, None));
-                    alone[r] = sums;
-                }
-                let mut sums = alone[r].clone();
-                self.accumulate(
-                    &mut sums,
-                    candidates.role_features(entity, role, Some(other_type)),
-                );
-                parts[k] = sums;
-            }
-            k
+        let entities = &features.entities;
+        let mut parts = EntityParts {
+            alone: vec![Vec::new(); entities.own.len() * 2],
+            typed: vec![Vec::new(); entities.own.len() * 2 * 6],
         };
-        let mut keys = Vec::with_capacity(candidates.pairs.len());
-        for pair in &candidates.pairs {
-            keys.push((
-                part(pair.head, Role::Head, pair.tail),
-                part(pair.tail, Role::Tail, pair.head),
-            ));
-        }
-        let mut out = Vec::new();
+        let allowed = |types: u8| {
+            self.meta
+                .allowed
+                .get(usize::from(types))
+                .is_some_and(|a| !a.is_empty())
+        };
         let mut sums = vec![0i32; n];
-        for (i, (pair, &(h, t))) in candidates.pairs.iter().zip(&keys).enumerate() {
-            for ((s, &a), &b) in sums.iter_mut().zip(&parts[h]).zip(&parts[t]) {
+        features.for_each_pair(max_gap, allowed, |pair| {
+            let h = parts.get(
+                self,
+                entities,
+                pair.head,
+                Role::Head,
+                entities.types[pair.tail],
+            );
+            let t = parts.get(
+                self,
+                entities,
+                pair.tail,
+                Role::Tail,
+                entities.types[pair.head],
+            );
+            for ((s, &a), &b) in sums.iter_mut().zip(&parts.typed[h]).zip(&parts.typed[t]) {
                 *s = a + b;
             }
             self.accumulate(&mut sums, pair.features.iter().copied());
-            self.push_allowed(i, pair.types, &sums, &mut out);
-        }
-        out
+            for &property in &self.meta.allowed[usize::from(pair.types)] {
+                emit(pair, property, self.raw(&sums, property));
+            }
+        });
+    }
+
+    fn raw(&self, sums: &[i32], property: u16) -> f32 {
+        sums[usize::from(property)] as f32 * self.meta.scale
     }
 
     /// Raw score → probability through the isotonic knots.
@@ -351,6 +375,43 @@ impl TypedModel {
             .map(|b| i16::from_le_bytes([b[0], b[1]]))
             .collect();
         Ok(TypedModel::new(meta, weights))
+    }
+}
+
+/// An entity's part of its pairs' sums, computed on first use: per
+/// (entity, role) its features alone, per (entity, role, partner type)
+/// those plus its features joined with that type.
+struct EntityParts {
+    alone: Vec<Vec<i32>>,
+    typed: Vec<Vec<i32>>,
+}
+
+impl EntityParts {
+    /// The index in `typed` of the entity's part.
+    fn get(
+        &mut self,
+        model: &TypedModel,
+        entities: &features::Entities,
+        entity: usize,
+        role: Role,
+        partner_type: usize,
+    ) -> usize {
+        let r = entity * 2 + usize::from(role == Role::Tail);
+        let k = r * 6 + partner_type;
+        if self.typed[k].is_empty() {
+            if self.alone[r].is_empty() {
+                let mut sums = vec![0i32; model.meta.properties.len()];
+                model.accumulate(&mut sums, entities.role_features(entity, role, None));
+                self.alone[r] = sums;
+            }
+            let mut sums = self.alone[r].clone();
+            model.accumulate(
+                &mut sums,
+                entities.role_features(entity, role, Some(partner_type)),
+            );
+            self.typed[k] = sums;
+        }
+        k
     }
 }
 

@@ -126,13 +126,21 @@ fn entity_parts_score_as_whole_pairs() {
     let model = TypedModel::embedded();
     for gold in docs.iter().take(20) {
         for gap in [MAX_SENTENCE_GAP, usize::MAX] {
-            let whole = model.score_pairs(&features::doc_pairs_within(&gold.doc, gap));
-            let parts = model.score_candidates(&features::candidates(&gold.doc, gap, |_| true));
-            assert_eq!(whole.len(), parts.len());
-            for (a, b) in whole.iter().zip(&parts) {
-                assert_eq!((a.pair, a.property), (b.pair, b.property));
-                assert_eq!(a.score.to_bits(), b.score.to_bits());
-            }
+            let pairs = features::doc_pairs_within(&gold.doc, gap);
+            let whole: Vec<(usize, usize, u16, u32)> = model
+                .score_pairs(&pairs)
+                .iter()
+                .map(|s| {
+                    let p = &pairs[s.pair];
+                    (p.head, p.tail, s.property, s.score.to_bits())
+                })
+                .collect();
+            let mut parts = Vec::new();
+            let doc_features = features::DocFeatures::new(&gold.doc);
+            model.score_doc(&doc_features, gap, |c, property, score| {
+                parts.push((c.head, c.tail, property, score.to_bits()));
+            });
+            assert_eq!(whole, parts);
         }
     }
 }
