@@ -4,7 +4,7 @@
 use super::train::{
     Corpus, Point, TrainOptions, best_threshold, cross_validate, fit_isotonic, load_corpus,
 };
-use super::{TypedModel, calibrate};
+use super::{MAX_SENTENCE_GAP, TypedModel, calibrate};
 use crate::document::{Document, Span};
 use crate::error::{Error, Result};
 use crate::pipeline::Pipeline;
@@ -250,6 +250,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             &cv.models,
             &pipeline_calibrations,
             &pipeline_thresholds,
+            MAX_SENTENCE_GAP,
         );
         let _ = writeln!(out, "\n### End to end\n");
         let _ = writeln!(
@@ -266,9 +267,30 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         let _ = writeln!(out, "\nThreshold sweep end to end:\n");
         let _ = writeln!(out, "| min confidence | P | R | F1 |\n|---|---|---|---|");
         for t in [0.1f32, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7] {
-            let (c, _, _, _) =
-                end_to_end(&corpus, &cv.models, &pipeline_calibrations, &vec![t; folds]);
+            let (c, _, _, _) = end_to_end(
+                &corpus,
+                &cv.models,
+                &pipeline_calibrations,
+                &vec![t; folds],
+                MAX_SENTENCE_GAP,
+            );
             let _ = writeln!(out, "| {t:.2} | {} |", c.row());
+        }
+        let _ = writeln!(
+            out,
+            "\nCandidate pairs by the sentence distance of their nearest mentions (shipped: {}), thresholds as above:\n",
+            gap_text(MAX_SENTENCE_GAP)
+        );
+        let _ = writeln!(out, "| max sentence gap | P | R | F1 |\n|---|---|---|---|");
+        for gap in [0, 1, 2, 3, 4, 6, usize::MAX] {
+            let (c, _, _, _) = end_to_end(
+                &corpus,
+                &cv.models,
+                &pipeline_calibrations,
+                &pipeline_thresholds,
+                gap,
+            );
+            let _ = writeln!(out, "| {} | {} |", gap_text(gap), c.row());
         }
         let _ = writeln!(
             out,
@@ -313,6 +335,14 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
     Ok(out)
 }
 
+fn gap_text(gap: usize) -> String {
+    if gap == usize::MAX {
+        "any".into()
+    } else {
+        gap.to_string()
+    }
+}
+
 /// Predicted entity → gold entity sharing the most exact mention spans.
 pub(crate) fn map_entities(predicted: &Document, gold: &Document) -> Vec<Option<usize>> {
     let mut gold_span: HashMap<Span, Vec<usize>> = HashMap::new();
@@ -351,6 +381,7 @@ fn end_to_end(
     models: &[TypedModel],
     calibrations: &[Vec<(f32, f32)>],
     thresholds: &[f32],
+    max_gap: usize,
 ) -> (Counts, usize, usize, Confusion) {
     let folds = models.len();
     let models: Vec<TypedModel> = models
@@ -378,7 +409,7 @@ fn end_to_end(
                     &annotated
                 }
             };
-            let relations = models[k].predict(predicted, thresholds[k]);
+            let relations = models[k].predict_within(predicted, thresholds[k], max_gap);
             let mapping = map_entities(predicted, &gold.doc);
             let gold_triples: HashSet<(usize, usize, &str)> = gold
                 .triples

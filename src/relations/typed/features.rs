@@ -22,10 +22,6 @@ pub fn type_index(ty: EntityType) -> usize {
     }
 }
 
-fn type_code(ty: EntityType) -> &'static str {
-    ["P", "O", "L", "M", "D", "N"][type_index(ty)]
-}
-
 /// An ordered pair of entities of one document and its features.
 #[derive(Debug, Clone)]
 pub struct Pair {
@@ -47,21 +43,44 @@ pub fn mix(a: u64, b: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// A pair's features, each a template name's hash mixed with hashes of its
+/// parts: built from hashes computed once per token, so building the
+/// features of a pair allocates nothing.
 struct Sink {
-    buf: String,
     out: Vec<u64>,
 }
 
 impl Sink {
-    fn add(&mut self, parts: &[&str]) {
-        self.buf.clear();
-        for (i, part) in parts.iter().enumerate() {
-            if i > 0 {
-                self.buf.push('|');
-            }
-            self.buf.push_str(part);
-        }
-        self.out.push(xxh3_64(self.buf.as_bytes()));
+    fn add(&mut self, template: u64, parts: &[u64]) {
+        self.out
+            .push(parts.iter().fold(template, |hash, &part| mix(hash, part)));
+    }
+}
+
+/// FNV-1a, for the names of templates and constant parts at compile time.
+const fn name(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i] as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
+const HT: u64 = name("ht");
+const TH: u64 = name("th");
+const NONE: u64 = name("<none>");
+const START: u64 = name("<s>");
+const END: u64 = name("</s>");
+
+fn bucket_index(n: usize) -> u64 {
+    match n {
+        0..=2 => n as u64,
+        3..=4 => 3,
+        5..=8 => 4,
+        _ => 5,
     }
 }
 
@@ -115,15 +134,16 @@ fn bucket(n: usize) -> &'static str {
 }
 
 struct Ctx {
-    words: Vec<String>,
+    /// Per token, the hash of its normalised form, and of its stem.
+    word_hash: Vec<u64>,
+    stem_hash: Vec<u64>,
+    punct: Vec<bool>,
     sentences: Vec<std::ops::Range<usize>>,
     ents: Vec<Option<Ent>>,
-}
-
-impl Ctx {
-    fn word(&self, i: usize) -> &str {
-        &self.words[i]
-    }
+    /// Per token, the entity with a mention starting there.
+    starts: Vec<Option<usize>>,
+    /// Per entity, a bit set of the entities sharing a sentence with it.
+    cooc: Vec<Vec<u64>>,
 }
 
 fn build_ctx(doc: &Document) -> Ctx {
@@ -234,10 +254,41 @@ fn build_ctx(doc: &Document) -> Ctx {
             }
         }
     }
+    let mut starts = vec![None; words.len()];
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (i, e) in ents.iter().enumerate() {
+        let Some(e) = e else { continue };
+        for m in &e.mentions {
+            starts[m.start].get_or_insert(i);
+        }
+        for &s in &e.sentences {
+            if let Some(list) = by_sentence.get_mut(s) {
+                list.push(i);
+            }
+        }
+    }
+    let words_per_set = ents.len().div_ceil(64);
+    let mut cooc = vec![vec![0u64; words_per_set]; ents.len()];
+    for list in &by_sentence {
+        for &a in list {
+            for &b in list {
+                if a != b {
+                    cooc[a][b / 64] |= 1 << (b % 64);
+                }
+            }
+        }
+    }
+    let word_hash = words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
+    let stem_hash = words.iter().map(|w| xxh3_64(stem(w).as_bytes())).collect();
+    let punct = words.iter().map(|w| is_punct(w)).collect();
     Ctx {
-        words,
+        word_hash,
+        stem_hash,
+        punct,
         sentences,
         ents,
+        starts,
+        cooc,
     }
 }
 
@@ -263,34 +314,147 @@ fn sentence_gap(a: &Ent, b: &Ent) -> usize {
 /// `max_gap` sentences apart: a long document's pairs grow with the square
 /// of its entities, and far-apart pairs are rarely related.
 pub fn doc_pairs_within(doc: &Document, max_gap: usize) -> Vec<Pair> {
-    let ctx = build_ctx(doc);
+    let features = DocFeatures::new(doc);
+    let entities = &features.entities;
     let mut pairs = Vec::new();
-    let mut sink = Sink {
-        buf: String::new(),
-        out: Vec::new(),
-    };
-    for (h, he) in ctx.ents.iter().enumerate() {
-        let Some(he) = he else { continue };
-        for (t, te) in ctx.ents.iter().enumerate() {
-            let Some(te) = te else { continue };
-            if h == t || (max_gap != usize::MAX && sentence_gap(he, te) > max_gap) {
-                continue;
+    features.for_each_pair(
+        max_gap,
+        |_| true,
+        |c| {
+            let mut all = c.features.clone();
+            let (ht, tt) = (entities.types[c.head], entities.types[c.tail]);
+            for (entity, role, partner) in [(c.head, Role::Head, tt), (c.tail, Role::Tail, ht)] {
+                all.extend(entities.role_features(entity, role, Some(partner)));
+                all.extend(entities.role_features(entity, role, None));
             }
-            sink.out.clear();
-            let evidence = pair_features(&ctx, he, te, &mut sink);
-            let mut features = std::mem::take(&mut sink.out);
-            features.sort_unstable();
-            features.dedup();
+            all.sort_unstable();
+            all.dedup();
             pairs.push(Pair {
-                head: h,
-                tail: t,
-                types: (type_index(he.ty) * 6 + type_index(te.ty)) as u8,
-                features,
-                evidence,
+                head: c.head,
+                tail: c.tail,
+                types: c.types,
+                features: all,
+                evidence: c.evidence.clone(),
             });
+        },
+    );
+    pairs
+}
+
+/// Which end of a pair an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Head,
+    Tail,
+}
+
+/// What each entity brings to its pairs whoever the partner, beyond the
+/// partner's type: the same in all its pairs, so a scorer can sum it once
+/// per entity. A [`Pair`]'s features are its [`Candidate`] features and
+/// both entities' role features.
+#[derive(Debug, Clone)]
+pub struct Entities {
+    /// Per entity, role-free features (empty when it has no mention).
+    pub own: Vec<Vec<u64>>,
+    /// Per entity, `type_index` of its type.
+    pub types: Vec<usize>,
+}
+
+impl Entities {
+    /// The features `entity` brings to a pair in `role`: with
+    /// `Some(partner type)`, each own feature joined with that type; with
+    /// `None`, each own feature alone. A pair has both.
+    pub fn role_features(
+        &self,
+        entity: usize,
+        role: Role,
+        partner: Option<usize>,
+    ) -> impl Iterator<Item = u64> + '_ {
+        let key = match (role, partner) {
+            (Role::Head, Some(ty)) => 0x100 + ty as u64,
+            (Role::Head, None) => 0x200,
+            (Role::Tail, Some(ty)) => 0x300 + ty as u64,
+            (Role::Tail, None) => 0x400,
+        };
+        self.own[entity].iter().map(move |&f| mix(f, key))
+    }
+}
+
+/// An ordered pair with the features of the pair itself.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub head: usize,
+    pub tail: usize,
+    pub types: u8,
+    /// Sorted, deduplicated; none of an entity's own.
+    pub features: Vec<u64>,
+    pub evidence: Vec<usize>,
+}
+
+/// A document read for pair features.
+pub struct DocFeatures {
+    ctx: Ctx,
+    pub entities: Entities,
+}
+
+impl DocFeatures {
+    pub fn new(doc: &Document) -> DocFeatures {
+        let mut ctx = build_ctx(doc);
+        let types = doc.entities.iter().map(|e| type_index(e.ty)).collect();
+        let own = ctx
+            .ents
+            .iter_mut()
+            .map(|e| {
+                e.as_mut()
+                    .map(|e| std::mem::take(&mut e.own))
+                    .unwrap_or_default()
+            })
+            .collect();
+        DocFeatures {
+            ctx,
+            entities: Entities { own, types },
         }
     }
-    pairs
+
+    /// Visits, in order of head then tail, each candidate pair at most
+    /// `max_gap` sentences apart whose type pair `keep` accepts; others get
+    /// no features built. Pairs are visited, not collected: a long text
+    /// has many.
+    pub fn for_each_pair(
+        &self,
+        max_gap: usize,
+        keep: impl Fn(u8) -> bool,
+        mut visit: impl FnMut(&Candidate),
+    ) {
+        let ctx = &self.ctx;
+        let mut sink = Sink { out: Vec::new() };
+        for (h, he) in ctx.ents.iter().enumerate() {
+            let Some(he) = he else { continue };
+            for (t, te) in ctx.ents.iter().enumerate() {
+                let Some(te) = te else { continue };
+                let types = (type_index(he.ty) * 6 + type_index(te.ty)) as u8;
+                if h == t
+                    || !keep(types)
+                    || (max_gap != usize::MAX && sentence_gap(he, te) > max_gap)
+                {
+                    continue;
+                }
+                sink.out.clear();
+                let evidence = pair_features(ctx, (h, he), (t, te), &mut sink);
+                sink.out.sort_unstable();
+                sink.out.dedup();
+                let candidate = Candidate {
+                    head: h,
+                    tail: t,
+                    types,
+                    features: std::mem::take(&mut sink.out),
+                    evidence,
+                };
+                visit(&candidate);
+                sink.out = candidate.features;
+            }
+        }
+    }
 }
 
 fn closest(he: &Ent, te: &Ent, sentence: Option<usize>) -> Option<(M, M)> {
@@ -318,28 +482,27 @@ fn closest(he: &Ent, te: &Ent, sentence: Option<usize>) -> Option<(M, M)> {
     best.map(|(_, a, b)| (a, b))
 }
 
-fn pair_features(ctx: &Ctx, he: &Ent, te: &Ent, sink: &mut Sink) -> Vec<usize> {
-    let ht = type_code(he.ty);
-    let tt = type_code(te.ty);
-    let tp = format!("{ht}{tt}");
-    sink.add(&["bias"]);
-    sink.add(&["tp", &tp]);
-    for &f in &he.own {
-        sink.out.push(mix(f, 0x100 + type_index(te.ty) as u64));
-        sink.out.push(mix(f, 0x200));
-    }
-    for &f in &te.own {
-        sink.out.push(mix(f, 0x300 + type_index(he.ty) as u64));
-        sink.out.push(mix(f, 0x400));
-    }
+fn pair_features(
+    ctx: &Ctx,
+    (h, he): (usize, &Ent),
+    (t, te): (usize, &Ent),
+    sink: &mut Sink,
+) -> Vec<usize> {
+    let tp = (type_index(he.ty) * 6 + type_index(te.ty)) as u64;
+    sink.add(const { name("bias") }, &[]);
+    sink.add(const { name("tp") }, &[tp]);
+    bridge_features(ctx, (h, t), tp, sink);
     let shared: Vec<usize> = he.sentences.intersection(&te.sentences).copied().collect();
-    sink.add(&["shared", bucket(shared.len()), &tp]);
+    sink.add(const { name("shared") }, &[bucket_index(shared.len()), tp]);
     let (a, b) = closest(he, te, None).expect("both entities have mentions");
     let sentence_distance = a.sentence.abs_diff(b.sentence);
-    sink.add(&["sd", bucket(sentence_distance), &tp]);
-    sink.add(&["order", if a.start < b.start { "ht" } else { "th" }]);
+    sink.add(const { name("sd") }, &[bucket_index(sentence_distance), tp]);
+    sink.add(
+        const { name("order") },
+        &[if a.start < b.start { HT } else { TH }],
+    );
     let hfirst = he.mentions[0].start < te.mentions[0].start;
-    sink.add(&["first", if hfirst { "h" } else { "t" }, &tp]);
+    sink.add(const { name("first") }, &[u64::from(hfirst), tp]);
     if shared.is_empty() {
         let evidence = if a.sentence == b.sentence {
             vec![a.sentence]
@@ -353,66 +516,150 @@ fn pair_features(ctx: &Ctx, he: &Ent, te: &Ent, sink: &mut Sink) -> Vec<usize> {
         let Some((a, b)) = closest(he, te, Some(s)) else {
             continue;
         };
-        between_features(ctx, a, b, i == 0, &tp, sink);
+        between_features(ctx, a, b, i == 0, tp, sink);
+        if i == 0 {
+            entities_between(ctx, (h, t), a, b, tp, sink);
+        }
     }
-    let mut seen = BTreeSet::new();
+    let mut seen = Vec::new();
     for &s in shared.iter().take(3) {
         let Some(range) = ctx.sentences.get(s) else {
             continue;
         };
         for i in range.clone() {
+            if ctx.punct[i] || seen.contains(&ctx.stem_hash[i]) {
+                continue;
+            }
             let inside = he
                 .mentions
                 .iter()
                 .chain(&te.mentions)
                 .any(|m| m.start <= i && i < m.end);
-            if !inside && !is_punct(ctx.word(i)) && seen.insert(stem(ctx.word(i))) {
-                sink.add(&["sw", stem(ctx.word(i))]);
+            if !inside {
+                seen.push(ctx.stem_hash[i]);
+                sink.add(const { name("sw") }, &[ctx.stem_hash[i]]);
             }
         }
     }
     shared
 }
 
-fn between_features(ctx: &Ctx, a: M, b: M, closest_pair: bool, tp: &str, sink: &mut Sink) {
-    let (dir, first, second) = if a.start <= b.start {
-        ("ht", a, b)
-    } else {
-        ("th", b, a)
-    };
+/// Entities sharing a sentence with both ends of a pair, by type: the
+/// middle of a relation the text states in two steps ("X is in Y. Y is in
+/// Z.").
+fn bridge_features(ctx: &Ctx, (h, t): (usize, usize), tp: u64, sink: &mut Sink) {
+    let mut types = [0usize; 6];
+    for (w, (a, b)) in ctx.cooc[h].iter().zip(&ctx.cooc[t]).enumerate() {
+        let mut both = a & b;
+        while both != 0 {
+            let e = w * 64 + both.trailing_zeros() as usize;
+            both &= both - 1;
+            if let Some(Some(bridge)) = ctx.ents.get(e) {
+                types[type_index(bridge.ty)] += 1;
+            }
+        }
+    }
+    let total: usize = types.iter().sum();
+    sink.add(const { name("brn") }, &[bucket_index(total), tp]);
+    for (ty, &n) in types.iter().enumerate() {
+        if n > 0 {
+            sink.add(const { name("br") }, &[ty as u64, tp]);
+        }
+    }
+}
+
+/// Which entities are named between the closest mentions of a pair, in
+/// order ("X, Y" lists, "X of the Y of Z").
+fn entities_between(ctx: &Ctx, (h, t): (usize, usize), a: M, b: M, tp: u64, sink: &mut Sink) {
+    let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
     if first.end > second.start {
-        sink.add(&["overlap", dir]);
         return;
     }
-    let between = &ctx.words[first.end..second.start];
-    let joined = between.join(" ");
+    let mut codes = const { name("eb-codes") };
+    let mut count = 0;
+    for i in first.end..second.start {
+        let Some(e) = ctx.starts[i] else { continue };
+        let code = if e == h {
+            6
+        } else if e == t {
+            7
+        } else {
+            ctx.ents[e].as_ref().map_or(8, |e| type_index(e.ty) as u64)
+        };
+        codes = mix(codes, code);
+        count += 1;
+    }
+    sink.add(const { name("ebn") }, &[bucket_index(count), tp]);
+    if count <= 4 {
+        sink.add(const { name("eb") }, &[codes, tp]);
+    }
+}
+
+fn between_features(ctx: &Ctx, a: M, b: M, closest_pair: bool, tp: u64, sink: &mut Sink) {
+    let (dir, first, second) = if a.start <= b.start {
+        (HT, a, b)
+    } else {
+        (TH, b, a)
+    };
+    if first.end > second.start {
+        sink.add(const { name("overlap") }, &[dir]);
+        return;
+    }
+    let between = first.end..second.start;
+    let length = between.len();
+    let joined = || {
+        ctx.word_hash[between.clone()]
+            .iter()
+            .fold(const { name("joined") }, |hash, &w| mix(hash, w))
+    };
     if closest_pair {
-        sink.add(&["bl", bucket(between.len()), dir]);
-        if between.len() <= 6 {
-            sink.add(&["bs", dir, &joined]);
-            sink.add(&["bs", dir, &joined, tp]);
+        sink.add(const { name("bl") }, &[bucket_index(length), dir]);
+        if length <= 6 {
+            let joined = joined();
+            sink.add(const { name("bs") }, &[dir, joined]);
+            sink.add(const { name("bs") }, &[dir, joined, tp]);
         }
-        let bf = between.first().map_or("<none>", String::as_str);
-        let bl = between.last().map_or("<none>", String::as_str);
-        sink.add(&["bf", dir, bf]);
-        sink.add(&["bla", dir, bl]);
-        sink.add(&["bfl", dir, bf, bl]);
+        let bf = if length > 0 {
+            ctx.word_hash[first.end]
+        } else {
+            NONE
+        };
+        let bl = if length > 0 {
+            ctx.word_hash[second.start - 1]
+        } else {
+            NONE
+        };
+        sink.add(const { name("bf") }, &[dir, bf]);
+        sink.add(const { name("bla") }, &[dir, bl]);
+        sink.add(const { name("bfl") }, &[dir, bf, bl]);
         let range = &ctx.sentences[first.sentence];
         let before = first.start.checked_sub(1).filter(|&i| i >= range.start);
         let after = Some(second.end).filter(|&i| i < range.end);
-        sink.add(&["pre", dir, before.map_or("<s>", |i| ctx.word(i))]);
-        sink.add(&["post", dir, after.map_or("</s>", |i| ctx.word(i))]);
-    } else if between.len() <= 6 {
-        sink.add(&["abs", dir, &joined]);
+        sink.add(
+            const { name("pre") },
+            &[dir, before.map_or(START, |i| ctx.word_hash[i])],
+        );
+        sink.add(
+            const { name("post") },
+            &[dir, after.map_or(END, |i| ctx.word_hash[i])],
+        );
+    } else if length <= 6 {
+        sink.add(const { name("abs") }, &[dir, joined()]);
     }
-    if between.len() <= 12 {
-        for w in between {
-            sink.add(&["bw", dir, stem(w)]);
+    if length <= 12 {
+        for i in between.clone() {
+            sink.add(const { name("bw") }, &[dir, ctx.stem_hash[i]]);
+            if closest_pair {
+                sink.add(const { name("bwtp") }, &[dir, ctx.stem_hash[i], tp]);
+            }
         }
-        for pair in between.windows(2) {
-            sink.add(&["bb", dir, &pair[0], &pair[1]]);
+        for i in first.end..second.start.saturating_sub(1) {
+            sink.add(
+                const { name("bb") },
+                &[dir, ctx.word_hash[i], ctx.word_hash[i + 1]],
+            );
         }
     } else {
-        sink.add(&["far", dir]);
+        sink.add(const { name("far") }, &[dir]);
     }
 }

@@ -364,11 +364,9 @@ fn fit_single(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedM
 
     let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
     let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-    for w in &mut weights {
-        *w = f32::from(quantize(*w, scale)) * scale;
-    }
-    TypedModel {
-        meta: Meta {
+    let weights = weights.iter().map(|&w| quantize(w, scale)).collect();
+    TypedModel::new(
+        Meta {
             format: FORMAT,
             bits: options.bits,
             scale,
@@ -379,7 +377,7 @@ fn fit_single(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedM
             source: corpus.source.clone(),
         },
         weights,
-    }
+    )
 }
 
 /// A cross-validated candidate: raw score of a fold model on a held-out document.
