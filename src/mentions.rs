@@ -260,10 +260,14 @@ fn extend_over_hyphens(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
             {
                 let tail = doc.token_text(end + 1);
                 let inside_word = doc.token_text(end - 1).starts_with(char::is_lowercase);
+                // A full personal name going on with a syllable ("Lee
+                // Jae-yong") is one name, whatever the tagger made of it.
+                let given_name_syllable = ty == EntityType::Person && range.len() >= 2;
                 let fits = if tail.starts_with(char::is_uppercase) {
                     inside_word
                 } else {
-                    !matches!(doc.tags.get(end + 1), Some(Upos::Verb | Upos::Adj))
+                    given_name_syllable
+                        || !matches!(doc.tags.get(end + 1), Some(Upos::Verb | Upos::Adj))
                 };
                 if !fits {
                     break;
@@ -361,15 +365,7 @@ fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
             }
             _ => continue,
         };
-        // A part two entity types share tells nothing.
-        parts
-            .entry(part)
-            .and_modify(|known| {
-                if *known != Some(*ty) {
-                    *known = None;
-                }
-            })
-            .or_insert(Some(*ty));
+        note_type(&mut parts, part, *ty);
     }
     // "WHO" for "World Health Organization": the initials of an
     // organisation the document names in full.
@@ -387,14 +383,7 @@ fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
             .iter()
             .filter_map(|w| w.chars().next())
             .collect();
-        acronyms
-            .entry(initials)
-            .and_modify(|known| {
-                if *known != Some(*ty) {
-                    *known = None;
-                }
-            })
-            .or_insert(Some(*ty));
+        note_type(&mut acronyms, initials, *ty);
     }
     let mut covered = vec![false; doc.tokens.len()];
     for (range, _) in names {
@@ -484,6 +473,23 @@ fn role_owners(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
         }
     }
     found
+}
+
+/// Records that `key` names an entity of type `ty`; a key two types share
+/// tells nothing and is kept as `None`.
+fn note_type<K: std::hash::Hash + Eq>(
+    known: &mut HashMap<K, Option<EntityType>>,
+    key: K,
+    ty: EntityType,
+) {
+    known
+        .entry(key)
+        .and_modify(|seen| {
+            if *seen != Some(ty) {
+                *seen = None;
+            }
+        })
+        .or_insert(Some(ty));
 }
 
 fn make_mention(
