@@ -193,7 +193,12 @@ fn is_title_case_headline(doc: &Document, sentence: usize, in_name: &[bool]) -> 
     }
     let content: Vec<&str> = tokens
         .map(|t| doc.token_text(t))
-        .filter(|w| w.starts_with(char::is_alphabetic) && !lexicon::is_function_word(w))
+        .filter(|w| {
+            // Clitics ("n't" of "Doesn't") are written in lower case anyway.
+            w.starts_with(char::is_alphabetic)
+                && !w.contains(['\'', '’'])
+                && !lexicon::is_function_word(w)
+        })
         .collect();
     content.len() >= 3 && content.iter().all(|w| w.starts_with(char::is_uppercase))
 }
