@@ -522,6 +522,18 @@ fn resolve_pronoun(
                 doc.slice(other.span).to_lowercase().as_str(),
                 "his" | "her" | "its" | "their"
             );
+        // "Critics in Addis Ababa say he ...": a person-typed name after a
+        // preposition of place is more likely a place the recogniser
+        // mistyped than the person a pronoun stands for.
+        let after_place_preposition = wants_person
+            && other.tokens.start > 0
+            && matches!(
+                doc.token_text(other.tokens.start - 1),
+                "in" | "at" | "near" | "outside" | "across" | "throughout"
+            );
+        if after_place_preposition {
+            continue;
+        }
         if !possessive
             && first_in_sentence.is_none_or(|s| doc.mentions[s].sentence != other.sentence)
         {
@@ -878,6 +890,23 @@ mod tests {
         );
         let senate = entity(&doc, "U.S. Senate");
         assert!(senate.aliases.contains(&"Senate".to_string()));
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_of_place_is_no_antecedent_for_he() {
+        // The recogniser reads "Addis Ababa" as a person here; "in" says
+        // otherwise, and "he" stays with the subject before.
+        let doc = resolved(
+            "Lars Dahl took office in April. \
+             Critics in Addis Ababa say he has made too many concessions to Ana Ruiz.",
+        );
+        let he = doc
+            .mentions
+            .iter()
+            .position(|m| doc.slice(m.span) == "he")
+            .expect("a mention for he");
+        let resolved_to = doc.mention_entity[he].map(|e| doc.entities[e.index()].label.as_str());
+        assert_eq!(resolved_to, Some("Lars Dahl"));
     }
 
     #[test]
