@@ -643,10 +643,13 @@ fn finish_entities(
                     }
                     // "his lawyer" says nothing without the sentence: the
                     // node keeps "lawyer", the edge keeps whose.
-                    let role_text = ["his ", "her ", "its "]
+                    let role_text = ["his ", "her ", "its ", "whose "]
                         .iter()
-                        .find_map(|p| role_text.strip_prefix(p))
-                        .map(str::to_string)
+                        .find(|p| {
+                            role_text.len() > p.len()
+                                && role_text[..p.len()].eq_ignore_ascii_case(p)
+                        })
+                        .map(|p| role_text[p.len()..].to_string())
                         .unwrap_or(role_text);
                     roles.push(role_text);
                 }

@@ -713,15 +713,23 @@ fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) -> Option<Spa
     if comma && !closed && !owner_before && !owner_after {
         return None;
     }
+    let before = if role_start > sentence_start {
+        doc.token_text(role_start - 1).to_lowercase()
+    } else {
+        String::new()
+    };
     if comma && !owner_before && !owner_after {
-        let determined = role_start > sentence_start
-            && matches!(
-                doc.token_text(role_start - 1).to_lowercase().as_str(),
-                "the" | "its" | "their" | "his" | "her" | "our" | "'s" | "’s"
-            );
+        let determined = matches!(
+            before.as_str(),
+            "the" | "its" | "their" | "his" | "her" | "our" | "whose" | "'s" | "’s"
+        );
         if !determined {
             return None;
         }
+    }
+    // "her spokesman", "whose crown prince": the possessive is the owner.
+    if !owner_before && !owner_after && matches!(before.as_str(), "his" | "her" | "its" | "whose") {
+        role_start -= 1;
     }
     Some(doc.token_span(role_start..end))
 }
@@ -749,7 +757,8 @@ fn possessed_noun_role(doc: &Document, sentence_start: usize, end: usize) -> Opt
     match doc.token_text(before).to_lowercase().as_str() {
         // "their" so often stands for a group no name was given to that it
         // is left out.
-        "his" | "her" | "its" => Some(before),
+        // "the United Arab Emirates, whose crown prince, Mohammed bin Zayed".
+        "his" | "her" | "its" | "whose" => Some(before),
         "'s" | "’s" => {
             let owner = capitalised_run_before(doc, sentence_start, before);
             (owner < before).then_some(owner)

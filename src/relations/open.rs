@@ -729,12 +729,17 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
             continue;
         };
         // The role's modifier: a mention inside the role span.
-        let owner = doc.mentions.iter().enumerate().find_map(|(o, other)| {
-            (o != m && role.contains(other.span))
-                .then(|| doc.mention_entity.get(o).copied().flatten())
-                .flatten()
-                .map(|entity| (entity, other.span))
-        });
+        let owner = doc
+            .mentions
+            .iter()
+            .enumerate()
+            .find_map(|(o, other)| {
+                (o != m && role.contains(other.span))
+                    .then(|| doc.mention_entity.get(o).copied().flatten())
+                    .flatten()
+                    .map(|entity| (entity, other.span))
+            })
+            .or_else(|| whose_antecedent(doc, role));
         let Some((owner, owner_span)) = owner else {
             continue;
         };
@@ -798,6 +803,24 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
         }
     }
     relations
+}
+
+/// "the United Arab Emirates, whose crown prince": the name before ", whose"
+/// owns the role. Returns its entity and the span of "whose", which stands
+/// for it inside the role.
+fn whose_antecedent(doc: &Document, role: Span) -> Option<(EntityId, Span)> {
+    let whose = doc.tokens.partition_point(|t| t.start < role.start);
+    if whose < 2 || !doc.token_text(whose).eq_ignore_ascii_case("whose") {
+        return None;
+    }
+    if doc.token_text(whose - 1) != "," {
+        return None;
+    }
+    let antecedent = doc.mentions.iter().position(|m| {
+        m.tokens.end == whose - 1 && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
+    })?;
+    let entity = doc.mention_entity.get(antecedent).copied().flatten()?;
+    Some((entity, doc.tokens[whose]))
 }
 
 /// "Secretary General" → "secretary general", but "CEO" stays "CEO".
@@ -1053,6 +1076,15 @@ mod tests {
             "husband of"
         );
         assert!(found.iter().any(|e| e.property.as_deref() == Some("P26")));
+        let found = edges(
+            "Ana Ruiz denied it. Her spokesman, Lars Dahl, said so. \
+             The delegation of Velmont, whose foreign minister, Ines Araujo, arrived late, left.",
+        );
+        assert_eq!(find(&found, "Lars Dahl", "Ana Ruiz").label, "spokesman of");
+        assert_eq!(
+            find(&found, "Ines Araujo", "Velmont").label,
+            "foreign minister of"
+        );
         // "their" is left out: it too often stands for a group with no name.
         let found = edges("Ana Ruiz and Lars Dahl won. Their coach, Ines Araujo, cried.");
         assert!(found.iter().all(|e| e.label != "coach of"));
