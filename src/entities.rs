@@ -647,7 +647,9 @@ fn finish_entities(
                         .iter()
                         .find(|p| {
                             role_text.len() > p.len()
-                                && role_text[..p.len()].eq_ignore_ascii_case(p)
+                                && role_text
+                                    .get(..p.len())
+                                    .is_some_and(|head| head.eq_ignore_ascii_case(p))
                         })
                         .map(|p| role_text[p.len()..].to_string())
                         .unwrap_or(role_text);
@@ -910,6 +912,17 @@ mod tests {
             .expect("a mention for he");
         let resolved_to = doc.mention_entity[he].map(|e| doc.entities[e.index()].label.as_str());
         assert_eq!(resolved_to, Some("Lars Dahl"));
+    }
+
+    #[test]
+    fn a_role_with_a_curly_possessive_keeps_its_text() {
+        // The possessive pronoun check must not cut inside "’" (three bytes).
+        let doc = resolved("Ruizo’s national security advisor Lars Dahl spoke in Lima.");
+        let dahl = entity(&doc, "Lars Dahl");
+        assert_eq!(
+            dahl.roles,
+            vec!["Ruizo’s national security advisor".to_string()]
+        );
     }
 
     #[test]

@@ -293,12 +293,26 @@ fn extend_over_hyphens(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
 
 /// "Senate Majority" + "Leader Chuck Schumer": a title the recogniser cut
 /// in two, its first half read as a name of its own, is rejoined so that
-/// the whole title becomes the person's role.
+/// the whole title becomes the person's role; so is a person's name cut in
+/// two.
 fn join_split_titles(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> {
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
     let mut out: Vec<NameSpan> = Vec::with_capacity(names.len());
     for (range, ty) in names {
-        if let Some((previous, _)) = out.last() {
+        if let Some((previous, previous_ty)) = out.last() {
+            // "Hugh" + "McGuire": a person's name the recogniser cut in two.
+            let same_person = *previous_ty == EntityType::Person
+                && ty == EntityType::Person
+                && previous.end == range.start
+                && doc.sentence_of_token(previous.start) == doc.sentence_of_token(range.start)
+                && doc.text[doc.tokens[previous.end - 1].end..doc.tokens[range.start].start]
+                    == *" ";
+            if same_person {
+                let joined = previous.start..range.end;
+                out.pop();
+                out.push((joined, EntityType::Person));
+                continue;
+            }
             let joined = previous.start..range.end;
             let title_crosses = previous.end == range.start
                 && leading_title(doc, joined.clone())

@@ -67,3 +67,120 @@ impl Pipeline {
         doc
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Pipeline;
+    use crate::document::RelationKind;
+
+    /// Word soup from the constructions the mention and relation stages
+    /// treat specially (possessives, hyphens, titles, capitals, multi-byte
+    /// apostrophes), in a fixed pseudo-random order.
+    fn soup(seed: u64, words: usize) -> String {
+        const VOCABULARY: &[&str] = &[
+            "Velmont",
+            "Ruizo",
+            "’s",
+            "'s",
+            "chief",
+            "executive",
+            ",",
+            "Ines",
+            "Araujo",
+            "-",
+            "in",
+            "the",
+            "head",
+            "of",
+            "WHO",
+            "Director",
+            "General",
+            "Senate",
+            "Majority",
+            "Leader",
+            "Ban",
+            "Ki",
+            "moon",
+            "his",
+            "Her",
+            "whose",
+            "lawyer",
+            "said",
+            ".",
+            "\n\n",
+            "OSLORA",
+            "—",
+            "US",
+            "by",
+            "CC",
+            "Port",
+            "au",
+            "Mr.",
+            "Founder",
+            "founder",
+            "as",
+            "beat",
+            "wife",
+            "(",
+            ")",
+            "Sues",
+            "Over",
+            "national",
+            "advisor",
+            "Zürich",
+            "São",
+            "n't",
+            "Doesn't",
+            "he",
+            "they",
+            "was",
+            "met",
+            "and",
+        ];
+        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        let mut text = String::new();
+        for _ in 0..words {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let word = VOCABULARY[(state % VOCABULARY.len() as u64) as usize];
+            let glued = matches!(word, "-" | "'s" | "’s" | "n't") && state % 3 != 0;
+            if !glued && !text.is_empty() && !text.ends_with('\n') {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
+        text
+    }
+
+    #[test]
+    fn odd_text_never_breaks_a_stage_and_every_offset_slices_it() {
+        let pipeline = Pipeline::default();
+        for seed in 0..300 {
+            let text = soup(seed, 5 + (seed as usize % 45));
+            let doc = pipeline.annotate("soup", &text);
+            for mention in &doc.mentions {
+                assert!(
+                    text.get(mention.span.start..mention.span.end).is_some(),
+                    "{text:?}"
+                );
+                if let Some(role) = mention.role {
+                    assert!(text.get(role.start..role.end).is_some(), "{text:?}");
+                }
+            }
+            for entity in &doc.entities {
+                assert!(
+                    !entity.label.is_empty() || entity.mentions.is_empty(),
+                    "{text:?}"
+                );
+            }
+            for relation in &doc.relations {
+                assert_ne!(relation.head, relation.tail, "{text:?}");
+                assert!(relation.kind != RelationKind::CoMention);
+                for span in &relation.evidence {
+                    assert!(text.get(span.start..span.end).is_some(), "{text:?}");
+                }
+            }
+        }
+    }
+}
