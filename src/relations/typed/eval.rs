@@ -2,7 +2,7 @@
 //! to end from raw text through the pipeline. Prints Markdown.
 
 use super::train::{
-    Corpus, Point, TrainOptions, best_threshold, cross_validate, fit_isotonic, load_corpus,
+    Corpus, Point, TrainOptions, best_threshold, cross_validate, fit_isotonic, load_corpus, prune,
 };
 use super::{MAX_SENTENCE_GAP, TypedModel, calibrate};
 use crate::document::{Document, Span};
@@ -245,12 +245,18 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             } else {
                 cross_calibrate(&cv.pipeline_points, &corpus, folds, args.min_confidence)
             };
+        let e2e_points = if cv.pipeline_points.is_empty() {
+            &cv.points
+        } else {
+            &cv.pipeline_points
+        };
         let (counts, mapped, gold_entities, confusion) = end_to_end(
             &corpus,
             &cv.models,
             &pipeline_calibrations,
             &pipeline_thresholds,
             MAX_SENTENCE_GAP,
+            e2e_points,
         );
         let _ = writeln!(out, "\n### End to end\n");
         let _ = writeln!(
@@ -273,6 +279,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                 &pipeline_calibrations,
                 &vec![t; folds],
                 MAX_SENTENCE_GAP,
+                e2e_points,
             );
             let _ = writeln!(out, "| {t:.2} | {} |", c.row());
         }
@@ -282,13 +289,14 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             gap_text(MAX_SENTENCE_GAP)
         );
         let _ = writeln!(out, "| max sentence gap | P | R | F1 |\n|---|---|---|---|");
-        for gap in [0, 1, 2, 3, 4, 6, usize::MAX] {
+        for gap in [0, 1, 2, 3, 4, 6, 8, 10, usize::MAX] {
             let (c, _, _, _) = end_to_end(
                 &corpus,
                 &cv.models,
                 &pipeline_calibrations,
                 &pipeline_thresholds,
                 gap,
+                e2e_points,
             );
             let _ = writeln!(out, "| {} | {} |", gap_text(gap), c.row());
         }
@@ -382,14 +390,19 @@ fn end_to_end(
     calibrations: &[Vec<(f32, f32)>],
     thresholds: &[f32],
     max_gap: usize,
+    points: &[Point],
 ) -> (Counts, usize, usize, Confusion) {
     let folds = models.len();
+    // Each fold's model as it would ship: calibrated and pruned on the
+    // other folds.
     let models: Vec<TypedModel> = models
         .iter()
         .zip(calibrations)
-        .map(|(m, c)| {
+        .enumerate()
+        .map(|(k, (m, c))| {
             let mut m = m.clone();
             m.meta.calibration = c.clone();
+            prune(&mut m, points.iter().filter(|p| usize::from(p.fold) != k));
             m
         })
         .collect();
