@@ -2,7 +2,8 @@
 //! to end from raw text through the pipeline. Prints Markdown.
 
 use super::train::{
-    Corpus, Point, TrainOptions, best_threshold, cross_validate, fit_isotonic, load_corpus, prune,
+    Corpus, PRUNE_BELOW, Point, TrainOptions, best_threshold, cross_validate, fit_isotonic,
+    load_corpus, prune,
 };
 use super::{MAX_SENTENCE_GAP, TypedModel, calibrate};
 use crate::document::{Document, Span};
@@ -257,6 +258,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             &pipeline_thresholds,
             MAX_SENTENCE_GAP,
             e2e_points,
+            PRUNE_BELOW,
         );
         let _ = writeln!(out, "\n### End to end\n");
         let _ = writeln!(
@@ -280,6 +282,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                 &vec![t; folds],
                 MAX_SENTENCE_GAP,
                 e2e_points,
+                PRUNE_BELOW,
             );
             let _ = writeln!(out, "| {t:.2} | {} |", c.row());
         }
@@ -297,8 +300,26 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                 &pipeline_thresholds,
                 gap,
                 e2e_points,
+                PRUNE_BELOW,
             );
             let _ = writeln!(out, "| {} | {} |", gap_text(gap), c.row());
+        }
+        let _ = writeln!(
+            out,
+            "\nType pair × property combinations pruned below a held-out confidence (shipped: {PRUNE_BELOW}), shipped gap, thresholds as above:\n"
+        );
+        let _ = writeln!(out, "| pruned below | P | R | F1 |\n|---|---|---|---|");
+        for floor in [0.0f32, 0.01, 0.02, 0.05, 0.1] {
+            let (c, _, _, _) = end_to_end(
+                &corpus,
+                &cv.models,
+                &pipeline_calibrations,
+                &pipeline_thresholds,
+                MAX_SENTENCE_GAP,
+                e2e_points,
+                floor,
+            );
+            let _ = writeln!(out, "| {floor} | {} |", c.row());
         }
         let _ = writeln!(
             out,
@@ -391,6 +412,7 @@ fn end_to_end(
     thresholds: &[f32],
     max_gap: usize,
     points: &[Point],
+    prune_below: f32,
 ) -> (Counts, usize, usize, Confusion) {
     let folds = models.len();
     // Each fold's model as it would ship: calibrated and pruned on the
@@ -402,7 +424,11 @@ fn end_to_end(
         .map(|(k, (m, c))| {
             let mut m = m.clone();
             m.meta.calibration = c.clone();
-            prune(&mut m, points.iter().filter(|p| usize::from(p.fold) != k));
+            prune(
+                &mut m,
+                points.iter().filter(|p| usize::from(p.fold) != k),
+                prune_below,
+            );
             m
         })
         .collect();

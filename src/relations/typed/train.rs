@@ -515,12 +515,16 @@ pub(crate) fn best_threshold(confidences: &[(f32, bool)], total_gold: usize) -> 
 pub(crate) const PRUNE_BELOW: f32 = 0.05;
 
 /// Keeps, per type pair, the properties some held-out candidate of that
-/// type pair gave a confidence of at least [`PRUNE_BELOW`] under the model's
+/// type pair gave a confidence of at least `floor` under the model's
 /// calibration.
-pub(crate) fn prune<'a>(model: &mut TypedModel, points: impl IntoIterator<Item = &'a Point>) {
+pub(crate) fn prune<'a>(
+    model: &mut TypedModel,
+    points: impl IntoIterator<Item = &'a Point>,
+    floor: f32,
+) {
     let mut useful = std::collections::BTreeSet::new();
     for p in points {
-        if model.calibrate(p.score) >= PRUNE_BELOW {
+        if model.calibrate(p.score) >= floor {
             useful.insert((p.types, p.property));
         }
     }
@@ -576,7 +580,7 @@ pub fn train_model(path: &Path, options: &TrainOptions) -> Result<(TypedModel, T
     let mut model = fit(&corpus, &all, options);
     model.meta.calibration = calibration;
     model.meta.default_min_confidence = min_confidence;
-    prune(&mut model, points);
+    prune(&mut model, points, PRUNE_BELOW);
     Ok((
         model,
         TrainSummary {
