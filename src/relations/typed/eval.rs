@@ -2,7 +2,8 @@
 //! to end from raw text through the pipeline. Prints Markdown.
 
 use super::train::{
-    Corpus, Point, TrainOptions, best_threshold, cross_validate, fit_isotonic, load_corpus,
+    Corpus, PRUNE_BELOW, Point, TrainOptions, best_threshold, cross_validate, fit_isotonic,
+    load_corpus, prune,
 };
 use super::{MAX_SENTENCE_GAP, TypedModel, calibrate};
 use crate::document::{Document, Span};
@@ -245,12 +246,19 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             } else {
                 cross_calibrate(&cv.pipeline_points, &corpus, folds, args.min_confidence)
             };
+        let e2e_points = if cv.pipeline_points.is_empty() {
+            &cv.points
+        } else {
+            &cv.pipeline_points
+        };
         let (counts, mapped, gold_entities, confusion) = end_to_end(
             &corpus,
             &cv.models,
             &pipeline_calibrations,
             &pipeline_thresholds,
             MAX_SENTENCE_GAP,
+            e2e_points,
+            PRUNE_BELOW,
         );
         let _ = writeln!(out, "\n### End to end\n");
         let _ = writeln!(
@@ -273,6 +281,8 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                 &pipeline_calibrations,
                 &vec![t; folds],
                 MAX_SENTENCE_GAP,
+                e2e_points,
+                PRUNE_BELOW,
             );
             let _ = writeln!(out, "| {t:.2} | {} |", c.row());
         }
@@ -282,15 +292,34 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             gap_text(MAX_SENTENCE_GAP)
         );
         let _ = writeln!(out, "| max sentence gap | P | R | F1 |\n|---|---|---|---|");
-        for gap in [0, 1, 2, 3, 4, 6, usize::MAX] {
+        for gap in [0, 1, 2, 3, 4, 6, 8, 10, usize::MAX] {
             let (c, _, _, _) = end_to_end(
                 &corpus,
                 &cv.models,
                 &pipeline_calibrations,
                 &pipeline_thresholds,
                 gap,
+                e2e_points,
+                PRUNE_BELOW,
             );
             let _ = writeln!(out, "| {} | {} |", gap_text(gap), c.row());
+        }
+        let _ = writeln!(
+            out,
+            "\nType pair × property combinations pruned below a held-out confidence (shipped: {PRUNE_BELOW}), shipped gap, thresholds as above:\n"
+        );
+        let _ = writeln!(out, "| pruned below | P | R | F1 |\n|---|---|---|---|");
+        for floor in [0.0f32, 0.01, 0.02, 0.05, 0.1] {
+            let (c, _, _, _) = end_to_end(
+                &corpus,
+                &cv.models,
+                &pipeline_calibrations,
+                &pipeline_thresholds,
+                MAX_SENTENCE_GAP,
+                e2e_points,
+                floor,
+            );
+            let _ = writeln!(out, "| {floor} | {} |", c.row());
         }
         let _ = writeln!(
             out,
@@ -382,14 +411,24 @@ fn end_to_end(
     calibrations: &[Vec<(f32, f32)>],
     thresholds: &[f32],
     max_gap: usize,
+    points: &[Point],
+    prune_below: f32,
 ) -> (Counts, usize, usize, Confusion) {
     let folds = models.len();
+    // Each fold's model as it would ship: calibrated and pruned on the
+    // other folds.
     let models: Vec<TypedModel> = models
         .iter()
         .zip(calibrations)
-        .map(|(m, c)| {
+        .enumerate()
+        .map(|(k, (m, c))| {
             let mut m = m.clone();
             m.meta.calibration = c.clone();
+            prune(
+                &mut m,
+                points.iter().filter(|p| usize::from(p.fold) != k),
+                prune_below,
+            );
             m
         })
         .collect();

@@ -3,9 +3,16 @@
 //!
 //! One logistic regression per property over hashed pair features
 //! ([`features`]), scored only for the (head type, tail type) combinations
-//! the property had in training, then mapped through an isotonic calibration
-//! fitted on cross-validated scores, so a confidence of 0.7 means about
-//! seven in ten such edges are right (on Wikipedia-like text).
+//! the property had in training and that reached some confidence in
+//! cross-validation, then mapped through an isotonic calibration fitted on
+//! cross-validated scores, so a confidence of 0.7 means about seven in ten
+//! such edges are right (on Wikipedia-like text).
+//!
+//! Scoring is most of a build's cost, so it is arranged for the cache: a
+//! feature's weights for all properties lie side by side (one row read per
+//! feature, not one scattered read per property), sums are exact integer
+//! sums of the stored i16 weights, and what an entity contributes to every
+//! pair it is in is summed once per entity.
 
 pub mod docred;
 pub mod eval;
@@ -25,8 +32,11 @@ const MAGIC: &[u8; 8] = b"TKGTREL2";
 const FORMAT: u32 = 2;
 
 /// At prediction, only entity pairs whose nearest mentions lie this many
-/// sentences apart or fewer are scored (see `docs/evaluation.md`).
-pub const MAX_SENTENCE_GAP: usize = 2;
+/// sentences apart or fewer are scored: in Re-DocRED's introductions that
+/// is nearly every pair, and in a long text, whose entities are mostly
+/// named in one passage, it keeps the pairs from growing with the square
+/// of the entity count (see `docs/evaluation.md`).
+pub const MAX_SENTENCE_GAP: usize = 10;
 
 /// The file name of the typed relation model under `models/`.
 pub const MODEL_FILE: &str = "relations.bin";
@@ -54,6 +64,10 @@ pub(crate) struct Meta {
     pub properties: Vec<Property>,
     /// Per type pair (`features::Pair::types`), the property indices scored.
     pub allowed: Vec<Vec<u16>>,
+    /// Per property, its place in a feature's row of weights: the most
+    /// frequent properties first, so a type pair whose properties are all
+    /// frequent reads only the start of each row.
+    pub offsets: Vec<u16>,
     /// Isotonic map from raw score to probability: (score, probability)
     /// knots, interpolated linearly, increasing in both.
     pub calibration: Vec<(f32, f32)>,
@@ -70,6 +84,8 @@ pub struct TypedModel {
     /// The 2^bits quantised weights, then the first `properties.len()` of
     /// them again, so a feature's row never wraps around the end.
     weights: Vec<i16>,
+    /// Per type pair, how much of a row its properties need.
+    row_len: Vec<usize>,
 }
 
 /// A candidate triple with its raw score.
@@ -105,11 +121,13 @@ impl TypedModel {
                 scale: 1.0,
                 properties: Vec::new(),
                 allowed: vec![Vec::new(); TYPE_PAIRS],
+                offsets: Vec::new(),
                 calibration: Vec::new(),
                 default_min_confidence: 0.5,
                 source: String::new(),
             },
             weights: vec![0; 1 << 8],
+            row_len: vec![0; TYPE_PAIRS],
         }
     }
 
@@ -118,7 +136,27 @@ impl TypedModel {
         debug_assert_eq!(weights.len(), 1 << meta.bits);
         let pad = meta.properties.len().min(weights.len());
         weights.extend_from_within(..pad);
-        TypedModel { meta, weights }
+        let mut model = TypedModel {
+            meta,
+            weights,
+            row_len: Vec::new(),
+        };
+        model.set_allowed(model.meta.allowed.clone());
+        model
+    }
+
+    /// Sets the properties scored per type pair.
+    pub(crate) fn set_allowed(&mut self, allowed: Vec<Vec<u16>>) {
+        self.row_len = allowed
+            .iter()
+            .map(|list| {
+                list.iter()
+                    .map(|&p| usize::from(self.meta.offsets[usize::from(p)]) + 1)
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        self.meta.allowed = allowed;
     }
 
     /// The table without its padding.
@@ -258,20 +296,15 @@ impl TypedModel {
         max_gap: usize,
         mut emit: impl FnMut(&Candidate, u16, f32),
     ) {
-        let n = self.meta.properties.len();
         let entities = &features.entities;
         let mut parts = EntityParts {
             alone: vec![Vec::new(); entities.own.len() * 2],
             typed: vec![Vec::new(); entities.own.len() * 2 * 6],
         };
-        let allowed = |types: u8| {
-            self.meta
-                .allowed
-                .get(usize::from(types))
-                .is_some_and(|a| !a.is_empty())
-        };
-        let mut sums = vec![0i32; n];
+        let allowed = |types: u8| self.row_len.get(usize::from(types)).is_some_and(|&n| n > 0);
+        let mut sums = vec![0i32; self.meta.properties.len()];
         features.for_each_pair(max_gap, allowed, |pair| {
+            let n = self.row_len[usize::from(pair.types)];
             let h = parts.get(
                 self,
                 entities,
@@ -286,18 +319,19 @@ impl TypedModel {
                 Role::Tail,
                 entities.types[pair.head],
             );
+            let sums = &mut sums[..n];
             for ((s, &a), &b) in sums.iter_mut().zip(&parts.typed[h]).zip(&parts.typed[t]) {
                 *s = a + b;
             }
-            self.accumulate(&mut sums, pair.features.iter().copied());
+            self.accumulate(sums, pair.features.iter().copied());
             for &property in &self.meta.allowed[usize::from(pair.types)] {
-                emit(pair, property, self.raw(&sums, property));
+                emit(pair, property, self.raw(sums, property));
             }
         });
     }
 
     fn raw(&self, sums: &[i32], property: u16) -> f32 {
-        sums[usize::from(property)] as f32 * self.meta.scale
+        sums[usize::from(self.meta.offsets[usize::from(property)])] as f32 * self.meta.scale
     }
 
     /// Raw score → probability through the isotonic knots.
@@ -355,6 +389,11 @@ impl TypedModel {
                 .iter()
                 .flatten()
                 .any(|&p| usize::from(p) >= meta.properties.len())
+            || meta.offsets.len() != meta.properties.len()
+            || meta
+                .offsets
+                .iter()
+                .any(|&o| usize::from(o) >= meta.properties.len())
         {
             return Err(bad("bad property table".into()));
         }
@@ -383,7 +422,8 @@ struct EntityParts {
 }
 
 impl EntityParts {
-    /// The index in `typed` of the entity's part.
+    /// The index in `typed` of the entity's part: as much of each row as
+    /// the type pair needs.
     fn get(
         &mut self,
         model: &TypedModel,
@@ -392,15 +432,26 @@ impl EntityParts {
         role: Role,
         partner_type: usize,
     ) -> usize {
-        let r = entity * 2 + usize::from(role == Role::Tail);
+        let own_type = entities.types[entity];
+        let (r, types) = match role {
+            Role::Head => (entity * 2, own_type * 6 + partner_type),
+            Role::Tail => (entity * 2 + 1, partner_type * 6 + own_type),
+        };
         let k = r * 6 + partner_type;
         if self.typed[k].is_empty() {
             if self.alone[r].is_empty() {
-                let mut sums = vec![0i32; model.meta.properties.len()];
+                let n = (0..6)
+                    .map(|other| match role {
+                        Role::Head => model.row_len[own_type * 6 + other],
+                        Role::Tail => model.row_len[other * 6 + own_type],
+                    })
+                    .max()
+                    .unwrap_or(0);
+                let mut sums = vec![0i32; n];
                 model.accumulate(&mut sums, entities.role_features(entity, role, None));
                 self.alone[r] = sums;
             }
-            let mut sums = self.alone[r].clone();
+            let mut sums = self.alone[r][..model.row_len[types]].to_vec();
             model.accumulate(
                 &mut sums,
                 entities.role_features(entity, role, Some(partner_type)),
@@ -409,10 +460,6 @@ impl EntityParts {
         }
         k
     }
-}
-
-pub(crate) fn property_key(property: u16) -> u64 {
-    u64::from(property)
 }
 
 /// Features are already well-mixed hashes: one multiply-shift places a

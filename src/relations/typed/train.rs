@@ -8,7 +8,7 @@
 use super::docred::{GoldDoc, read_docred, read_rel_info};
 use super::eval::map_entities;
 use super::features::{Pair, TYPE_PAIRS, doc_pairs};
-use super::{FORMAT, Meta, Property, TypedModel, calibrate, property_key, quantize, slot};
+use super::{FORMAT, Meta, Property, TypedModel, calibrate, quantize, slot};
 use crate::error::{Error, Result};
 use crate::model::Models;
 use crate::pipeline::{Options, Pipeline};
@@ -287,6 +287,18 @@ fn fit_single(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedM
         }
     }
     let allowed: Vec<Vec<u16>> = counts.iter().map(|c| c.keys().copied().collect()).collect();
+    let mut by_frequency: Vec<(std::cmp::Reverse<usize>, u16)> = (0..corpus.properties.len())
+        .map(|p| {
+            let p = p as u16;
+            let n = counts.iter().filter_map(|c| c.get(&p)).sum();
+            (std::cmp::Reverse(n), p)
+        })
+        .collect();
+    by_frequency.sort();
+    let mut offsets = vec![0u16; corpus.properties.len()];
+    for (rank, &(_, p)) in by_frequency.iter().enumerate() {
+        offsets[usize::from(p)] = rank as u16;
+    }
 
     let mut doc_freq: HashMap<u64, u32> = HashMap::new();
     for &d in docs {
@@ -345,7 +357,7 @@ fn fit_single(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedM
         for &e in &order {
             let example = &examples[e];
             for &p in example.allowed {
-                let key = property_key(p);
+                let key = u64::from(offsets[usize::from(p)]);
                 slots.clear();
                 slots.extend(example.features.iter().map(|&f| slot(options.bits, f, key)));
                 let score: f32 = slots.iter().map(|&i| weights[i]).sum();
@@ -372,6 +384,7 @@ fn fit_single(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedM
             scale,
             properties: corpus.properties.clone(),
             allowed,
+            offsets,
             calibration: Vec::new(),
             default_min_confidence: 0.5,
             source: corpus.source.clone(),
@@ -383,6 +396,7 @@ fn fit_single(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedM
 /// A cross-validated candidate: raw score of a fold model on a held-out document.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Point {
+    pub types: u8,
     pub property: u16,
     pub fold: u8,
     pub score: f32,
@@ -410,6 +424,7 @@ pub(crate) fn cross_validate(corpus: &Corpus, options: &TrainOptions) -> CrossVa
         for d in (0..n).filter(|&d| fold_of(d, folds) == k) {
             for s in model.score_pairs(&pairs[d]) {
                 points.push(Point {
+                    types: pairs[d][s.pair].types,
                     property: s.property,
                     fold: k as u8,
                     score: s.score,
@@ -495,6 +510,39 @@ pub(crate) fn best_threshold(confidences: &[(f32, bool)], total_gold: usize) -> 
     (best, best_f1)
 }
 
+/// Type pair × property combinations whose cross-validated confidence
+/// never reached this are not scored: they cost time and give no edge.
+pub(crate) const PRUNE_BELOW: f32 = 0.05;
+
+/// Keeps, per type pair, the properties some held-out candidate of that
+/// type pair gave a confidence of at least `floor` under the model's
+/// calibration.
+pub(crate) fn prune<'a>(
+    model: &mut TypedModel,
+    points: impl IntoIterator<Item = &'a Point>,
+    floor: f32,
+) {
+    let mut useful = std::collections::BTreeSet::new();
+    for p in points {
+        if model.calibrate(p.score) >= floor {
+            useful.insert((p.types, p.property));
+        }
+    }
+    let allowed = model
+        .meta
+        .allowed
+        .iter()
+        .enumerate()
+        .map(|(types, list)| {
+            list.iter()
+                .copied()
+                .filter(|&p| useful.contains(&(types as u8, p)))
+                .collect()
+        })
+        .collect();
+    model.set_allowed(allowed);
+}
+
 /// What [`train_model`] reports beside the model.
 #[derive(Debug, Clone)]
 pub struct TrainSummary {
@@ -532,6 +580,7 @@ pub fn train_model(path: &Path, options: &TrainOptions) -> Result<(TypedModel, T
     let mut model = fit(&corpus, &all, options);
     model.meta.calibration = calibration;
     model.meta.default_min_confidence = min_confidence;
+    prune(&mut model, points, PRUNE_BELOW);
     Ok((
         model,
         TrainSummary {
