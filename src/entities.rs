@@ -423,14 +423,15 @@ pub fn resolve(doc: &mut Document, rules: &AliasRules) {
     }
 
     // 4. Pronouns refer to a recent, compatible entity.
-    let quoted = quoted_tokens(doc);
+    let mut pronouns = Pronouns::new(doc, &mention_entity, &entities);
     for m in 0..doc.mentions.len() {
         if doc.mentions[m].kind == MentionKind::Pronoun {
-            if let Some(entity) = resolve_pronoun(doc, m, &mention_entity, &entities, &quoted) {
+            if let Some(entity) = pronouns.resolve(m, &mention_entity) {
                 mention_entity[m] = Some(entity);
                 rule_of[m] = MergeRule::Pronoun;
             }
         }
+        pronouns.passed(m, mention_entity[m]);
     }
 
     doc.mention_entity = mention_entity;
@@ -473,126 +474,187 @@ fn quoted_tokens(doc: &Document) -> Vec<bool> {
 /// How much recent sentences count when weighing a pronoun's antecedent.
 const RECENCY: [f64; 4] = [1.0, 0.5, 0.25, 0.12];
 
+/// Resolves pronouns in text order, keeping what each needs as running
+/// totals, so that a document's pronouns take time linear in its mentions.
+///
 /// The entity a pronoun most likely stands for: a salience score over the
 /// entities of fitting type mentioned in this and the three sentences
 /// before, favouring recent mentions, subjects (the first mention of a
 /// sentence) and the document's topic (entities mentioned often), and
 /// discounting the speaker of a quotation the pronoun stands inside.
-fn resolve_pronoun(
-    doc: &Document,
-    pronoun: usize,
-    mention_entity: &[Option<EntityId>],
-    entities: &[Entity],
-    quoted: &[bool],
-) -> Option<EntityId> {
-    let mention = &doc.mentions[pronoun];
-    let word = doc.slice(mention.span);
-    let wants_person = pronoun_type(word) == Some(EntityType::Person);
-    let gender = pronoun_gender(word);
-    let at = mention.sentence.index();
-    let fits = |entity: EntityId| {
-        let ty = entities[entity.index()].ty;
-        if wants_person {
-            ty == EntityType::Person && !gender_conflicts(doc, mention_entity, entity, gender)
-        } else {
-            matches!(
-                ty,
-                EntityType::Organization | EntityType::Location | EntityType::Misc
-            )
-        }
-    };
-    let pronoun_quoted = quoted[mention.tokens.start];
-    let mut scores: BTreeMap<EntityId, f64> = BTreeMap::new();
-    let mut first_in_sentence: Option<usize> = None;
-    for (o, (other, entity)) in doc.mentions[..pronoun]
-        .iter()
-        .zip(&mention_entity[..pronoun])
-        .enumerate()
-    {
-        let Some(entity) = *entity else {
-            continue;
-        };
-        if other.kind == MentionKind::Demonym || !fits(entity) {
-            continue;
-        }
-        // The subject: the first fitting mention of its sentence that is not
-        // a possessive ("His father Mohamed said he").
-        let possessive = other.kind == MentionKind::Pronoun
-            && matches!(
-                doc.slice(other.span).to_lowercase().as_str(),
-                "his" | "her" | "its" | "their"
-            );
-        // "Critics in Addis Ababa say he ...": a person-typed name after a
-        // preposition of place is more likely a place the recogniser
-        // mistyped than the person a pronoun stands for.
-        let after_place_preposition = wants_person
-            && other.tokens.start > 0
-            && matches!(
-                doc.token_text(other.tokens.start - 1),
-                "in" | "at" | "near" | "outside" | "across" | "throughout"
-            );
-        if after_place_preposition {
-            continue;
-        }
-        if !possessive
-            && first_in_sentence.is_none_or(|s| doc.mentions[s].sentence != other.sentence)
-        {
-            first_in_sentence = Some(o);
-        }
-        let frequency = scores.entry(entity).or_insert(0.0);
-        *frequency += 0.02;
-        let distance = at - other.sentence.index();
-        let Some(recency) = RECENCY.get(distance) else {
-            continue;
-        };
-        let subject = if first_in_sentence == Some(o) {
-            2.0
-        } else {
-            1.0
-        };
-        let speaker = if pronoun_quoted && distance == 0 && !quoted[other.tokens.start] {
-            0.1
-        } else {
-            1.0
-        };
-        *frequency += recency * subject * speaker;
-    }
-    scores
-        .into_iter()
-        .filter(|(_, score)| *score >= 0.1)
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(entity, _)| entity)
+struct Pronouns<'a> {
+    doc: &'a Document,
+    entity_types: Vec<EntityType>,
+    quoted: Vec<bool>,
+    /// The genders (male, female) the text gives each entity: by its given
+    /// names and titles, and by the pronouns resolved to it so far.
+    genders: Vec<[bool; 2]>,
+    /// Earlier mentions of each entity that count towards its topic score:
+    /// [every mention but demonyms, those not right after a preposition of
+    /// place].
+    counts: Vec<[usize; 2]>,
+    /// The topic score of n earlier mentions, summed one by one as the
+    /// score always was, so that ties break the same way.
+    topic: Vec<f64>,
+    first_mention_of_sentence: Vec<usize>,
 }
 
-/// Whether what the text says of an entity contradicts a pronoun's gender:
-/// its given name ("Kristen"), a gendered title ("Mrs."), or a pronoun of
-/// the other gender already resolved to it.
-fn gender_conflicts(
-    doc: &Document,
-    mention_entity: &[Option<EntityId>],
-    entity: EntityId,
-    gender: Option<char>,
-) -> bool {
-    let Some(gender) = gender else {
-        return false;
-    };
-    let differs = |g: Option<char>| g.is_some_and(|g| g != gender);
-    doc.mentions.iter().enumerate().any(|(o, other)| {
-        if mention_entity[o] != Some(entity) {
-            return false;
-        }
-        match other.kind {
-            MentionKind::Pronoun => differs(pronoun_gender(doc.slice(other.span))),
-            MentionKind::Name => {
-                let mut words = doc.slice(other.span).split_whitespace();
-                let first = words.next().unwrap_or_default();
-                let given = words.next().and(lexicon::given_name_gender(first));
-                differs(given)
-                    || differs(other.role.and_then(|r| lexicon::title_gender(doc.slice(r))))
+impl<'a> Pronouns<'a> {
+    fn new(doc: &'a Document, mention_entity: &[Option<EntityId>], entities: &[Entity]) -> Self {
+        let mut genders = vec![[false; 2]; entities.len()];
+        for (mention, entity) in doc.mentions.iter().zip(mention_entity) {
+            let (Some(entity), MentionKind::Name) = (entity, mention.kind) else {
+                continue;
+            };
+            let mut words = doc.slice(mention.span).split_whitespace();
+            let first = words.next().unwrap_or_default();
+            let given = words.next().and(lexicon::given_name_gender(first));
+            let titled = mention
+                .role
+                .and_then(|r| lexicon::title_gender(doc.slice(r)));
+            for gender in [given, titled].into_iter().flatten() {
+                genders[entity.index()][gender_index(gender)] = true;
             }
-            _ => false,
         }
-    })
+        let first_mention_of_sentence = (0..=doc.sentences.len())
+            .map(|s| doc.mentions.partition_point(|m| m.sentence.index() < s))
+            .collect();
+        let mut topic = Vec::with_capacity(doc.mentions.len() + 1);
+        let mut sum = 0.0;
+        topic.push(sum);
+        for _ in 0..doc.mentions.len() {
+            sum += 0.02;
+            topic.push(sum);
+        }
+        Pronouns {
+            doc,
+            entity_types: entities.iter().map(|e| e.ty).collect(),
+            quoted: quoted_tokens(doc),
+            genders,
+            counts: vec![[0; 2]; entities.len()],
+            topic,
+            first_mention_of_sentence,
+        }
+    }
+
+    /// "Critics in Addis Ababa say he ...": a person-typed name after a
+    /// preposition of place is more likely a place the recogniser mistyped
+    /// than the person a pronoun stands for.
+    fn after_place_preposition(&self, mention: &Mention) -> bool {
+        mention.tokens.start > 0
+            && matches!(
+                self.doc.token_text(mention.tokens.start - 1),
+                "in" | "at" | "near" | "outside" | "across" | "throughout"
+            )
+    }
+
+    /// Mention `m` has been passed, standing for `entity`.
+    fn passed(&mut self, m: usize, entity: Option<EntityId>) {
+        let mention = &self.doc.mentions[m];
+        let Some(entity) = entity else { return };
+        if mention.kind == MentionKind::Pronoun {
+            if let Some(gender) = pronoun_gender(self.doc.slice(mention.span)) {
+                self.genders[entity.index()][gender_index(gender)] = true;
+            }
+        }
+        if mention.kind != MentionKind::Demonym {
+            self.counts[entity.index()][0] += 1;
+            if !self.after_place_preposition(mention) {
+                self.counts[entity.index()][1] += 1;
+            }
+        }
+    }
+
+    fn resolve(&self, pronoun: usize, mention_entity: &[Option<EntityId>]) -> Option<EntityId> {
+        let doc = self.doc;
+        let mention = &doc.mentions[pronoun];
+        let word = doc.slice(mention.span);
+        let wants_person = pronoun_type(word) == Some(EntityType::Person);
+        let gender = pronoun_gender(word);
+        let at = mention.sentence.index();
+        let fits = |entity: EntityId| {
+            let ty = self.entity_types[entity.index()];
+            if wants_person {
+                let conflict =
+                    gender.is_some_and(|g| self.genders[entity.index()][1 - gender_index(g)]);
+                ty == EntityType::Person && !conflict
+            } else {
+                matches!(
+                    ty,
+                    EntityType::Organization | EntityType::Location | EntityType::Misc
+                )
+            }
+        };
+        let counted = |other: &Mention| {
+            other.kind != MentionKind::Demonym
+                && !(wants_person && self.after_place_preposition(other))
+        };
+        let which = usize::from(wants_person);
+        let window_start = self.first_mention_of_sentence[at.saturating_sub(RECENCY.len() - 1)];
+        let window = window_start..pronoun;
+        // Each entity's score, as if summed over every earlier mention in
+        // order: the topic share of those before the window, then the window.
+        let mut in_window: BTreeMap<EntityId, usize> = BTreeMap::new();
+        for o in window.clone() {
+            if let Some(entity) = mention_entity[o].filter(|_| counted(&doc.mentions[o])) {
+                *in_window.entry(entity).or_default() += 1;
+            }
+        }
+        let mut scores: BTreeMap<EntityId, f64> = BTreeMap::new();
+        for (e, counts) in self.counts.iter().enumerate() {
+            let entity = EntityId::from(e);
+            if counts[which] > 0 && fits(entity) {
+                let before = counts[which] - in_window.get(&entity).copied().unwrap_or(0);
+                scores.insert(entity, self.topic[before]);
+            }
+        }
+        let pronoun_quoted = self.quoted[mention.tokens.start];
+        let mut first_in_sentence: Option<usize> = None;
+        for o in window {
+            let other = &doc.mentions[o];
+            let Some(entity) = mention_entity[o] else {
+                continue;
+            };
+            if !counted(other) || !fits(entity) {
+                continue;
+            }
+            // The subject: the first fitting mention of its sentence that
+            // is not a possessive ("His father Mohamed said he").
+            let possessive = other.kind == MentionKind::Pronoun
+                && matches!(
+                    doc.slice(other.span).to_lowercase().as_str(),
+                    "his" | "her" | "its" | "their"
+                );
+            if !possessive
+                && first_in_sentence.is_none_or(|s| doc.mentions[s].sentence != other.sentence)
+            {
+                first_in_sentence = Some(o);
+            }
+            let score = scores.entry(entity).or_insert(0.0);
+            *score += 0.02;
+            let distance = at - other.sentence.index();
+            let subject = if first_in_sentence == Some(o) {
+                2.0
+            } else {
+                1.0
+            };
+            let speaker = if pronoun_quoted && distance == 0 && !self.quoted[other.tokens.start] {
+                0.1
+            } else {
+                1.0
+            };
+            *score += RECENCY[distance] * subject * speaker;
+        }
+        scores
+            .into_iter()
+            .filter(|(_, score)| *score >= 0.1)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(entity, _)| entity)
+    }
+}
+
+fn gender_index(gender: char) -> usize {
+    usize::from(gender == 'f')
 }
 
 /// Fills in each entity's mentions, label, aliases and roles.
