@@ -46,6 +46,10 @@ pub struct NerArgs {
     /// Train the folds' recognisers without UNER (ablation).
     #[arg(long, hide = true)]
     pub without_uner: bool,
+    /// Write, per text, gold mentions, tokens, sentences and POS tags as JSON
+    /// Lines (for error analysis) and stop.
+    #[arg(long, hide = true, value_name = "FILE")]
+    pub write_analysis: Option<PathBuf>,
     /// UNER split to evaluate: test (reported) or dev (for development).
     #[arg(long, default_value = "test", value_parser = ["test", "dev"])]
     pub split: String,
@@ -140,6 +144,19 @@ pub fn read_predictions(path: &Path) -> Result<BTreeMap<String, Vec<(Span, Entit
     Ok(predictions)
 }
 
+fn analysis_line(models: &Models, id: &str, example: &Example) -> serde_json::Value {
+    let mut doc = Document::new("", example.text.as_str());
+    crate::text::segment(&mut doc);
+    models.annotate(&mut doc);
+    serde_json::json!({
+        "id": id,
+        "gold": example.gold.iter().map(|(s, t)| (s.start, s.end, t.as_str())).collect::<Vec<_>>(),
+        "tokens": doc.tokens.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(),
+        "sentences": doc.sentences.iter().map(|s| (s.tokens.start, s.tokens.end)).collect::<Vec<_>>(),
+        "tags": doc.tags.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>(),
+    })
+}
+
 type Predictor<'a> = &'a (dyn Fn(&str, &Example) -> Vec<(Span, EntityType)> + Sync);
 
 fn score_with(
@@ -207,6 +224,14 @@ pub fn run(args: NerArgs) -> Result<()> {
     let texts: Vec<(String, &Example)> = texts.iter().map(|(id, e)| (id.clone(), e)).collect();
     if let Some(path) = &args.write_texts {
         return write_texts(path, &texts);
+    }
+    if let Some(path) = &args.write_analysis {
+        let models = args.common.models()?;
+        let lines: Vec<serde_json::Value> = texts
+            .par_iter()
+            .map(|(id, example)| analysis_line(&models, id, example))
+            .collect();
+        return write_lines(path, &lines);
     }
     let external = args
         .predictions
