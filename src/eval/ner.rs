@@ -281,7 +281,8 @@ pub fn run(args: NerArgs) -> Result<()> {
             } else {
                 let models = args.common.models()?;
                 let (uner, _) = train::recognizer_examples(&data)?;
-                Some((models, uner))
+                let held_out = train::HeldOutTaggers::train(&data, train::TAGGER_EPOCHS)?;
+                Some((models, uner, held_out))
             };
             for (k, fold) in folds.iter().enumerate() {
                 if args.only_fold.is_some_and(|only| only != k) {
@@ -291,15 +292,19 @@ pub fn run(args: NerArgs) -> Result<()> {
                     fold.iter().map(|&i| texts[i].clone()).collect();
                 let scores = match &shared {
                     None => score_with(&test, &from_file, &mut log),
-                    Some((models, uner)) => {
+                    Some((models, uner, held_out)) => {
                         let uner = if args.without_uner {
                             &[][..]
                         } else {
                             &uner[..]
                         };
                         let training = fold_training(uner, &folds, k, |i| texts[i].1);
-                        let recognizer =
-                            train::train_recognizer(&training, &models.tagger, args.epochs);
+                        let recognizer = train::train_recognizer_with(
+                            &training,
+                            &models.tagger,
+                            Some(held_out),
+                            args.epochs,
+                        );
                         let fold_models = Models {
                             tagger: models.tagger.clone(),
                             recognizer,
