@@ -182,6 +182,7 @@ mod template {
     pub const NAME_AT: u32 = 57;
     pub const NAME_SHAPE: u32 = 59;
     pub const LOWER_NAME: u32 = 60;
+    pub const LINE_BREAK: u32 = 62;
 }
 
 fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
@@ -278,6 +279,13 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
     out.push(feature(NAME_AT, at(-1).map_or(NONE, |j| view.names[j])));
     out.push(feature(NAME_AT + 1, at(1).map_or(NONE, |j| view.names[j])));
     out.push(feature(NAME_SHAPE, mix(name, t.short_shape)));
+    // A name seldom runs on across a line break ("Vince\nTraci,").
+    if i > 0 && t.flags & features::flag::LINE_BREAK_BEFORE != 0 {
+        out.push(feature(LINE_BREAK, t.short_shape));
+    }
+    if at(1).is_some_and(|j| infos[j].flags & features::flag::LINE_BREAK_BEFORE != 0) {
+        out.push(feature(LINE_BREAK + 1, t.short_shape));
+    }
     let lower_name = view.lower_names[i];
     if lower_name != 0 && name == 0 {
         out.push(feature(LOWER_NAME, mix(lower_name, t.short_shape)));
@@ -460,7 +468,8 @@ impl Recognizer {
     /// Entities of a document as token ranges; needs `doc.tags`.
     pub fn recognize(&self, doc: &Document) -> Vec<(Range<usize>, EntityType)> {
         let words: Vec<&str> = doc.tokens.iter().map(|s| &doc.text[s.range()]).collect();
-        let infos = features::describe(&words);
+        let mut infos = features::describe(&words);
+        features::mark_line_breaks(&doc.text, &doc.tokens, &mut infos);
         let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
         self.recognize_with(&infos, &doc.tags, &sentences)
     }
@@ -767,7 +776,8 @@ pub fn prepare(example: &Example, tagger: &super::Tagger, vocabulary: &TypeVocab
     let mut doc = Document::new("", example.text.clone());
     crate::text::segment(&mut doc);
     let words: Vec<&str> = doc.tokens.iter().map(|s| &doc.text[s.range()]).collect();
-    let infos = features::describe(&words);
+    let mut infos = features::describe(&words);
+    features::mark_line_breaks(&doc.text, &doc.tokens, &mut infos);
     let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
     let tags = tagger.tag_with(&infos, &sentences);
     let unannotated: Vec<usize> = (0..TYPES)
