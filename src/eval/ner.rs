@@ -46,6 +46,10 @@ pub struct NerArgs {
     /// Train the folds' recognisers without UNER (ablation).
     #[arg(long, hide = true)]
     pub without_uner: bool,
+    /// Write, per text, gold mentions, tokens, sentences and POS tags as JSON
+    /// Lines (for error analysis) and stop.
+    #[arg(long, hide = true, value_name = "FILE")]
+    pub write_analysis: Option<PathBuf>,
     /// UNER split to evaluate: test (reported) or dev (for development).
     #[arg(long, default_value = "test", value_parser = ["test", "dev"])]
     pub split: String,
@@ -140,6 +144,19 @@ pub fn read_predictions(path: &Path) -> Result<BTreeMap<String, Vec<(Span, Entit
     Ok(predictions)
 }
 
+fn analysis_line(models: &Models, id: &str, example: &Example) -> serde_json::Value {
+    let mut doc = Document::new("", example.text.as_str());
+    crate::text::segment(&mut doc);
+    models.annotate(&mut doc);
+    serde_json::json!({
+        "id": id,
+        "gold": example.gold.iter().map(|(s, t)| (s.start, s.end, t.as_str())).collect::<Vec<_>>(),
+        "tokens": doc.tokens.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(),
+        "sentences": doc.sentences.iter().map(|s| (s.tokens.start, s.tokens.end)).collect::<Vec<_>>(),
+        "tags": doc.tags.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>(),
+    })
+}
+
 type Predictor<'a> = &'a (dyn Fn(&str, &Example) -> Vec<(Span, EntityType)> + Sync);
 
 fn score_with(
@@ -208,6 +225,14 @@ pub fn run(args: NerArgs) -> Result<()> {
     if let Some(path) = &args.write_texts {
         return write_texts(path, &texts);
     }
+    if let Some(path) = &args.write_analysis {
+        let models = args.common.models()?;
+        let lines: Vec<serde_json::Value> = texts
+            .par_iter()
+            .map(|(id, example)| analysis_line(&models, id, example))
+            .collect();
+        return write_lines(path, &lines);
+    }
     let external = args
         .predictions
         .as_deref()
@@ -256,7 +281,8 @@ pub fn run(args: NerArgs) -> Result<()> {
             } else {
                 let models = args.common.models()?;
                 let (uner, _) = train::recognizer_examples(&data)?;
-                Some((models, uner))
+                let held_out = train::HeldOutTaggers::train(&data, train::TAGGER_EPOCHS)?;
+                Some((models, uner, held_out))
             };
             for (k, fold) in folds.iter().enumerate() {
                 if args.only_fold.is_some_and(|only| only != k) {
@@ -266,15 +292,19 @@ pub fn run(args: NerArgs) -> Result<()> {
                     fold.iter().map(|&i| texts[i].clone()).collect();
                 let scores = match &shared {
                     None => score_with(&test, &from_file, &mut log),
-                    Some((models, uner)) => {
+                    Some((models, uner, held_out)) => {
                         let uner = if args.without_uner {
                             &[][..]
                         } else {
                             &uner[..]
                         };
                         let training = fold_training(uner, &folds, k, |i| texts[i].1);
-                        let recognizer =
-                            train::train_recognizer(&training, &models.tagger, args.epochs);
+                        let recognizer = train::train_recognizer_with(
+                            &training,
+                            &models.tagger,
+                            Some(held_out),
+                            args.epochs,
+                        );
                         let fold_models = Models {
                             tagger: models.tagger.clone(),
                             recognizer,

@@ -17,7 +17,10 @@ pub mod flag {
     pub const PUNCTUATION: u32 = 1 << 6;
     pub const INNER_CAPITAL: u32 = 1 << 7;
     pub const YEAR: u32 = 1 << 8;
+    /// Bits below `1 << COUNT` are the word's own; the tagger reads only those.
     pub const COUNT: u32 = 9;
+    /// A line break separates the token from the one before it.
+    pub const LINE_BREAK_BEFORE: u32 = 1 << 9;
 }
 
 pub mod gazetteer {
@@ -55,6 +58,15 @@ pub fn describe<S: AsRef<str>>(words: &[S]) -> Vec<TokenInfo> {
         .collect();
     mark_phrases(words, &mut infos);
     infos
+}
+
+/// Marks tokens that a line break separates from the token before them.
+pub fn mark_line_breaks(text: &str, tokens: &[crate::document::Span], infos: &mut [TokenInfo]) {
+    for (k, pair) in tokens.windows(2).enumerate() {
+        if text[pair[0].end..pair[1].start].contains('\n') {
+            infos[k + 1].flags |= flag::LINE_BREAK_BEFORE;
+        }
+    }
 }
 
 fn describe_word(word: &str, shape: &mut String, short_shape: &mut String) -> TokenInfo {
@@ -228,6 +240,25 @@ mod tests {
         assert_ne!(infos[7].gazetteer & gazetteer::ORGANIZATION_SUFFIX, 0);
         assert_ne!(infos[6].flags & flag::ALL_CAPITALS, 0);
         assert_eq!(infos[2].gazetteer & gazetteer::TITLE, 0);
+    }
+
+    #[test]
+    fn line_breaks_mark_the_token_after_them() {
+        use crate::document::Span;
+        let text = "Thanks, Vince\nTraci";
+        let tokens = [
+            Span::new(0, 6),
+            Span::new(6, 7),
+            Span::new(8, 13),
+            Span::new(14, 19),
+        ];
+        let mut infos = describe(&["Thanks", ",", "Vince", "Traci"]);
+        mark_line_breaks(text, &tokens, &mut infos);
+        let marked: Vec<bool> = infos
+            .iter()
+            .map(|i| i.flags & flag::LINE_BREAK_BEFORE != 0)
+            .collect();
+        assert_eq!(marked, [false, false, false, true]);
     }
 
     #[test]

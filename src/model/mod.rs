@@ -102,7 +102,8 @@ impl Models {
     /// token ranges, describing each token once for both models.
     pub fn annotate(&self, doc: &mut Document) -> Vec<(Range<usize>, EntityType)> {
         let words: Vec<&str> = doc.tokens.iter().map(|s| &doc.text[s.range()]).collect();
-        let infos = features::describe(&words);
+        let mut infos = features::describe(&words);
+        features::mark_line_breaks(&doc.text, &doc.tokens, &mut infos);
         let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
         doc.tags = self.tagger.tag_with(&infos, &sentences);
         self.recognizer

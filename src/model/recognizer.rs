@@ -4,21 +4,25 @@
 //! in the document.
 
 use super::features::{self, TokenInfo};
-use super::perceptron::{HashKeyed, Reader, Rng, Score, Trainer, Weights, feature, mix};
+use super::perceptron::{Dense, HashKeyed, Reader, Rng, Score, Trainer, Weights, feature, mix};
 use crate::document::{Document, EntityType, Span, Upos};
 use crate::error::Result;
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::ops::Range;
 use xxhash_rust::xxh3::xxh3_64;
 
 const ROW_BITS: u32 = 19;
+/// Models trained with different sentence orders and averaged (see
+/// [`train_ensemble`]).
+const MEMBERS: usize = 3;
 const TYPES: usize = EntityType::ALL.len();
 /// O, then B and I for each type.
 const LABELS: usize = 1 + 2 * TYPES;
 const START: usize = LABELS;
 const TRANSITION_BITS: u32 = 4;
 const ALL_LABELS: u16 = (1 << LABELS) - 1;
-const MAGIC: &[u8] = b"textkg-recognizer-4\n";
+const MAGIC: &[u8] = b"textkg-recognizer-5\n";
 
 fn begin(ty: usize) -> usize {
     1 + 2 * ty
@@ -66,6 +70,8 @@ pub struct Recognizer {
     /// capital are rarely names.
     case_classes: HashKeyed<u8>,
     names: Names,
+    /// The same names matched whatever their case ("san francisco").
+    lower_names: Names,
 }
 
 /// 1: almost always lower case; 2: mostly; 3: mostly capitalised; 4: almost
@@ -98,7 +104,7 @@ fn read_byte_map(reader: &mut Reader<'_>, what: &str) -> Result<HashKeyed<u8>> {
     Ok(map)
 }
 
-fn count_cases(docs: &[Prepared]) -> HashKeyed<u8> {
+fn count_cases(docs: &[&Prepared]) -> HashKeyed<u8> {
     let mut counts: HashKeyed<(u32, u32)> = HashKeyed::default();
     for doc in docs {
         for sentence in &doc.sentences {
@@ -132,6 +138,7 @@ struct View<'a> {
     tags: &'a [Upos],
     cases: &'a [u64],
     names: &'a [u64],
+    lower_names: &'a [u64],
     /// What the first pass said about the same word elsewhere (0: nothing).
     hints: Option<&'a [u64]>,
 }
@@ -174,6 +181,8 @@ mod template {
     pub const NAME: u32 = 56;
     pub const NAME_AT: u32 = 57;
     pub const NAME_SHAPE: u32 = 59;
+    pub const LOWER_NAME: u32 = 60;
+    pub const LINE_BREAK: u32 = 62;
 }
 
 fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
@@ -270,6 +279,18 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
     out.push(feature(NAME_AT, at(-1).map_or(NONE, |j| view.names[j])));
     out.push(feature(NAME_AT + 1, at(1).map_or(NONE, |j| view.names[j])));
     out.push(feature(NAME_SHAPE, mix(name, t.short_shape)));
+    // A name seldom runs on across a line break ("Vince\nTraci,").
+    if i > 0 && t.flags & features::flag::LINE_BREAK_BEFORE != 0 {
+        out.push(feature(LINE_BREAK, t.short_shape));
+    }
+    if at(1).is_some_and(|j| infos[j].flags & features::flag::LINE_BREAK_BEFORE != 0) {
+        out.push(feature(LINE_BREAK + 1, t.short_shape));
+    }
+    let lower_name = view.lower_names[i];
+    if lower_name != 0 && name == 0 {
+        out.push(feature(LOWER_NAME, mix(lower_name, t.short_shape)));
+        out.push(feature(LOWER_NAME + 1, lower_name));
+    }
     let case = view.cases[i];
     out.push(feature(CASE, case));
     out.push(feature(CASE_FLAGS, mix(case, u64::from(t.flags))));
@@ -447,7 +468,8 @@ impl Recognizer {
     /// Entities of a document as token ranges; needs `doc.tags`.
     pub fn recognize(&self, doc: &Document) -> Vec<(Range<usize>, EntityType)> {
         let words: Vec<&str> = doc.tokens.iter().map(|s| &doc.text[s.range()]).collect();
-        let infos = features::describe(&words);
+        let mut infos = features::describe(&words);
+        features::mark_line_breaks(&doc.text, &doc.tokens, &mut infos);
         let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
         self.recognize_with(&infos, &doc.tags, &sentences)
     }
@@ -462,7 +484,8 @@ impl Recognizer {
             return Vec::new();
         }
         let cases = case_classes_of(&self.case_classes, infos);
-        let names = self.names.matches(infos);
+        let names = self.names.matches(infos, sequence_key);
+        let lower_names = self.lower_names.matches(infos, lower_key);
         let mut features = Vec::new();
         let mut shared = vec![[0f32; 2 * LABELS]; infos.len()];
         for sentence in sentences {
@@ -471,6 +494,7 @@ impl Recognizer {
                 tags: &tags[sentence.clone()],
                 cases: &cases[sentence.clone()],
                 names: &names[sentence.clone()],
+                lower_names: &lower_names[sentence.clone()],
                 hints: None,
             };
             for i in 0..sentence.len() {
@@ -529,6 +553,7 @@ impl Recognizer {
             out.push(class);
         }
         self.names.write(out);
+        self.lower_names.write(out);
         self.emissions.write(out);
         self.first_transitions.write(out);
         self.second_transitions.write(out);
@@ -538,6 +563,7 @@ impl Recognizer {
         reader.expect_magic(MAGIC)?;
         let case_classes = read_byte_map(reader, "case dictionary")?;
         let names = Names::read(reader)?;
+        let lower_names = Names::read(reader)?;
         let emissions = Weights::read(reader)?;
         let first_transitions = Weights::read(reader)?;
         let second_transitions = Weights::read(reader)?;
@@ -553,6 +579,7 @@ impl Recognizer {
             second_transitions,
             case_classes,
             names,
+            lower_names,
         })
     }
 }
@@ -562,7 +589,7 @@ fn decode(
     infos: &[TokenInfo],
     tags: &[Upos],
     cases: &[u64],
-    names: &[u64],
+    names: (&[u64], &[u64]),
     sentences: &[Range<usize>],
     hints: Option<&[u64]>,
 ) -> Vec<(Range<usize>, EntityType)> {
@@ -574,7 +601,8 @@ fn decode(
             infos: &infos[sentence.clone()],
             tags: &tags[sentence.clone()],
             cases: &cases[sentence.clone()],
-            names: &names[sentence.clone()],
+            names: &names.0[sentence.clone()],
+            lower_names: &names.1[sentence.clone()],
             hints: hints.map(|h| &h[sentence.clone()]),
         };
         let emissions = pass.emissions(&view, &mut features);
@@ -636,12 +664,17 @@ pub struct Prepared {
     gold: Vec<(Range<usize>, usize)>,
     /// Known-name matches (see [`Names`]), from names of other documents.
     names: Vec<u64>,
+    lower_names: Vec<u64>,
 }
 
 const LONGEST_NAME: usize = 6;
 
 fn sequence_key(infos: &[TokenInfo]) -> u64 {
     infos.iter().fold(0x9AE1, |key, info| mix(key, info.word))
+}
+
+fn lower_key(infos: &[TokenInfo]) -> u64 {
+    infos.iter().fold(0x10E1, |key, info| mix(key, info.lower))
 }
 
 /// Names the training data labels, as hashes of their token sequences, each
@@ -653,7 +686,10 @@ pub struct Names {
 }
 
 impl Names {
-    fn collect(docs: &[&Prepared]) -> Names {
+    /// Known names as written (`key` = [`sequence_key`]) or whatever their
+    /// case ([`lower_key`]).
+    fn collect(docs: &[&Prepared], key: fn(&[TokenInfo]) -> u64) -> Names {
+        let sequence_key = key;
         let mut labelled: HashKeyed<[u32; TYPES]> = HashKeyed::default();
         for doc in docs {
             for (range, ty) in &doc.gold {
@@ -690,7 +726,7 @@ impl Names {
 
     /// Per token: 0, or 1 + 4 × type + position (begin, inside, last, unit)
     /// in the longest known name starting leftmost.
-    fn matches(&self, infos: &[TokenInfo]) -> Vec<u64> {
+    fn matches(&self, infos: &[TokenInfo], sequence_key: fn(&[TokenInfo]) -> u64) -> Vec<u64> {
         let mut out = vec![0u64; infos.len()];
         let mut start = 0;
         while start < infos.len() {
@@ -740,7 +776,8 @@ pub fn prepare(example: &Example, tagger: &super::Tagger, vocabulary: &TypeVocab
     let mut doc = Document::new("", example.text.clone());
     crate::text::segment(&mut doc);
     let words: Vec<&str> = doc.tokens.iter().map(|s| &doc.text[s.range()]).collect();
-    let infos = features::describe(&words);
+    let mut infos = features::describe(&words);
+    features::mark_line_breaks(&doc.text, &doc.tokens, &mut infos);
     let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
     let tags = tagger.tag_with(&infos, &sentences);
     let unannotated: Vec<usize> = (0..TYPES)
@@ -793,6 +830,7 @@ pub fn prepare(example: &Example, tagger: &super::Tagger, vocabulary: &TypeVocab
         cases: Vec::new(),
         gold: gold_ranges,
         names: Vec::new(),
+        lower_names: Vec::new(),
     }
 }
 
@@ -802,6 +840,38 @@ struct PassTrainer {
 }
 
 fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, seed: u64) -> Pass {
+    let (emissions, transitions) = train_pass_dense(docs, hints, epochs, seed);
+    Pass {
+        emissions: Dense::mean(&[emissions]),
+        transitions: Dense::mean(&[transitions]),
+    }
+}
+
+/// Passes trained with different seeds (sentence orders), averaged.
+fn train_ensemble(
+    docs: &[&Prepared],
+    hints: Option<&[Vec<u64>]>,
+    epochs: usize,
+    seed: u64,
+    members: usize,
+) -> Pass {
+    let trained: Vec<(Dense, Dense)> = (0..members as u64)
+        .into_par_iter()
+        .map(|k| train_pass_dense(docs, hints, epochs, seed ^ (k << 8)))
+        .collect();
+    let (emissions, transitions): (Vec<Dense>, Vec<Dense>) = trained.into_iter().unzip();
+    Pass {
+        emissions: Dense::mean(&emissions),
+        transitions: Dense::mean(&transitions),
+    }
+}
+
+fn train_pass_dense(
+    docs: &[&Prepared],
+    hints: Option<&[Vec<u64>]>,
+    epochs: usize,
+    seed: u64,
+) -> (Dense, Dense) {
     let mut trainer = PassTrainer {
         emissions: Trainer::new(ROW_BITS, LABELS),
         transitions: Trainer::new(TRANSITION_BITS, LABELS),
@@ -824,6 +894,7 @@ fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, see
                 tags: &doc.tags[range.clone()],
                 cases: &doc.cases[range.clone()],
                 names: &doc.names[range.clone()],
+                lower_names: &doc.lower_names[range.clone()],
                 hints: hints.map(|h| &h[d][range.clone()]),
             };
             let n = range.len();
@@ -868,31 +939,39 @@ fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, see
             trainer.transitions.tick();
         }
     }
-    Pass {
-        emissions: trainer.emissions.average(),
-        transitions: trainer.transitions.average(),
-    }
+    (
+        trainer.emissions.average_dense(),
+        trainer.transitions.average_dense(),
+    )
 }
 
 /// Trains both passes. The second pass learns from first-pass document hints
 /// produced by models that did not see the document (two-fold jackknife), so
 /// it learns how far to trust them.
 pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
-    let case_classes = count_cases(&docs);
-    for doc in &mut docs {
-        doc.cases = case_classes_of(&case_classes, &doc.infos);
-    }
+    let all: Vec<&Prepared> = docs.iter().collect();
+    let case_classes = count_cases(&all);
     // Each training document sees only the names of the other half, as new
     // text sees names it was not trained on.
-    let (even_names, odd_names) = {
-        let even: Vec<&Prepared> = docs.iter().step_by(2).collect();
-        let odd: Vec<&Prepared> = docs.iter().skip(1).step_by(2).collect();
-        (Names::collect(&even), Names::collect(&odd))
-    };
-    let names = Names::collect(&docs.iter().collect::<Vec<_>>());
-    for (d, doc) in docs.iter_mut().enumerate() {
-        let other = if d % 2 == 0 { &odd_names } else { &even_names };
-        doc.names = other.matches(&doc.infos);
+    let even: Vec<&Prepared> = docs.iter().step_by(2).collect();
+    let odd: Vec<&Prepared> = docs.iter().skip(1).step_by(2).collect();
+    let half_names = [&even, &odd].map(|half| {
+        (
+            Names::collect(half, sequence_key),
+            Names::collect(half, lower_key),
+        )
+    });
+    let names = Names::collect(&all, sequence_key);
+    let lower_names = Names::collect(&all, lower_key);
+    let cases: Vec<Vec<u64>> = docs
+        .iter()
+        .map(|doc| case_classes_of(&case_classes, &doc.infos))
+        .collect();
+    for (d, (doc, cases)) in docs.iter_mut().zip(cases).enumerate() {
+        doc.cases = cases;
+        let other = &half_names[1 - d % 2];
+        doc.names = other.0.matches(&doc.infos, sequence_key);
+        doc.lower_names = other.1.matches(&doc.infos, lower_key);
     }
     let docs = &docs[..];
     let even: Vec<&Prepared> = docs.iter().step_by(2).collect();
@@ -905,7 +984,7 @@ pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
                 || train_pass(&odd, None, epochs, seed ^ 1),
             )
         },
-        || train_pass(&all, None, epochs, seed ^ 2),
+        || train_ensemble(&all, None, epochs, seed ^ 2, MEMBERS),
     );
     let hints: Vec<Vec<u64>> = docs
         .iter()
@@ -917,20 +996,21 @@ pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
                 &doc.infos,
                 &doc.tags,
                 &doc.cases,
-                &doc.names,
+                (&doc.names, &doc.lower_names),
                 &doc.sentences,
                 None,
             );
             document_hints(&doc.infos, &entities)
         })
         .collect();
-    let second = train_pass(&all, Some(&hints), epochs, seed ^ 3);
+    let second = train_ensemble(&all, Some(&hints), epochs, seed ^ 3, MEMBERS);
     Recognizer {
         emissions: Weights::stack(&first.emissions, &second.emissions),
         first_transitions: first.transitions,
         second_transitions: second.transitions,
         case_classes,
         names,
+        lower_names,
     }
 }
 
