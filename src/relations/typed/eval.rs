@@ -6,7 +6,7 @@ use super::train::{
     load_corpus, prune,
 };
 use super::{MAX_SENTENCE_GAP, TypedModel, calibrate};
-use crate::document::{Document, Span};
+use crate::document::{Document, EntityId, RelationKind, Span};
 use crate::error::{Error, Result};
 use crate::pipeline::Pipeline;
 use rayon::prelude::*;
@@ -259,6 +259,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             MAX_SENTENCE_GAP,
             e2e_points,
             PRUNE_BELOW,
+            false,
         );
         let _ = writeln!(out, "\n### End to end\n");
         let _ = writeln!(
@@ -272,6 +273,21 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         );
         let _ = writeln!(out, "| | P | R | F1 |\n|---|---|---|---|");
         let _ = writeln!(out, "| end to end | {} |", counts.row());
+        let (with_rules, _, _, _) = end_to_end(
+            &corpus,
+            &cv.models,
+            &pipeline_calibrations,
+            &pipeline_thresholds,
+            MAX_SENTENCE_GAP,
+            e2e_points,
+            PRUNE_BELOW,
+            true,
+        );
+        let _ = writeln!(
+            out,
+            "| end to end, with the typed edges `textkg build` reads from roles and \"place, country\" | {} |",
+            with_rules.row()
+        );
         let _ = writeln!(out, "\nThreshold sweep end to end:\n");
         let _ = writeln!(out, "| min confidence | P | R | F1 |\n|---|---|---|---|");
         for t in [0.1f32, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7] {
@@ -283,6 +299,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                 MAX_SENTENCE_GAP,
                 e2e_points,
                 PRUNE_BELOW,
+                false,
             );
             let _ = writeln!(out, "| {t:.2} | {} |", c.row());
         }
@@ -301,6 +318,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                 gap,
                 e2e_points,
                 PRUNE_BELOW,
+                false,
             );
             let _ = writeln!(out, "| {} | {} |", gap_text(gap), c.row());
         }
@@ -318,6 +336,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                 MAX_SENTENCE_GAP,
                 e2e_points,
                 floor,
+                false,
             );
             let _ = writeln!(out, "| {floor} | {} |", c.row());
         }
@@ -413,6 +432,7 @@ fn end_to_end(
     max_gap: usize,
     points: &[Point],
     prune_below: f32,
+    with_rules: bool,
 ) -> (Counts, usize, usize, Confusion) {
     let folds = models.len();
     // Each fold's model as it would ship: calibrated and pruned on the
@@ -448,7 +468,27 @@ fn end_to_end(
                     &annotated
                 }
             };
-            let relations = models[k].predict_within(predicted, thresholds[k], max_gap);
+            let mut relations = models[k].predict_within(predicted, thresholds[k], max_gap);
+            if with_rules {
+                // What `textkg build` adds: typed edges read from roles and
+                // "place, country" (`relations::open`), once per triple.
+                let known: HashSet<(EntityId, EntityId, Option<String>)> = relations
+                    .iter()
+                    .map(|r| (r.head, r.tail, r.property.clone()))
+                    .collect();
+                relations.extend(
+                    crate::relations::open::extract(predicted)
+                        .into_iter()
+                        .filter(|r| r.kind == RelationKind::Typed)
+                        .filter(|r| !known.contains(&(r.head, r.tail, r.property.clone()))),
+                );
+                relations.sort_by(|a, b| {
+                    (a.head, a.tail, &a.property).cmp(&(b.head, b.tail, &b.property))
+                });
+                relations.dedup_by(|a, b| {
+                    (a.head, a.tail, &a.property) == (b.head, b.tail, &b.property)
+                });
+            }
             let mapping = map_entities(predicted, &gold.doc);
             let gold_triples: HashSet<(usize, usize, &str)> = gold
                 .triples
