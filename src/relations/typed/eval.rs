@@ -255,11 +255,13 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             &corpus,
             &cv.models,
             &pipeline_calibrations,
-            &pipeline_thresholds,
-            MAX_SENTENCE_GAP,
             e2e_points,
-            PRUNE_BELOW,
-            false,
+            Setting {
+                thresholds: &pipeline_thresholds,
+                max_gap: MAX_SENTENCE_GAP,
+                prune_below: PRUNE_BELOW,
+                with_rules: false,
+            },
         );
         let _ = writeln!(out, "\n### End to end\n");
         let _ = writeln!(
@@ -277,11 +279,13 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             &corpus,
             &cv.models,
             &pipeline_calibrations,
-            &pipeline_thresholds,
-            MAX_SENTENCE_GAP,
             e2e_points,
-            PRUNE_BELOW,
-            true,
+            Setting {
+                thresholds: &pipeline_thresholds,
+                max_gap: MAX_SENTENCE_GAP,
+                prune_below: PRUNE_BELOW,
+                with_rules: true,
+            },
         );
         let _ = writeln!(
             out,
@@ -295,11 +299,13 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                 &corpus,
                 &cv.models,
                 &pipeline_calibrations,
-                &vec![t; folds],
-                MAX_SENTENCE_GAP,
                 e2e_points,
-                PRUNE_BELOW,
-                false,
+                Setting {
+                    thresholds: &vec![t; folds],
+                    max_gap: MAX_SENTENCE_GAP,
+                    prune_below: PRUNE_BELOW,
+                    with_rules: false,
+                },
             );
             let _ = writeln!(out, "| {t:.2} | {} |", c.row());
         }
@@ -314,11 +320,13 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                 &corpus,
                 &cv.models,
                 &pipeline_calibrations,
-                &pipeline_thresholds,
-                gap,
                 e2e_points,
-                PRUNE_BELOW,
-                false,
+                Setting {
+                    thresholds: &pipeline_thresholds,
+                    max_gap: gap,
+                    prune_below: PRUNE_BELOW,
+                    with_rules: false,
+                },
             );
             let _ = writeln!(out, "| {} | {} |", gap_text(gap), c.row());
         }
@@ -332,11 +340,13 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                 &corpus,
                 &cv.models,
                 &pipeline_calibrations,
-                &pipeline_thresholds,
-                MAX_SENTENCE_GAP,
                 e2e_points,
-                floor,
-                false,
+                Setting {
+                    thresholds: &pipeline_thresholds,
+                    max_gap: MAX_SENTENCE_GAP,
+                    prune_below: floor,
+                    with_rules: false,
+                },
             );
             let _ = writeln!(out, "| {floor} | {} |", c.row());
         }
@@ -424,16 +434,29 @@ pub(crate) fn map_entities(predicted: &Document, gold: &Document) -> Vec<Option<
         .collect()
 }
 
+/// What an end-to-end run varies: each fold's threshold, the widest
+/// sentence gap scored, the pruning floor, and whether the rule-based typed
+/// edges of `relations::open` join the model's.
+struct Setting<'a> {
+    thresholds: &'a [f32],
+    max_gap: usize,
+    prune_below: f32,
+    with_rules: bool,
+}
+
 fn end_to_end(
     corpus: &Corpus,
     models: &[TypedModel],
     calibrations: &[Vec<(f32, f32)>],
-    thresholds: &[f32],
-    max_gap: usize,
     points: &[Point],
-    prune_below: f32,
-    with_rules: bool,
+    setting: Setting<'_>,
 ) -> (Counts, usize, usize, Confusion) {
+    let Setting {
+        thresholds,
+        max_gap,
+        prune_below,
+        with_rules,
+    } = setting;
     let folds = models.len();
     // Each fold's model as it would ship: calibrated and pruned on the
     // other folds.
