@@ -251,18 +251,21 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         } else {
             &cv.pipeline_points
         };
-        let (counts, mapped, gold_entities, confusion) = end_to_end(
-            &corpus,
-            &cv.models,
-            &pipeline_calibrations,
-            e2e_points,
-            Setting {
-                thresholds: &pipeline_thresholds,
-                max_gap: MAX_SENTENCE_GAP,
-                prune_below: PRUNE_BELOW,
-                with_rules: false,
-            },
-        );
+        let run = |setting: Setting<'_>| {
+            end_to_end(
+                &corpus,
+                &cv.models,
+                &pipeline_calibrations,
+                e2e_points,
+                setting,
+            )
+        };
+        let (counts, mapped, gold_entities, confusion) = run(Setting {
+            thresholds: &pipeline_thresholds,
+            max_gap: MAX_SENTENCE_GAP,
+            prune_below: PRUNE_BELOW,
+            with_rules: false,
+        });
         let _ = writeln!(out, "\n### End to end\n");
         let _ = writeln!(
             out,
@@ -275,18 +278,12 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         );
         let _ = writeln!(out, "| | P | R | F1 |\n|---|---|---|---|");
         let _ = writeln!(out, "| end to end | {} |", counts.row());
-        let (with_rules, _, _, _) = end_to_end(
-            &corpus,
-            &cv.models,
-            &pipeline_calibrations,
-            e2e_points,
-            Setting {
-                thresholds: &pipeline_thresholds,
-                max_gap: MAX_SENTENCE_GAP,
-                prune_below: PRUNE_BELOW,
-                with_rules: true,
-            },
-        );
+        let (with_rules, _, _, _) = run(Setting {
+            thresholds: &pipeline_thresholds,
+            max_gap: MAX_SENTENCE_GAP,
+            prune_below: PRUNE_BELOW,
+            with_rules: true,
+        });
         let _ = writeln!(
             out,
             "| end to end, with the typed edges `textkg build` reads from roles and \"place, country\" | {} |",
@@ -295,18 +292,12 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         let _ = writeln!(out, "\nThreshold sweep end to end:\n");
         let _ = writeln!(out, "| min confidence | P | R | F1 |\n|---|---|---|---|");
         for t in [0.1f32, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7] {
-            let (c, _, _, _) = end_to_end(
-                &corpus,
-                &cv.models,
-                &pipeline_calibrations,
-                e2e_points,
-                Setting {
-                    thresholds: &vec![t; folds],
-                    max_gap: MAX_SENTENCE_GAP,
-                    prune_below: PRUNE_BELOW,
-                    with_rules: false,
-                },
-            );
+            let (c, _, _, _) = run(Setting {
+                thresholds: &vec![t; folds],
+                max_gap: MAX_SENTENCE_GAP,
+                prune_below: PRUNE_BELOW,
+                with_rules: false,
+            });
             let _ = writeln!(out, "| {t:.2} | {} |", c.row());
         }
         let _ = writeln!(
@@ -316,18 +307,12 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         );
         let _ = writeln!(out, "| max sentence gap | P | R | F1 |\n|---|---|---|---|");
         for gap in [0, 1, 2, 3, 4, 6, 8, 10, usize::MAX] {
-            let (c, _, _, _) = end_to_end(
-                &corpus,
-                &cv.models,
-                &pipeline_calibrations,
-                e2e_points,
-                Setting {
-                    thresholds: &pipeline_thresholds,
-                    max_gap: gap,
-                    prune_below: PRUNE_BELOW,
-                    with_rules: false,
-                },
-            );
+            let (c, _, _, _) = run(Setting {
+                thresholds: &pipeline_thresholds,
+                max_gap: gap,
+                prune_below: PRUNE_BELOW,
+                with_rules: false,
+            });
             let _ = writeln!(out, "| {} | {} |", gap_text(gap), c.row());
         }
         let _ = writeln!(
@@ -336,18 +321,12 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         );
         let _ = writeln!(out, "| pruned below | P | R | F1 |\n|---|---|---|---|");
         for floor in [0.0f32, 0.01, 0.02, 0.05, 0.1] {
-            let (c, _, _, _) = end_to_end(
-                &corpus,
-                &cv.models,
-                &pipeline_calibrations,
-                e2e_points,
-                Setting {
-                    thresholds: &pipeline_thresholds,
-                    max_gap: MAX_SENTENCE_GAP,
-                    prune_below: floor,
-                    with_rules: false,
-                },
-            );
+            let (c, _, _, _) = run(Setting {
+                thresholds: &pipeline_thresholds,
+                max_gap: MAX_SENTENCE_GAP,
+                prune_below: floor,
+                with_rules: false,
+            });
             let _ = writeln!(out, "| {floor} | {} |", c.row());
         }
         let _ = writeln!(
