@@ -209,6 +209,9 @@ fn is_title_case_headline(doc: &Document, sentence: usize, in_name: &[bool]) -> 
 fn datelines(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> {
     for sentence in &doc.sentences {
         let tokens = sentence.tokens.clone();
+        if tokens.is_empty() {
+            continue;
+        }
         let before = doc.text[..doc.tokens[tokens.start].start].trim_end_matches([' ', '\t', '\r']);
         let starts_paragraph = before.is_empty() || before.ends_with('\n');
         if !starts_paragraph {
