@@ -4,7 +4,7 @@ use crate::entities::AliasRules;
 use crate::error::{Error, Result};
 use crate::explain;
 use crate::export::{self, Format};
-use crate::graph::{GraphData, KnowledgeGraph, TypeFilter};
+use crate::graph::{CrossDocumentLog, GraphData, KnowledgeGraph, TypeFilter};
 use crate::input::{self, InputDocument};
 use crate::pipeline::{Options, Pipeline};
 use clap::{Parser, Subcommand};
@@ -65,7 +65,7 @@ pub struct BuildArgs {
     /// Add co-mention edges between entities named in the same sentence.
     #[arg(long)]
     pub co_mentions: bool,
-    /// Write the merge log (which mentions joined each node, by which rule; refused merges) as JSON Lines.
+    /// Write the merge log (which mentions joined each node, by which rule; refused merges; then the joins across documents) as JSON Lines.
     #[arg(long, value_name = "FILE")]
     pub explain: Option<PathBuf>,
     /// Force merges, splits and labels (see docs/aliases.md).
@@ -120,6 +120,9 @@ pub struct MergeArgs {
     /// JSON graphs to merge.
     #[arg(required = true)]
     pub graphs: Vec<PathBuf>,
+    /// Write which nodes of different documents were joined (or kept apart, and why) as JSON Lines.
+    #[arg(long, value_name = "FILE")]
+    pub explain: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -236,15 +239,6 @@ fn build(args: BuildArgs) -> Result<()> {
         results.into_iter().unzip();
     let output = args.output.output.as_deref();
     let format = args.output.format;
-    if let Some(path) = &args.explain {
-        export::write_atomically(Some(path), |out| {
-            for log in logs.iter().flatten() {
-                serde_json::to_writer(&mut *out, log).map_err(|e| Error::io(path, e.into()))?;
-                out.write_all(b"\n").map_err(|e| Error::io(path, e))?;
-            }
-            Ok(())
-        })?;
-    }
     if args.per_doc {
         if format.is_directory() {
             return Err(Error::Usage(format!(
@@ -252,12 +246,40 @@ fn build(args: BuildArgs) -> Result<()> {
                 format.name()
             )));
         }
+        if let Some(path) = &args.explain {
+            write_explain(path, &logs, None)?;
+        }
         return export::write_atomically(output, |out| {
             write_per_doc(&graphs, format, &options, out)
         });
     }
     let graph = KnowledgeGraph::merge(graphs);
+    if let Some(path) = &args.explain {
+        write_explain(path, &logs, Some(&graph.cross_document))?;
+    }
     export::write_output(&graph, format, &options, output)
+}
+
+/// The merge log: one line per document, then the cross-document joins.
+fn write_explain(
+    path: &Path,
+    logs: &[Option<explain::DocumentLog>],
+    cross_document: Option<&CrossDocumentLog>,
+) -> Result<()> {
+    export::write_atomically(Some(path), |out| {
+        for log in logs.iter().flatten() {
+            write_json_line(path, out, log)?;
+        }
+        if let Some(cross_document) = cross_document {
+            write_json_line(path, out, &explain::CrossDocumentLine { cross_document })?;
+        }
+        Ok(())
+    })
+}
+
+fn write_json_line(path: &Path, out: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer(&mut *out, value).map_err(|e| Error::io(path, e.into()))?;
+    out.write_all(b"\n").map_err(|e| Error::io(path, e))
 }
 
 fn write_per_doc(
@@ -295,6 +317,9 @@ fn merge(args: MergeArgs) -> Result<()> {
         .map(|p| read_graph(p))
         .collect::<Result<Vec<_>>>()?;
     let graph = KnowledgeGraph::merge(graphs);
+    if let Some(path) = &args.explain {
+        write_explain(path, &[], Some(&graph.cross_document))?;
+    }
     export::write_output(
         &graph,
         args.output.format,

@@ -2,7 +2,7 @@
 //! merged into it and by which rule; which merges were refused and why.
 
 use crate::document::{Document, MergeRule};
-use crate::graph::{TypeFilter, node_id};
+use crate::graph::{CrossDocumentLog, TypeFilter, node_id};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -10,6 +10,12 @@ pub struct DocumentLog {
     pub doc: String,
     pub nodes: Vec<NodeLog>,
     pub refused: Vec<RefusalLog>,
+}
+
+/// The last line of the log: nodes of different documents joined or kept apart.
+#[derive(Debug, Serialize)]
+pub struct CrossDocumentLine<'a> {
+    pub cross_document: &'a CrossDocumentLog,
 }
 
 #[derive(Debug, Serialize)]

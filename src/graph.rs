@@ -5,6 +5,10 @@
 //! for the same graph whatever order documents arrived in. Merging graphs is
 //! a set union keyed by stable ids: associative, commutative and idempotent.
 
+mod cross_document;
+
+pub use cross_document::{CrossDocumentLog, CrossDocumentMerge, CrossDocumentRefusal};
+
 use crate::document::{Document, EntityType, MentionKind, RelationKind, Span};
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
@@ -48,6 +52,10 @@ pub struct Node {
     pub aliases: Vec<String>,
     pub roles: Vec<String>,
     pub mentions: Vec<TextRef>,
+    /// When documents named this entity by different labels: the node each
+    /// document gave, so that merging again can undo or redo the join.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged_from: Vec<Node>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,6 +72,9 @@ pub struct Edge {
     #[serde(default)]
     pub hedged: bool,
     pub evidence: Vec<TextRef>,
+    /// The document-level edges behind an edge between joined nodes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged_from: Vec<Edge>,
 }
 
 impl Edge {
@@ -78,6 +89,8 @@ impl Edge {
 pub struct KnowledgeGraph {
     pub documents: Vec<DocumentInfo>,
     pub graph: DiGraph<Node, Edge>,
+    /// Which nodes of different documents were joined, and which not.
+    pub cross_document: CrossDocumentLog,
 }
 
 /// The JSON shape of a graph (`docs/json-format.md`).
@@ -179,6 +192,7 @@ impl KnowledgeGraph {
                 aliases: entity.aliases.clone(),
                 roles: entity.roles.clone(),
                 mentions,
+                merged_from: Vec::new(),
             });
             entity_node.push(Some(id));
         }
@@ -207,6 +221,7 @@ impl KnowledgeGraph {
                     .iter()
                     .map(|span| TextRef::new(doc, *span))
                     .collect(),
+                merged_from: Vec::new(),
             };
             edge.id = edge_id(&edge);
             data.edges.push(edge);
@@ -214,8 +229,12 @@ impl KnowledgeGraph {
         Self::from_data(data)
     }
 
-    /// Canonicalises graph data: merges nodes and edges sharing an id, sorts
-    /// every list, and builds the petgraph structure.
+    /// Canonicalises graph data: takes joined nodes and edges apart into
+    /// the document-level ones they came from, merges those sharing an id,
+    /// joins nodes across documents (`cross_document`), sorts every list,
+    /// and builds the petgraph structure. The result depends only on the set
+    /// of document-level nodes and edges, so merging is associative,
+    /// commutative and idempotent.
     pub fn from_data(data: GraphData) -> Self {
         let mut documents: BTreeMap<String, DocumentInfo> = BTreeMap::new();
         for document in data.documents {
@@ -226,42 +245,71 @@ impl KnowledgeGraph {
                 }
             }
         }
-        let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-        for node in data.nodes {
-            match nodes.get_mut(&node.id) {
+        let mut parts: BTreeMap<String, Node> = BTreeMap::new();
+        for node in data.nodes.into_iter().flat_map(document_level) {
+            match parts.get_mut(&node.id) {
                 Some(known) => merge_node(known, node),
                 None => {
-                    nodes.insert(node.id.clone(), node);
+                    parts.insert(node.id.clone(), node);
                 }
             }
         }
-        let mut edges: BTreeMap<String, Edge> = BTreeMap::new();
-        for edge in data.edges {
-            if !nodes.contains_key(&edge.source) || !nodes.contains_key(&edge.target) {
+        let mut edge_parts: BTreeMap<String, Edge> = BTreeMap::new();
+        for edge in data.edges.into_iter().flat_map(document_level_edges) {
+            if !parts.contains_key(&edge.source) || !parts.contains_key(&edge.target) {
                 continue;
             }
-            match edges.get_mut(&edge.id) {
+            match edge_parts.get_mut(&edge.id) {
                 Some(known) => merge_edge(known, edge),
                 None => {
-                    edges.insert(edge.id.clone(), edge);
+                    edge_parts.insert(edge.id.clone(), edge);
                 }
             }
         }
-        let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
-        let mut index: HashMap<String, NodeIndex> = HashMap::with_capacity(nodes.len());
-        for (id, mut node) in nodes {
-            canonicalise_node(&mut node);
-            index.insert(id, graph.add_node(node));
+        let parts: Vec<Node> = parts
+            .into_values()
+            .map(|mut node| {
+                canonicalise_node(&mut node);
+                node
+            })
+            .collect();
+        let (root_of, cross_document) = cross_document::cluster(&parts);
+        let node_of: HashMap<&str, &str> = parts
+            .iter()
+            .zip(&root_of)
+            .map(|(part, &root)| (part.id.as_str(), parts[root].id.as_str()))
+            .collect();
+
+        let mut members: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
+        for (part, &root) in parts.iter().zip(&root_of) {
+            members
+                .entry(parts[root].id.as_str())
+                .or_default()
+                .push(part);
         }
-        for (_, mut edge) in edges {
-            edge.evidence.sort();
-            edge.evidence.dedup();
-            let (source, target) = (index[&edge.source], index[&edge.target]);
+        let mut edges: BTreeMap<String, Vec<Edge>> = BTreeMap::new();
+        for part in edge_parts.into_values() {
+            let mut joined = part.clone();
+            joined.source = node_of[part.source.as_str()].to_string();
+            joined.target = node_of[part.target.as_str()].to_string();
+            joined.id = edge_id(&joined);
+            edges.entry(joined.id).or_default().push(part);
+        }
+
+        let mut graph = DiGraph::with_capacity(members.len(), edges.len());
+        let mut index: HashMap<&str, NodeIndex> = HashMap::with_capacity(members.len());
+        for (id, group) in &members {
+            index.insert(id, graph.add_node(join_nodes(id, group)));
+        }
+        for (id, group) in edges {
+            let edge = join_edges(id, group, &node_of);
+            let (source, target) = (index[edge.source.as_str()], index[edge.target.as_str()]);
             graph.add_edge(source, target, edge);
         }
         KnowledgeGraph {
             documents: documents.into_values().collect(),
             graph,
+            cross_document,
         }
     }
 
@@ -305,6 +353,83 @@ impl KnowledgeGraph {
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes().find(|n| n.id == id)
     }
+}
+
+/// The document-level nodes a node was joined from (itself if none).
+fn document_level(node: Node) -> Vec<Node> {
+    if node.merged_from.is_empty() {
+        vec![node]
+    } else {
+        node.merged_from
+            .into_iter()
+            .flat_map(document_level)
+            .collect()
+    }
+}
+
+fn document_level_edges(edge: Edge) -> Vec<Edge> {
+    if edge.merged_from.is_empty() {
+        vec![edge]
+    } else {
+        edge.merged_from
+            .into_iter()
+            .flat_map(document_level_edges)
+            .collect()
+    }
+}
+
+/// One node for a cluster; its parts are kept when there are several.
+fn join_nodes(id: &str, group: &[&Node]) -> Node {
+    if let [single] = group {
+        return (*single).clone();
+    }
+    let root = group
+        .iter()
+        .find(|part| part.id == id)
+        .expect("a cluster contains its root");
+    let mut node = Node {
+        id: id.to_string(),
+        label: root.label.clone(),
+        ty: root.ty,
+        aliases: Vec::new(),
+        roles: Vec::new(),
+        mentions: Vec::new(),
+        merged_from: group.iter().map(|part| (*part).clone()).collect(),
+    };
+    for part in group {
+        node.aliases.extend(part.aliases.iter().cloned());
+        node.roles.extend(part.roles.iter().cloned());
+        node.mentions.extend(part.mentions.iter().cloned());
+    }
+    canonicalise_node(&mut node);
+    node
+}
+
+/// One edge for the document-level edges that land on the same ends.
+fn join_edges(id: String, mut group: Vec<Edge>, node_of: &HashMap<&str, &str>) -> Edge {
+    for part in &mut group {
+        part.evidence.sort();
+        part.evidence.dedup();
+    }
+    if let [single] = group.as_slice()
+        && single.id == id
+    {
+        return group.pop().expect("one edge");
+    }
+    let mut edge = group[0].clone();
+    edge.id = id;
+    edge.source = node_of[edge.source.as_str()].to_string();
+    edge.target = node_of[edge.target.as_str()].to_string();
+    edge.evidence.clear();
+    for part in &group {
+        edge.confidence = edge.confidence.max(part.confidence);
+        edge.hedged &= part.hedged;
+        edge.evidence.extend(part.evidence.iter().cloned());
+    }
+    edge.evidence.sort();
+    edge.evidence.dedup();
+    edge.merged_from = group;
+    edge
 }
 
 fn merge_node(known: &mut Node, other: Node) {
@@ -362,6 +487,7 @@ mod tests {
                 end: alias.len(),
                 text: alias.into(),
             }],
+            merged_from: vec![],
         }
     }
 
@@ -394,5 +520,177 @@ mod tests {
         assert_eq!(abc.nodes.len(), 2);
         assert_eq!(abc.nodes[0].mentions.len(), 2);
         assert_eq!(abc.documents.len(), 3);
+    }
+
+    fn person(label: &str, aliases: &[&str], doc: &str) -> Node {
+        let mut node = node(&node_id(EntityType::Person, label), label, doc);
+        node.aliases = aliases.iter().map(|a| a.to_string()).collect();
+        node
+    }
+
+    fn json(graph: KnowledgeGraph) -> String {
+        serde_json::to_string(&graph.into_data()).unwrap()
+    }
+
+    #[test]
+    fn a_surname_in_one_document_joins_the_full_name_in_another() {
+        let merged = KnowledgeGraph::merge([
+            graph(vec![person("Trump", &["Trump"], "a")], "a"),
+            graph(
+                vec![person("Donald Trump", &["Donald Trump", "Trump"], "b")],
+                "b",
+            ),
+        ]);
+        assert_eq!(merged.node_count(), 1);
+        let node = merged.nodes().next().unwrap();
+        assert_eq!(node.id, "person:donald-trump");
+        assert_eq!(node.label, "Donald Trump");
+        assert_eq!(node.mentions.len(), 2);
+        assert_eq!(node.merged_from.len(), 2);
+        assert_eq!(merged.cross_document.merged[0].merged, "person:trump");
+    }
+
+    #[test]
+    fn a_form_that_fits_two_entities_stays_apart_in_any_grouping() {
+        let a = || graph(vec![person("Trump", &["Trump"], "a")], "a");
+        let b = || {
+            graph(
+                vec![person("Donald Trump", &["Donald Trump", "Trump"], "b")],
+                "b",
+            )
+        };
+        let c = || {
+            graph(
+                vec![person("Melania Trump", &["Melania Trump", "Trump"], "c")],
+                "c",
+            )
+        };
+        let joined = KnowledgeGraph::merge([a(), b()]);
+        assert_eq!(joined.node_count(), 1);
+        let all = KnowledgeGraph::merge([joined, c()]);
+        assert_eq!(
+            all.node_count(),
+            3,
+            "the ambiguous surname was split off again"
+        );
+        assert_eq!(all.cross_document.refused[0].node, "person:trump");
+        let expected = json(all);
+        let orders = [
+            KnowledgeGraph::merge([a(), KnowledgeGraph::merge([c(), b()])]),
+            KnowledgeGraph::merge([c(), b(), a()]),
+            KnowledgeGraph::merge([KnowledgeGraph::merge([b(), c()]), a()]),
+        ];
+        for merged in orders {
+            assert_eq!(json(merged), expected);
+        }
+    }
+
+    #[test]
+    fn names_one_document_keeps_apart_are_not_joined_by_another() {
+        let merged = KnowledgeGraph::merge([
+            graph(
+                vec![
+                    person("Mike Pence", &["Mike Pence"], "a"),
+                    person("Pence", &["Pence"], "a"),
+                ],
+                "a",
+            ),
+            graph(vec![person("Pence", &["Pence"], "b")], "b"),
+        ]);
+        assert_eq!(merged.node_count(), 2);
+        assert!(
+            merged.cross_document.refused[0]
+                .reason
+                .contains("document a")
+        );
+    }
+
+    #[test]
+    fn given_names_and_other_types_do_not_join_on_their_own() {
+        let merged = KnowledgeGraph::merge([
+            graph(vec![person("Mike", &["Mike"], "a")], "a"),
+            graph(vec![person("Mike Pence", &["Mike Pence"], "b")], "b"),
+            graph(
+                vec![Node {
+                    ty: EntityType::Location,
+                    ..node("location:pence", "Pence", "c")
+                }],
+                "c",
+            ),
+        ]);
+        assert_eq!(merged.node_count(), 3);
+        assert!(merged.cross_document.is_empty());
+    }
+
+    #[test]
+    fn edges_follow_their_ends_into_the_joined_node_and_back() {
+        let edge = |source: &str, target: &str, doc: &str| {
+            let mut edge = Edge {
+                id: String::new(),
+                source: source.into(),
+                target: target.into(),
+                kind: RelationKind::Open,
+                label: "met".into(),
+                relation: None,
+                confidence: 1.0,
+                negated: false,
+                hedged: false,
+                evidence: vec![TextRef {
+                    doc: doc.into(),
+                    start: 0,
+                    end: 3,
+                    text: "met".into(),
+                }],
+                merged_from: vec![],
+            };
+            edge.id = edge_id(&edge);
+            edge
+        };
+        let doc = |nodes: Vec<Node>, edges: Vec<Edge>, id: &str| {
+            KnowledgeGraph::from_data(GraphData {
+                documents: vec![DocumentInfo {
+                    id: id.into(),
+                    source: id.into(),
+                    bytes: 1,
+                }],
+                nodes,
+                edges,
+            })
+        };
+        let a = || {
+            doc(
+                vec![
+                    person("Trump", &["Trump"], "a"),
+                    person("Kim", &["Kim"], "a"),
+                ],
+                vec![edge("person:trump", "person:kim", "a")],
+                "a",
+            )
+        };
+        let b = || {
+            doc(
+                vec![
+                    person("Donald Trump", &["Donald Trump", "Trump"], "b"),
+                    person("Kim", &["Kim"], "b"),
+                ],
+                vec![edge("person:donald-trump", "person:kim", "b")],
+                "b",
+            )
+        };
+        let merged = KnowledgeGraph::merge([a(), b()]);
+        assert_eq!(merged.edge_count(), 1);
+        let joined = merged.edges().next().unwrap();
+        assert_eq!(joined.source, "person:donald-trump");
+        assert_eq!(joined.evidence.len(), 2);
+        let round_trip: GraphData =
+            serde_json::from_str(&json(merged.clone())).expect("the JSON reads back");
+        assert_eq!(json(KnowledgeGraph::from_data(round_trip)), json(merged));
+        let c = graph(
+            vec![person("Melania Trump", &["Melania Trump", "Trump"], "c")],
+            "c",
+        );
+        let split = KnowledgeGraph::merge([KnowledgeGraph::merge([a(), b()]), c]);
+        assert_eq!(split.edge_count(), 2);
+        assert!(split.edges().any(|e| e.source == "person:trump"));
     }
 }

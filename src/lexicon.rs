@@ -140,10 +140,33 @@ pub fn is_location_suffix(word: &str) -> bool {
 /// The canonical name of a country named `name` ("U.S." → "United States").
 pub fn country(name: &str) -> Option<&'static str> {
     let lexicon = lexicon();
-    lexicon.countries.get(name).copied().or_else(|| {
-        let bare = name.strip_prefix("the ").unwrap_or(name);
-        lexicon.countries.get(bare).copied()
-    })
+    let bare = name.strip_prefix("the ").unwrap_or(name);
+    lexicon
+        .countries
+        .get(name)
+        .or_else(|| lexicon.countries.get(bare))
+        .or_else(|| {
+            // Initials written without their last full stop: "the U.S government".
+            let initials = bare.len() >= 3
+                && bare.contains('.')
+                && bare
+                    .split('.')
+                    .all(|part| part.len() == 1 && part.chars().all(|c| c.is_ascii_uppercase()));
+            initials
+                .then(|| lexicon.countries.get(format!("{bare}.").as_str()))
+                .flatten()
+        })
+        .copied()
+}
+
+#[cfg(test)]
+#[test]
+fn countries_are_found_by_any_usual_spelling() {
+    assert_eq!(country("U.S."), Some("United States"));
+    assert_eq!(country("the U.S"), Some("United States"));
+    assert_eq!(country("U.K"), Some("United Kingdom"));
+    assert_eq!(country("U.S.A.S"), None);
+    assert_eq!(country("S"), None);
 }
 
 /// The country a demonym or adjective stands for ("North Korean" → "North Korea").

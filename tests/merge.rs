@@ -1,4 +1,5 @@
 use crate::util::*;
+use textkg::graph::{GraphData, Node};
 
 const A: &str = "Prime Minister Ingrid Solberg met Gabriel Rojas in Oslo. Solberg smiled.";
 const B: &str = "Gabriel Rojas returned to Santiago. Rojas met Ingrid Solberg again in Chile.";
@@ -57,4 +58,80 @@ fn merge_is_associative_and_commutative_and_matches_build() {
     // Merging a graph with itself changes nothing.
     let aa = run_ok(&["merge", &s(&a), &s(&a)], b"");
     assert_eq!(aa, std::fs::read(&a).unwrap());
+}
+
+const SURNAME_ONLY: &str = "Rojas said on Monday that the talks with Solberg would resume in Lima.";
+const NAMESAKE: &str =
+    "Elena Rojas, the mayor of Valparaiso, said Rojas had never visited the port.";
+
+fn nodes_named<'a>(g: &'a GraphData, id: &str) -> Vec<&'a Node> {
+    g.nodes.iter().filter(|n| n.id == id).collect()
+}
+
+#[test]
+fn a_surname_alone_in_one_document_joins_the_full_name_of_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [("b.txt", B), ("d.txt", SURNAME_ONLY)];
+    for (name, text) in texts {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let log = dir.path().join("merges.jsonl");
+    let out = run_ok(
+        &[
+            "build",
+            dir.path().to_str().unwrap(),
+            "--explain",
+            log.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let g = graph(&out, &texts);
+    assert!(nodes_named(&g, "person:rojas").is_empty());
+    assert!(nodes_named(&g, "person:solberg").is_empty());
+    let rojas = nodes_named(&g, "person:gabriel-rojas");
+    let docs: std::collections::BTreeSet<&str> =
+        rojas[0].mentions.iter().map(|m| m.doc.as_str()).collect();
+    assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["b.txt", "d.txt"]);
+    let last: serde_json::Value = serde_json::from_str(read(&log).lines().last().unwrap()).unwrap();
+    let merged = last["cross_document"]["merged"].as_array().unwrap();
+    assert!(merged.iter().any(|m| m["merged"] == "person:rojas"
+        && m["node"] == "person:gabriel-rojas"
+        && m["rule"] == "alias"));
+}
+
+#[test]
+fn a_surname_two_people_share_stays_apart_whatever_the_merge_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (b, d, e) = (
+        built(B, dir.path(), "b.txt"),
+        built(SURNAME_ONLY, dir.path(), "d.txt"),
+        built(NAMESAKE, dir.path(), "e.txt"),
+    );
+    let s = |p: &std::path::PathBuf| p.to_str().unwrap().to_string();
+    let bd = dir.path().join("bd.json");
+    run_ok(&["merge", &s(&b), &s(&d), "-o", &s(&bd)], b"");
+    let joined = graph(
+        &read(&bd).into_bytes(),
+        &[("b.txt", B), ("d.txt", SURNAME_ONLY)],
+    );
+    assert!(nodes_named(&joined, "person:rojas").is_empty());
+
+    let log = dir.path().join("merges.jsonl");
+    let bd_e = run_ok(&["merge", &s(&bd), &s(&e), "--explain", &s(&log)], b"");
+    let all = graph(
+        &bd_e,
+        &[("b.txt", B), ("d.txt", SURNAME_ONLY), ("e.txt", NAMESAKE)],
+    );
+    assert_eq!(nodes_named(&all, "person:rojas").len(), 1);
+    assert_eq!(nodes_named(&all, "person:gabriel-rojas").len(), 1);
+    assert_eq!(nodes_named(&all, "person:elena-rojas").len(), 1);
+    let last: serde_json::Value = serde_json::from_str(read(&log).lines().last().unwrap()).unwrap();
+    assert_eq!(
+        last["cross_document"]["refused"][0]["reason"],
+        "fits more than one entity"
+    );
+    assert_eq!(run_ok(&["merge", &s(&e), &s(&d), &s(&b)], b""), bd_e);
+    let de = dir.path().join("de.json");
+    run_ok(&["merge", &s(&d), &s(&e), "-o", &s(&de)], b"");
+    assert_eq!(run_ok(&["merge", &s(&de), &s(&b)], b""), bd_e);
 }

@@ -75,11 +75,19 @@ pub fn graph(json: &[u8], texts: &[(&str, &str)]) -> GraphData {
             .map(|(_, t)| *t)
             .unwrap_or_else(|| panic!("unknown doc {doc}"))
     };
+    let parts = data.nodes.iter().flat_map(|n| &n.merged_from);
+    let edge_parts = data.edges.iter().flat_map(|e| &e.merged_from);
     let refs = data
         .nodes
         .iter()
+        .chain(parts)
         .flat_map(|n| n.mentions.iter())
-        .chain(data.edges.iter().flat_map(|e| e.evidence.iter()));
+        .chain(
+            data.edges
+                .iter()
+                .chain(edge_parts)
+                .flat_map(|e| e.evidence.iter()),
+        );
     for r in refs {
         assert_eq!(&text_of(&r.doc)[r.start..r.end], r.text, "offsets of {r:?}");
     }

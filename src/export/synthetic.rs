@@ -32,6 +32,7 @@ pub fn graph(nodes: usize, edges: usize) -> KnowledgeGraph {
                 end: i % 5000 + label.len(),
                 text: label,
             }],
+            merged_from: vec![],
         });
     }
     // A linear congruential generator: spread edges without a dependency.
@@ -74,6 +75,7 @@ pub fn graph(nodes: usize, edges: usize) -> KnowledgeGraph {
                         end: s % 5000 + text.len(),
                         text,
                     }],
+                    merged_from: vec![],
                 },
             );
         }
@@ -87,5 +89,6 @@ pub fn graph(nodes: usize, edges: usize) -> KnowledgeGraph {
             })
             .collect(),
         graph,
+        cross_document: Default::default(),
     }
 }

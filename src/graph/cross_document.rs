@@ -1,0 +1,165 @@
+//! One node per entity across documents.
+//!
+//! Each document resolves its own aliases; its nodes are keyed by
+//! `type:slug-of-label`, so "Trump" in one story and "Donald Trump" in
+//! another are two keys. This step joins a node to another of the same type
+//! when its label is a form the other's own documents tied to it (an alias),
+//! or, for people, the end of the other's name ("Trump" of "Donald Trump").
+//! It never joins on a guess: a label that fits two entities, or two nodes
+//! that one document names side by side and kept apart, stay apart.
+//!
+//! The decision reads only the set of document-level nodes, never the order
+//! they arrived in, which keeps graph merging associative and commutative.
+
+use super::{Node, node_id};
+use crate::document::EntityType;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+/// Why a node joined another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CrossDocumentRule {
+    /// Its label is an alias of the other node in the other's documents.
+    Alias,
+    /// A person's label is the last word(s) of the other's name.
+    Surname,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CrossDocumentMerge {
+    /// The node it joined (after every join).
+    pub node: String,
+    /// The document-level node that joined it.
+    pub merged: String,
+    pub label: String,
+    pub rule: CrossDocumentRule,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CrossDocumentRefusal {
+    pub node: String,
+    pub label: String,
+    pub candidates: Vec<String>,
+    pub reason: String,
+}
+
+/// The cross-document part of the merge log (`--explain`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CrossDocumentLog {
+    pub merged: Vec<CrossDocumentMerge>,
+    pub refused: Vec<CrossDocumentRefusal>,
+}
+
+impl CrossDocumentLog {
+    pub fn is_empty(&self) -> bool {
+        self.merged.is_empty() && self.refused.is_empty()
+    }
+}
+
+/// For every node (sorted by id, ids unique), the index of the node whose
+/// cluster it belongs to (itself when it joins none), and the log.
+pub fn cluster(nodes: &[Node]) -> (Vec<usize>, CrossDocumentLog) {
+    let mut forms: HashMap<String, Vec<(usize, CrossDocumentRule)>> = HashMap::new();
+    for (i, node) in nodes.iter().enumerate() {
+        let mut add = |form: &str, rule| {
+            let key = node_id(node.ty, form);
+            if key != node.id {
+                let entry = forms.entry(key).or_default();
+                if !entry.iter().any(|&(j, _)| j == i) {
+                    entry.push((i, rule));
+                }
+            }
+        };
+        for alias in &node.aliases {
+            add(alias, CrossDocumentRule::Alias);
+        }
+        if node.ty == EntityType::Person {
+            let words: Vec<&str> = node.label.split_whitespace().collect();
+            for start in 1..words.len() {
+                add(&words[start..].join(" "), CrossDocumentRule::Surname);
+            }
+        }
+    }
+
+    let mut parent: Vec<usize> = (0..nodes.len()).collect();
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut documents: Vec<BTreeSet<&str>> = nodes
+        .iter()
+        .map(|n| n.mentions.iter().map(|m| m.doc.as_str()).collect())
+        .collect();
+
+    // Longer names first: by the time "Trump" looks for its entity, "Donald
+    // Trump" has joined whatever it joins.
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(nodes[i].label.split_whitespace().count()));
+
+    let mut joins: Vec<(usize, usize, CrossDocumentRule)> = Vec::new();
+    let mut log = CrossDocumentLog::default();
+    for x in order {
+        let Some(candidates) = forms.get(&nodes[x].id) else {
+            continue;
+        };
+        let own = find(&mut parent, x);
+        let mut roots: Vec<(usize, CrossDocumentRule)> = Vec::new();
+        for &(candidate, rule) in candidates {
+            let root = find(&mut parent, candidate);
+            if root == own {
+                continue;
+            }
+            match roots.iter_mut().find(|(r, _)| *r == root) {
+                Some((_, known)) => *known = (*known).min(rule),
+                None => roots.push((root, rule)),
+            }
+        }
+        let refuse = |roots: &[(usize, CrossDocumentRule)], reason: String| CrossDocumentRefusal {
+            node: nodes[x].id.clone(),
+            label: nodes[x].label.clone(),
+            candidates: roots.iter().map(|&(r, _)| nodes[r].id.clone()).collect(),
+            reason,
+        };
+        match roots.as_slice() {
+            [] => {}
+            [(root, rule)] => {
+                let (root, rule) = (*root, *rule);
+                if let Some(shared) = documents[own].intersection(&documents[root]).next() {
+                    log.refused.push(refuse(
+                        &roots,
+                        format!("document {shared} names both and keeps them apart"),
+                    ));
+                    continue;
+                }
+                parent[own] = root;
+                let moved = std::mem::take(&mut documents[own]);
+                documents[root].extend(moved);
+                joins.push((x, root, rule));
+            }
+            _ => {
+                roots.sort_by(|a, b| nodes[a.0].id.cmp(&nodes[b.0].id));
+                log.refused
+                    .push(refuse(&roots, "fits more than one entity".to_string()));
+            }
+        }
+    }
+
+    let root_of: Vec<usize> = (0..nodes.len()).map(|i| find(&mut parent, i)).collect();
+    log.merged = joins
+        .into_iter()
+        .map(|(x, _, rule)| CrossDocumentMerge {
+            node: nodes[root_of[x]].id.clone(),
+            merged: nodes[x].id.clone(),
+            label: nodes[x].label.clone(),
+            rule,
+        })
+        .collect();
+    log.merged
+        .sort_by(|a, b| (&a.node, &a.merged).cmp(&(&b.node, &b.merged)));
+    log.refused.sort_by(|a, b| a.node.cmp(&b.node));
+    (root_of, log)
+}
