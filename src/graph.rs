@@ -292,7 +292,9 @@ impl KnowledgeGraph {
             let mut joined = part.clone();
             joined.source = node_of[part.source.as_str()].to_string();
             joined.target = node_of[part.target.as_str()].to_string();
-            joined.id = edge_id(&joined);
+            if joined.source != part.source || joined.target != part.target {
+                joined.id = edge_id(&joined);
+            }
             edges.entry(joined.id).or_default().push(part);
         }
 
@@ -692,5 +694,26 @@ mod tests {
         let split = KnowledgeGraph::merge([KnowledgeGraph::merge([a(), b()]), c]);
         assert_eq!(split.edge_count(), 2);
         assert!(split.edges().any(|e| e.source == "person:trump"));
+    }
+
+    #[test]
+    fn an_institution_joins_its_name_with_the_country_spelled_out() {
+        let org = |label: &str, doc: &str| Node {
+            ty: EntityType::Organization,
+            ..node(&node_id(EntityType::Organization, label), label, doc)
+        };
+        let merged = KnowledgeGraph::merge([
+            graph(vec![org("U.S. Air Force", "a")], "a"),
+            graph(vec![org("United States Air Force", "b")], "b"),
+            graph(vec![org("U.S. Navy", "c")], "c"),
+        ]);
+        let ids: Vec<&str> = merged.nodes().map(|n| n.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "organization:united-states-air-force",
+                "organization:us-navy"
+            ]
+        );
     }
 }

@@ -7,6 +7,7 @@ use super::score::CORE_TYPES;
 use crate::corpus::docred;
 use crate::document::{Document, EntityType, MentionKind, Span};
 use crate::error::{Error, Result};
+use crate::graph::{KnowledgeGraph, TypeFilter, node_id};
 use crate::mentions::pronoun_type;
 use crate::model::{Models, recognizer::Example};
 use crate::pipeline::Options;
@@ -87,6 +88,21 @@ pub struct GumScores {
     pub b3_recall: f64,
     pub pronouns: usize,
     pub pronouns_correct: usize,
+    /// B³ (precision, recall) over the whole collection, gold clusters by
+    /// Wikipedia identifier: nodes by document-level id only, then after
+    /// the cross-document joins of `KnowledgeGraph::merge`.
+    pub collection_by_id: (f64, f64),
+    pub collection_joined: (f64, f64),
+    pub collection_mentions: usize,
+    pub collection_joins: usize,
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 impl GumScores {
@@ -104,6 +120,9 @@ struct DocScore {
     named_gold: usize,
     /// (predicted cluster, gold cluster) of each detected named mention.
     pairs: Vec<(usize, String)>,
+    /// (span, Wikipedia identifier, document-level node id) of each detected named mention.
+    linked: Vec<(Span, String, String)>,
+    graph: KnowledgeGraph,
     pronouns: usize,
     pronouns_correct: usize,
 }
@@ -140,6 +159,7 @@ fn score_gum_document(
             && m.text.chars().any(char::is_uppercase)
     };
     let mut pairs = Vec::new();
+    let mut linked = Vec::new();
     let named_gold = gold.mentions.iter().filter(|m| is_named(m)).count();
     let mut seen = std::collections::HashSet::new();
     // Which gold clusters each of our entities was matched to (for pronouns).
@@ -163,6 +183,14 @@ fn score_gum_document(
             continue;
         }
         pairs.push((entity.index(), m.entity_id.clone()));
+        if let Some(wikipedia) = &m.wikipedia {
+            let entity = &doc.entities[entity.index()];
+            linked.push((
+                ours.span,
+                wikipedia.clone(),
+                node_id(entity.ty, &entity.label),
+            ));
+        }
         entity_gold
             .entry(entity.index())
             .or_default()
@@ -215,6 +243,8 @@ fn score_gum_document(
     DocScore {
         named_gold,
         pairs,
+        linked,
+        graph: KnowledgeGraph::from_document(&doc, &gold.doc, &TypeFilter::all()),
         pronouns,
         pronouns_correct,
     }
@@ -245,6 +275,69 @@ fn b_cubed(docs: &[DocScore]) -> (f64, f64, usize) {
     (precision / count as f64, recall / count as f64, count)
 }
 
+/// B³ precision and recall of (predicted cluster, gold cluster) pairs.
+fn b_cubed_pairs(pairs: &[(&str, &str)]) -> (f64, f64) {
+    let mut predicted: HashMap<&str, usize> = HashMap::new();
+    let mut gold: HashMap<&str, usize> = HashMap::new();
+    let mut both: HashMap<(&str, &str), usize> = HashMap::new();
+    for &(p, g) in pairs {
+        *predicted.entry(p).or_default() += 1;
+        *gold.entry(g).or_default() += 1;
+        *both.entry((p, g)).or_default() += 1;
+    }
+    let (mut precision, mut recall) = (0.0, 0.0);
+    for &(p, g) in pairs {
+        let shared = both[&(p, g)] as f64;
+        precision += shared / predicted[p] as f64;
+        recall += shared / gold[g] as f64;
+    }
+    let n = pairs.len().max(1) as f64;
+    (precision / n, recall / n)
+}
+
+/// Collection-level B³: each detected named mention, keyed by document and
+/// span, in its node before and after the cross-document joins.
+fn collection_b_cubed(scored: Vec<DocScore>) -> ((f64, f64), (f64, f64), usize, usize) {
+    let mut by_id = Vec::new();
+    let mut graphs = Vec::new();
+    for doc in scored {
+        let id = doc.graph.documents[0].id.clone();
+        for (span, wikipedia, node) in doc.linked {
+            by_id.push(((id.clone(), span.start, span.end), wikipedia, node));
+        }
+        graphs.push(doc.graph);
+    }
+    let merged = KnowledgeGraph::merge(graphs);
+    let node_at: HashMap<(&str, usize, usize), &str> = merged
+        .nodes()
+        .flat_map(|n| {
+            n.mentions
+                .iter()
+                .map(move |m| ((m.doc.as_str(), m.start, m.end), n.id.as_str()))
+        })
+        .collect();
+    let before: Vec<(&str, &str)> = by_id
+        .iter()
+        .map(|(_, wikipedia, node)| (node.as_str(), wikipedia.as_str()))
+        .collect();
+    let after: Vec<(&str, &str)> = by_id
+        .iter()
+        .map(|((doc, start, end), wikipedia, node)| {
+            let joined = node_at
+                .get(&(doc.as_str(), *start, *end))
+                .copied()
+                .unwrap_or(node.as_str());
+            (joined, wikipedia.as_str())
+        })
+        .collect();
+    (
+        b_cubed_pairs(&before),
+        b_cubed_pairs(&after),
+        by_id.len(),
+        merged.cross_document.merged.len(),
+    )
+}
+
 pub fn evaluate_gum(pipeline: &Pipeline, data: &Path, verbose: bool) -> Result<GumScores> {
     let dir = data.join("gum-wikinews");
     let path = dir.join("entities.jsonl");
@@ -269,13 +362,22 @@ pub fn evaluate_gum(pipeline: &Pipeline, data: &Path, verbose: bool) -> Result<G
         .map(|(text, gold)| score_gum_document(pipeline, text, gold, verbose))
         .collect();
     let (b3_precision, b3_recall, named_detected) = b_cubed(&scored);
+    let named_gold = scored.iter().map(|d| d.named_gold).sum();
+    let pronouns = scored.iter().map(|d| d.pronouns).sum();
+    let pronouns_correct = scored.iter().map(|d| d.pronouns_correct).sum();
+    let (collection_by_id, collection_joined, collection_mentions, collection_joins) =
+        collection_b_cubed(scored);
     Ok(GumScores {
-        named_gold: scored.iter().map(|d| d.named_gold).sum(),
+        named_gold,
         named_detected,
         b3_precision,
         b3_recall,
-        pronouns: scored.iter().map(|d| d.pronouns).sum(),
-        pronouns_correct: scored.iter().map(|d| d.pronouns_correct).sum(),
+        pronouns,
+        pronouns_correct,
+        collection_by_id,
+        collection_joined,
+        collection_mentions,
+        collection_joins,
     })
 }
 
@@ -291,6 +393,19 @@ pub fn print_gum(scores: &GumScores) {
         pct(scores.b3_recall),
         pct(scores.b3_f1())
     );
+    for (what, (p, r)) in [
+        ("nodes by id only", scores.collection_by_id),
+        ("after cross-document joins", scores.collection_joined),
+    ] {
+        println!(
+            "  B3 over the whole collection ({} mentions, clusters by Wikipedia id), {what}: P {:.1}  R {:.1}  F1 {:.1}",
+            scores.collection_mentions,
+            pct(p),
+            pct(r),
+            pct(f1(p, r))
+        );
+    }
+    println!("  cross-document joins: {}", scores.collection_joins);
     let accuracy = if scores.pronouns == 0 {
         0.0
     } else {

@@ -13,6 +13,7 @@
 
 use super::{Node, node_id};
 use crate::document::EntityType;
+use crate::lexicon;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 
@@ -24,6 +25,19 @@ pub enum CrossDocumentRule {
     Alias,
     /// A person's label is the last word(s) of the other's name.
     Surname,
+    /// The same name with its country spelled another way ("U.S. Air Force").
+    CountrySpelling,
+}
+
+/// The label with a leading country written by its usual name: "U.S. Air
+/// Force" → "United States Air Force"; `None` when nothing changes.
+fn with_country_name(label: &str) -> Option<String> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (1..words.len().min(4)).rev().find_map(|n| {
+        let country = lexicon::country(&words[..n].join(" "))?;
+        let spelled = format!("{country} {}", words[n..].join(" "));
+        (spelled != label).then_some(spelled)
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -102,13 +116,23 @@ pub fn cluster(nodes: &[Node]) -> (Vec<usize>, CrossDocumentLog) {
 
     let mut joins: Vec<(usize, usize, CrossDocumentRule)> = Vec::new();
     let mut log = CrossDocumentLog::default();
+    let index_of: HashMap<&str, usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
     for x in order {
-        let Some(candidates) = forms.get(&nodes[x].id) else {
-            continue;
-        };
+        let mut candidates: Vec<(usize, CrossDocumentRule)> =
+            forms.get(&nodes[x].id).cloned().unwrap_or_default();
+        if let Some(spelled) = with_country_name(&nodes[x].label) {
+            let key = node_id(nodes[x].ty, &spelled);
+            if let Some(&y) = index_of.get(key.as_str()) {
+                candidates.push((y, CrossDocumentRule::CountrySpelling));
+            }
+        }
         let own = find(&mut parent, x);
         let mut roots: Vec<(usize, CrossDocumentRule)> = Vec::new();
-        for &(candidate, rule) in candidates {
+        for &(candidate, rule) in &candidates {
             let root = find(&mut parent, candidate);
             if root == own {
                 continue;
