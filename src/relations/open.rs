@@ -420,11 +420,12 @@ fn read_predicate(
     let mut label_tokens: Vec<usize> = tokens
         .iter()
         .copied()
-        .filter(|&t| keeps_in_label(doc, t))
+        .filter(|&t| keeps_in_label(doc, t) || is_verb_particle(doc, t) || is_noun_modifier(doc, t))
         // A preposition stays when it leads somewhere: "victim to", not "at least".
         .filter(|&t| {
             tag(doc, t) != Upos::Adp
                 || t + 1 == end
+                || is_verb_particle(doc, t)
                 || matches!(
                     tag(doc, t + 1),
                     Upos::Noun | Upos::Propn | Upos::Verb | Upos::Det
@@ -604,18 +605,45 @@ fn keeps_in_label(doc: &Document, token: usize) -> bool {
     )
 }
 
+/// "caught up with", "came back from": the particle is part of the verb,
+/// whichever tag it got.
+fn is_verb_particle(doc: &Document, token: usize) -> bool {
+    token > 0
+        && tag(doc, token - 1) == Upos::Verb
+        && is_particle(&lower(doc, token))
+        && token + 1 < doc.tokens.len()
+        && tag(doc, token + 1) == Upos::Adp
+}
+
+/// "contacted former members of": an adjective of the noun the label keeps
+/// changes what the noun means.
+fn is_noun_modifier(doc: &Document, token: usize) -> bool {
+    tag(doc, token) == Upos::Adj
+        && token + 1 < doc.tokens.len()
+        && tag(doc, token + 1) == Upos::Noun
+        && token > 0
+        && matches!(tag(doc, token - 1), Upos::Verb | Upos::Det | Upos::Adj)
+}
+
 /// The label of a copula: the verb, the first noun phrase's adjectives and
-/// head, and the preposition before the object.
+/// head ("one of" before it included), and the preposition before the object.
 fn copula_label(doc: &Document, tokens: &[usize]) -> Vec<usize> {
     let mut label = vec![tokens[0]];
     let mut in_phrase = false;
+    let mut quantity = None;
     for &t in &tokens[1..] {
         match tag(doc, t) {
             Upos::Adj | Upos::Noun | Upos::Propn => {
                 label.push(t);
                 in_phrase = true;
             }
-            Upos::Det | Upos::Adv | Upos::Num if !in_phrase => {}
+            Upos::Num if !in_phrase => quantity = Some(t),
+            // "was one of the first opponents of"
+            Upos::Adp if !in_phrase && quantity.is_some() && lower(doc, t) == "of" => {
+                label.extend(quantity.take());
+                label.push(t);
+            }
+            Upos::Det | Upos::Adv if !in_phrase => {}
             _ => break,
         }
     }
@@ -1123,6 +1151,29 @@ mod tests {
         assert_eq!(
             (typed.head.as_str(), typed.tail.as_str()),
             ("Bergen", "Norway")
+        );
+    }
+
+    #[test]
+    fn labels_keep_particles_and_the_adjectives_of_their_noun() {
+        let e = edges("Maria Okafor caught up with Peter Lindqvist in Lagos on Tuesday.");
+        assert_eq!(
+            find(&e, "Maria Okafor", "Peter Lindqvist").label,
+            "caught up with"
+        );
+        let e = edges("Tomas Herrera contacted former members of Greenpeace last year.");
+        assert_eq!(
+            find(&e, "Tomas Herrera", "Greenpeace").label,
+            "contacted former members of"
+        );
+    }
+
+    #[test]
+    fn one_of_a_group_keeps_the_group_in_a_copula_label() {
+        let e = edges("Ada Lindgren was one of the founders of Nordvik Labs.");
+        assert_eq!(
+            find(&e, "Ada Lindgren", "Nordvik Labs").label,
+            "was one of founders of"
         );
     }
 }
