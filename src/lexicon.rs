@@ -114,8 +114,34 @@ pub fn is_month_or_weekday(word: &str) -> bool {
 
 /// Whether the words form a title ("Secretary of State"), case-insensitive.
 pub fn is_title(words: &str) -> bool {
-    lexicon().titles.contains(&words.to_lowercase())
+    let words = words.to_lowercase();
+    let titles = &lexicon().titles;
+    if titles.contains(&words) {
+        return true;
+    }
+    // "Acting Director", "Shadow Home Secretary", "Professor Emeritus".
+    let modified = |rest: Option<&str>| rest.is_some_and(|rest| titles.contains(rest.trim()));
+    TITLE_MODIFIERS.iter().any(|modifier| {
+        modified(
+            words
+                .strip_prefix(modifier)
+                .and_then(|rest| rest.strip_prefix(' ')),
+        )
+    }) || modified(words.strip_suffix(" emeritus"))
 }
+
+/// Words that make another title of a title.
+const TITLE_MODIFIERS: [&str; 9] = [
+    "acting",
+    "interim",
+    "shadow",
+    "deputy",
+    "vice",
+    "associate",
+    "assistant",
+    "emeritus",
+    "visiting",
+];
 
 /// "Mr.", "Mrs.", "Sir": a form of address, not a position anyone holds.
 pub fn is_honorific(role: &str) -> bool {
@@ -126,7 +152,7 @@ pub fn is_honorific(role: &str) -> bool {
 }
 
 pub fn max_title_words() -> usize {
-    lexicon().max_title_words
+    lexicon().max_title_words + 1
 }
 
 pub fn is_organization_suffix(word: &str) -> bool {
@@ -235,6 +261,17 @@ mod tests {
         assert_eq!(demonym_country("North Korean"), Some("North Korea"));
         assert_eq!(demonym_country("Libyans"), Some("Libya"));
         assert_eq!(country("Korea"), None);
+    }
+
+    #[test]
+    fn a_modified_title_is_a_title() {
+        assert!(is_title("Shadow Home Secretary"));
+        assert!(is_title("Emeritus Professor"));
+        assert!(is_title("professor emeritus"));
+        assert!(is_title("Acting Director"));
+        assert!(!is_title("Shadow"));
+        assert!(!is_title("Shadow Boxer"));
+        assert!(!is_title("Actingdirector"));
     }
 
     #[test]
