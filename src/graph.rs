@@ -147,11 +147,11 @@ pub fn node_id(ty: EntityType, label: &str) -> String {
     }
 }
 
-fn edge_id(edge: &Edge) -> String {
+fn edge_id(source: &str, target: &str, edge: &Edge) -> String {
     let key = format!(
         "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
-        edge.source,
-        edge.target,
+        source,
+        target,
         edge.kind.as_str(),
         edge.relation.as_deref().unwrap_or(""),
         edge.label,
@@ -223,7 +223,7 @@ impl KnowledgeGraph {
                     .collect(),
                 merged_from: Vec::new(),
             };
-            edge.id = edge_id(&edge);
+            edge.id = edge_id(&edge.source, &edge.target, &edge);
             data.edges.push(edge);
         }
         Self::from_data(data)
@@ -274,34 +274,41 @@ impl KnowledgeGraph {
             })
             .collect();
         let (root_of, cross_document) = cross_document::cluster(&parts);
-        let node_of: HashMap<&str, &str> = parts
+        let node_of: HashMap<String, String> = parts
             .iter()
             .zip(&root_of)
-            .map(|(part, &root)| (part.id.as_str(), parts[root].id.as_str()))
+            .filter(|&(part, &root)| parts[root].id != part.id)
+            .map(|(part, &root)| (part.id.clone(), parts[root].id.clone()))
             .collect();
 
-        let mut members: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
-        for (part, &root) in parts.iter().zip(&root_of) {
-            members
-                .entry(parts[root].id.as_str())
-                .or_default()
-                .push(part);
+        let mut members: Vec<Vec<Node>> = (0..parts.len()).map(|_| Vec::new()).collect();
+        for (part, root) in parts.into_iter().zip(root_of) {
+            members[root].push(part);
         }
         let mut edges: BTreeMap<String, Vec<Edge>> = BTreeMap::new();
         for part in edge_parts.into_values() {
-            let mut joined = part.clone();
-            joined.source = node_of[part.source.as_str()].to_string();
-            joined.target = node_of[part.target.as_str()].to_string();
-            if joined.source != part.source || joined.target != part.target {
-                joined.id = edge_id(&joined);
-            }
-            edges.entry(joined.id).or_default().push(part);
+            let (source, target) = (
+                joined(&node_of, &part.source),
+                joined(&node_of, &part.target),
+            );
+            let id = if source == part.source && target == part.target {
+                part.id.clone()
+            } else {
+                edge_id(source, target, &part)
+            };
+            edges.entry(id).or_default().push(part);
         }
 
-        let mut graph = DiGraph::with_capacity(members.len(), edges.len());
-        let mut index: HashMap<&str, NodeIndex> = HashMap::with_capacity(members.len());
-        for (id, group) in &members {
-            index.insert(id, graph.add_node(join_nodes(id, group)));
+        let nodes: Vec<Node> = members
+            .into_iter()
+            .filter(|group| !group.is_empty())
+            .map(|group| join_nodes(group, |part| !node_of.contains_key(&part.id)))
+            .collect();
+        let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
+        let mut index: HashMap<String, NodeIndex> = HashMap::with_capacity(nodes.len());
+        for node in nodes {
+            let id = node.id.clone();
+            index.insert(id, graph.add_node(node));
         }
         for (id, group) in edges {
             let edge = join_edges(id, group, &node_of);
@@ -380,35 +387,42 @@ fn document_level_edges(edge: Edge) -> Vec<Edge> {
     }
 }
 
-/// One node for a cluster; its parts are kept when there are several.
-fn join_nodes(id: &str, group: &[&Node]) -> Node {
-    if let [single] = group {
-        return (*single).clone();
+/// One node for a cluster; its parts are kept when there are several. The
+/// root is the one part that joined no other.
+fn join_nodes(mut group: Vec<Node>, is_root: impl Fn(&Node) -> bool) -> Node {
+    if group.len() == 1 {
+        return group.pop().expect("one node");
     }
     let root = group
         .iter()
-        .find(|part| part.id == id)
+        .find(|part| is_root(part))
         .expect("a cluster contains its root");
     let mut node = Node {
-        id: id.to_string(),
+        id: root.id.clone(),
         label: root.label.clone(),
         ty: root.ty,
         aliases: Vec::new(),
         roles: Vec::new(),
         mentions: Vec::new(),
-        merged_from: group.iter().map(|part| (*part).clone()).collect(),
+        merged_from: Vec::new(),
     };
-    for part in group {
+    for part in &group {
         node.aliases.extend(part.aliases.iter().cloned());
         node.roles.extend(part.roles.iter().cloned());
         node.mentions.extend(part.mentions.iter().cloned());
     }
     canonicalise_node(&mut node);
+    node.merged_from = group;
     node
 }
 
 /// One edge for the document-level edges that land on the same ends.
-fn join_edges(id: String, mut group: Vec<Edge>, node_of: &HashMap<&str, &str>) -> Edge {
+/// The id of the node a document-level node joined (its own if none).
+fn joined<'a>(node_of: &'a HashMap<String, String>, id: &'a str) -> &'a str {
+    node_of.get(id).map_or(id, String::as_str)
+}
+
+fn join_edges(id: String, mut group: Vec<Edge>, node_of: &HashMap<String, String>) -> Edge {
     for part in &mut group {
         part.evidence.sort();
         part.evidence.dedup();
@@ -420,8 +434,8 @@ fn join_edges(id: String, mut group: Vec<Edge>, node_of: &HashMap<&str, &str>) -
     }
     let mut edge = group[0].clone();
     edge.id = id;
-    edge.source = node_of[edge.source.as_str()].to_string();
-    edge.target = node_of[edge.target.as_str()].to_string();
+    edge.source = joined(node_of, &edge.source).to_string();
+    edge.target = joined(node_of, &edge.target).to_string();
     edge.evidence.clear();
     for part in &group {
         edge.confidence = edge.confidence.max(part.confidence);
@@ -645,7 +659,7 @@ mod tests {
                 }],
                 merged_from: vec![],
             };
-            edge.id = edge_id(&edge);
+            edge.id = edge_id(&edge.source, &edge.target, &edge);
             edge
         };
         let doc = |nodes: Vec<Node>, edges: Vec<Edge>, id: &str| {
