@@ -23,11 +23,19 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
     // Organisations and places by the token they end before, for titles
     // that name their owner: "NATO Secretary General Jens Stoltenberg".
-    let owner_ending_at: HashMap<usize, usize> = names
+    let organizations: Vec<Range<usize>> = names
+        .iter()
+        .filter(|(_, ty)| *ty == EntityType::Organization)
+        .map(|(range, _)| range.clone())
+        .collect();
+    let mut owner_ending_at: HashMap<usize, usize> = HashMap::new();
+    for (range, _) in names
         .iter()
         .filter(|(_, ty)| matches!(ty, EntityType::Organization | EntityType::Location))
-        .map(|(range, _)| (range.end, range.start))
-        .collect();
+    {
+        let start = owner_ending_at.entry(range.end).or_insert(range.start);
+        *start = (*start).min(range.start);
+    }
     let mut mentions = Vec::with_capacity(names.len() * 2);
     let mut covered = vec![false; doc.tokens.len()];
     let mut last_end = 0;
@@ -40,8 +48,15 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
         };
         if let Some(span) = role.filter(|r| !lexicon::is_honorific(doc.slice(*r))) {
             let role_start = doc.tokens.partition_point(|t| t.start < span.start);
+            // "Environment Canada spokeswoman": the role read "Canada
+            // spokeswoman", but the organisation's name starts earlier.
+            let inside_organization = organizations
+                .iter()
+                .find(|owner| owner.start < role_start && role_start < owner.end);
             if let Some(&owner_start) = owner_ending_at.get(&role_start) {
                 role = Some(Span::new(doc.tokens[owner_start].start, span.end));
+            } else if let Some(owner) = inside_organization {
+                role = Some(Span::new(doc.tokens[owner.start].start, span.end));
             }
         }
         // "I", "We", "He" at a sentence start are pronouns, not names.
@@ -476,10 +491,20 @@ fn role_owners(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
         // may read an unknown name there as a verb ("Boeing"): what rules
         // it out is being an adjective or adverb ("Former", "Then"). Before
         // a capitalised title, only a proper noun will do.
-        let is_name = !owner.is_empty()
-            && owner.clone().all(|t| {
+        // "Environment Canada spokeswoman": a place the recogniser found at
+        // the end of the run is part of the organisation's name.
+        let place_at_end = names
+            .iter()
+            .find(|(place, ty)| {
+                *ty == EntityType::Location && place.end == title_start && place.start > owner.start
+            })
+            .map(|(place, _)| place.start);
+        let own_words = owner.start..place_at_end.unwrap_or(owner.end);
+        let is_name = !own_words.is_empty()
+            && own_words.clone().all(|t| {
                 !covered[t]
                     && !lexicon::is_month_or_weekday(doc.token_text(t))
+                    && !lexicon::is_sentence_starter(&doc.token_text(t).to_lowercase())
                     && match doc.tags.get(t) {
                         Some(Upos::Propn) => true,
                         Some(Upos::Noun | Upos::Verb | Upos::X) => lower_case,

@@ -1176,4 +1176,12 @@ mod tests {
             "was one of founders of"
         );
     }
+
+    #[test]
+    fn an_agency_named_after_its_country_owns_the_role_not_the_country() {
+        let e = edges("Fisheries Norway spokeswoman Ingrid Dahl said the quota would hold.");
+        let edge = find(&e, "Ingrid Dahl", "Fisheries Norway");
+        assert_eq!(edge.label, "spokeswoman of");
+        assert!(!e.iter().any(|e| e.tail == "Norway"));
+    }
 }
