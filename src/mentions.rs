@@ -578,6 +578,13 @@ pub fn pronoun_gender(word: &str) -> Option<char> {
 
 /// Trims a recognised name: a leading title becomes the role, a leading
 /// article or a trailing possessive is dropped.
+fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
 fn refine_name(
     doc: &Document,
     mut range: Range<usize>,
@@ -609,6 +616,17 @@ fn refine_name(
                 && lexicon::is_function_word(last)
                 && !hyphenated)
     } {
+        range.end -= 1;
+    }
+    // "interviewed by Wikinews Saturday, January 31": a weekday ends no
+    // name of a person, organisation or place ("Black Friday" is MISC).
+    while range.len() > 1
+        && matches!(
+            ty,
+            EntityType::Person | EntityType::Organization | EntityType::Location
+        )
+        && is_weekday(doc.token_text(range.end - 1))
+    {
         range.end -= 1;
     }
     let mut role = None;
@@ -906,6 +924,16 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_name_run_on_into_a_weekday_ends_before_it() {
+        let doc =
+            Pipeline::default().annotate("t", "interviewed by Harbour Times Saturday, March 3");
+        let (range, ..) = refine_name(&doc, 2..5, EntityType::Organization).expect("a name");
+        assert_eq!(doc.slice(doc.token_span(range)), "Harbour Times");
+        let (range, ..) = refine_name(&doc, 2..5, EntityType::Misc).expect("a name");
+        assert_eq!(doc.slice(doc.token_span(range)), "Harbour Times Saturday");
     }
 
     #[test]
