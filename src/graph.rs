@@ -730,4 +730,31 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn initials_in_capitals_join_the_organisation_they_abbreviate() {
+        let org = |label: &str, doc: &str| Node {
+            ty: EntityType::Organization,
+            ..node(&node_id(EntityType::Organization, label), label, doc)
+        };
+        let merged = KnowledgeGraph::merge([
+            graph(vec![org("U.N.", "a"), org("Cat", "a")], "a"),
+            graph(
+                vec![
+                    org("United Nations", "b"),
+                    org("Central Arkansas Transit", "b"),
+                ],
+                "b",
+            ),
+        ]);
+        let ids: Vec<&str> = merged.nodes().map(|n| n.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "organization:cat",
+                "organization:central-arkansas-transit",
+                "organization:united-nations"
+            ]
+        );
+    }
 }

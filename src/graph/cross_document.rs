@@ -27,6 +27,23 @@ pub enum CrossDocumentRule {
     Surname,
     /// The same name with its country spelled another way ("U.S. Air Force").
     CountrySpelling,
+    /// An organisation's initials in capitals ("UNHCR", "U.N.").
+    Initials,
+}
+
+/// The initials of a name of two or more capitalised words: "United
+/// Nations" → "UN"; "World Health Organization" → "WHO".
+fn initials(label: &str) -> Option<String> {
+    let capitalised: Vec<char> = label
+        .split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    (capitalised.len() >= 2).then(|| capitalised.into_iter().collect())
+}
+
+fn is_in_capitals(label: &str) -> bool {
+    let letters: Vec<char> = label.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// The label with a leading country written by its usual name: "U.S. Air
@@ -88,6 +105,11 @@ pub fn cluster(nodes: &[Node]) -> (Vec<usize>, CrossDocumentLog) {
         for alias in &node.aliases {
             add(alias, CrossDocumentRule::Alias);
         }
+        if node.ty == EntityType::Organization
+            && let Some(initials) = initials(&node.label)
+        {
+            add(&initials, CrossDocumentRule::Initials);
+        }
         if node.ty == EntityType::Person {
             let words: Vec<&str> = node.label.split_whitespace().collect();
             for start in 1..words.len() {
@@ -133,6 +155,9 @@ pub fn cluster(nodes: &[Node]) -> (Vec<usize>, CrossDocumentLog) {
         let own = find(&mut parent, x);
         let mut roots: Vec<(usize, CrossDocumentRule)> = Vec::new();
         for &(candidate, rule) in &candidates {
+            if rule == CrossDocumentRule::Initials && !is_in_capitals(&nodes[x].label) {
+                continue;
+            }
             let root = find(&mut parent, candidate);
             if root == own {
                 continue;
