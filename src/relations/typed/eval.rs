@@ -617,24 +617,24 @@ fn cross_calibrate(
     let mut confidence = vec![0f32; points.len()];
     for k in 0..folds {
         let fit_on = |p: &Point| usize::from(p.fold) != k;
-        let (knots, stage, combined) = if stage2 {
-            let (stage, knots, combined) = fit_stage2(
+        let (knots, stage, all) = if stage2 {
+            let (stage, knots, confidence) = fit_stage2(
                 points,
                 fit_on,
                 corpus,
                 (0..corpus.docs.len()).filter(|d| d % folds != k),
             );
-            (knots, Some(stage), combined)
+            (knots, Some(stage), confidence)
         } else {
             let others: Vec<(f32, bool)> = points
                 .iter()
                 .filter(|p| fit_on(p))
                 .map(|p| (p.score, p.gold))
                 .collect();
-            let combined = points.iter().map(|p| p.score).collect();
-            (fit_isotonic(&others), None, combined)
+            let knots = fit_isotonic(&others);
+            let all: Vec<f32> = points.iter().map(|p| calibrate(&knots, p.score)).collect();
+            (knots, None, all)
         };
-        let all: Vec<f32> = combined.iter().map(|&z| calibrate(&knots, z)).collect();
         let others: Vec<(f32, bool)> = points
             .iter()
             .zip(&all)

@@ -275,10 +275,9 @@ impl TypedModel {
         min_confidence: f32,
         max_gap: usize,
     ) -> Vec<Relation> {
-        let min_combined = self.min_score(min_confidence);
-        let keep_above = stage
-            .min_raw(min_combined)
-            .min(min_score(&stage.first, stage2::EVIDENCE_FLOOR));
+        // Candidates below the first stage's floor keep their first-stage
+        // confidence and are no evidence.
+        let keep_above = min_score(&stage.first, min_confidence.min(stage2::EVIDENCE_FLOOR));
         let mut cands: Vec<stage2::Cand> = Vec::new();
         let mut evidence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
         self.score_doc(features, max_gap, |pair, property, score| {
@@ -301,12 +300,8 @@ impl TypedModel {
             .collect();
         let found = stage.index().evidence(&cands, &first);
         let mut relations = Vec::new();
-        for (c, e) in cands.iter().zip(found) {
-            let z = stage.combine(c.score, e);
-            if z < min_combined {
-                continue;
-            }
-            let confidence = self.calibrate(z);
+        for ((c, e), &f) in cands.iter().zip(found).zip(&first) {
+            let confidence = stage.confidence(&self.meta.calibration, f, stage.combine(c.score, e));
             if confidence < min_confidence || confidence <= 0.0 {
                 continue;
             }

@@ -21,8 +21,9 @@ const MIN_ASSOCIATION: f32 = 0.05;
 /// + this).
 const SMOOTHING: f32 = 10.0;
 
-/// Evidence features of a candidate: reverse pair, same pair, two-step path.
-pub(crate) const EVIDENCE: usize = 3;
+/// Evidence features of a candidate: reverse pair, same pair, two-step
+/// path, and the best rival with the same property and head, or tail.
+pub(crate) const EVIDENCE: usize = 5;
 
 /// Features of a candidate triple: raw score, the evidence, bias.
 pub(crate) const FEATURES: usize = EVIDENCE + 2;
@@ -160,6 +161,7 @@ impl Stage2 {
         }
     }
 
+    /// The combined score of a candidate of first-stage raw `score`.
     pub(crate) fn combine(&self, score: f32, evidence: [f32; EVIDENCE]) -> f32 {
         let w = &self.weights;
         let mut z = w[0] * score + w[FEATURES - 1];
@@ -169,15 +171,17 @@ impl Stage2 {
         z
     }
 
-    /// The lowest raw score a candidate needs for its combined score to
-    /// reach `min_combined` with the most help the evidence can give.
-    pub(crate) fn min_raw(&self, min_combined: f32) -> f32 {
-        let w = &self.weights;
-        if w[0] <= 0.0 {
-            return f32::NEG_INFINITY;
+    /// The confidence of a candidate of first-stage confidence `first`
+    /// and combined score `z`, `knots` being the model's calibration: the
+    /// second stage only rescores candidates the first found plausible
+    /// (which keeps prediction cheap); below [`EVIDENCE_FLOOR`] the first
+    /// stage's calibrated confidence stands.
+    pub(crate) fn confidence(&self, knots: &[(f32, f32)], first: f32, z: f32) -> f32 {
+        if first < EVIDENCE_FLOOR {
+            first
+        } else {
+            super::calibrate(knots, z)
         }
-        let boost: f32 = w[1..=EVIDENCE].iter().map(|w| w.max(0.0)).sum();
-        (min_combined - w[FEATURES - 1] - boost) / w[0]
     }
 }
 
@@ -187,8 +191,21 @@ impl Index {
     pub(crate) fn evidence(&self, cands: &[Cand], first: &[f32]) -> Vec<[f32; EVIDENCE]> {
         let mut known: HashMap<(u32, u32, u16), f32> = HashMap::new();
         let mut out: BTreeMap<u32, Vec<(u32, u16, f32)>> = BTreeMap::new();
+        // Per (head, property) and (tail, property), the two best confidences.
+        let mut by_head: HashMap<(u32, u16), [f32; 2]> = HashMap::new();
+        let mut by_tail: HashMap<(u32, u16), [f32; 2]> = HashMap::new();
+        let push = |top: &mut [f32; 2], c: f32| {
+            if c > top[0] {
+                top[1] = top[0];
+                top[0] = c;
+            } else if c > top[1] {
+                top[1] = c;
+            }
+        };
         for (c, &conf) in cands.iter().zip(first) {
             if conf >= EVIDENCE_FLOOR {
+                push(by_head.entry((c.head, c.property)).or_default(), conf);
+                push(by_tail.entry((c.tail, c.property)).or_default(), conf);
                 known.insert((c.head, c.tail, c.property), conf);
                 out.entry(c.head)
                     .or_default()
@@ -231,10 +248,20 @@ impl Index {
                         self.path.get(&(c.property, q1, q2)).map(|&a| a * v)
                     })
                     .fold(0f32, f32::max);
+                // The best confidence of another candidate: the top one
+                // unless that is this candidate's own.
+                let own = known.get(&(c.head, c.tail, c.property)).copied();
+                let rival = |top: Option<&[f32; 2]>| match top {
+                    Some(top) if own == Some(top[0]) => top[1],
+                    Some(top) => top[0],
+                    None => 0.0,
+                };
                 [
                     best(self.reverse.get(&c.property), c.tail, c.head),
                     best(self.same.get(&c.property), c.head, c.tail),
                     path,
+                    rival(by_head.get(&(c.head, c.property))),
+                    rival(by_tail.get(&(c.tail, c.property))),
                 ]
             })
             .collect()

@@ -561,7 +561,7 @@ pub(crate) fn prune(model: &mut TypedModel, best: &BTreeMap<(u8, u16), f32>, flo
 
 /// The second stage fitted on the points `fit_on` accepts, associations
 /// learnt from the gold triples of `train_docs`: the stage, the isotonic
-/// calibration of its combined score, and every point's combined score.
+/// calibration of its combined score, and every point's confidence.
 pub(crate) fn fit_stage2(
     points: &[Point],
     fit_on: impl Fn(&Point) -> bool,
@@ -589,22 +589,24 @@ pub(crate) fn fit_stage2(
         weights: [0.0; stage2::FEATURES],
     };
     let evidence = points_evidence(points, &stage);
+    let first: Vec<f32> = points
+        .iter()
+        .map(|p| calibrate(&stage.first, p.score))
+        .collect();
     let rows: Vec<([f32; stage2::FEATURES], bool)> = points
         .iter()
         .zip(&evidence)
-        .filter(|(p, _)| fit_on(p))
-        .map(|(p, e)| ([p.score, e[0], e[1], e[2], 1.0], p.gold))
+        .zip(&first)
+        .filter(|((p, _), f)| fit_on(p) && **f >= stage2::EVIDENCE_FLOOR)
+        .map(|((p, e), _)| (p, e))
+        .map(|(p, e)| {
+            let mut x = [1.0; stage2::FEATURES];
+            x[0] = p.score;
+            x[1..=stage2::EVIDENCE].copy_from_slice(e);
+            (x, p.gold)
+        })
         .collect();
     stage.weights = stage2::fit_logistic(&rows);
-    if std::env::var_os("TEXTKG_DEBUG_STAGE2").is_some() {
-        eprintln!(
-            "stage2: {} reverse, {} same, {} path associations; weights {:?}",
-            stage.reverse.len(),
-            stage.same.len(),
-            stage.path.len(),
-            stage.weights
-        );
-    }
     let combined: Vec<f32> = points
         .iter()
         .zip(&evidence)
@@ -613,11 +615,17 @@ pub(crate) fn fit_stage2(
     let fitted: Vec<(f32, bool)> = points
         .iter()
         .zip(&combined)
-        .filter(|(p, _)| fit_on(p))
-        .map(|(p, &z)| (z, p.gold))
+        .zip(&first)
+        .filter(|((p, _), f)| fit_on(p) && **f >= stage2::EVIDENCE_FLOOR)
+        .map(|((p, &z), _)| (z, p.gold))
         .collect();
     let calibration = fit_isotonic(&fitted);
-    (stage, calibration, combined)
+    let confidence = combined
+        .iter()
+        .zip(&first)
+        .map(|(&z, &f)| stage.confidence(&calibration, f, z))
+        .collect();
+    (stage, calibration, confidence)
 }
 
 /// The second stage's evidence for every point: points of one document
@@ -678,19 +686,23 @@ pub fn train_model(path: &Path, options: &TrainOptions) -> Result<(TypedModel, T
         &cv.pipeline_points
     };
     let all: Vec<usize> = (0..corpus.docs.len()).collect();
-    let (stage, calibration, combined) = if options.stage2 {
-        let (stage, calibration, combined) =
+    let (stage, calibration, confidence) = if options.stage2 {
+        let (stage, calibration, confidence) =
             fit_stage2(points, |_| true, &corpus, all.iter().copied());
-        (Some(stage), calibration, combined)
+        (Some(stage), calibration, confidence)
     } else {
         let raw: Vec<(f32, bool)> = points.iter().map(|p| (p.score, p.gold)).collect();
-        let combined = points.iter().map(|p| p.score).collect();
-        (None, fit_isotonic(&raw), combined)
+        let calibration = fit_isotonic(&raw);
+        let confidence = raw
+            .iter()
+            .map(|&(s, _)| calibrate(&calibration, s))
+            .collect();
+        (None, calibration, confidence)
     };
     let confidences: Vec<(f32, bool)> = points
         .iter()
-        .zip(&combined)
-        .map(|(p, &z)| (calibrate(&calibration, z), p.gold))
+        .zip(confidence)
+        .map(|(p, c)| (c, p.gold))
         .collect();
     let (min_confidence, cv_f1) =
         best_threshold(&confidences, corpus.total_gold(all.iter().copied()));
