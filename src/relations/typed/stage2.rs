@@ -129,7 +129,7 @@ pub(crate) fn associations(
             .map(|((p, q), n)| (p, q, n as f32 / (count[&q] as f32 + SMOOTHING)))
             .filter(|&(_, _, a)| a >= MIN_ASSOCIATION)
             .collect();
-        list.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        list.sort_by_key(|a| (a.0, a.1));
         list
     };
     let mut path: Vec<(u16, u16, u16, f32)> = path_with
@@ -137,7 +137,7 @@ pub(crate) fn associations(
         .map(|((p, q1, q2), n)| (p, q1, q2, n as f32 / (paths[&(q1, q2)] as f32 + SMOOTHING)))
         .filter(|&(_, _, _, a)| a >= MIN_ASSOCIATION)
         .collect();
-    path.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    path.sort_by_key(|a| (a.0, a.1, a.2));
     (strength(reverse), strength(same), path)
 }
 
@@ -345,8 +345,9 @@ fn solve(mut a: [[f64; FEATURES]; FEATURES], mut b: [f64; FEATURES]) -> [f64; FE
         }
         for row in col + 1..FEATURES {
             let f = a[row][col] / a[col][col];
-            for k in col..FEATURES {
-                a[row][k] -= f * a[col][k];
+            let pivot_row = a[col];
+            for (cell, &p) in a[row].iter_mut().zip(&pivot_row).skip(col) {
+                *cell -= f * p;
             }
             b[row] -= f * b[col];
         }

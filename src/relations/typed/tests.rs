@@ -296,13 +296,13 @@ fn second_stage_learns_inverses_and_predicts_as_fitted() {
             .position(|p| p.id == id)
             .expect("property") as u16
     };
-    // "Contains" (P150) from Y to X mostly comes with "located in" (P131)
-    // from X to Y: learnt, not listed.
+    // When Y "contains" X (P150 from Y to X), X is "located in" Y (P131
+    // from X to Y) nearly always: learnt, not listed.
     assert!(
         stage
             .reverse
             .iter()
-            .any(|&(p, q, a)| p == index("P150") && q == index("P131") && a > 0.2),
+            .any(|&(p, q, a)| p == index("P131") && q == index("P150") && a > 0.5),
         "{:?}",
         stage.reverse
     );
@@ -310,6 +310,7 @@ fn second_stage_learns_inverses_and_predicts_as_fitted() {
     model.meta.calibration = knots;
     model.meta.stage2 = Some(stage);
     let model = TypedModel::from_bytes(&model.to_bytes()).expect("round trip");
+    let mut compared = 0;
     for d in (0..100).filter(|d| d % 5 == 0).take(6) {
         let expected: BTreeMap<(usize, usize, u16), f32> = cv
             .points
