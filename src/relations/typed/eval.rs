@@ -1,9 +1,10 @@
 //! Cross-validated evaluation of typed relations, on gold entities and end
 //! to end from raw text through the pipeline. Prints Markdown.
 
+use super::stage2::Stage2;
 use super::train::{
     Corpus, PRUNE_BELOW, Point, TrainOptions, best_threshold, cross_validate, fit_isotonic,
-    load_corpus, prune,
+    fit_stage2, load_corpus, max_confidence, prune,
 };
 use super::{MAX_SENTENCE_GAP, TypedModel, calibrate};
 use crate::document::{Document, EntityId, RelationKind, Span};
@@ -46,6 +47,20 @@ pub struct TypedEvalArgs {
     /// Worker threads (default: all cores); figures are the same for any count.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+    /// Without the second stage (the confidence of properties that come
+    /// with a triple).
+    #[arg(long)]
+    pub no_stage2: bool,
+    /// End to end: only the tuned thresholds, with and without the second
+    /// stage; no sweeps.
+    #[arg(long)]
+    pub quick: bool,
+    /// Keep the cross-validation (fold models, held-out scores, the
+    /// pipeline's reading of each text) in this folder and reuse it when
+    /// it is there: for trying decision rules and second stages quickly.
+    /// Stale once the features, training or pipeline change.
+    #[arg(long, hide = true)]
+    pub cache: Option<PathBuf>,
     /// Also write the report to this file.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
@@ -53,6 +68,16 @@ pub struct TypedEvalArgs {
 
 type Confusion = BTreeMap<(String, String), usize>;
 type Knots = Vec<(f32, f32)>;
+
+/// One fold's calibration, fitted on the other folds: the isotonic knots,
+/// the second stage (when used), and per (type pair, property) the highest
+/// held-out confidence, for pruning.
+#[derive(Clone)]
+struct FoldCalibration {
+    knots: Knots,
+    stage2: Option<Stage2>,
+    best: BTreeMap<(u8, u16), f32>,
+}
 
 #[derive(Debug, Default, Clone, Copy)]
 struct Counts {
@@ -117,19 +142,29 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         ..TrainOptions::default()
     };
     let started = Instant::now();
-    let corpus = load_corpus(&args.data, &options)?;
     let folds = options.folds;
-    if corpus.docs.len() < folds {
-        return Err(Error::Usage(format!(
-            "{} documents: too few for {folds} folds",
-            corpus.docs.len()
-        )));
-    }
-    let cv = cross_validate(&corpus, &options);
+    let (corpus, cv) = match &args.cache {
+        Some(dir) if dir.join("points.bin").exists() => cache::load(dir, &args.data, &options)?,
+        _ => {
+            let corpus = load_corpus(&args.data, &options)?;
+            if corpus.docs.len() < folds {
+                return Err(Error::Usage(format!(
+                    "{} documents: too few for {folds} folds",
+                    corpus.docs.len()
+                )));
+            }
+            let cv = cross_validate(&corpus, &options);
+            if let Some(dir) = &args.cache {
+                cache::save(dir, &corpus, &cv)?;
+            }
+            (corpus, cv)
+        }
+    };
     let cv_seconds = started.elapsed().as_secs_f64();
 
-    let (calibrations, thresholds, confidence) =
-        cross_calibrate(&cv.points, &corpus, folds, args.min_confidence);
+    let stage2 = !args.no_stage2;
+    let (_, thresholds, confidence) =
+        cross_calibrate(&cv.points, &corpus, folds, args.min_confidence, stage2);
 
     let properties = &cv.models[0].meta.properties;
     let mut overall = Counts {
@@ -240,26 +275,15 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
 
     if args.end_to_end {
         let started = Instant::now();
-        let (pipeline_calibrations, pipeline_thresholds, pipeline_confidence) =
-            if cv.pipeline_points.is_empty() {
-                (calibrations.clone(), thresholds.clone(), Vec::new())
-            } else {
-                cross_calibrate(&cv.pipeline_points, &corpus, folds, args.min_confidence)
-            };
         let e2e_points = if cv.pipeline_points.is_empty() {
             &cv.points
         } else {
             &cv.pipeline_points
         };
-        let run = |setting: Setting<'_>| {
-            end_to_end(
-                &corpus,
-                &cv.models,
-                &pipeline_calibrations,
-                e2e_points,
-                setting,
-            )
-        };
+        let (pipeline_calibrations, pipeline_thresholds, pipeline_confidence) =
+            cross_calibrate(e2e_points, &corpus, folds, args.min_confidence, stage2);
+        let run =
+            |setting: Setting<'_>| end_to_end(&corpus, &cv.models, &pipeline_calibrations, setting);
         let (counts, mapped, gold_entities, confusion) = run(Setting {
             thresholds: &pipeline_thresholds,
             max_gap: MAX_SENTENCE_GAP,
@@ -277,7 +301,49 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             started.elapsed().as_secs_f64()
         );
         let _ = writeln!(out, "| | P | R | F1 |\n|---|---|---|---|");
-        let _ = writeln!(out, "| end to end | {} |", counts.row());
+        let _ = writeln!(
+            out,
+            "| end to end{} | {} |",
+            if stage2 {
+                ", with the second stage"
+            } else {
+                ""
+            },
+            counts.row()
+        );
+        if stage2 {
+            let (calibrations, thresholds, confidence) =
+                cross_calibrate(e2e_points, &corpus, folds, args.min_confidence, false);
+            let (c, _, _, _) = end_to_end(
+                &corpus,
+                &cv.models,
+                &calibrations,
+                Setting {
+                    thresholds: &thresholds,
+                    max_gap: MAX_SENTENCE_GAP,
+                    prune_below: PRUNE_BELOW,
+                    with_rules: false,
+                },
+            );
+            let _ = writeln!(out, "| end to end, first stage only | {} |", c.row());
+            if args.quick {
+                let _ = writeln!(out, "\nFirst stage only, calibration end to end:\n");
+                out.push_str(&reliability(e2e_points, &confidence));
+            }
+        }
+        if args.quick {
+            let _ = writeln!(
+                out,
+                "\nThresholds per fold: {}.\n",
+                pipeline_thresholds
+                    .iter()
+                    .map(|t| format!("{t:.2}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            out.push_str(&reliability(e2e_points, &pipeline_confidence));
+            return Ok(out);
+        }
         let (with_rules, _, _, _) = run(Setting {
             thresholds: &pipeline_thresholds,
             max_gap: MAX_SENTENCE_GAP,
@@ -356,7 +422,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                 .collect();
             let _ = writeln!(out, "| {gold} | {} |", cells.join(" | "));
         }
-        if !pipeline_confidence.is_empty() {
+        if !cv.pipeline_points.is_empty() {
             let _ = writeln!(
                 out,
                 "\n### Calibration end to end\n\nThe shipped model's confidences are calibrated this way: on the pipeline's entities of held-out texts, a candidate counting as right when its entities map to a gold triple's. Thresholds per fold: {}.\n",
@@ -366,7 +432,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                     .collect::<Vec<_>>()
                     .join(", ")
             );
-            out.push_str(&reliability(&cv.pipeline_points, &pipeline_confidence));
+            out.push_str(&reliability(e2e_points, &pipeline_confidence));
         }
     }
     Ok(out)
@@ -426,8 +492,7 @@ struct Setting<'a> {
 fn end_to_end(
     corpus: &Corpus,
     models: &[TypedModel],
-    calibrations: &[Vec<(f32, f32)>],
-    points: &[Point],
+    calibrations: &[FoldCalibration],
     setting: Setting<'_>,
 ) -> (Counts, usize, usize, Confusion) {
     let Setting {
@@ -442,15 +507,11 @@ fn end_to_end(
     let models: Vec<TypedModel> = models
         .iter()
         .zip(calibrations)
-        .enumerate()
-        .map(|(k, (m, c))| {
+        .map(|(m, c)| {
             let mut m = m.clone();
-            m.meta.calibration = c.clone();
-            prune(
-                &mut m,
-                points.iter().filter(|p| usize::from(p.fold) != k),
-                prune_below,
-            );
+            m.meta.calibration = c.knots.clone();
+            m.meta.stage2 = c.stage2.clone();
+            prune(&mut m, &c.best, prune_below);
             m
         })
         .collect();
@@ -540,39 +601,68 @@ fn end_to_end(
     total
 }
 
-/// Per fold: isotonic calibration fitted on the other folds' held-out
-/// scores, the threshold tuned there (unless given), and every point's
-/// confidence through its fold's calibration.
+/// Per fold: isotonic calibration (and the second stage, when `stage2`)
+/// fitted on the other folds' held-out scores, the threshold tuned there
+/// (unless given), and every point's confidence through its fold's
+/// calibration.
 fn cross_calibrate(
     points: &[Point],
     corpus: &Corpus,
     folds: usize,
     min_confidence: Option<f32>,
-) -> (Vec<Knots>, Vec<f32>, Vec<f32>) {
+    stage2: bool,
+) -> (Vec<FoldCalibration>, Vec<f32>, Vec<f32>) {
     let mut calibrations = Vec::new();
     let mut thresholds = Vec::new();
+    let mut confidence = vec![0f32; points.len()];
     for k in 0..folds {
+        let fit_on = |p: &Point| usize::from(p.fold) != k;
+        let (knots, stage, all) = if stage2 {
+            let (stage, knots, confidence) = fit_stage2(
+                points,
+                fit_on,
+                corpus,
+                (0..corpus.docs.len()).filter(|d| d % folds != k),
+            );
+            (knots, Some(stage), confidence)
+        } else {
+            let others: Vec<(f32, bool)> = points
+                .iter()
+                .filter(|p| fit_on(p))
+                .map(|p| (p.score, p.gold))
+                .collect();
+            let knots = fit_isotonic(&others);
+            let all: Vec<f32> = points.iter().map(|p| calibrate(&knots, p.score)).collect();
+            (knots, None, all)
+        };
         let others: Vec<(f32, bool)> = points
             .iter()
-            .filter(|p| usize::from(p.fold) != k)
-            .map(|p| (p.score, p.gold))
+            .zip(&all)
+            .filter(|(p, _)| fit_on(p))
+            .map(|(p, &c)| (c, p.gold))
             .collect();
-        let knots = fit_isotonic(&others);
         let threshold = min_confidence.unwrap_or_else(|| {
-            let confidences: Vec<(f32, bool)> = others
-                .iter()
-                .map(|&(s, g)| (calibrate(&knots, s), g))
-                .collect();
             let gold = corpus.total_gold((0..corpus.docs.len()).filter(|d| d % folds != k));
-            best_threshold(&confidences, gold).0
+            best_threshold(&others, gold).0
         });
-        calibrations.push(knots);
+        let best = max_confidence(
+            points
+                .iter()
+                .zip(all.iter().copied())
+                .filter(|(p, _)| fit_on(p)),
+        );
+        for (i, p) in points.iter().enumerate() {
+            if !fit_on(p) {
+                confidence[i] = all[i];
+            }
+        }
+        calibrations.push(FoldCalibration {
+            knots,
+            stage2: stage,
+            best,
+        });
         thresholds.push(threshold);
     }
-    let confidence = points
-        .iter()
-        .map(|p| calibrate(&calibrations[usize::from(p.fold)], p.score))
-        .collect();
     (calibrations, thresholds, confidence)
 }
 
@@ -614,4 +704,104 @@ fn reliability(points: &[Point], confidence: &[f32]) -> String {
         "\nExpected calibration error: {ece:.5} over all candidates, {ece_upper:.4} over those of confidence ≥ 0.1."
     );
     out
+}
+
+/// The cross-validation kept on disk (`--cache`).
+mod cache {
+    use super::super::TypedModel;
+    use super::super::train::{CrossValidation, PipelineView, Point, TrainOptions, load_corpus};
+    use super::Corpus;
+    use crate::document::Document;
+    use crate::error::{Error, Result};
+    use std::path::Path;
+
+    fn write_points(points: &[Point]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(points.len() * 21);
+        for p in points {
+            out.extend_from_slice(&p.doc.to_le_bytes());
+            out.extend_from_slice(&p.head.to_le_bytes());
+            out.extend_from_slice(&p.tail.to_le_bytes());
+            out.push(p.types);
+            out.extend_from_slice(&p.property.to_le_bytes());
+            out.push(p.fold);
+            out.extend_from_slice(&p.score.to_le_bytes());
+            out.push(u8::from(p.gold));
+        }
+        out
+    }
+
+    fn read_points(bytes: &[u8]) -> Vec<Point> {
+        let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        bytes
+            .chunks_exact(21)
+            .map(|b| Point {
+                doc: u32_at(b, 0),
+                head: u32_at(b, 4),
+                tail: u32_at(b, 8),
+                types: b[12],
+                property: u16::from_le_bytes([b[13], b[14]]),
+                fold: b[15],
+                score: f32::from_bits(u32_at(b, 16)),
+                gold: b[20] != 0,
+            })
+            .collect()
+    }
+
+    pub(super) fn save(dir: &Path, corpus: &Corpus, cv: &CrossValidation) -> Result<()> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let write = |name: &str, bytes: &[u8]| {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+        };
+        for (k, m) in cv.models.iter().enumerate() {
+            write(&format!("model{k}.bin"), &m.to_bytes())?;
+        }
+        if let Some(view) = &corpus.pipeline {
+            write(
+                "docs.json",
+                &serde_json::to_vec(&view.docs).expect("documents serialise"),
+            )?;
+        }
+        write("pipeline_points.bin", &write_points(&cv.pipeline_points))?;
+        write("points.bin", &write_points(&cv.points))
+    }
+
+    pub(super) fn load(
+        dir: &Path,
+        data: &Path,
+        options: &TrainOptions,
+    ) -> Result<(Corpus, CrossValidation)> {
+        let read = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read(&path).map_err(|e| Error::io(&path, e))
+        };
+        let mut corpus = load_corpus(
+            data,
+            &TrainOptions {
+                pipeline_view: false,
+                ..options.clone()
+            },
+        )?;
+        if options.pipeline_view {
+            let docs: Vec<Document> = serde_json::from_slice(&read("docs.json")?)
+                .map_err(|e| Error::Usage(e.to_string()))?;
+            corpus.pipeline = Some(PipelineView {
+                docs,
+                pairs: Vec::new(),
+                gold: Vec::new(),
+                jackknifed: options.jackknife_recognizer,
+            });
+        }
+        let models = (0..options.folds)
+            .map(|k| TypedModel::from_bytes(&read(&format!("model{k}.bin"))?))
+            .collect::<Result<Vec<_>>>()?;
+        Ok((
+            corpus,
+            CrossValidation {
+                models,
+                points: read_points(&read("points.bin")?),
+                pipeline_points: read_points(&read("pipeline_points.bin")?),
+            },
+        ))
+    }
 }

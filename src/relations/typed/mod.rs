@@ -17,12 +17,14 @@
 pub mod docred;
 pub mod eval;
 pub mod features;
+pub(crate) mod stage2;
 pub mod train;
 
 use crate::document::{Document, EntityId, Relation, RelationKind};
 use crate::error::{Error, Result};
 use features::{Candidate, DocFeatures, Pair, Role, TYPE_PAIRS};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use eval::{TypedEvalArgs, run};
@@ -75,6 +77,10 @@ pub(crate) struct Meta {
     pub default_min_confidence: f32,
     /// What the model was trained on.
     pub source: String,
+    /// The second stage, when the model has one: `calibration` then maps
+    /// its combined score, not the raw score.
+    #[serde(default)]
+    pub stage2: Option<stage2::Stage2>,
 }
 
 /// A trained typed-relation model.
@@ -125,6 +131,7 @@ impl TypedModel {
                 calibration: Vec::new(),
                 default_min_confidence: 0.5,
                 source: String::new(),
+                stage2: None,
             },
             weights: vec![0; 1 << 8],
             row_len: vec![0; TYPE_PAIRS],
@@ -205,6 +212,9 @@ impl TypedModel {
         max_gap: usize,
     ) -> Vec<Relation> {
         let features = DocFeatures::new(doc);
+        if let Some(stage) = &self.meta.stage2 {
+            return self.predict_two_stage(doc, &features, stage, min_confidence, max_gap);
+        }
         let min_score = self.min_score(min_confidence);
         let mut relations = Vec::new();
         self.score_doc(&features, max_gap, |pair, property, score| {
@@ -215,23 +225,89 @@ impl TypedModel {
             if confidence < min_confidence || confidence <= 0.0 {
                 return;
             }
-            let property = &self.meta.properties[usize::from(property)];
-            relations.push(Relation {
-                head: EntityId::from(pair.head),
-                tail: EntityId::from(pair.tail),
-                kind: RelationKind::Typed,
-                label: property.label.clone(),
-                property: Some(property.id.clone()),
+            relations.push(self.relation(
+                doc,
+                pair.head,
+                pair.tail,
+                &pair.evidence,
+                property,
                 confidence,
-                negated: false,
-                hedged: false,
-                evidence: pair
-                    .evidence
-                    .iter()
-                    .filter_map(|&s| doc.sentences.get(s).map(|s| s.span))
-                    .collect(),
+            ));
+        });
+        relations.sort_by(|a, b| (a.head, a.tail, &a.property).cmp(&(b.head, b.tail, &b.property)));
+        relations
+    }
+
+    fn relation(
+        &self,
+        doc: &Document,
+        head: usize,
+        tail: usize,
+        evidence: &[usize],
+        property: u16,
+        confidence: f32,
+    ) -> Relation {
+        let property = &self.meta.properties[usize::from(property)];
+        Relation {
+            head: EntityId::from(head),
+            tail: EntityId::from(tail),
+            kind: RelationKind::Typed,
+            label: property.label.clone(),
+            property: Some(property.id.clone()),
+            confidence,
+            negated: false,
+            hedged: false,
+            evidence: evidence
+                .iter()
+                .filter_map(|&s| doc.sentences.get(s).map(|s| s.span))
+                .collect(),
+        }
+    }
+
+    /// Prediction with the second stage: every candidate that could reach
+    /// `min_confidence`, or could be evidence for another, is kept, then
+    /// each is rescored with its evidence.
+    fn predict_two_stage(
+        &self,
+        doc: &Document,
+        features: &DocFeatures,
+        stage: &stage2::Stage2,
+        min_confidence: f32,
+        max_gap: usize,
+    ) -> Vec<Relation> {
+        // Candidates below the first stage's floor keep their first-stage
+        // confidence and are no evidence.
+        let keep_above = min_score(&stage.first, min_confidence.min(stage2::EVIDENCE_FLOOR));
+        let mut cands: Vec<stage2::Cand> = Vec::new();
+        let mut evidence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        self.score_doc(features, max_gap, |pair, property, score| {
+            if score < keep_above {
+                return;
+            }
+            evidence
+                .entry((pair.head, pair.tail))
+                .or_insert_with(|| pair.evidence.clone());
+            cands.push(stage2::Cand {
+                head: pair.head as u32,
+                tail: pair.tail as u32,
+                property,
+                score,
             });
         });
+        let first: Vec<f32> = cands
+            .iter()
+            .map(|c| calibrate(&stage.first, c.score))
+            .collect();
+        let found = stage.index().evidence(&cands, &first);
+        let mut relations = Vec::new();
+        for ((c, e), &f) in cands.iter().zip(found).zip(&first) {
+            let confidence = stage.confidence(&self.meta.calibration, f, stage.combine(c.score, e));
+            if confidence < min_confidence || confidence <= 0.0 {
+                continue;
+            }
+            let (h, t) = (c.head as usize, c.tail as usize);
+            relations.push(self.relation(doc, h, t, &evidence[&(h, t)], c.property, confidence));
+        }
         relations.sort_by(|a, b| (a.head, a.tail, &a.property).cmp(&(b.head, b.tail, &b.property)));
         relations
     }
@@ -239,16 +315,7 @@ impl TypedModel {
     /// A raw score below which no confidence reaches `min_confidence`:
     /// the calibration only rises, so most candidates need no calibrating.
     fn min_score(&self, min_confidence: f32) -> f32 {
-        let knots = &self.meta.calibration;
-        match knots
-            .iter()
-            .position(|&(_, y)| y >= min_confidence && y > 0.0)
-        {
-            _ if knots.is_empty() => f32::NEG_INFINITY,
-            None => f32::INFINITY,
-            Some(0) => f32::NEG_INFINITY,
-            Some(i) => knots[i - 1].0,
-        }
+        min_score(&self.meta.calibration, min_confidence)
     }
 
     /// Adds each feature's row of property weights to `sums`. Integer sums
@@ -477,6 +544,20 @@ fn base_slot(bits: u32, feature: u64) -> usize {
 
 pub(crate) fn quantize(w: f32, scale: f32) -> i16 {
     (w / scale).round().clamp(-32767.0, 32767.0) as i16
+}
+
+/// A score below which no confidence through `knots` reaches
+/// `min_confidence`.
+fn min_score(knots: &[(f32, f32)], min_confidence: f32) -> f32 {
+    match knots
+        .iter()
+        .position(|&(_, y)| y >= min_confidence && y > 0.0)
+    {
+        _ if knots.is_empty() => f32::NEG_INFINITY,
+        None => f32::INFINITY,
+        Some(0) => f32::NEG_INFINITY,
+        Some(i) => knots[i - 1].0,
+    }
 }
 
 pub(crate) fn calibrate(knots: &[(f32, f32)], score: f32) -> f32 {

@@ -1,5 +1,5 @@
 use super::docred::read_docred;
-use super::train::{TrainOptions, fit, load_corpus};
+use super::train::{TrainOptions, cross_validate, fit, fit_stage2, load_corpus};
 use super::*;
 use crate::document::{
     Entity, EntityType, Mention, MentionId, MentionKind, MergeRule, Sentence, SentenceId, Span,
@@ -277,4 +277,69 @@ fn small_model_beats_majority_baseline_and_round_trips() {
         let doc = &corpus.docs[d].doc;
         assert_eq!(model.predict(doc, 0.05), loaded.predict(doc, 0.05));
     }
+}
+
+#[test]
+fn second_stage_learns_inverses_and_predicts_as_fitted() {
+    let options = TrainOptions {
+        max_docs: Some(100),
+        pipeline_view: false,
+        ..small_options()
+    };
+    let corpus = load_corpus(&data(), &options).expect("Re-DocRED beside the checkout");
+    let cv = cross_validate(&corpus, &options);
+    let (stage, knots, confidence) = fit_stage2(&cv.points, |_| true, &corpus, 0..100);
+    let index = |id: &str| {
+        corpus
+            .properties
+            .iter()
+            .position(|p| p.id == id)
+            .expect("property") as u16
+    };
+    // When Y "contains" X (P150 from Y to X), X is "located in" Y (P131
+    // from X to Y) nearly always: learnt, not listed.
+    assert!(
+        stage
+            .reverse
+            .iter()
+            .any(|&(p, q, a)| p == index("P131") && q == index("P150") && a > 0.5),
+        "{:?}",
+        stage.reverse
+    );
+    let mut model = cv.models[0].clone();
+    model.meta.calibration = knots;
+    model.meta.stage2 = Some(stage);
+    let model = TypedModel::from_bytes(&model.to_bytes()).expect("round trip");
+    let mut compared = 0;
+    for d in (0..100).filter(|d| d % 5 == 0).take(6) {
+        let expected: BTreeMap<(usize, usize, u16), f32> = cv
+            .points
+            .iter()
+            .zip(&confidence)
+            .filter(|(p, c)| p.fold == 0 && p.doc as usize == d && **c >= 0.2)
+            .map(|(p, &c)| ((p.head as usize, p.tail as usize, p.property), c))
+            .collect();
+        let predicted: BTreeMap<(usize, usize, u16), f32> = model
+            .predict_within(&corpus.docs[d].doc, 0.2, usize::MAX)
+            .iter()
+            .map(|r| {
+                let p = index(r.property.as_deref().unwrap());
+                ((r.head.index(), r.tail.index(), p), r.confidence)
+            })
+            .collect();
+        assert_eq!(
+            expected.keys().collect::<Vec<_>>(),
+            predicted.keys().collect::<Vec<_>>(),
+            "document {d}"
+        );
+        for (k, c) in &expected {
+            assert!(
+                (c - predicted[k]).abs() < 1e-5,
+                "{k:?}: {c} vs {}",
+                predicted[k]
+            );
+        }
+        compared += expected.len();
+    }
+    assert!(compared > 10, "{compared} predictions compared");
 }

@@ -8,6 +8,7 @@
 use super::docred::{GoldDoc, read_docred, read_rel_info};
 use super::eval::map_entities;
 use super::features::{Pair, TYPE_PAIRS, doc_pairs};
+use super::stage2::{self, Cand, Stage2};
 use super::{FORMAT, Meta, Property, TypedModel, calibrate, quantize, slot};
 use crate::error::{Error, Result};
 use crate::model::Models;
@@ -39,6 +40,9 @@ pub struct TrainOptions {
     /// recogniser was trained on all of Re-DocRED and would read these texts
     /// better than unseen ones. Off: the shipped recogniser.
     pub jackknife_recognizer: bool,
+    /// Add the second stage ([`stage2`]): a triple's confidence also
+    /// weighs the confidence of the properties that usually come with it.
+    pub stage2: bool,
 }
 
 impl Default for TrainOptions {
@@ -53,6 +57,7 @@ impl Default for TrainOptions {
             max_docs: None,
             pipeline_view: true,
             jackknife_recognizer: true,
+            stage2: true,
         }
     }
 }
@@ -388,6 +393,7 @@ fn fit_single(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedM
             calibration: Vec::new(),
             default_min_confidence: 0.5,
             source: corpus.source.clone(),
+            stage2: None,
         },
         weights,
     )
@@ -396,6 +402,9 @@ fn fit_single(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedM
 /// A cross-validated candidate: raw score of a fold model on a held-out document.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Point {
+    pub doc: u32,
+    pub head: u32,
+    pub tail: u32,
     pub types: u8,
     pub property: u16,
     pub fold: u8,
@@ -423,8 +432,12 @@ pub(crate) fn cross_validate(corpus: &Corpus, options: &TrainOptions) -> CrossVa
         let mut points = Vec::new();
         for d in (0..n).filter(|&d| fold_of(d, folds) == k) {
             for s in model.score_pairs(&pairs[d]) {
+                let pair = &pairs[d][s.pair];
                 points.push(Point {
-                    types: pairs[d][s.pair].types,
+                    doc: d as u32,
+                    head: pair.head as u32,
+                    tail: pair.tail as u32,
+                    types: pair.types,
                     property: s.property,
                     fold: k as u8,
                     score: s.score,
@@ -514,20 +527,23 @@ pub(crate) fn best_threshold(confidences: &[(f32, bool)], total_gold: usize) -> 
 /// never reached this are not scored: they cost time and give no edge.
 pub(crate) const PRUNE_BELOW: f32 = 0.05;
 
-/// Keeps, per type pair, the properties some held-out candidate of that
-/// type pair gave a confidence of at least `floor` under the model's
-/// calibration.
-pub(crate) fn prune<'a>(
-    model: &mut TypedModel,
-    points: impl IntoIterator<Item = &'a Point>,
-    floor: f32,
-) {
-    let mut useful = std::collections::BTreeSet::new();
-    for p in points {
-        if model.calibrate(p.score) >= floor {
-            useful.insert((p.types, p.property));
-        }
+/// Per (type pair, property), the highest confidence of any of the given
+/// held-out candidates.
+pub(crate) fn max_confidence<'a>(
+    points: impl IntoIterator<Item = (&'a Point, f32)>,
+) -> BTreeMap<(u8, u16), f32> {
+    let mut best: BTreeMap<(u8, u16), f32> = BTreeMap::new();
+    for (p, c) in points {
+        let entry = best.entry((p.types, p.property)).or_insert(0.0);
+        *entry = entry.max(c);
     }
+    best
+}
+
+/// Keeps, per type pair, the properties some held-out candidate of that
+/// type pair gave a confidence of at least `floor` (`best` from
+/// [`max_confidence`]).
+pub(crate) fn prune(model: &mut TypedModel, best: &BTreeMap<(u8, u16), f32>, floor: f32) {
     let allowed = model
         .meta
         .allowed
@@ -536,11 +552,112 @@ pub(crate) fn prune<'a>(
         .map(|(types, list)| {
             list.iter()
                 .copied()
-                .filter(|&p| useful.contains(&(types as u8, p)))
+                .filter(|&p| best.get(&(types as u8, p)).is_some_and(|&c| c >= floor))
                 .collect()
         })
         .collect();
     model.set_allowed(allowed);
+}
+
+/// The second stage fitted on the points `fit_on` accepts, associations
+/// learnt from the gold triples of `train_docs`: the stage, the isotonic
+/// calibration of its combined score, and every point's confidence.
+pub(crate) fn fit_stage2(
+    points: &[Point],
+    fit_on: impl Fn(&Point) -> bool,
+    corpus: &Corpus,
+    train_docs: impl Iterator<Item = usize>,
+) -> (Stage2, Vec<(f32, f32)>, Vec<f32>) {
+    let raw: Vec<(f32, bool)> = points
+        .iter()
+        .filter(|p| fit_on(p))
+        .map(|p| (p.score, p.gold))
+        .collect();
+    let first = fit_isotonic(&raw);
+    let index: HashMap<&str, u16> = corpus
+        .properties
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i as u16))
+        .collect();
+    let (reverse, same, path) = stage2::associations(&corpus.docs, train_docs, &index);
+    let mut stage = Stage2 {
+        first,
+        reverse,
+        same,
+        path,
+        weights: [0.0; stage2::FEATURES],
+    };
+    let evidence = points_evidence(points, &stage);
+    let first: Vec<f32> = points
+        .iter()
+        .map(|p| calibrate(&stage.first, p.score))
+        .collect();
+    let rows: Vec<([f32; stage2::FEATURES], bool)> = points
+        .iter()
+        .zip(&evidence)
+        .zip(&first)
+        .filter(|((p, _), f)| fit_on(p) && **f >= stage2::EVIDENCE_FLOOR)
+        .map(|((p, e), _)| (p, e))
+        .map(|(p, e)| {
+            let mut x = [1.0; stage2::FEATURES];
+            x[0] = p.score;
+            x[1..=stage2::EVIDENCE].copy_from_slice(e);
+            (x, p.gold)
+        })
+        .collect();
+    stage.weights = stage2::fit_logistic(&rows);
+    let combined: Vec<f32> = points
+        .iter()
+        .zip(&evidence)
+        .map(|(p, &e)| stage.combine(p.score, e))
+        .collect();
+    let fitted: Vec<(f32, bool)> = points
+        .iter()
+        .zip(&combined)
+        .zip(&first)
+        .filter(|((p, _), f)| fit_on(p) && **f >= stage2::EVIDENCE_FLOOR)
+        .map(|((p, &z), _)| (z, p.gold))
+        .collect();
+    let calibration = fit_isotonic(&fitted);
+    let confidence = combined
+        .iter()
+        .zip(&first)
+        .map(|(&z, &f)| stage.confidence(&calibration, f, z))
+        .collect();
+    (stage, calibration, confidence)
+}
+
+/// The second stage's evidence for every point: points of one document
+/// lie together.
+fn points_evidence(points: &[Point], stage: &Stage2) -> Vec<[f32; stage2::EVIDENCE]> {
+    let index = stage.index();
+    let mut out = Vec::with_capacity(points.len());
+    let mut start = 0;
+    while start < points.len() {
+        let key = (points[start].fold, points[start].doc);
+        let end = start
+            + points[start..]
+                .iter()
+                .take_while(|p| (p.fold, p.doc) == key)
+                .count();
+        let cands: Vec<Cand> = points[start..end]
+            .iter()
+            .map(|p| Cand {
+                head: p.head,
+                tail: p.tail,
+                property: p.property,
+                score: p.score,
+            })
+            .collect();
+        let first: Vec<f32> = cands
+            .iter()
+            .map(|c| calibrate(&stage.first, c.score))
+            .collect();
+        out.extend(index.evidence(&cands, &first));
+        start = end;
+    }
+    out
 }
 
 /// What [`train_model`] reports beside the model.
@@ -568,19 +685,33 @@ pub fn train_model(path: &Path, options: &TrainOptions) -> Result<(TypedModel, T
     } else {
         &cv.pipeline_points
     };
-    let raw: Vec<(f32, bool)> = points.iter().map(|p| (p.score, p.gold)).collect();
-    let calibration = fit_isotonic(&raw);
-    let confidences: Vec<(f32, bool)> = raw
-        .iter()
-        .map(|&(s, g)| (calibrate(&calibration, s), g))
-        .collect();
     let all: Vec<usize> = (0..corpus.docs.len()).collect();
+    let (stage, calibration, confidence) = if options.stage2 {
+        let (stage, calibration, confidence) =
+            fit_stage2(points, |_| true, &corpus, all.iter().copied());
+        (Some(stage), calibration, confidence)
+    } else {
+        let raw: Vec<(f32, bool)> = points.iter().map(|p| (p.score, p.gold)).collect();
+        let calibration = fit_isotonic(&raw);
+        let confidence = raw
+            .iter()
+            .map(|&(s, _)| calibrate(&calibration, s))
+            .collect();
+        (None, calibration, confidence)
+    };
+    let confidences: Vec<(f32, bool)> = points
+        .iter()
+        .zip(confidence)
+        .map(|(p, c)| (c, p.gold))
+        .collect();
     let (min_confidence, cv_f1) =
         best_threshold(&confidences, corpus.total_gold(all.iter().copied()));
     let mut model = fit(&corpus, &all, options);
     model.meta.calibration = calibration;
     model.meta.default_min_confidence = min_confidence;
-    prune(&mut model, points, PRUNE_BELOW);
+    model.meta.stage2 = stage;
+    let best = max_confidence(points.iter().zip(confidences.iter().map(|c| c.0)));
+    prune(&mut model, &best, PRUNE_BELOW);
     Ok((
         model,
         TrainSummary {
