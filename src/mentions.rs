@@ -191,6 +191,11 @@ fn is_title_case_headline(doc: &Document, sentence: usize, in_name: &[bool]) -> 
     {
         return false;
     }
+    // "Coach: Lisa Gilette, Sarah Mulholland, Samuel Pak": a list, not a
+    // headline.
+    if tokens.clone().filter(|&t| doc.token_text(t) == ",").count() > 1 {
+        return false;
+    }
     let content: Vec<&str> = tokens
         .map(|t| doc.token_text(t))
         .filter(|w| {
