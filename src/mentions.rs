@@ -206,6 +206,11 @@ fn is_title_case_headline(doc: &Document, sentence: usize, in_name: &[bool]) -> 
     {
         return false;
     }
+    // "Coach: Lisa Gilette, Sarah Mulholland, Samuel Pak": a list, not a
+    // headline.
+    if tokens.clone().filter(|&t| doc.token_text(t) == ",").count() > 1 {
+        return false;
+    }
     let content: Vec<&str> = tokens
         .map(|t| doc.token_text(t))
         .filter(|w| {
@@ -319,9 +324,12 @@ fn join_split_titles(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> 
     for (range, ty) in names {
         if let Some((previous, previous_ty)) = out.last() {
             // "Hugh" + "McGuire": a person's name the recogniser cut in two.
+            // Two full names side by side are a list ("Pam Butler Renee
+            // Ratcliff" of an e-mail's attendees), not one name.
             let same_person = *previous_ty == EntityType::Person
                 && ty == EntityType::Person
                 && previous.end == range.start
+                && (previous.len() == 1 || range.len() == 1)
                 && doc.sentence_of_token(previous.start) == doc.sentence_of_token(range.start)
                 && doc.text[doc.tokens[previous.end - 1].end..doc.tokens[range.start].start]
                     == *" ";
@@ -350,10 +358,21 @@ fn join_split_titles(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> 
 /// names elsewhere in the document is two names, not one ("Kim Hong-Ji"
 /// stays whole: "Ji" names no one else).
 fn split_hyphenated_pairs(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
+    // Words of names, counted where they are not one side of a hyphenated
+    // word: "Coca-Cola" written twice does not make "Coca" a name of its own.
+    let attached_hyphen = |t: usize, other: usize| {
+        other < doc.tokens.len()
+            && doc.token_text(other) == "-"
+            && (doc.tokens[t].end == doc.tokens[other].start
+                || doc.tokens[other].end == doc.tokens[t].start)
+    };
     let mut elsewhere: HashMap<&str, usize> = HashMap::new();
     for (range, _) in &names {
         for t in range.clone() {
-            *elsewhere.entry(doc.token_text(t)).or_default() += 1;
+            let hyphenated = (t > 0 && attached_hyphen(t, t - 1)) || attached_hyphen(t, t + 1);
+            if !hyphenated {
+                *elsewhere.entry(doc.token_text(t)).or_default() += 1;
+            }
         }
     }
     let mut out = Vec::with_capacity(names.len());
@@ -369,7 +388,7 @@ fn split_hyphenated_pairs(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan>
             part.len() == 1
                 && elsewhere
                     .get(doc.token_text(part.start))
-                    .is_some_and(|n| *n > 1)
+                    .is_some_and(|n| *n > 0)
         };
         match hyphen {
             Some(h) if stands_alone(range.start..h) && stands_alone(h + 1..range.end) => {
@@ -600,8 +619,16 @@ fn refine_name(
         }
         range.start += 1;
     }
-    // "Rathbun the Scientology": a lower-case article inside a name ends it.
-    if let Some(article) = (range.start + 1..range.end).find(|&t| doc.token_text(t) == "the") {
+    // "Rathbun the Scientology": a lower-case article inside a name ends
+    // it, unless a preposition leads to it ("Superior Court of the District
+    // of Columbia", "Court of Appeals for the Third Circuit").
+    if let Some(article) = (range.start + 1..range.end).find(|&t| {
+        doc.token_text(t) == "the"
+            && !matches!(
+                doc.token_text(t - 1),
+                "of" | "for" | "on" | "in" | "at" | "to"
+            )
+    }) {
         range.end = article;
     }
     // "District Court for" (of "... for the Northern District"): a name
@@ -924,6 +951,74 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A segmented, tagged document and the token range of each listed
+    /// word sequence (first occurrence at or after the previous one).
+    fn doc_with(text: &str, parts: &[&str]) -> (Document, Vec<Range<usize>>) {
+        let mut doc = Document::new("t", text);
+        crate::text::segment(&mut doc);
+        crate::model::Models::embedded().annotate(&mut doc);
+        let mut from = 0;
+        let ranges = parts
+            .iter()
+            .map(|part| {
+                let start = from + doc.text[from..].find(part).expect("part in text");
+                let end = start + part.len();
+                from = end;
+                let first = doc.tokens.partition_point(|t| t.start < start);
+                let last = doc.tokens.partition_point(|t| t.start < end);
+                first..last
+            })
+            .collect();
+        (doc, ranges)
+    }
+
+    #[test]
+    fn two_full_names_side_by_side_stay_two() {
+        let (doc, r) = doc_with(
+            "Attendees: Pam Butler Renee Ratcliff. Hugh McGuire came.",
+            &["Pam Butler", "Renee Ratcliff", "Hugh", "McGuire"],
+        );
+        let names: Vec<NameSpan> = r.iter().map(|r| (r.clone(), EntityType::Person)).collect();
+        let joined = join_split_titles(&doc, names);
+        let texts: Vec<&str> = joined
+            .iter()
+            .map(|(r, _)| doc.slice(doc.token_span(r.clone())))
+            .collect();
+        assert_eq!(texts, ["Pam Butler", "Renee Ratcliff", "Hugh McGuire"]);
+    }
+
+    #[test]
+    fn a_hyphenated_name_splits_only_where_its_sides_stand_alone() {
+        let (doc, r) = doc_with(
+            "Coca-Cola built a plant. Coca-Cola said so. The Trump-Kim summit: Trump met Kim.",
+            &["Coca-Cola", "Coca-Cola", "Trump-Kim", "Trump", "Kim"],
+        );
+        let names: Vec<NameSpan> = r
+            .iter()
+            .map(|r| (r.clone(), EntityType::Organization))
+            .collect();
+        let split = split_hyphenated_pairs(&doc, names);
+        let texts: Vec<&str> = split
+            .iter()
+            .map(|(r, _)| doc.slice(doc.token_span(r.clone())))
+            .collect();
+        assert_eq!(
+            texts,
+            ["Coca-Cola", "Coca-Cola", "Trump", "Kim", "Trump", "Kim"]
+        );
+    }
+
+    #[test]
+    fn an_article_after_a_preposition_stays_in_the_name() {
+        let (doc, r) = doc_with(
+            "He sat on the Superior Court of the District of Columbia.",
+            &["Superior Court of the District of Columbia"],
+        );
+        let (range, _, _) =
+            refine_name(&doc, r[0].clone(), EntityType::Organization).expect("a name");
+        assert_eq!(range, r[0]);
     }
 
     #[test]

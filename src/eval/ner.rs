@@ -5,7 +5,7 @@
 use super::Common;
 use super::score::{CORE_TYPES, SpanScores, format_rows, mean_rows};
 use crate::corpus::{docred, iob2};
-use crate::document::{Document, EntityType, Span};
+use crate::document::{Document, EntityType, MentionKind, Span};
 use crate::error::{Error, Result};
 use crate::model::{Models, recognizer::Example};
 use crate::train;
@@ -53,6 +53,11 @@ pub struct NerArgs {
     /// UNER split to evaluate: test (reported) or dev (for development).
     #[arg(long, default_value = "test", value_parser = ["test", "dev"])]
     pub split: String,
+    /// Score the names and demonyms of the whole mention stage (titles cut
+    /// off, hyphens, joins: what `textkg build` outputs) instead of the
+    /// recogniser's names alone.
+    #[arg(long)]
+    pub mention_stage: bool,
     /// Training epochs of each fold's recogniser.
     #[arg(long, default_value_t = train::RECOGNIZER_EPOCHS)]
     pub epochs: usize,
@@ -70,7 +75,7 @@ pub struct PredictionLine {
     pub entities: Vec<(usize, usize, String)>,
 }
 
-/// Runs the whole pipeline on a text and returns its entities as byte spans.
+/// Runs the recogniser on a text and returns its entities as byte spans.
 pub fn predict(models: &Models, text: &str) -> Vec<(Span, EntityType)> {
     let mut doc = Document::new("", text);
     crate::text::segment(&mut doc);
@@ -78,6 +83,20 @@ pub fn predict(models: &Models, text: &str) -> Vec<(Span, EntityType)> {
     entities
         .into_iter()
         .map(|(range, ty)| (doc.token_span(range), ty))
+        .collect()
+}
+
+/// Runs the recogniser and the mention stage on a text and returns the
+/// names and demonyms among its mentions, as `textkg build` sees them.
+pub fn predict_mentions(models: &Models, text: &str) -> Vec<(Span, EntityType)> {
+    let mut doc = Document::new("", text);
+    crate::text::segment(&mut doc);
+    let names = models.annotate(&mut doc);
+    crate::mentions::add_mentions(&mut doc, names);
+    doc.mentions
+        .iter()
+        .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Demonym))
+        .map(|m| (m.span, m.ty))
         .collect()
 }
 
@@ -249,6 +268,11 @@ pub fn run(args: NerArgs) -> Result<()> {
     } else {
         "textkg"
     };
+    let predictor = if args.mention_stage {
+        predict_mentions
+    } else {
+        predict
+    };
     let mut log = Vec::new();
     match args.corpus {
         NerCorpus::Uner => {
@@ -258,7 +282,7 @@ pub fn run(args: NerArgs) -> Result<()> {
                 let models = args.common.models()?;
                 score_with(
                     &texts,
-                    &|_, e: &Example| predict(&models, &e.text),
+                    &|_, e: &Example| predictor(&models, &e.text),
                     &mut log,
                 )
             };
@@ -311,7 +335,7 @@ pub fn run(args: NerArgs) -> Result<()> {
                         };
                         score_with(
                             &test,
-                            &|_, e: &Example| predict(&fold_models, &e.text),
+                            &|_, e: &Example| predictor(&fold_models, &e.text),
                             &mut log,
                         )
                     }

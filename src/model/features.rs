@@ -33,7 +33,9 @@ pub mod gazetteer {
     pub const MONTH_OR_WEEKDAY: u32 = 1 << 6;
     pub const FUNCTION_WORD: u32 = 1 << 7;
     pub const ABBREVIATION: u32 = 1 << 8;
-    pub const COUNT: u32 = 9;
+    /// A common given name ("Mary", "David"), written with a capital.
+    pub const GIVEN_NAME: u32 = 1 << 9;
+    pub const COUNT: u32 = 10;
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -177,6 +179,9 @@ fn describe_word(word: &str, shape: &mut String, short_shape: &mut String) -> To
     if first_upper && lexicon::demonym_country(word).is_some() {
         gaz |= gazetteer::DEMONYM;
     }
+    if first_upper && lexicon::given_name_gender(word).is_some() {
+        gaz |= gazetteer::GIVEN_NAME;
+    }
     info.gazetteer = gaz;
     info
 }
@@ -240,6 +245,10 @@ mod tests {
         assert_ne!(infos[7].gazetteer & gazetteer::ORGANIZATION_SUFFIX, 0);
         assert_ne!(infos[6].flags & flag::ALL_CAPITALS, 0);
         assert_eq!(infos[2].gazetteer & gazetteer::TITLE, 0);
+        let names = describe(&["Mary", "mary", "Korea"]);
+        assert_ne!(names[0].gazetteer & gazetteer::GIVEN_NAME, 0);
+        assert_eq!(names[1].gazetteer & gazetteer::GIVEN_NAME, 0);
+        assert_eq!(names[2].gazetteer & gazetteer::GIVEN_NAME, 0);
     }
 
     #[test]
