@@ -595,8 +595,6 @@ pub fn pronoun_gender(word: &str) -> Option<char> {
     }
 }
 
-/// Trims a recognised name: a leading title becomes the role, a leading
-/// article or a trailing possessive is dropped.
 fn is_weekday(word: &str) -> bool {
     matches!(
         word,
@@ -604,6 +602,8 @@ fn is_weekday(word: &str) -> bool {
     )
 }
 
+/// Trims a recognised name: a leading title becomes the role, a leading
+/// article or a trailing possessive is dropped.
 fn refine_name(
     doc: &Document,
     mut range: Range<usize>,
