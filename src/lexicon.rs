@@ -120,14 +120,13 @@ pub fn is_title(words: &str) -> bool {
         return true;
     }
     // "Acting Director", "Shadow Home Secretary", "Professor Emeritus".
-    let modified = |rest: Option<&str>| rest.is_some_and(|rest| titles.contains(rest.trim()));
-    TITLE_MODIFIERS.iter().any(|modifier| {
-        modified(
-            words
-                .strip_prefix(modifier)
-                .and_then(|rest| rest.strip_prefix(' ')),
-        )
-    }) || modified(words.strip_suffix(" emeritus"))
+    let modified = words
+        .split_once(' ')
+        .is_some_and(|(first, rest)| TITLE_MODIFIERS.contains(&first) && titles.contains(rest));
+    modified
+        || words
+            .strip_suffix(" emeritus")
+            .is_some_and(|rest| titles.contains(rest))
 }
 
 /// Words that make another title of a title.
