@@ -123,6 +123,9 @@ pub struct MergeArgs {
     /// Write which nodes of different documents were joined (or kept apart, and why) as JSON Lines.
     #[arg(long, value_name = "FILE")]
     pub explain: Option<PathBuf>,
+    /// Force joins and splits across documents (`same:` and `different:` lines of docs/aliases.md).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -217,7 +220,7 @@ fn build(args: BuildArgs) -> Result<()> {
     let documents = read_documents(&args)?;
     let pipeline = Pipeline::new(Options {
         co_mentions: args.co_mentions,
-        aliases,
+        aliases: aliases.clone(),
         min_confidence: args.min_confidence,
     });
     let pool = rayon::ThreadPoolBuilder::new()
@@ -253,7 +256,7 @@ fn build(args: BuildArgs) -> Result<()> {
             write_per_doc(&graphs, format, &options, out)
         });
     }
-    let graph = KnowledgeGraph::merge(graphs);
+    let graph = KnowledgeGraph::merge_with(graphs, &aliases);
     if let Some(path) = &args.explain {
         write_explain(path, &logs, Some(&graph.cross_document))?;
     }
@@ -311,12 +314,16 @@ fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
 
 fn merge(args: MergeArgs) -> Result<()> {
     let options = args.output.options()?;
+    let aliases = match &args.aliases {
+        Some(path) => read_alias_rules(path)?,
+        None => AliasRules::default(),
+    };
     let graphs = args
         .graphs
         .iter()
         .map(|p| read_graph(p))
         .collect::<Result<Vec<_>>>()?;
-    let graph = KnowledgeGraph::merge(graphs);
+    let graph = KnowledgeGraph::merge_with(graphs, &aliases);
     if let Some(path) = &args.explain {
         write_explain(path, &[], Some(&graph.cross_document))?;
     }

@@ -10,6 +10,7 @@ mod cross_document;
 pub use cross_document::{CrossDocumentLog, CrossDocumentMerge, CrossDocumentRefusal};
 
 use crate::document::{Document, EntityType, MentionKind, RelationKind, Span};
+use crate::entities::AliasRules;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -236,6 +237,12 @@ impl KnowledgeGraph {
     /// of document-level nodes and edges, so merging is associative,
     /// commutative and idempotent.
     pub fn from_data(data: GraphData) -> Self {
+        Self::from_data_with(data, &AliasRules::default())
+    }
+
+    /// `from_data`, with a user's alias file deciding joins across
+    /// documents too (`same:` joins, `different:` keeps apart).
+    pub fn from_data_with(data: GraphData, rules: &AliasRules) -> Self {
         let mut documents: BTreeMap<String, DocumentInfo> = BTreeMap::new();
         for document in data.documents {
             match documents.get(&document.id) {
@@ -273,7 +280,7 @@ impl KnowledgeGraph {
                 node
             })
             .collect();
-        let (root_of, cross_document) = cross_document::cluster(&parts);
+        let (root_of, cross_document) = cross_document::cluster(&parts, rules);
         let node_of: HashMap<String, String> = parts
             .iter()
             .zip(&root_of)
@@ -324,6 +331,14 @@ impl KnowledgeGraph {
 
     /// Merges graphs into one; any order and grouping gives the same graph.
     pub fn merge(graphs: impl IntoIterator<Item = KnowledgeGraph>) -> Self {
+        Self::merge_with(graphs, &AliasRules::default())
+    }
+
+    /// `merge`, with a user's alias file deciding joins across documents.
+    pub fn merge_with(
+        graphs: impl IntoIterator<Item = KnowledgeGraph>,
+        rules: &AliasRules,
+    ) -> Self {
         let mut data = GraphData::default();
         for graph in graphs {
             let part = graph.into_data();
@@ -331,7 +346,7 @@ impl KnowledgeGraph {
             data.nodes.extend(part.nodes);
             data.edges.extend(part.edges);
         }
-        Self::from_data(data)
+        Self::from_data_with(data, rules)
     }
 
     pub fn into_data(self) -> GraphData {
@@ -756,5 +771,35 @@ mod tests {
                 "organization:united-nations"
             ]
         );
+    }
+
+    #[test]
+    fn short_forms_follow_a_chain_of_aliases_to_the_fullest_name() {
+        let org = |label: &str, aliases: &[&str], doc: &str| Node {
+            ty: EntityType::Organization,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            ..node(&node_id(EntityType::Organization, label), label, doc)
+        };
+        let merged = KnowledgeGraph::merge([
+            graph(vec![org("Republican", &["Republican"], "a")], "a"),
+            graph(
+                vec![org(
+                    "Republican Party",
+                    &["Republican Party", "Republican"],
+                    "b",
+                )],
+                "b",
+            ),
+            graph(
+                vec![org(
+                    "US Republican Party",
+                    &["US Republican Party", "Republican Party"],
+                    "c",
+                )],
+                "c",
+            ),
+        ]);
+        let ids: Vec<&str> = merged.nodes().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["organization:us-republican-party"]);
     }
 }

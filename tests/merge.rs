@@ -135,3 +135,46 @@ fn a_surname_two_people_share_stays_apart_whatever_the_merge_order() {
     run_ok(&["merge", &s(&d), &s(&e), "-o", &s(&de)], b"");
     assert_eq!(run_ok(&["merge", &s(&de), &s(&b)], b""), bd_e);
 }
+
+#[test]
+fn an_alias_file_forces_joins_and_splits_across_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let (b, d, e) = (
+        built(B, dir.path(), "b.txt"),
+        built(SURNAME_ONLY, dir.path(), "d.txt"),
+        built(NAMESAKE, dir.path(), "e.txt"),
+    );
+    let s = |p: &std::path::PathBuf| p.to_str().unwrap().to_string();
+    let texts = [("b.txt", B), ("d.txt", SURNAME_ONLY), ("e.txt", NAMESAKE)];
+    let rules = dir.path().join("aliases.txt");
+
+    std::fs::write(&rules, "different: Gabriel Rojas | Rojas\n").unwrap();
+    let log = dir.path().join("merges.jsonl");
+    let out = run_ok(
+        &[
+            "merge",
+            &s(&b),
+            &s(&d),
+            "--aliases",
+            &s(&rules),
+            "--explain",
+            &s(&log),
+        ],
+        b"",
+    );
+    let apart = graph(&out, &texts[..2]);
+    assert_eq!(nodes_named(&apart, "person:rojas").len(), 1);
+    assert!(read(&log).contains("the alias file keeps Gabriel Rojas and Rojas apart"));
+
+    // Ambiguous on its own ("Elena Rojas" too), joined because the file says so.
+    std::fs::write(&rules, "same: Gabriel Rojas | Rojas\n").unwrap();
+    let out = run_ok(
+        &["merge", &s(&b), &s(&d), &s(&e), "--aliases", &s(&rules)],
+        b"",
+    );
+    let joined = graph(&out, &texts);
+    assert!(nodes_named(&joined, "person:rojas").is_empty());
+    let gabriel = nodes_named(&joined, "person:gabriel-rojas");
+    assert!(gabriel[0].mentions.iter().any(|m| m.doc == "d.txt"));
+    assert_eq!(nodes_named(&joined, "person:elena-rojas").len(), 1);
+}

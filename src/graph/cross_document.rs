@@ -13,9 +13,10 @@
 
 use super::{Node, node_id};
 use crate::document::EntityType;
+use crate::entities::AliasRules;
 use crate::lexicon;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Why a node joined another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -29,6 +30,8 @@ pub enum CrossDocumentRule {
     CountrySpelling,
     /// An organisation's initials in capitals ("UNHCR", "U.N.").
     Initials,
+    /// A `same:` line of the user's alias file (`--aliases`).
+    AliasFile,
 }
 
 /// The initials of a name of two or more capitalised words: "United
@@ -90,7 +93,9 @@ impl CrossDocumentLog {
 
 /// For every node (sorted by id, ids unique), the index of the node whose
 /// cluster it belongs to (itself when it joins none), and the log.
-pub fn cluster(nodes: &[Node]) -> (Vec<usize>, CrossDocumentLog) {
+/// `rules` are the user's alias file: its `same:` lines join nodes labelled
+/// by their forms, its `different:` lines keep two labels apart.
+pub fn cluster(nodes: &[Node], rules: &AliasRules) -> (Vec<usize>, CrossDocumentLog) {
     let mut forms: HashMap<String, Vec<(usize, CrossDocumentRule)>> = HashMap::new();
     for (i, node) in nodes.iter().enumerate() {
         let mut add = |form: &str, rule| {
@@ -136,8 +141,79 @@ pub fn cluster(nodes: &[Node]) -> (Vec<usize>, CrossDocumentLog) {
     let mut order: Vec<usize> = (0..nodes.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(nodes[i].label.split_whitespace().count()));
 
+    let labelled = |node: &Node, form: &str| node.id == node_id(node.ty, form);
+    // Per cluster root: the `different:` lines one of its nodes is a side of.
+    let mut sides: Vec<Vec<(usize, bool)>> = nodes
+        .iter()
+        .map(|node| {
+            let mut sides = Vec::new();
+            for (r, (a, b)) in rules.different.iter().enumerate() {
+                if labelled(node, a) {
+                    sides.push((r, false));
+                }
+                if labelled(node, b) {
+                    sides.push((r, true));
+                }
+            }
+            sides
+        })
+        .collect();
+    let kept_apart = |sides: &[Vec<(usize, bool)>], x: usize, y: usize| {
+        sides[x]
+            .iter()
+            .find(|&&(r, side)| sides[y].contains(&(r, !side)))
+            .map(|&(r, _)| {
+                let (a, b) = &rules.different[r];
+                format!("the alias file keeps {a} and {b} apart")
+            })
+    };
+
     let mut joins: Vec<(usize, usize, CrossDocumentRule)> = Vec::new();
     let mut log = CrossDocumentLog::default();
+    for forms in &rules.same {
+        let mut by_type: BTreeMap<EntityType, Vec<usize>> = BTreeMap::new();
+        for (i, node) in nodes.iter().enumerate() {
+            if forms.iter().any(|form| labelled(node, form)) {
+                by_type.entry(node.ty).or_default().push(i);
+            }
+        }
+        for members in by_type.values() {
+            let target = members
+                .iter()
+                .copied()
+                .find(|&i| labelled(&nodes[i], &forms[0]))
+                .unwrap_or_else(|| {
+                    let words = |i: usize| nodes[i].label.split_whitespace().count();
+                    let most = members.iter().map(|&i| words(i)).max().unwrap_or(0);
+                    members
+                        .iter()
+                        .copied()
+                        .find(|&i| words(i) == most)
+                        .unwrap_or(members[0])
+                });
+            for &x in members {
+                let (own, root) = (find(&mut parent, x), find(&mut parent, target));
+                if own == root {
+                    continue;
+                }
+                if let Some(reason) = kept_apart(&sides, own, root) {
+                    log.refused.push(CrossDocumentRefusal {
+                        node: nodes[x].id.clone(),
+                        label: nodes[x].label.clone(),
+                        candidates: vec![nodes[root].id.clone()],
+                        reason,
+                    });
+                    continue;
+                }
+                parent[own] = root;
+                let moved = std::mem::take(&mut documents[own]);
+                documents[root].extend(moved);
+                let moved = std::mem::take(&mut sides[own]);
+                sides[root].extend(moved);
+                joins.push((x, root, CrossDocumentRule::AliasFile));
+            }
+        }
+    }
     let index_of: HashMap<&str, usize> = nodes
         .iter()
         .enumerate()
@@ -153,6 +229,10 @@ pub fn cluster(nodes: &[Node]) -> (Vec<usize>, CrossDocumentLog) {
             }
         }
         let own = find(&mut parent, x);
+        // Already inside the cluster of an entity it fits (the alias file
+        // put it there): another it fits makes it ambiguous, not a reason
+        // to move that whole cluster.
+        let mut joined_a_candidate = false;
         let mut roots: Vec<(usize, CrossDocumentRule)> = Vec::new();
         for &(candidate, rule) in &candidates {
             if rule == CrossDocumentRule::Initials && !is_in_capitals(&nodes[x].label) {
@@ -160,6 +240,7 @@ pub fn cluster(nodes: &[Node]) -> (Vec<usize>, CrossDocumentLog) {
             }
             let root = find(&mut parent, candidate);
             if root == own {
+                joined_a_candidate = true;
                 continue;
             }
             match roots.iter_mut().find(|(r, _)| *r == root) {
@@ -175,6 +256,12 @@ pub fn cluster(nodes: &[Node]) -> (Vec<usize>, CrossDocumentLog) {
         };
         match roots.as_slice() {
             [] => {}
+            [_] if joined_a_candidate && own != x => {
+                log.refused.push(refuse(
+                    &roots,
+                    "already joined to another entity it fits".to_string(),
+                ));
+            }
             [(root, rule)] => {
                 let (root, rule) = (*root, *rule);
                 if let Some(shared) = documents[own].intersection(&documents[root]).next() {
@@ -184,9 +271,15 @@ pub fn cluster(nodes: &[Node]) -> (Vec<usize>, CrossDocumentLog) {
                     ));
                     continue;
                 }
+                if let Some(reason) = kept_apart(&sides, own, root) {
+                    log.refused.push(refuse(&roots, reason));
+                    continue;
+                }
                 parent[own] = root;
                 let moved = std::mem::take(&mut documents[own]);
                 documents[root].extend(moved);
+                let moved = std::mem::take(&mut sides[own]);
+                sides[root].extend(moved);
                 joins.push((x, root, rule));
             }
             _ => {
