@@ -14,7 +14,7 @@ pub type NameSpan = (Range<usize>, EntityType);
 
 /// Turns recognised names into mentions and adds roles, demonyms and pronouns.
 pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
-    let names = datelines(doc, headline_names(doc, names));
+    let names = datelines(doc, headline_names(doc, split_at_verbs(doc, names)));
     let names = extend_over_hyphens(doc, names);
     let mut names = join_split_titles(doc, split_hyphenated_pairs(doc, names));
     names.extend(name_parts_elsewhere(doc, &names));
@@ -156,9 +156,25 @@ fn news_organizations(doc: &Document, names: &mut Vec<NameSpan>) {
 /// it. A headline repeats the names of its story: only what the body also
 /// names is kept, cut down to that name and given its type.
 fn headline_names(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
+    // Only a name another sentence repeats counts as a name here: the
+    // recogniser may run a whole headline together into one.
+    let sentence_of = |range: &Range<usize>| doc.sentence_of_token(range.start);
+    let mut sentences_of_text: HashMap<&str, Vec<_>> = HashMap::new();
+    for (range, _) in &names {
+        sentences_of_text
+            .entry(doc.slice(doc.token_span(range.clone())))
+            .or_default()
+            .push(sentence_of(range));
+    }
     let mut in_name = vec![false; doc.tokens.len()];
     for (range, _) in &names {
-        in_name[range.clone()].iter_mut().for_each(|c| *c = true);
+        let here = sentence_of(range);
+        let repeated = sentences_of_text[doc.slice(doc.token_span(range.clone()))]
+            .iter()
+            .any(|s| *s != here);
+        if repeated {
+            in_name[range.clone()].iter_mut().for_each(|c| *c = true);
+        }
     }
     let headline: Vec<bool> = (0..doc.sentences.len())
         .map(|s| is_title_case_headline(doc, s, &in_name))
@@ -190,10 +206,14 @@ fn headline_names(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
 }
 
 /// No final punctuation, at least three content words, all capitalised,
-/// and two of them, after the first word, outside any name: a credit line
-/// ("Photo by Kim Hong-Ji/Reuters") is names, a headline is more.
+/// and two of them, after the first word, outside any name the story
+/// repeats; not a credit line ("Photo by Kim Hong-Ji/Reuters", "Reporting
+/// by ...").
 fn is_title_case_headline(doc: &Document, sentence: usize, in_name: &[bool]) -> bool {
     let tokens = doc.sentences[sentence].tokens.clone();
+    if tokens.is_empty() || is_credit_word(doc.token_text(tokens.start)) {
+        return false;
+    }
     let capitalised_outside_names = (tokens.start + 1..tokens.end)
         .filter(|&t| !in_name[t])
         .map(|t| doc.token_text(t))
@@ -221,6 +241,26 @@ fn is_title_case_headline(doc: &Document, sentence: usize, in_name: &[bool]) -> 
         })
         .collect();
     content.len() >= 3 && content.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// The first word of a byline or a picture credit.
+fn is_credit_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "by" | "photo"
+            | "photos"
+            | "photograph"
+            | "picture"
+            | "image"
+            | "images"
+            | "credit"
+            | "credits"
+            | "illustration"
+            | "video"
+            | "reporting"
+            | "writing"
+            | "editing"
+    )
 }
 
 /// "SAN FRANCISCO, March 3 (Reuters) -", "LAGOS, Nigeria —": the capitals
@@ -261,6 +301,37 @@ fn datelines(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> {
         names.push((place, EntityType::Location));
     }
     names
+}
+
+/// "European Central Bank fined Lumen Bank": a name does not run over a
+/// verb in lower case; the capitalised words on each side are names of
+/// their own.
+fn split_at_verbs(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
+    let is_verb = |t: usize| {
+        let word = doc.token_text(t);
+        word.starts_with(char::is_lowercase)
+            && !lexicon::is_function_word(word)
+            && doc.tags.get(t) == Some(&Upos::Verb)
+    };
+    let capitalised = |t: usize| doc.token_text(t).starts_with(char::is_uppercase);
+    let mut split = Vec::with_capacity(names.len());
+    for (range, ty) in names {
+        let mut start = range.start;
+        for t in range.start + 1..range.end {
+            if is_verb(t) {
+                if start < t {
+                    split.push((start..t, ty));
+                }
+                start = t + 1;
+            }
+        }
+        if start == range.start {
+            split.push((range, ty));
+        } else if start < range.end && capitalised(start) {
+            split.push((start..range.end, ty));
+        }
+    }
+    split
 }
 
 /// "Ban Ki" of "Ban Ki-moon", "Port-au" of "Port-au-Prince": a name the
@@ -1029,6 +1100,49 @@ mod tests {
         assert_eq!(doc.slice(doc.token_span(range)), "Harbour Times");
         let (range, ..) = refine_name(&doc, 2..5, EntityType::Misc).expect("a name");
         assert_eq!(doc.slice(doc.token_span(range)), "Harbour Times Saturday");
+    }
+
+    #[test]
+    fn a_headline_the_recogniser_ran_together_keeps_only_the_names_the_story_gives() {
+        let found = mentions(
+            "Regulators Fine Velmora Bank Over Data Breach\n\n\
+             Photo by Ines Araujo\n\n\
+             The Harbour Authority fined Velmora Bank on Tuesday.",
+        );
+        let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+        assert!(
+            names
+                .iter()
+                .all(|t| !t.contains("Regulators") && !t.contains("Breach")),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&"Ines Araujo"),
+            "a credit line keeps its names: {names:?}"
+        );
+        assert!(names.contains(&"Velmora Bank"), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_does_not_run_over_a_lower_case_verb() {
+        let doc = Pipeline::default()
+            .annotate("t", "The Harbour Council fined Nordvik Shipping on Monday.");
+        let council = 1..3;
+        let split = split_at_verbs(
+            &doc,
+            vec![
+                (1..6, EntityType::Organization),
+                (council, EntityType::Organization),
+            ],
+        );
+        let texts: Vec<&str> = split
+            .iter()
+            .map(|(range, _)| doc.slice(doc.token_span(range.clone())))
+            .collect();
+        assert_eq!(
+            texts,
+            ["Harbour Council", "Nordvik Shipping", "Harbour Council"]
+        );
     }
 
     #[test]
