@@ -156,8 +156,9 @@ fn news_organizations(doc: &Document, names: &mut Vec<NameSpan>) {
 /// it. A headline repeats the names of its story: only what the body also
 /// names is kept, cut down to that name and given its type.
 fn headline_names(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
-    // Only a name another sentence repeats counts as a name here: the
-    // recogniser may run a whole headline together into one.
+    // In the first line, only a name another sentence repeats counts as a
+    // name: the recogniser may run a whole headline together into one.
+    // Further down, a line of names is more often a signature or a list.
     let sentence_of = |range: &Range<usize>| doc.sentence_of_token(range.start);
     let mut sentences_of_text: HashMap<&str, Vec<_>> = HashMap::new();
     for (range, _) in &names {
@@ -172,7 +173,7 @@ fn headline_names(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
         let repeated = sentences_of_text[doc.slice(doc.token_span(range.clone()))]
             .iter()
             .any(|s| *s != here);
-        if repeated {
+        if repeated || here.index() > 0 {
             in_name[range.clone()].iter_mut().for_each(|c| *c = true);
         }
     }
