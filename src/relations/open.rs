@@ -23,6 +23,9 @@ struct Argument {
     entity: EntityId,
     start: usize,
     end: usize,
+    /// "The group's leader, Joseph Mbeki, told ...": a role set off by a
+    /// comma before the name, so a comma after it closes the apposition.
+    appositive: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -129,10 +132,12 @@ fn arguments(doc: &Document, sentence: usize) -> Vec<Argument> {
                 .and_then(|role| doc.tokens.iter().position(|t| t.start == role.start))
                 .filter(|&t| t < m.tokens.start)
                 .unwrap_or(m.tokens.start);
+            let appositive = (start..m.tokens.start).any(|t| doc.token_text(t) == ",");
             Some(Argument {
                 entity,
                 start,
                 end: m.tokens.end,
+                appositive,
             })
         })
         .collect();
@@ -169,8 +174,10 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
                 subjects.clear();
                 vec![left]
             };
-            let Some(predicate) =
-                read_predicate(doc, group[0].start, left.end, right.start, right.end)
+            let closes_apposition =
+                left.appositive && left.end < right.start && doc.token_text(left.end) == ",";
+            let from = left.end + usize::from(closes_apposition);
+            let Some(predicate) = read_predicate(doc, group[0].start, from, right.start, right.end)
             else {
                 continue;
             };
@@ -1183,5 +1190,15 @@ mod tests {
         let edge = find(&e, "Ingrid Dahl", "Fisheries Norway");
         assert_eq!(edge.label, "spokeswoman of");
         assert!(!e.iter().any(|e| e.tail == "Norway"));
+    }
+
+    #[test]
+    fn a_subject_set_off_by_its_role_still_heads_the_clause() {
+        let e = edges(
+            "The union's leader, Joseph Mbeki, told Radio Harbour that the strike would go on.",
+        );
+        assert_eq!(find(&e, "Joseph Mbeki", "Radio Harbour").label, "told");
+        let e = edges("Its chairman, Moussa Faki, will travel to Nairobi on Thursday.");
+        assert_eq!(find(&e, "Moussa Faki", "Nairobi").label, "will travel to");
     }
 }
