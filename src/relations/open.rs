@@ -696,7 +696,15 @@ fn apposition(doc: &Document, start: usize, to: usize) -> Option<Predicate> {
     while first > 0 && tag(doc, tokens[first - 1]) == Upos::Adj {
         first -= 1;
     }
-    let words: Vec<&str> = tokens[first..=noun]
+    // "an architecture firm based in": the words up to the preposition
+    // say what the relation is, when they are the noun phrase's own.
+    let between = &tokens[noun + 1..noun + 1 + offset];
+    let whole = between
+        .iter()
+        .all(|&t| matches!(tag(doc, t), Upos::Noun | Upos::Adj | Upos::Verb))
+        && noun + 2 + offset - first <= MAX_LABEL_WORDS;
+    let head_end = if whole { noun + offset } else { noun };
+    let words: Vec<&str> = tokens[first..=head_end]
         .iter()
         .chain(std::iter::once(preposition))
         .map(|&t| doc.token_text(t))
@@ -1200,5 +1208,14 @@ mod tests {
         assert_eq!(find(&e, "Joseph Mbeki", "Radio Harbour").label, "told");
         let e = edges("Its chairman, Moussa Faki, will travel to Nairobi on Thursday.");
         assert_eq!(find(&e, "Moussa Faki", "Nairobi").label, "will travel to");
+    }
+
+    #[test]
+    fn an_apposition_label_keeps_the_words_up_to_its_preposition() {
+        let e = edges("Velcor, an engineering firm based in Lisbon, built the bridge.");
+        assert_eq!(
+            find(&e, "Velcor", "Lisbon").label,
+            "engineering firm based in"
+        );
     }
 }
