@@ -205,11 +205,7 @@ pub fn cluster(nodes: &[Node], rules: &AliasRules) -> (Vec<usize>, CrossDocument
                     });
                     continue;
                 }
-                parent[own] = root;
-                let moved = std::mem::take(&mut documents[own]);
-                documents[root].extend(moved);
-                let moved = std::mem::take(&mut sides[own]);
-                sides[root].extend(moved);
+                join(&mut parent, &mut documents, &mut sides, own, root);
                 joins.push((x, root, CrossDocumentRule::AliasFile));
             }
         }
@@ -275,11 +271,7 @@ pub fn cluster(nodes: &[Node], rules: &AliasRules) -> (Vec<usize>, CrossDocument
                     log.refused.push(refuse(&roots, reason));
                     continue;
                 }
-                parent[own] = root;
-                let moved = std::mem::take(&mut documents[own]);
-                documents[root].extend(moved);
-                let moved = std::mem::take(&mut sides[own]);
-                sides[root].extend(moved);
+                join(&mut parent, &mut documents, &mut sides, own, root);
                 joins.push((x, root, rule));
             }
             _ => {
@@ -304,4 +296,19 @@ pub fn cluster(nodes: &[Node], rules: &AliasRules) -> (Vec<usize>, CrossDocument
         .sort_by(|a, b| (&a.node, &a.merged).cmp(&(&b.node, &b.merged)));
     log.refused.sort_by(|a, b| a.node.cmp(&b.node));
     (root_of, log)
+}
+
+/// Puts the cluster rooted at `own` under `root`, with what it knows.
+fn join(
+    parent: &mut [usize],
+    documents: &mut [BTreeSet<&str>],
+    sides: &mut [Vec<(usize, bool)>],
+    own: usize,
+    root: usize,
+) {
+    parent[own] = root;
+    let moved = std::mem::take(&mut documents[own]);
+    documents[root].extend(moved);
+    let moved = std::mem::take(&mut sides[own]);
+    sides[root].extend(moved);
 }

@@ -205,11 +205,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         Some(t) => format!("{t}"),
         None => format!(
             "tuned per fold on the other folds ({})",
-            thresholds
-                .iter()
-                .map(|t| format!("{t:.2}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            thresholds_text(&thresholds)
         ),
     };
     let _ = writeln!(
@@ -335,11 +331,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             let _ = writeln!(
                 out,
                 "\nThresholds per fold: {}.\n",
-                pipeline_thresholds
-                    .iter()
-                    .map(|t| format!("{t:.2}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                thresholds_text(&pipeline_thresholds)
             );
             out.push_str(&reliability(e2e_points, &pipeline_confidence));
             return Ok(out);
@@ -426,11 +418,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             let _ = writeln!(
                 out,
                 "\n### Calibration end to end\n\nThe shipped model's confidences are calibrated this way: on the pipeline's entities of held-out texts, a candidate counting as right when its entities map to a gold triple's. Thresholds per fold: {}.\n",
-                pipeline_thresholds
-                    .iter()
-                    .map(|t| format!("{t:.2}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                thresholds_text(&pipeline_thresholds)
             );
             out.push_str(&reliability(e2e_points, &pipeline_confidence));
         }
@@ -605,6 +593,15 @@ fn end_to_end(
 /// fitted on the other folds' held-out scores, the threshold tuned there
 /// (unless given), and every point's confidence through its fold's
 /// calibration.
+/// Per-fold thresholds as "0.16, 0.17, …".
+fn thresholds_text(thresholds: &[f32]) -> String {
+    thresholds
+        .iter()
+        .map(|t| format!("{t:.2}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn cross_calibrate(
     points: &[Point],
     corpus: &Corpus,
