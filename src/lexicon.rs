@@ -19,6 +19,8 @@ struct Lexicon {
     demonyms: HashMap<String, &'static str>,
     /// News organisations, each as its words.
     news_organizations: HashSet<Vec<&'static str>>,
+    capitals: HashSet<&'static str>,
+    organization_nouns: HashSet<&'static str>,
     news_organization_starts: HashSet<&'static str>,
     max_news_organization_words: usize,
     /// Given name → 'f' or 'm'.
@@ -83,6 +85,8 @@ fn lexicon() -> &'static Lexicon {
                 .map(|line| line.split_whitespace().count())
                 .max()
                 .unwrap_or(1),
+            capitals: lines(include_str!("lexicon/capitals.txt")).collect(),
+            organization_nouns: lines(include_str!("lexicon/organization_nouns.txt")).collect(),
             given_names: lines(include_str!("lexicon/given_names.txt"))
                 .filter_map(|line| {
                     let (gender, name) = line.split_once('\t')?;
@@ -114,9 +118,21 @@ pub fn is_month_or_weekday(word: &str) -> bool {
 
 /// Whether the words form a title ("Secretary of State"), case-insensitive.
 pub fn is_title(words: &str) -> bool {
+    let capitalised = words.starts_with(char::is_uppercase);
     let words = words.to_lowercase();
     let titles = &lexicon().titles;
     if titles.contains(&words) {
+        return true;
+    }
+    // "Trade Commissioner", "Health Minister": an office named by its
+    // portfolio, which no list can hold in full.
+    let portfolio = capitalised
+        && words.split_once(' ').is_some_and(|(portfolio, office)| {
+            PORTFOLIO_OFFICES.contains(&office)
+                && portfolio.chars().all(char::is_alphabetic)
+                && !lexicon().function_words.contains(portfolio)
+        });
+    if portfolio {
         return true;
     }
     // "Acting Director", "Shadow Home Secretary", "Professor Emeritus".
@@ -128,6 +144,9 @@ pub fn is_title(words: &str) -> bool {
             .strip_suffix(" emeritus")
             .is_some_and(|rest| titles.contains(rest))
 }
+
+/// Offices that take their portfolio as a capitalised word before them.
+const PORTFOLIO_OFFICES: [&str; 3] = ["minister", "secretary", "commissioner"];
 
 /// Words that make another title of a title.
 const TITLE_MODIFIERS: [&str; 9] = [
@@ -217,6 +236,17 @@ pub fn max_news_organization_words() -> usize {
     lexicon().max_news_organization_words
 }
 
+/// Whether the name, exactly, is a capital city ("Brussels", "New Delhi").
+pub fn is_capital(name: &str) -> bool {
+    lexicon().capitals.contains(name)
+}
+
+/// A common noun that, in apposition, makes a name an organisation
+/// ("firm", "charity").
+pub fn is_organization_noun(word: &str) -> bool {
+    lexicon().organization_nouns.contains(word)
+}
+
 /// The gender a given name usually signals: 'f' or 'm'.
 pub fn given_name_gender(name: &str) -> Option<char> {
     lexicon().given_names.get(name).copied()
@@ -271,6 +301,11 @@ mod tests {
         assert!(!is_title("Shadow"));
         assert!(!is_title("Shadow Boxer"));
         assert!(!is_title("Actingdirector"));
+        assert!(is_title("Trade Commissioner"));
+        assert!(is_title("Health Minister"));
+        assert!(!is_title("the minister"));
+        assert!(!is_title("The Minister"));
+        assert!(!is_title("trade commissioner"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use crate::document::{Document, EntityType, Mention, MentionKind, Span, Upos};
 use crate::lexicon;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// A name found by a recogniser: a token range and its type.
@@ -20,6 +20,8 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     names.extend(name_parts_elsewhere(doc, &names));
     names.extend(role_owners(doc, &names));
     news_organizations(doc, &mut names);
+    capitals_are_places(doc, &mut names);
+    organizations_by_apposition(doc, &mut names);
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
     // Organisations and places by the token they end before, for titles
     // that name their owner: "NATO Secretary General Jens Stoltenberg".
@@ -101,6 +103,66 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     doc.mentions = mentions;
+}
+
+/// "Brussels might respond": a capital named alone is the place (or its
+/// government), whatever type the recogniser gave it, unless the text
+/// also names a person with that word ("George Washington").
+fn capitals_are_places(doc: &Document, names: &mut [NameSpan]) {
+    let text_of = |range: &Range<usize>| doc.slice(doc.token_span(range.clone()));
+    let person_words: HashSet<&str> = names
+        .iter()
+        .filter(|(range, ty)| *ty == EntityType::Person && range.len() > 1)
+        .flat_map(|(range, _)| range.clone().map(|t| doc.token_text(t)))
+        .collect();
+    for (range, ty) in names.iter_mut() {
+        let text = text_of(range);
+        if matches!(ty, EntityType::Person | EntityType::Misc)
+            && lexicon::is_capital(text)
+            && !text.split(' ').any(|word| person_words.contains(word))
+        {
+            *ty = EntityType::Location;
+        }
+    }
+}
+
+/// "Gensler, an architecture firm", "British bank Barclays": a name the
+/// text itself calls a company, a charity or a party is an organisation.
+fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]) {
+    let tag = |t: usize| doc.tags.get(t).copied().unwrap_or(Upos::X);
+    let is_organization_noun = |t: usize| {
+        tag(t) == Upos::Noun
+            && doc.token_text(t).starts_with(char::is_lowercase)
+            && lexicon::is_organization_noun(&doc.token_text(t).to_lowercase())
+    };
+    for (range, ty) in names.iter_mut() {
+        if *ty == EntityType::Organization
+            || lexicon::country(doc.slice(doc.token_span(range.clone()))).is_some()
+        {
+            continue;
+        }
+        let sentence = &doc.sentences[doc.sentence_of_token(range.start).index()].tokens;
+        let before = range.start > sentence.start && is_organization_noun(range.start - 1);
+        let mut after = false;
+        if range.end + 1 < sentence.end && doc.token_text(range.end) == "," {
+            let mut t = range.end + 1;
+            if tag(t) == Upos::Det {
+                t += 1;
+            }
+            let phrase_start = t;
+            while t < sentence.end
+                && t - phrase_start < 5
+                && matches!(tag(t), Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num)
+            {
+                t += 1;
+            }
+            let possessed = t < sentence.end && matches!(doc.token_text(t), "'s" | "’s");
+            after = t > phrase_start && !possessed && is_organization_noun(t - 1);
+        }
+        if before || after {
+            *ty = EntityType::Organization;
+        }
+    }
 }
 
 /// News organisations named exactly ("Reuters", "The Washington Post") are
@@ -834,6 +896,11 @@ fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) -> Option<Spa
         let modifier = doc.slice(doc.token_span(role_start - width..role_start));
         if lexicon::demonym_country(modifier).is_some() || lexicon::country(modifier).is_some() {
             role_start -= width;
+            // "the United States Trade Representative": the article is
+            // not part of the role.
+            if doc.token_text(role_start).eq_ignore_ascii_case("the") {
+                role_start += 1;
+            }
             owner_before = true;
             break;
         }
@@ -1299,5 +1366,57 @@ mod tests {
                 .any(|m| m.0 == "The Washington Post" && m.1 == EntityType::Organization)
         );
         assert!(!found.iter().any(|m| m.0 == "Vice"));
+    }
+
+    #[test]
+    fn a_capital_named_alone_is_a_place_unless_a_person_bears_the_name() {
+        let (doc, ranges) = doc_with(
+            "Sefcovic said Brussels might respond. George Washington wrote to Washington.",
+            &["Brussels", "George Washington", "Washington"],
+        );
+        let mut names: Vec<NameSpan> = ranges
+            .iter()
+            .map(|range| (range.clone(), EntityType::Person))
+            .collect();
+        capitals_are_places(&doc, &mut names);
+        let types: Vec<EntityType> = names.iter().map(|(_, ty)| *ty).collect();
+        assert_eq!(
+            types,
+            [EntityType::Location, EntityType::Person, EntityType::Person]
+        );
+    }
+
+    #[test]
+    fn a_name_the_text_calls_a_firm_is_an_organisation() {
+        let (doc, ranges) = doc_with(
+            "It was designed by Gensler, an architecture firm. British bank Barclays \
+             hired Wei Chen, a former Google engineer.",
+            &["Gensler", "Barclays", "Wei Chen", "Google"],
+        );
+        let mut names: Vec<NameSpan> = ranges
+            .iter()
+            .map(|range| (range.clone(), EntityType::Person))
+            .collect();
+        organizations_by_apposition(&doc, &mut names);
+        let types: Vec<EntityType> = names.iter().map(|(_, ty)| *ty).collect();
+        assert_eq!(
+            types,
+            [
+                EntityType::Organization,
+                EntityType::Organization,
+                EntityType::Person,
+                EntityType::Person
+            ]
+        );
+    }
+
+    #[test]
+    fn an_office_named_by_its_portfolio_is_a_role() {
+        let found = mentions("Trade Commissioner Maros Sefcovic said talks would go on.");
+        let sefcovic = found
+            .iter()
+            .find(|m| m.0 == "Maros Sefcovic")
+            .expect("the name without its title");
+        assert_eq!(sefcovic.3.as_deref(), Some("Trade Commissioner"));
     }
 }

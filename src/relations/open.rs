@@ -11,6 +11,7 @@ use crate::document::{
     Document, EntityId, EntityType, MentionKind, Relation, RelationKind, Span, Upos,
 };
 use crate::lexicon;
+use std::ops::Range;
 
 /// The longest stretch of words read as one predicate.
 const MAX_PREDICATE_TOKENS: usize = 12;
@@ -159,9 +160,41 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let args = arguments(doc, s);
         let mut subjects: Vec<Argument> = Vec::new();
+        let mut parenthetical_owner: Option<Argument> = None;
+        // The subjects, predicate and object of the last reading, for
+        // objects coordinated after it: "founded by Raman and David Chen".
+        let mut last_reading: Option<(Vec<Argument>, Predicate, Argument)> = None;
         for pair in args.windows(2) {
             let (left, right) = (pair[0], pair[1]);
+            // "Lumina, which is based in Palo Alto, was founded by Raman":
+            // after the parenthetical, the clause goes on with its owner.
+            if let Some(owner) = parenthetical_owner.filter(|o| *o != left)
+                && resumes_clause(doc, left.end, right.start)
+            {
+                parenthetical_owner = None;
+                last_reading = None;
+                if let Some(predicate) =
+                    read_predicate(doc, owner.start, left.end + 1, right.start, right.end)
+                {
+                    relations.extend(relation(owner, right, &predicate, sentence.span));
+                    last_reading = Some((vec![owner], predicate, right));
+                }
+                subjects.clear();
+                continue;
+            }
+            if opens_parenthetical(doc, left.end, right.start) {
+                parenthetical_owner = Some(left);
+            }
             if is_coordination(doc, left.end, right.start) {
+                if let Some((readers, predicate, object)) = &mut last_reading
+                    && *object == left
+                    && !heads_a_clause(doc, right.end)
+                {
+                    for subject in readers.iter() {
+                        relations.extend(relation(*subject, right, predicate, sentence.span));
+                    }
+                    *object = right;
+                }
                 if subjects.last() != Some(&left) {
                     subjects = vec![left];
                 }
@@ -177,36 +210,71 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
             let closes_apposition =
                 left.appositive && left.end < right.start && doc.token_text(left.end) == ",";
             let from = left.end + usize::from(closes_apposition);
+            last_reading = None;
             let Some(predicate) = read_predicate(doc, group[0].start, from, right.start, right.end)
             else {
                 continue;
             };
-            for subject in group {
-                let (head, tail) = if predicate.passive {
-                    (right.entity, subject.entity)
-                } else {
-                    (subject.entity, right.entity)
-                };
-                if head == tail {
-                    continue;
-                }
-                relations.push(Relation {
-                    head,
-                    tail,
-                    kind: RelationKind::Open,
-                    label: predicate.label.clone(),
-                    property: None,
-                    confidence: 0.7,
-                    negated: predicate.negated,
-                    hedged: predicate.hedged,
-                    evidence: vec![sentence.span],
-                });
+            for &subject in &group {
+                relations.extend(relation(subject, right, &predicate, sentence.span));
             }
+            last_reading = Some((group, predicate, right));
         }
         relations.extend(located_in(doc, &args, sentence.span));
     }
     relations.extend(role_relations(doc));
     relations
+}
+
+/// The open edge a predicate gives between a subject and an object, turned
+/// round for a passive.
+fn relation(
+    subject: Argument,
+    object: Argument,
+    predicate: &Predicate,
+    evidence: Span,
+) -> Option<Relation> {
+    let (head, tail) = if predicate.passive {
+        (object.entity, subject.entity)
+    } else {
+        (subject.entity, object.entity)
+    };
+    (head != tail).then(|| Relation {
+        head,
+        tail,
+        kind: RelationKind::Open,
+        label: predicate.label.clone(),
+        property: None,
+        confidence: 0.7,
+        negated: predicate.negated,
+        hedged: predicate.hedged,
+        evidence: vec![evidence],
+    })
+}
+
+/// "Lumina, which ...", "Kim Il Sung, grandfather of ...": a comma after an
+/// argument opens a relative clause or an apposition about it.
+fn opens_parenthetical(doc: &Document, from: usize, to: usize) -> bool {
+    from + 1 < to
+        && doc.token_text(from) == ","
+        && (is_relative_pronoun(&lower(doc, from + 1))
+            || matches!(tag(doc, from + 1), Upos::Det | Upos::Adj | Upos::Noun))
+}
+
+/// A verb, a possessive or a noun right after an argument: it starts a
+/// clause or a noun phrase of its own ("and Moon visited", "and Moon's").
+fn heads_a_clause(doc: &Document, after: usize) -> bool {
+    after < doc.tokens.len()
+        && (matches!(tag(doc, after), Upos::Verb | Upos::Aux) || is_modifier_follower(doc, after))
+}
+
+/// ", was founded by": a comma, then a verb with no subject of its own.
+fn resumes_clause(doc: &Document, from: usize, to: usize) -> bool {
+    from < to
+        && doc.token_text(from) == ","
+        && (from + 1..to)
+            .find(|&t| tag(doc, t) != Upos::Adv)
+            .is_some_and(|t| matches!(tag(doc, t), Upos::Verb | Upos::Aux))
 }
 
 /// "China and South Korea", "Japan, China and Korea": only a conjunction or
@@ -337,7 +405,21 @@ fn read_predicate(
     }
     // A proper noun between the two is a name the recogniser missed: the
     // predicate may belong to it ("World Cup, Sweden defeated South Korea").
-    if tokens.iter().any(|&t| tag(doc, t) == Upos::Propn) {
+    let dates = date_tokens(doc, start..end);
+    if tokens
+        .iter()
+        .any(|&t| tag(doc, t) == Upos::Propn && !dates.contains(&t))
+    {
+        return None;
+    }
+    // "on Tuesday appointed", "was founded in 2011 by": when it happened is
+    // not part of what happened.
+    let tokens: Vec<usize> = tokens
+        .iter()
+        .copied()
+        .filter(|&t| !(dates.contains(&t) || tag(doc, t) == Upos::Adp && dates.contains(&(t + 1))))
+        .collect();
+    if tokens.is_empty() {
         return None;
     }
     // "X and Y was invited": X is not the subject of what follows.
@@ -486,6 +568,19 @@ fn read_predicate(
     })
 }
 
+/// The tokens of `range` inside date mentions.
+fn date_tokens(doc: &Document, range: Range<usize>) -> Vec<usize> {
+    let first = doc
+        .mentions
+        .partition_point(|m| m.tokens.start < range.start);
+    doc.mentions[first..]
+        .iter()
+        .take_while(|m| m.tokens.start < range.end)
+        .filter(|m| m.ty == EntityType::Date)
+        .flat_map(|m| m.tokens.start..m.tokens.end.min(range.end))
+        .collect()
+}
+
 /// Particles of phrasal verbs: "caught up with", "pushed back against".
 fn is_particle(word: &str) -> bool {
     matches!(
@@ -555,6 +650,13 @@ fn is_verb_phrase(doc: &Document, tokens: &[usize]) -> bool {
     }
     if i == tokens.len() {
         return true;
+    }
+    // "served as ambassador to": the position the verb's subject held.
+    if i + 1 < tokens.len()
+        && word(i) == "as"
+        && matches!(tag(doc, tokens[i + 1]), Upos::Noun | Upos::Adj)
+    {
+        i += 1;
     }
     // An optional noun phrase, then a single closing preposition.
     while i < tokens.len() && matches!(tag(doc, tokens[i]), Upos::Noun | Upos::Adj) {
@@ -1216,6 +1318,55 @@ mod tests {
         assert_eq!(
             find(&e, "Velcor", "Lisbon").label,
             "engineering firm based in"
+        );
+    }
+
+    #[test]
+    fn when_it_happened_is_not_part_of_the_predicate() {
+        let found = edges("Prime Minister Mark Carney on Tuesday appointed Helen Okafor as envoy.");
+        assert_eq!(
+            find(&found, "Mark Carney", "Helen Okafor").label,
+            "appointed"
+        );
+    }
+
+    #[test]
+    fn after_a_relative_clause_the_clause_goes_on_with_its_owner() {
+        let found = edges(
+            "Nordvik Bank, which is based in Oslo, was founded in 1998 by Lars Dahl and Anna Holm.",
+        );
+        assert_eq!(find(&found, "Nordvik Bank", "Oslo").label, "based in");
+        // Passive and coordinated: each founder is the head.
+        assert_eq!(find(&found, "Lars Dahl", "Nordvik Bank").label, "founded");
+        assert_eq!(find(&found, "Anna Holm", "Nordvik Bank").label, "founded");
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.head == "Oslo" || e.tail == "Lars Dahl")
+        );
+    }
+
+    #[test]
+    fn coordinated_objects_each_get_an_edge_but_not_a_new_subject() {
+        let found = edges("Senator Ana Ruiz met Lars Dahl and Anna Holm in Bergen.");
+        assert_eq!(find(&found, "Ana Ruiz", "Lars Dahl").label, "met");
+        assert_eq!(find(&found, "Ana Ruiz", "Anna Holm").label, "met");
+        let found = edges("Senator Ana Ruiz met Lars Dahl, and Anna Holm visited Bergen.");
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.head == "Ana Ruiz" && e.tail == "Anna Holm")
+        );
+    }
+
+    #[test]
+    fn serving_as_keeps_the_position_held() {
+        let found = edges(
+            "Helen Okafor, who previously served as ambassador to Japan, will lead the talks.",
+        );
+        assert_eq!(
+            find(&found, "Helen Okafor", "Japan").label,
+            "served as ambassador to"
         );
     }
 }
