@@ -19,6 +19,7 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     let mut names = join_split_titles(doc, split_hyphenated_pairs(doc, names));
     names.extend(name_parts_elsewhere(doc, &names));
     names.extend(role_owners(doc, &names));
+    names.extend(companies_by_legal_form(doc, &names));
     news_organizations(doc, &mut names);
     capitals_are_places(doc, &mut names);
     organizations_by_apposition(doc, &mut names);
@@ -103,6 +104,44 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     doc.mentions = mentions;
+}
+
+/// "Ford Motor Co issued": capitalised words ending in a company's legal
+/// form are a company's name, where the recogniser found none.
+fn companies_by_legal_form(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
+    let mut covered = vec![false; doc.tokens.len()];
+    for (range, _) in names {
+        covered[range.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let mut found = Vec::new();
+    for sentence in &doc.sentences {
+        for end in sentence.tokens.clone() {
+            let word = doc.token_text(end);
+            if covered[end] || !is_legal_form(word) {
+                continue;
+            }
+            let mut start = end;
+            while start > sentence.tokens.start
+                && !covered[start - 1]
+                && end - start < 5
+                && doc.token_text(start - 1).starts_with(char::is_uppercase)
+                && !lexicon::is_function_word(doc.token_text(start - 1))
+            {
+                start -= 1;
+            }
+            if start < end {
+                found.push((start..end + 1, EntityType::Organization));
+            }
+        }
+    }
+    found
+}
+
+fn is_legal_form(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC" | "plc" | "GmbH" | "AG" | "Bhd" | "LLP"
+    )
 }
 
 /// "Brussels might respond": a capital named alone is the place (or its
@@ -791,7 +830,10 @@ fn refine_name(
         range.end -= 1;
     }
     let mut role = None;
-    if let Some(title_end) = leading_title(doc, range.clone()) {
+    // "General Motors", "Crown Prosecution Service": a title word that
+    // starts an organisation's name.
+    let organization_name = lexicon::is_organization_suffix(doc.token_text(range.end - 1));
+    if let Some(title_end) = leading_title(doc, range.clone()).filter(|_| !organization_name) {
         if title_end < range.end {
             // "Director-General" of which the recogniser kept "General".
             let sentence_start = doc.sentences[doc.sentence_of_token(range.start).index()]
@@ -1418,5 +1460,21 @@ mod tests {
             .find(|m| m.0 == "Maros Sefcovic")
             .expect("the name without its title");
         assert_eq!(sefcovic.3.as_deref(), Some("Trade Commissioner"));
+    }
+
+    #[test]
+    fn a_company_is_named_by_its_legal_form_even_after_a_title_word() {
+        let found = mentions("Ford Motor Co issued a recall. General Motors said it would follow.");
+        assert!(
+            found
+                .iter()
+                .any(|m| m.0 == "Ford Motor Co" && m.1 == EntityType::Organization)
+        );
+        let general_motors = found
+            .iter()
+            .find(|m| m.0.ends_with("Motors") && m.0 != "Ford Motor Co")
+            .expect("General Motors found");
+        assert_eq!(general_motors.0, "General Motors");
+        assert_eq!(general_motors.3, None);
     }
 }
