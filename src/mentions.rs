@@ -56,7 +56,12 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
             let inside_organization = organizations
                 .iter()
                 .find(|owner| owner.start < role_start && role_start < owner.end);
-            if let Some(&owner_start) = owner_ending_at.get(&role_start) {
+            let same_sentence =
+                |t: usize| doc.sentence_of_token(t) == doc.sentence_of_token(role_start);
+            if let Some(&owner_start) = owner_ending_at
+                .get(&role_start)
+                .filter(|&&owner_start| same_sentence(owner_start))
+            {
                 role = Some(Span::new(doc.tokens[owner_start].start, span.end));
             } else if let Some(owner) = inside_organization {
                 role = Some(Span::new(doc.tokens[owner.start].start, span.end));
@@ -333,6 +338,12 @@ fn is_title_case_headline(doc: &Document, sentence: usize, in_name: &[bool]) -> 
     if tokens.clone().filter(|&t| doc.token_text(t) == ",").count() > 1 {
         return false;
     }
+    capitalises_every_content_word(doc, tokens)
+}
+
+/// "Arsenal Beat Chelsea to Go Top": at least three content words, every
+/// one capitalised, as only a title-case line writes them.
+pub fn capitalises_every_content_word(doc: &Document, tokens: Range<usize>) -> bool {
     let content: Vec<&str> = tokens
         .map(|t| doc.token_text(t))
         .filter(|w| {
