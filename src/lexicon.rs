@@ -247,6 +247,27 @@ pub fn is_organization_noun(word: &str) -> bool {
     lexicon().organization_nouns.contains(word)
 }
 
+/// A title only a company (or a body run like one) has: "chief
+/// executive", "founder", case-insensitive.
+pub fn is_corporate_title(words: &str) -> bool {
+    matches!(
+        words.to_lowercase().as_str(),
+        "chief executive"
+            | "chief executive officer"
+            | "ceo"
+            | "chief financial officer"
+            | "cfo"
+            | "chief operating officer"
+            | "coo"
+            | "chief technology officer"
+            | "cto"
+            | "founder"
+            | "co-founder"
+            | "cofounder"
+            | "managing director"
+    )
+}
+
 /// The gender a given name usually signals: 'f' or 'm'.
 pub fn given_name_gender(name: &str) -> Option<char> {
     lexicon().given_names.get(name).copied()

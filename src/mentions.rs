@@ -23,6 +23,7 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     news_organizations(doc, &mut names);
     capitals_are_places(doc, &mut names);
     organizations_by_apposition(doc, &mut names);
+    owners_of_corporate_titles(doc, &mut names);
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
     // Organisations and places by the token they end before, for titles
     // that name their owner: "NATO Secretary General Jens Stoltenberg".
@@ -204,6 +205,38 @@ fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]) {
             after = t > phrase_start && !possessed && is_organization_noun(t - 1);
         }
         if before || after {
+            *ty = EntityType::Organization;
+        }
+    }
+}
+
+/// "Tesla chief executive Elon Musk", "the founder of Patagonia": what a
+/// company's title belongs to is a company, whatever type the recogniser
+/// gave it (countries aside: a state has no chief executive).
+fn owners_of_corporate_titles(doc: &Document, names: &mut [NameSpan]) {
+    let text = |range: Range<usize>| doc.slice(doc.token_span(range));
+    for (range, ty) in names.iter_mut() {
+        if *ty == EntityType::Organization || lexicon::country(text(range.clone())).is_some() {
+            continue;
+        }
+        let sentence = &doc.sentences[doc.sentence_of_token(range.start).index()].tokens;
+        let mut after = range.end;
+        if after < sentence.end && matches!(doc.token_text(after), "'s" | "’s") {
+            after += 1;
+        }
+        let title_after = (1..=3)
+            .filter(|width| after + width <= sentence.end)
+            .any(|width| lexicon::is_corporate_title(text(after..after + width)));
+        let of = range
+            .start
+            .checked_sub(1)
+            .filter(|&t| t > sentence.start && doc.token_text(t) == "of");
+        let title_before = of.is_some_and(|of| {
+            (1..=3)
+                .filter(|&width| of >= sentence.start + width)
+                .any(|width| lexicon::is_corporate_title(text(of - width..of)))
+        });
+        if title_after || title_before {
             *ty = EntityType::Organization;
         }
     }
@@ -1487,5 +1520,41 @@ mod tests {
             .expect("General Motors found");
         assert_eq!(general_motors.0, "General Motors");
         assert_eq!(general_motors.3, None);
+    }
+
+    #[test]
+    fn what_a_company_title_belongs_to_is_an_organisation() {
+        let (doc, ranges) = doc_with(
+            "Elon Musk, the chief executive of Tesla, met Nordvik chief executive Anna Holm \
+             and the founder of Lumen, Lars Dahl, in Norway. Norway's chief executive was absent.",
+            &[
+                "Elon Musk",
+                "Tesla",
+                "Nordvik",
+                "Anna Holm",
+                "Lumen",
+                "Norway",
+                "Norway",
+            ],
+        );
+        let mut names: Vec<NameSpan> = ranges
+            .iter()
+            .map(|range| (range.clone(), EntityType::Person))
+            .collect();
+        owners_of_corporate_titles(&doc, &mut names);
+        let types: Vec<EntityType> = names.iter().map(|(_, ty)| *ty).collect();
+        use EntityType::{Organization, Person};
+        assert_eq!(
+            types,
+            [
+                Person,
+                Organization,
+                Organization,
+                Person,
+                Organization,
+                Person,
+                Person
+            ]
+        );
     }
 }

@@ -497,14 +497,23 @@ fn read_predicate(
     if by_inside {
         return None;
     }
-    let passive = tokens.len() >= 3
-        && words.last().is_some_and(|w| w == "by")
-        && words.iter().any(|w| is_be(w))
-        && tokens[..tokens.len() - 1]
-            .iter()
-            .rev()
-            .find(|&&t| tag(doc, t) != Upos::Adv)
-            .is_some_and(|&t| tag(doc, t) == Upos::Verb);
+    // "was defeated by", "has been fined 2.4 billion euros by": a form of
+    // "be", a participle, at most a measure of it, then "by".
+    let participle = words
+        .last()
+        .filter(|w| *w == "by" && tokens.len() >= 3)
+        .and_then(|_| {
+            let before_by = &tokens[..tokens.len() - 1];
+            let verb = before_by.iter().rposition(|&t| tag(doc, t) == Upos::Verb)?;
+            let measure_only = before_by[verb + 1..].iter().all(|&t| {
+                matches!(
+                    tag(doc, t),
+                    Upos::Adv | Upos::Det | Upos::Num | Upos::Noun | Upos::Adj | Upos::Sym
+                )
+            });
+            (measure_only && words[..verb].iter().any(|w| is_be(w))).then_some(tokens[verb])
+        });
+    let passive = participle.is_some();
     // A copula whose clause holds no other verb: "is a senior fellow at".
     let copula = words.iter().take(2).any(|w| is_be(w))
         && tokens
@@ -526,9 +535,13 @@ fn read_predicate(
                 )
         })
         .collect();
-    if passive {
-        // "was defeated by" → "defeated"; the direction carries the voice.
-        label_tokens.retain(|&t| !is_be(&lower(doc, t)) && lower(doc, t) != "by");
+    if let Some(participle) = participle {
+        // "was defeated by" → "defeated"; the direction carries the voice,
+        // and a measure ("2.4 billion euros") is not part of the relation.
+        label_tokens.retain(|&t| {
+            !is_be(&lower(doc, t))
+                && (t <= participle || (t == participle + 1 && is_particle(&lower(doc, t))))
+        });
     } else if copula {
         // "is a senior fellow and distinguished chair ... at" → "is senior fellow at".
         label_tokens = copula_label(doc, &tokens);
@@ -628,6 +641,15 @@ fn is_verb_phrase(doc: &Document, tokens: &[usize]) -> bool {
             {
                 i += 2
             }
+            // "agreed to buy"
+            Upos::Part
+                if i > verbs_start
+                    && word(i) == "to"
+                    && i + 1 < tokens.len()
+                    && tag(doc, tokens[i + 1]) == Upos::Verb =>
+            {
+                i += 2
+            }
             _ => break,
         }
         // Two verbs in a row without a conjunction are two predicates.
@@ -678,26 +700,29 @@ fn compact(doc: &Document, tokens: &[usize]) -> Vec<usize> {
     let Some(main) = tokens.iter().rposition(|&t| tag(doc, t) == Upos::Verb) else {
         return tokens.to_vec();
     };
-    let mut kept = Vec::with_capacity(tokens.len());
+    let mut kept: Vec<usize> = Vec::with_capacity(tokens.len());
     for (i, &t) in tokens.iter().enumerate() {
         let word = lower(doc, t);
         let before_main = i < main;
-        let tense_or_hedge = matches!(
-            word.as_str(),
-            "has"
-                | "have"
-                | "had"
-                | "having"
-                | "do"
-                | "does"
-                | "did"
-                | "seems"
-                | "seem"
-                | "seemed"
-                | "appears"
-                | "appeared"
-        ) || (word == "to" && i + 1 < tokens.len() && before_main)
-            || (is_be(&word) && tag(doc, tokens[main]) == Upos::Verb && !is_negation(&word));
+        // "agreed to buy": the "to" of a verb's own complement stays.
+        let after_kept_verb = kept.last().is_some_and(|&k| tag(doc, k) == Upos::Verb);
+        let tense_or_hedge =
+            matches!(
+                word.as_str(),
+                "has"
+                    | "have"
+                    | "had"
+                    | "having"
+                    | "do"
+                    | "does"
+                    | "did"
+                    | "seems"
+                    | "seem"
+                    | "seemed"
+                    | "appears"
+                    | "appeared"
+            ) || (word == "to" && i + 1 < tokens.len() && before_main && !after_kept_verb)
+                || (is_be(&word) && tag(doc, tokens[main]) == Upos::Verb && !is_negation(&word));
         if before_main && tense_or_hedge && !is_negation(&word) {
             continue;
         }
@@ -1404,5 +1429,21 @@ mod tests {
             found.iter().map(|e| &e.label).collect::<Vec<_>>()
         );
         assert_eq!(find(&found, "Ana Ruiz", "Lars Dahl").label, "met");
+    }
+
+    #[test]
+    fn a_passive_with_a_measure_and_a_verb_with_its_complement() {
+        let found = edges(
+            "Nordvik Bank has been fined 2.4 billion euros by the European Commission. \
+             Microsoft agreed to buy Lumen Software for $69 billion.",
+        );
+        assert_eq!(
+            find(&found, "European Commission", "Nordvik Bank").label,
+            "fined"
+        );
+        assert_eq!(
+            find(&found, "Microsoft", "Lumen Software").label,
+            "agreed to buy"
+        );
     }
 }
