@@ -944,12 +944,25 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
         if title.is_empty() || owner == person {
             continue;
         }
+        // "Former British Prime Minister": the word before the owner says
+        // the role is over.
         let sentence = doc.sentences[mention.sentence.index()].span;
+        let former = owner_span.end < role.end
+            && doc.text[sentence.start..owner_span.start]
+                .split_whitespace()
+                .rev()
+                .take_while(|w| !w.ends_with([',', '.', ';']))
+                .take(3)
+                .any(|w| w.eq_ignore_ascii_case("former"));
         relations.push(Relation {
             head: person,
             tail: owner,
             kind: RelationKind::Open,
-            label: format!("{} of", lower_case_words(&title)),
+            label: format!(
+                "{}{} of",
+                if former { "former " } else { "" },
+                lower_case_words(&title)
+            ),
             property: None,
             confidence: 0.8,
             negated: false,
@@ -1047,7 +1060,12 @@ fn role_property(title: &str) -> Option<RoleProperty> {
         owner_type: EntityType::Person,
         owner_is_head: true,
     };
+    // "opposition leader", "vice president": not the one who heads it.
+    let second = words
+        .iter()
+        .any(|w| matches!(*w, "opposition" | "deputy" | "vice" | "party" | "assistant"));
     let role = match last {
+        _ if second => return None,
         "president" | "leader" | "king" | "queen" | "emperor" | "monarch" | "dictator" => {
             of_country("P35", "head of state")
         }
@@ -1444,6 +1462,27 @@ mod tests {
         assert_eq!(
             find(&found, "Microsoft", "Lumen Software").label,
             "agreed to buy"
+        );
+    }
+
+    #[test]
+    fn a_former_role_says_so_and_an_opposition_leader_heads_no_state() {
+        let found = edges(
+            "Former British Prime Minister Boris Johnson criticised the plan. \
+             Venezuela's opposition leader Maria Corina Machado won the prize.",
+        );
+        assert_eq!(
+            find(&found, "Boris Johnson", "United Kingdom").label,
+            "former prime minister of"
+        );
+        assert_eq!(
+            find(&found, "Maria Corina Machado", "Venezuela").label,
+            "opposition leader of"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.property.as_deref() == Some("P35") && e.tail == "Maria Corina Machado")
         );
     }
 }
