@@ -417,6 +417,10 @@ fn read_predicate(
     {
         return None;
     }
+    // "on Saturday Night": a name right after a date belongs to the date.
+    if dates.contains(&(to - 1)) {
+        return None;
+    }
     // "on Tuesday appointed", "was founded in 2011 by": when it happened is
     // not part of what happened.
     let tokens: Vec<usize> = tokens
@@ -586,17 +590,22 @@ fn read_predicate(
     })
 }
 
-/// The tokens of `range` inside date mentions.
+/// The tokens of `range` inside date mentions, and the names of months
+/// and weekdays the recogniser left out.
 fn date_tokens(doc: &Document, range: Range<usize>) -> Vec<usize> {
     let first = doc
         .mentions
         .partition_point(|m| m.tokens.start < range.start);
-    doc.mentions[first..]
+    let mut dates: Vec<usize> = doc.mentions[first..]
         .iter()
         .take_while(|m| m.tokens.start < range.end)
         .filter(|m| m.ty == EntityType::Date)
         .flat_map(|m| m.tokens.start..m.tokens.end.min(range.end))
-        .collect()
+        .collect();
+    dates.extend(range.filter(|&t| lexicon::is_month_or_weekday(doc.token_text(t))));
+    dates.sort_unstable();
+    dates.dedup();
+    dates
 }
 
 /// Particles of phrasal verbs: "caught up with", "pushed back against".
@@ -1484,5 +1493,13 @@ mod tests {
                 .iter()
                 .any(|e| e.property.as_deref() == Some("P35") && e.tail == "Maria Corina Machado")
         );
+    }
+
+    #[test]
+    fn a_weekday_is_a_date_in_a_predicate_but_owns_the_name_after_it() {
+        let found = edges("President Joe Biden on Sunday pardoned his son Hunter Biden.");
+        assert_eq!(find(&found, "Joe Biden", "Hunter Biden").label, "pardoned");
+        let found = edges("The Oslo Jazz Festival was off to a bright start on Saturday Night.");
+        assert!(found.iter().all(|e| !e.tail.contains("Night")));
     }
 }
