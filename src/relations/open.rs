@@ -69,6 +69,11 @@ fn is_hedge(word: &str) -> bool {
             | "seems"
             | "seem"
             | "seemed"
+            | "expected"
+            | "plans"
+            | "planned"
+            | "intends"
+            | "intended"
     )
 }
 
@@ -263,7 +268,8 @@ fn opens_parenthetical(doc: &Document, from: usize, to: usize) -> bool {
     from + 1 < to
         && doc.token_text(from) == ","
         && (is_relative_pronoun(&lower(doc, from + 1))
-            || matches!(tag(doc, from + 1), Upos::Det | Upos::Adj | Upos::Noun))
+            // ", 54, a former banker": an age opens one too.
+            || matches!(tag(doc, from + 1), Upos::Det | Upos::Adj | Upos::Noun | Upos::Num))
 }
 
 /// A verb, a possessive or a noun right after an argument: it starts a
@@ -765,12 +771,28 @@ fn is_verb_particle(doc: &Document, token: usize) -> bool {
 
 /// "contacted former members of": an adjective of the noun the label keeps
 /// changes what the noun means.
+///
+/// "named chief executive of", "remained loyal to": adjectives right after
+/// a verb and before its preposition are what the verb makes of the subject
+/// (or a noun the tagger read as an adjective).
 fn is_noun_modifier(doc: &Document, token: usize) -> bool {
-    tag(doc, token) == Upos::Adj
-        && token + 1 < doc.tokens.len()
-        && tag(doc, token + 1) == Upos::Noun
-        && token > 0
-        && matches!(tag(doc, token - 1), Upos::Verb | Upos::Det | Upos::Adj)
+    if tag(doc, token) != Upos::Adj
+        || token == 0
+        || !matches!(tag(doc, token - 1), Upos::Verb | Upos::Det | Upos::Adj)
+    {
+        return false;
+    }
+    let mut next = token + 1;
+    while next < doc.tokens.len() && tag(doc, next) == Upos::Adj {
+        next += 1;
+    }
+    let mut first = token;
+    while first > 0 && tag(doc, first - 1) == Upos::Adj {
+        first -= 1;
+    }
+    next < doc.tokens.len()
+        && (tag(doc, next) == Upos::Noun
+            || (tag(doc, next) == Upos::Adp && first > 0 && tag(doc, first - 1) == Upos::Verb))
 }
 
 /// The label of a copula: the verb, the first noun phrase's adjectives and
@@ -1501,5 +1523,16 @@ mod tests {
         assert_eq!(find(&found, "Joe Biden", "Hunter Biden").label, "pardoned");
         let found = edges("The Oslo Jazz Festival was off to a bright start on Saturday Night.");
         assert!(found.iter().all(|e| !e.tail.contains("Night")));
+    }
+
+    #[test]
+    fn an_age_opens_a_parenthetical_and_a_title_after_the_verb_stays_in_the_label() {
+        let found = edges(
+            "Lars Dahl, 54, a former banker from Bergen, was named chief executive of Nordvik Bank.",
+        );
+        assert_eq!(
+            find(&found, "Lars Dahl", "Nordvik Bank").label,
+            "named chief executive of"
+        );
     }
 }
