@@ -20,6 +20,7 @@ struct Lexicon {
     /// News organisations, each as its words.
     news_organizations: HashSet<Vec<&'static str>>,
     capitals: HashSet<&'static str>,
+    companies: HashSet<&'static str>,
     organization_nouns: HashSet<&'static str>,
     news_organization_starts: HashSet<&'static str>,
     max_news_organization_words: usize,
@@ -86,6 +87,7 @@ fn lexicon() -> &'static Lexicon {
                 .max()
                 .unwrap_or(1),
             capitals: lines(include_str!("lexicon/capitals.txt")).collect(),
+            companies: lines(include_str!("lexicon/companies.txt")).collect(),
             organization_nouns: lines(include_str!("lexicon/organization_nouns.txt")).collect(),
             given_names: lines(include_str!("lexicon/given_names.txt"))
                 .filter_map(|line| {
@@ -239,6 +241,11 @@ pub fn max_news_organization_words() -> usize {
 /// Whether the name, exactly, is a capital city ("Brussels", "New Delhi").
 pub fn is_capital(name: &str) -> bool {
     lexicon().capitals.contains(name)
+}
+
+/// Whether the name, exactly, is a large company news names bare ("Nvidia").
+pub fn is_company(name: &str) -> bool {
+    lexicon().companies.contains(name)
 }
 
 /// A common noun that, in apposition, makes a name an organisation

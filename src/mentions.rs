@@ -21,7 +21,7 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     names.extend(role_owners(doc, &names));
     names.extend(companies_by_legal_form(doc, &names));
     news_organizations(doc, &mut names);
-    capitals_are_places(doc, &mut names);
+    known_places_and_companies(doc, &mut names);
     organizations_by_apposition(doc, &mut names);
     owners_of_corporate_titles(doc, &mut names);
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
@@ -150,10 +150,11 @@ fn is_legal_form(word: &str) -> bool {
     )
 }
 
-/// "Brussels might respond": a capital named alone is the place (or its
-/// government), whatever type the recogniser gave it, unless the text
-/// also names a person with that word ("George Washington").
-fn capitals_are_places(doc: &Document, names: &mut [NameSpan]) {
+/// "Brussels might respond", "Nvidia's shares rose": a capital named alone
+/// is the place (or its government) and a large company's bare name is the
+/// company, whatever type the recogniser gave them, unless the text also
+/// names a person with that word ("George Washington", "Nikola Tesla").
+fn known_places_and_companies(doc: &Document, names: &mut [NameSpan]) {
     let text_of = |range: &Range<usize>| doc.slice(doc.token_span(range.clone()));
     let person_words: HashSet<&str> = names
         .iter()
@@ -162,11 +163,16 @@ fn capitals_are_places(doc: &Document, names: &mut [NameSpan]) {
         .collect();
     for (range, ty) in names.iter_mut() {
         let text = text_of(range);
-        if matches!(ty, EntityType::Person | EntityType::Misc)
-            && lexicon::is_capital(text)
-            && !text.split(' ').any(|word| person_words.contains(word))
-        {
+        if text.split(' ').any(|word| person_words.contains(word)) {
+            continue;
+        }
+        // "the Amazon" is the river.
+        let after_the =
+            range.start > 0 && doc.token_text(range.start - 1).eq_ignore_ascii_case("the");
+        if matches!(ty, EntityType::Person | EntityType::Misc) && lexicon::is_capital(text) {
             *ty = EntityType::Location;
+        } else if *ty != EntityType::Organization && lexicon::is_company(text) && !after_the {
+            *ty = EntityType::Organization;
         }
     }
 }
@@ -1455,20 +1461,29 @@ mod tests {
     }
 
     #[test]
-    fn a_capital_named_alone_is_a_place_unless_a_person_bears_the_name() {
+    fn a_capital_or_company_named_alone_is_one_unless_a_person_bears_the_name() {
         let (doc, ranges) = doc_with(
-            "Sefcovic said Brussels might respond. George Washington wrote to Washington.",
-            &["Brussels", "George Washington", "Washington"],
+            "Sefcovic said Brussels might respond. George Washington wrote to Washington. \
+             Nvidia's shares rose. Nikola Tesla met Tesla.",
+            &[
+                "Brussels",
+                "George Washington",
+                "Washington",
+                "Nvidia",
+                "Nikola Tesla",
+                "Tesla",
+            ],
         );
         let mut names: Vec<NameSpan> = ranges
             .iter()
             .map(|range| (range.clone(), EntityType::Person))
             .collect();
-        capitals_are_places(&doc, &mut names);
+        known_places_and_companies(&doc, &mut names);
         let types: Vec<EntityType> = names.iter().map(|(_, ty)| *ty).collect();
+        use EntityType::{Location, Organization, Person};
         assert_eq!(
             types,
-            [EntityType::Location, EntityType::Person, EntityType::Person]
+            [Location, Person, Person, Organization, Person, Person]
         );
     }
 
