@@ -174,7 +174,8 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
         // The subjects, predicate and object of the last reading, for
         // objects coordinated after it: "founded by Raman and David Chen".
         let mut last_reading: Option<(Vec<Argument>, Predicate, Argument)> = None;
-        for pair in args.windows(2) {
+        let coordinated = coordinations(doc, &args);
+        for (k, pair) in args.windows(2).enumerate() {
             let (left, right) = (pair[0], pair[1]);
             // "Lumina, which is based in Palo Alto, was founded by Raman":
             // after the parenthetical, the clause goes on with its owner.
@@ -195,7 +196,7 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
             if opens_parenthetical(doc, left.end, right.start) {
                 parenthetical_owner = Some(left);
             }
-            if is_coordination(doc, left.end, right.start) {
+            if coordinated[k] {
                 if let Some((readers, predicate, object)) = &mut last_reading
                     && *object == left
                     && !heads_a_clause(doc, right.end)
@@ -288,18 +289,30 @@ fn resumes_clause(doc: &Document, from: usize, to: usize) -> bool {
             .is_some_and(|t| matches!(tag(doc, t), Upos::Verb | Upos::Aux))
 }
 
-/// "China and South Korea", "Japan, China and Korea": only a conjunction or
-/// comma between two arguments.
-fn is_coordination(doc: &Document, from: usize, to: usize) -> bool {
-    let words: Vec<String> = (from..to).map(|t| lower(doc, t)).collect();
-    matches!(
-        words
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        ["and"] | ["or"] | [",", "and"] | ["&"]
-    )
+/// Whether each argument and the next are coordinated: "China and South
+/// Korea" (only a conjunction between them), "France, Germany and Britain"
+/// (a comma, in a list of one type that a conjunction closes).
+fn coordinations(doc: &Document, args: &[Argument]) -> Vec<bool> {
+    let pairs = args.len().saturating_sub(1);
+    let between = |k: usize| -> Vec<String> {
+        (args[k].end..args[k + 1].start)
+            .map(|t| lower(doc, t))
+            .collect()
+    };
+    let ty = |k: usize| doc.entities[args[k].entity.index()].ty;
+    let mut coordinated = vec![false; pairs];
+    for k in (0..pairs).rev() {
+        let words = between(k);
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        coordinated[k] = match words.as_slice() {
+            ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["&"] => true,
+            [","] => {
+                k + 1 < pairs && coordinated[k + 1] && ty(k) == ty(k + 1) && ty(k + 1) == ty(k + 2)
+            }
+            _ => false,
+        };
+    }
+    coordinated
 }
 
 /// A token after a name that shows the name modifies a noun rather than
@@ -1533,6 +1546,21 @@ mod tests {
         assert_eq!(
             find(&found, "Lars Dahl", "Nordvik Bank").label,
             "named chief executive of"
+        );
+    }
+
+    #[test]
+    fn a_comma_list_closed_by_a_conjunction_is_coordinated() {
+        let found = edges("Senator Ana Ruiz visited France, Germany and Norway in May.");
+        for country in ["France", "Germany", "Norway"] {
+            assert_eq!(find(&found, "Ana Ruiz", country).label, "visited");
+        }
+        // A place and its country are not a list.
+        let found = edges("Senator Ana Ruiz visited Bergen, Norway, in May.");
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.head == "Ana Ruiz" && e.tail == "Norway" && e.label == "visited")
         );
     }
 }
