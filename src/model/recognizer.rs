@@ -501,7 +501,7 @@ impl Recognizer {
                 features.clear();
                 extract(&view, i, &mut features);
                 self.emissions
-                    .add_scores(&features, &mut shared[sentence.start + i]);
+                    .add_columns(&features, 0, &mut shared[sentence.start + i]);
             }
         }
         let pass_scores = |sentence: &Range<usize>, first_pass: bool| -> Vec<[f32; LABELS]> {
@@ -530,9 +530,9 @@ impl Recognizer {
             for (i, scores) in emissions.iter_mut().enumerate() {
                 features.clear();
                 extract_hints(&infos[sentence.clone()], sentence_hints, i, &mut features);
-                let mut extra = [0f32; 2 * LABELS];
-                self.emissions.add_scores(&features, &mut extra);
-                for (score, e) in scores.iter_mut().zip(&extra[LABELS..]) {
+                let mut extra = [0f32; LABELS];
+                self.emissions.add_columns(&features, LABELS, &mut extra);
+                for (score, e) in scores.iter_mut().zip(&extra) {
                     *score += e;
                 }
             }
