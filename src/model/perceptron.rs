@@ -2,6 +2,7 @@
 //! features index rows of one flat `f32` table with a column per class.
 
 use crate::error::{Error, Result};
+use std::ops::Range;
 
 /// Mixes a feature template id with a value hash (or two value hashes).
 #[inline]
@@ -226,8 +227,8 @@ impl Weights {
     #[inline]
     pub fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
         let classes = self.classes;
-        self.for_each_row(features, |row| {
-            for (score, w) in scores.iter_mut().zip(&row[..classes]) {
+        self.for_each_row(features, 0..classes, |row| {
+            for (score, w) in scores.iter_mut().zip(row) {
                 *score += bfloat16(*w);
             }
         });
@@ -240,30 +241,42 @@ impl Weights {
     pub fn add_columns(&self, features: &[u64], first: usize, scores: &mut [f32]) {
         let end = first + scores.len();
         assert!(end <= self.classes, "columns within the row");
-        self.for_each_row(features, |row| {
-            for (score, w) in scores.iter_mut().zip(&row[first..end]) {
+        self.for_each_row(features, first..end, |row| {
+            for (score, w) in scores.iter_mut().zip(row) {
                 *score += bfloat16(*w);
             }
         });
     }
 
-    /// Calls `add` with the row of every feature seen in training, in order.
-    /// The slots are all looked up first: independent loads the processor
-    /// overlaps, where one lookup per feature would wait on each cache miss.
+    /// Calls `add` with columns `columns` of the row of every feature seen
+    /// in training, in order. The slots are all looked up first, then every
+    /// row is touched, then added: independent loads the processor overlaps,
+    /// where adding as it goes would leave room for only a few misses in
+    /// flight.
     #[inline]
-    fn for_each_row(&self, features: &[u64], mut add: impl FnMut(&[u16])) {
+    fn for_each_row(&self, features: &[u64], columns: Range<usize>, mut add: impl FnMut(&[u16])) {
         const BATCH: usize = 64;
         let mut slots = [0u32; BATCH];
+        let last = columns.end.saturating_sub(1).max(columns.start);
         for chunk in features.chunks(BATCH) {
             for (slot, &f) in slots.iter_mut().zip(chunk) {
                 *slot = self.slot(f as usize & self.mask);
+            }
+            if !self.packed.is_empty() {
+                let mut touched = 0;
+                for &slot in &slots[..chunk.len()] {
+                    // Unused rows touch row 0, without a branch.
+                    let start = if slot == UNUSED { 0 } else { slot as usize } * self.classes;
+                    touched ^= self.packed[start + columns.start] ^ self.packed[start + last];
+                }
+                std::hint::black_box(touched);
             }
             for &slot in &slots[..chunk.len()] {
                 if slot == UNUSED {
                     continue;
                 }
                 let start = slot as usize * self.classes;
-                add(&self.packed[start..start + self.classes]);
+                add(&self.packed[start + columns.start..start + columns.end]);
             }
         }
     }
