@@ -321,13 +321,40 @@ impl TypedModel {
     /// Adds each feature's row of property weights to `sums`. Integer sums
     /// are exact, so the order of features, and how they are split between
     /// entity and pair, never changes a score.
-    fn accumulate(&self, sums: &mut [i32], features: impl Iterator<Item = u64>) {
+    ///
+    /// Rows are placed at random in a table larger than the cache, so a
+    /// batch's rows are all touched (a load per cache line) before any is
+    /// added: the misses are then in flight together.
+    fn accumulate(&self, sums: &mut [i32], mut features: impl Iterator<Item = u64>) {
+        const BATCH: usize = 32;
         let n = sums.len();
-        for f in features {
-            let base = base_slot(self.meta.bits, f);
-            let row = &self.weights[base..base + n];
-            for (s, &w) in sums.iter_mut().zip(row) {
-                *s += i32::from(w);
+        if n == 0 {
+            return;
+        }
+        let mut bases = [0usize; BATCH];
+        loop {
+            let mut count = 0;
+            for (base, f) in bases.iter_mut().zip(&mut features) {
+                *base = base_slot(self.meta.bits, f);
+                count += 1;
+            }
+            let mut touched = 0;
+            for &base in &bases[..count] {
+                let row = &self.weights[base..base + n];
+                for k in (0..n).step_by(32) {
+                    touched ^= row[k];
+                }
+                touched ^= row[n - 1];
+            }
+            std::hint::black_box(touched);
+            for &base in &bases[..count] {
+                let row = &self.weights[base..base + n];
+                for (s, &w) in sums.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
+            }
+            if count < BATCH {
+                return;
             }
         }
     }
