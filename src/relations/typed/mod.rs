@@ -457,8 +457,8 @@ impl TypedModel {
         let body = bytes
             .strip_prefix(MAGIC.as_slice())
             .ok_or_else(|| bad("not a textkg typed-relation model (bad magic)".into()))?;
-        let raw =
-            zstd::stream::decode_all(body).map_err(|e| bad(format!("corrupt model data: {e}")))?;
+        let raw = crate::model::decompress_frame(body)
+            .map_err(|e| bad(format!("corrupt model data: {e}")))?;
         let meta_len = raw
             .get(..4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
@@ -499,10 +499,13 @@ impl TypedModel {
                 2usize << meta.bits
             )));
         }
-        let weights = weights_bytes
-            .chunks_exact(2)
-            .map(|b| i16::from_le_bytes([b[0], b[1]]))
-            .collect();
+        // Room for the padding `new` appends, so the table is not copied again.
+        let mut weights = Vec::with_capacity((1 << meta.bits) + meta.properties.len());
+        weights.extend(
+            weights_bytes
+                .chunks_exact(2)
+                .map(|b| i16::from_le_bytes([b[0], b[1]])),
+        );
         Ok(TypedModel::new(meta, weights))
     }
 }
