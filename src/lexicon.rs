@@ -2,8 +2,12 @@
 //! and their demonyms, titles, organisation and place suffixes, month names,
 //! function words. Loaded once, looked up by every stage.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+/// Maps keyed by the lexicon's own words, looked up for every token: a fast
+/// fixed hash, where std's SipHash guards against keys chosen to collide.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 struct Lexicon {
     abbreviations: HashSet<String>,
@@ -38,8 +42,8 @@ fn lines(source: &'static str) -> impl Iterator<Item = &'static str> {
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut countries = HashMap::new();
-        let mut demonyms = HashMap::new();
+        let mut countries = HashMap::default();
+        let mut demonyms = HashMap::default();
         for line in lines(include_str!("lexicon/countries.txt")) {
             let (name, adjectives) = line.split_once('\t').unwrap_or((line, ""));
             countries.insert(name.to_string(), name);

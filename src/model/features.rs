@@ -3,7 +3,6 @@
 //! orthographic and gazetteer bits.
 
 use crate::lexicon;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -185,6 +184,8 @@ fn describe_word(word: &str, shape: &mut String, short_shape: &mut String) -> To
     info.gazetteer = gaz;
     info
 }
+
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 fn country_phrases() -> &'static HashSet<&'static str> {
     static PHRASES: OnceLock<HashSet<&'static str>> = OnceLock::new();

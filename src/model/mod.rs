@@ -119,10 +119,21 @@ pub fn compress(bytes: &[u8]) -> Result<Vec<u8>> {
 }
 
 pub fn decompress(name: &str, bytes: &[u8]) -> Result<Vec<u8>> {
-    zstd::stream::decode_all(bytes).map_err(|e| Error::Model {
+    decompress_frame(bytes).map_err(|e| Error::Model {
         name: name.to_string(),
         message: format!("not zstd-compressed model data: {e}"),
     })
+}
+
+/// Decompresses a zstd frame straight into a buffer of its recorded size
+/// (a model's frame records it), where streaming would decode into a
+/// window and copy out; a frame without its size, or claiming more than
+/// any model needs, is streamed.
+pub fn decompress_frame(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    match zstd::decompressed_size(bytes) {
+        Some(size) if size <= 1 << 28 => zstd::bulk::decompress(bytes, size as usize),
+        _ => zstd::stream::decode_all(bytes),
+    }
 }
 
 pub fn tagger_bytes(tagger: &Tagger) -> Vec<u8> {

@@ -2,6 +2,7 @@
 //! features index rows of one flat `f32` table with a column per class.
 
 use crate::error::{Error, Result};
+use std::ops::Range;
 
 /// Mixes a feature template id with a value hash (or two value hashes).
 #[inline]
@@ -115,16 +116,25 @@ impl Dense {
 }
 
 /// Weights of a trained model. Only rows that training touched are kept,
-/// packed, behind a row → slot index: a fraction of the dense table's
-/// memory, so lookups mostly hit the cache.
+/// packed in row order; a row's place among them is found from a bit set of
+/// the used rows and a running count per 64 rows, small enough (1/32 of a
+/// `u32` per row) to stay in cache where a `u32` slot per row would not.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
     classes: usize,
     mask: usize,
-    /// Row → 1 + its slot in `packed`; 0 for a row with no weights.
-    slots: Vec<u32>,
+    blocks: Vec<Block>,
     /// bfloat16 bit patterns: half the cache footprint of f32.
     packed: Vec<u16>,
+}
+
+const UNUSED: u32 = u32::MAX;
+
+/// 64 rows: which have weights, and how many used rows come before them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Block {
+    used: u64,
+    before: u32,
 }
 
 impl Weights {
@@ -133,26 +143,59 @@ impl Weights {
         Weights::from_dense(&Dense::new(row_bits, classes))
     }
 
-    pub fn from_dense(dense: &Dense) -> Self {
-        let classes = dense.classes;
-        let mut slots = vec![0u32; dense.mask + 1];
-        let mut packed = Vec::new();
-        for (row, values) in dense.values.chunks_exact(classes).enumerate() {
-            if values.iter().any(|v| *v != 0.0) {
-                packed.extend(values.iter().map(|v| (v.to_bits() >> 16) as u16));
-                slots[row] = (packed.len() / classes) as u32;
-            }
+    /// A table holding `rows` (sorted row numbers, each with `classes` weights).
+    fn from_rows(classes: usize, row_count: usize, rows: &[u32], packed: Vec<u16>) -> Self {
+        let mut blocks = vec![Block::default(); row_count.div_ceil(64)];
+        for &row in rows {
+            blocks[row as usize / 64].used |= 1 << (row % 64);
+        }
+        let mut before = 0;
+        for block in &mut blocks {
+            block.before = before;
+            before += block.used.count_ones();
         }
         Weights {
             classes,
-            mask: dense.mask,
-            slots,
+            mask: row_count - 1,
+            blocks,
             packed,
         }
     }
 
+    pub fn from_dense(dense: &Dense) -> Self {
+        let classes = dense.classes;
+        let mut rows = Vec::new();
+        let mut packed = Vec::new();
+        for (row, values) in dense.values.chunks_exact(classes).enumerate() {
+            if values.iter().any(|v| *v != 0.0) {
+                packed.extend(values.iter().map(|v| (v.to_bits() >> 16) as u16));
+                rows.push(row as u32);
+            }
+        }
+        Weights::from_rows(classes, dense.mask + 1, &rows, packed)
+    }
+
     pub fn classes(&self) -> usize {
         self.classes
+    }
+
+    /// The place of `row` among the used rows, or [`UNUSED`].
+    #[inline]
+    fn slot(&self, row: usize) -> u32 {
+        let block = self.blocks[row / 64];
+        let below = block.used & ((1u64 << (row % 64)) - 1);
+        let present = (block.used >> (row % 64)) as u32 & 1;
+        // Branch-free: whether a feature was seen in training is unpredictable.
+        (block.before + below.count_ones()) | present.wrapping_sub(1)
+    }
+
+    /// The used rows' numbers, in order.
+    fn used_rows(&self) -> impl Iterator<Item = u32> + '_ {
+        self.blocks.iter().enumerate().flat_map(|(b, block)| {
+            (0..64u32)
+                .filter(move |k| block.used & (1 << k) != 0)
+                .map(move |k| b as u32 * 64 + k)
+        })
     }
 
     /// Two tables of the same rows side by side: `left`'s classes, then `right`'s.
@@ -162,51 +205,78 @@ impl Weights {
             "stacked tables must have the same rows"
         );
         let classes = left.classes + right.classes;
-        let mut slots = vec![0u32; left.slots.len()];
+        let mut rows = Vec::new();
         let mut packed = Vec::new();
         let row_of = |w: &Weights, row: usize| -> Vec<u16> {
-            match w.slots[row] as usize {
-                0 => vec![0; w.classes],
-                slot => w.packed[(slot - 1) * w.classes..slot * w.classes].to_vec(),
+            match w.slot(row) as usize {
+                slot if slot == UNUSED as usize => vec![0; w.classes],
+                slot => w.packed[slot * w.classes..(slot + 1) * w.classes].to_vec(),
             }
         };
-        for (row, slot) in slots.iter_mut().enumerate() {
-            if left.slots[row] != 0 || right.slots[row] != 0 {
+        for row in 0..=left.mask {
+            if left.slot(row) != UNUSED || right.slot(row) != UNUSED {
                 packed.extend(row_of(left, row));
                 packed.extend(row_of(right, row));
-                *slot = (packed.len() / classes) as u32;
+                rows.push(row as u32);
             }
         }
-        Weights {
-            classes,
-            mask: left.mask,
-            slots,
-            packed,
-        }
+        Weights::from_rows(classes, left.mask + 1, &rows, packed)
     }
 
     /// Adds the weights of every feature to `scores` (one per class).
-    /// The slots are all looked up first: independent loads the processor
-    /// overlaps, where one lookup per feature would wait on each cache miss.
     #[inline]
     pub fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
+        let classes = self.classes;
+        self.for_each_row(features, 0..classes, |row| {
+            for (score, w) in scores.iter_mut().zip(row) {
+                *score += bfloat16(*w);
+            }
+        });
+    }
+
+    /// Adds the weights of every feature for classes
+    /// `first..first + scores.len()` to `scores`: for a model that holds two
+    /// passes' classes side by side and features that only one pass reads.
+    #[inline]
+    pub fn add_columns(&self, features: &[u64], first: usize, scores: &mut [f32]) {
+        let end = first + scores.len();
+        assert!(end <= self.classes, "columns within the row");
+        self.for_each_row(features, first..end, |row| {
+            for (score, w) in scores.iter_mut().zip(row) {
+                *score += bfloat16(*w);
+            }
+        });
+    }
+
+    /// Calls `add` with columns `columns` of the row of every feature seen
+    /// in training, in order. The slots are all looked up first, then every
+    /// row is touched, then added: independent loads the processor overlaps,
+    /// where adding as it goes would leave room for only a few misses in
+    /// flight.
+    #[inline]
+    fn for_each_row(&self, features: &[u64], columns: Range<usize>, mut add: impl FnMut(&[u16])) {
         const BATCH: usize = 64;
         let mut slots = [0u32; BATCH];
+        let last = columns.end.saturating_sub(1).max(columns.start);
         for chunk in features.chunks(BATCH) {
             for (slot, &f) in slots.iter_mut().zip(chunk) {
-                *slot = self.slots[f as usize & self.mask];
+                *slot = self.slot(f as usize & self.mask);
+            }
+            if !self.packed.is_empty() {
+                let mut touched = 0;
+                for &slot in &slots[..chunk.len()] {
+                    // Unused rows touch row 0, without a branch.
+                    let start = if slot == UNUSED { 0 } else { slot as usize } * self.classes;
+                    touched ^= self.packed[start + columns.start] ^ self.packed[start + last];
+                }
+                std::hint::black_box(touched);
             }
             for &slot in &slots[..chunk.len()] {
-                if slot == 0 {
+                if slot == UNUSED {
                     continue;
                 }
-                let start = (slot as usize - 1) * self.classes;
-                for (score, w) in scores
-                    .iter_mut()
-                    .zip(&self.packed[start..start + self.classes])
-                {
-                    *score += bfloat16(*w);
-                }
+                let start = slot as usize * self.classes;
+                add(&self.packed[start + columns.start..start + columns.end]);
             }
         }
     }
@@ -215,18 +285,13 @@ impl Weights {
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());
         out.extend_from_slice(&((self.mask + 1).trailing_zeros()).to_le_bytes());
-        let used: Vec<u32> = (0..self.slots.len() as u32)
-            .filter(|r| self.slots[*r as usize] != 0)
-            .collect();
+        let used: Vec<u32> = self.used_rows().collect();
         out.extend_from_slice(&(used.len() as u32).to_le_bytes());
         for row in &used {
             out.extend_from_slice(&row.to_le_bytes());
         }
-        for row in &used {
-            let start = (self.slots[*row as usize] as usize - 1) * self.classes;
-            for v in &self.packed[start..start + self.classes] {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
+        for v in &self.packed {
+            out.extend_from_slice(&v.to_le_bytes());
         }
     }
 
@@ -241,25 +306,20 @@ impl Weights {
         if used > rows || used * (4 + 2 * classes) > reader.bytes.len() {
             return Err(reader.error("truncated weight table"));
         }
-        let mut slots = vec![0u32; rows];
-        for slot in 1..=used {
-            let row = reader.u32()? as usize;
-            if row >= rows {
-                return Err(reader.error("weight row out of range"));
+        let mut numbers = Vec::with_capacity(used);
+        for _ in 0..used {
+            let row = reader.u32()?;
+            if row as usize >= rows || numbers.last().is_some_and(|&last| last >= row) {
+                return Err(reader.error("weight rows out of range or order"));
             }
-            slots[row] = slot as u32;
+            numbers.push(row);
         }
         let bytes = reader.take(used * classes * 2)?;
         let packed = bytes
             .chunks_exact(2)
             .map(|c| u16::from_le_bytes([c[0], c[1]]))
             .collect();
-        Ok(Weights {
-            classes,
-            mask: rows - 1,
-            slots,
-            packed,
-        })
+        Ok(Weights::from_rows(classes, rows, &numbers, packed))
     }
 }
 

@@ -370,22 +370,33 @@ fn viterbi(
             scores[0][label] = transitions[START][label] + emissions[0][label];
         }
     }
+    // Previous labels in the outer loop, so the inner one runs across
+    // labels, four at a time (rows padded to 16); each label still sees
+    // `prev` in order, so ties break as before.
+    const LANES: usize = 16;
+    let mut rows = [[f32::NEG_INFINITY; LANES]; LABELS];
+    for (row, from) in rows.iter_mut().zip(transitions) {
+        row[..LABELS].copy_from_slice(from);
+    }
     for i in 1..n {
+        let mut best = [f32::NEG_INFINITY; LANES];
+        let mut best_prev = [0i32; LANES];
+        for (prev, row) in rows.iter().enumerate() {
+            let before = scores[i - 1][prev];
+            for label in 0..LANES {
+                let s = before + row[label];
+                // All ones where `s` is better: a select without branches.
+                let take = -i32::from(s > best[label]);
+                let kept = best[label].to_bits() & !take as u32;
+                best[label] = f32::from_bits((s.to_bits() & take as u32) | kept);
+                best_prev[label] = (prev as i32 & take) | (best_prev[label] & !take);
+            }
+        }
         for label in 0..LABELS {
-            if !permitted(i, label) {
-                continue;
+            if permitted(i, label) {
+                scores[i][label] = best[label] + emissions[i][label];
+                back[i][label] = best_prev[label] as u8;
             }
-            let mut best = f32::NEG_INFINITY;
-            let mut best_prev = 0;
-            for prev in 0..LABELS {
-                let s = scores[i - 1][prev] + transitions[prev][label];
-                if s > best {
-                    best = s;
-                    best_prev = prev;
-                }
-            }
-            scores[i][label] = best + emissions[i][label];
-            back[i][label] = best_prev as u8;
         }
     }
     let mut label = super::tagger::argmax(&scores[n - 1]);
@@ -501,7 +512,7 @@ impl Recognizer {
                 features.clear();
                 extract(&view, i, &mut features);
                 self.emissions
-                    .add_scores(&features, &mut shared[sentence.start + i]);
+                    .add_columns(&features, 0, &mut shared[sentence.start + i]);
             }
         }
         let pass_scores = |sentence: &Range<usize>, first_pass: bool| -> Vec<[f32; LABELS]> {
@@ -530,9 +541,9 @@ impl Recognizer {
             for (i, scores) in emissions.iter_mut().enumerate() {
                 features.clear();
                 extract_hints(&infos[sentence.clone()], sentence_hints, i, &mut features);
-                let mut extra = [0f32; 2 * LABELS];
-                self.emissions.add_scores(&features, &mut extra);
-                for (score, e) in scores.iter_mut().zip(&extra[LABELS..]) {
+                let mut extra = [0f32; LABELS];
+                self.emissions.add_columns(&features, LABELS, &mut extra);
+                for (score, e) in scores.iter_mut().zip(&extra) {
                     *score += e;
                 }
             }

@@ -98,25 +98,26 @@ impl Tagger {
                 features.clear();
                 extract_static(infos, ambiguity, i, features);
                 let mut scores = [0f32; 2 * TAGS];
-                self.weights.add_scores(features, &mut scores);
+                self.weights.add_columns(features, 0, &mut scores);
                 scores
             })
             .collect();
+        // Each pass reads only its own half of the dynamic features' rows.
         let mut first: Vec<usize> = Vec::with_capacity(infos.len());
         for (i, shared_scores) in shared.iter().enumerate() {
             features.clear();
             extract_dynamic(infos, ambiguity, &first, None, i, features);
-            let mut scores = *shared_scores;
-            self.weights.add_scores(features, &mut scores);
-            first.push(argmax(&scores[..TAGS]));
+            let mut scores: [f32; TAGS] = shared_scores[..TAGS].try_into().expect("TAGS");
+            self.weights.add_columns(features, 0, &mut scores);
+            first.push(argmax(&scores));
         }
         let mut second: Vec<usize> = Vec::with_capacity(infos.len());
         for (i, shared_scores) in shared.iter().enumerate() {
             features.clear();
             extract_dynamic(infos, ambiguity, &second, Some(&first), i, features);
-            let mut scores = *shared_scores;
-            self.weights.add_scores(features, &mut scores);
-            second.push(argmax(&scores[TAGS..]));
+            let mut scores: [f32; TAGS] = shared_scores[TAGS..].try_into().expect("TAGS");
+            self.weights.add_columns(features, TAGS, &mut scores);
+            second.push(argmax(&scores));
         }
         second.into_iter().map(|t| Upos::ALL[t]).collect()
     }

@@ -5,6 +5,7 @@
 //! built from tags would carry no weight.
 
 use crate::document::{Document, EntityType, MentionKind};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -84,11 +85,18 @@ fn bucket_index(n: usize) -> u64 {
     }
 }
 
-fn normalise(token: &str) -> String {
+fn normalise(token: &str) -> Cow<'_, str> {
     if token.chars().all(|c| c.is_ascii_digit()) {
-        return format!("#{}", token.len());
+        return Cow::Owned(format!("#{}", token.len()));
     }
-    token.to_lowercase()
+    // Most tokens are already lower-case ASCII: no copy for them.
+    if token
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return Cow::Borrowed(token);
+    }
+    Cow::Owned(token.to_lowercase())
 }
 
 /// A crude stem: enough to join "born"/"borns", "founded"/"founding".
@@ -147,7 +155,7 @@ struct Ctx {
 }
 
 fn build_ctx(doc: &Document) -> Ctx {
-    let words: Vec<String> = (0..doc.tokens.len())
+    let words: Vec<Cow<str>> = (0..doc.tokens.len())
         .map(|i| normalise(doc.token_text(i)))
         .collect();
     let mut sentences: Vec<_> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
@@ -159,7 +167,17 @@ fn build_ctx(doc: &Document) -> Ctx {
     for entity in &doc.entities {
         let mut mentions = Vec::new();
         let mut names = BTreeSet::new();
-        let mut own_strings: BTreeSet<String> = BTreeSet::new();
+        // Hashes of the role-free feature strings, built in one buffer;
+        // deduplicated below as the strings were.
+        let mut own: Vec<u64> = Vec::new();
+        let mut text = String::new();
+        let mut add = |parts: &[&str]| {
+            text.clear();
+            for part in parts {
+                text.push_str(part);
+            }
+            own.push(xxh3_64(text.as_bytes()));
+        };
         for &(id, _) in &entity.mentions {
             let Some(m) = doc.mentions.get(id.index()) else {
                 continue;
@@ -179,7 +197,7 @@ fn build_ctx(doc: &Document) -> Ctx {
             names.insert(words[m.tokens.clone()].join(" "));
             for w in &words[m.tokens.clone()] {
                 if !is_punct(w) {
-                    own_strings.insert(format!("w|{w}"));
+                    add(&["w|", w]);
                 }
             }
             let Some(range) = sentences.get(sentence) else {
@@ -187,19 +205,19 @@ fn build_ctx(doc: &Document) -> Ctx {
             };
             for k in 1..=3 {
                 let left = m.tokens.start.checked_sub(k).filter(|&i| i >= range.start);
-                let l = left.map_or("<s>", |i| words[i].as_str());
-                own_strings.insert(format!("l{k}|{l}"));
-                own_strings.insert(format!("l|{}", stem(l)));
+                let l = left.map_or("<s>", |i| &words[i]);
+                add(&[["l1|", "l2|", "l3|"][k - 1], l]);
+                add(&["l|", stem(l)]);
                 let right = Some(m.tokens.end + k - 1).filter(|&i| i < range.end);
-                let r = right.map_or("</s>", |i| words[i].as_str());
-                own_strings.insert(format!("r{k}|{r}"));
-                own_strings.insert(format!("r|{}", stem(r)));
+                let r = right.map_or("</s>", |i| &words[i]);
+                add(&[["r1|", "r2|", "r3|"][k - 1], r]);
+                add(&["r|", stem(r)]);
                 if left.is_none() && right.is_none() {
                     break;
                 }
             }
             if m.tokens.start == range.start {
-                own_strings.insert("sent-initial".into());
+                add(&["sent-initial"]);
             }
         }
         if mentions.is_empty() {
@@ -209,12 +227,15 @@ fn build_ctx(doc: &Document) -> Ctx {
         mentions.sort_by_key(|m| (m.start, m.end));
         mentions.dedup_by_key(|m| (m.start, m.end));
         for name in &names {
-            own_strings.insert(format!("n|{name}"));
+            add(&["n|", name]);
         }
-        own_strings.insert(format!("mc|{}", bucket(mentions.len())));
-        own_strings.insert(format!("first-sent|{}", bucket(mentions[0].sentence)));
+        add(&["mc|", bucket(mentions.len())]);
+        add(&["first-sent|", bucket(mentions[0].sentence)]);
+        // Scores sum integer weights, so the order of `own` does not
+        // matter; distinct strings with one 64-bit hash would count once.
+        own.sort_unstable();
+        own.dedup();
         let sentences_of = mentions.iter().map(|m| m.sentence).collect();
-        let own = own_strings.iter().map(|s| xxh3_64(s.as_bytes())).collect();
         ents.push(Some(Ent {
             ty: entity.ty,
             mentions,

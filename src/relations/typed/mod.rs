@@ -321,13 +321,40 @@ impl TypedModel {
     /// Adds each feature's row of property weights to `sums`. Integer sums
     /// are exact, so the order of features, and how they are split between
     /// entity and pair, never changes a score.
-    fn accumulate(&self, sums: &mut [i32], features: impl Iterator<Item = u64>) {
+    ///
+    /// Rows are placed at random in a table larger than the cache, so a
+    /// batch's rows are all touched (a load per cache line) before any is
+    /// added: the misses are then in flight together.
+    fn accumulate(&self, sums: &mut [i32], mut features: impl Iterator<Item = u64>) {
+        const BATCH: usize = 32;
         let n = sums.len();
-        for f in features {
-            let base = base_slot(self.meta.bits, f);
-            let row = &self.weights[base..base + n];
-            for (s, &w) in sums.iter_mut().zip(row) {
-                *s += i32::from(w);
+        if n == 0 {
+            return;
+        }
+        let mut bases = [0usize; BATCH];
+        loop {
+            let mut count = 0;
+            for (base, f) in bases.iter_mut().zip(&mut features) {
+                *base = base_slot(self.meta.bits, f);
+                count += 1;
+            }
+            let mut touched = 0;
+            for &base in &bases[..count] {
+                let row = &self.weights[base..base + n];
+                for k in (0..n).step_by(32) {
+                    touched ^= row[k];
+                }
+                touched ^= row[n - 1];
+            }
+            std::hint::black_box(touched);
+            for &base in &bases[..count] {
+                let row = &self.weights[base..base + n];
+                for (s, &w) in sums.iter_mut().zip(row) {
+                    *s += i32::from(w);
+                }
+            }
+            if count < BATCH {
+                return;
             }
         }
     }
@@ -430,8 +457,8 @@ impl TypedModel {
         let body = bytes
             .strip_prefix(MAGIC.as_slice())
             .ok_or_else(|| bad("not a textkg typed-relation model (bad magic)".into()))?;
-        let raw =
-            zstd::stream::decode_all(body).map_err(|e| bad(format!("corrupt model data: {e}")))?;
+        let raw = crate::model::decompress_frame(body)
+            .map_err(|e| bad(format!("corrupt model data: {e}")))?;
         let meta_len = raw
             .get(..4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
@@ -472,10 +499,13 @@ impl TypedModel {
                 2usize << meta.bits
             )));
         }
-        let weights = weights_bytes
-            .chunks_exact(2)
-            .map(|b| i16::from_le_bytes([b[0], b[1]]))
-            .collect();
+        // Room for the padding `new` appends, so the table is not copied again.
+        let mut weights = Vec::with_capacity((1 << meta.bits) + meta.properties.len());
+        weights.extend(
+            weights_bytes
+                .chunks_exact(2)
+                .map(|b| i16::from_le_bytes([b[0], b[1]])),
+        );
         Ok(TypedModel::new(meta, weights))
     }
 }

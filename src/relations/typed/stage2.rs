@@ -9,6 +9,7 @@
 use super::docred::GoldDoc;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 /// A first-stage confidence below this is no evidence (and the
 /// combinations pruned from a shipped model never reach it).
@@ -41,6 +42,19 @@ pub(crate) struct Stage2 {
     pub path: Vec<(u16, u16, u16, f32)>,
     /// Logistic weights of [raw score, evidence…, 1].
     pub weights: [f32; FEATURES],
+    /// [`Stage2::index`], built on first use rather than per document.
+    #[serde(skip)]
+    pub cache: IndexCache,
+}
+
+/// A lazily built [`Index`]: derived data, so equal whatever it holds.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IndexCache(OnceLock<Index>);
+
+impl PartialEq for IndexCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// A scored candidate of one document.
@@ -53,8 +67,8 @@ pub(crate) struct Cand {
 }
 
 /// Per property, its associated properties and strengths.
-fn by_property(list: &[(u16, u16, f32)]) -> HashMap<u16, Vec<(u16, f32)>> {
-    let mut map: HashMap<u16, Vec<(u16, f32)>> = HashMap::new();
+fn by_property(list: &[(u16, u16, f32)]) -> FastMap<u16, Vec<(u16, f32)>> {
+    let mut map: FastMap<u16, Vec<(u16, f32)>> = FastMap::default();
     for &(p, q, a) in list {
         map.entry(p).or_default().push((q, a));
     }
@@ -142,15 +156,22 @@ pub(crate) fn associations(
 }
 
 /// A stage's associations by property.
+#[derive(Debug, Clone)]
 pub(crate) struct Index {
-    reverse: HashMap<u16, Vec<(u16, f32)>>,
-    same: HashMap<u16, Vec<(u16, f32)>>,
-    path: HashMap<(u16, u16, u16), f32>,
+    reverse: FastMap<u16, Vec<(u16, f32)>>,
+    same: FastMap<u16, Vec<(u16, f32)>>,
+    path: FastMap<(u16, u16, u16), f32>,
 }
 
+/// Maps keyed by property and entity numbers, only looked up, never
+/// iterated: a fast fixed hash in place of SipHash.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 impl Stage2 {
-    pub(crate) fn index(&self) -> Index {
-        Index {
+    /// The associations by property. Only `reverse`, `same` and `path`
+    /// go into it: changing them after the first call is not seen.
+    pub(crate) fn index(&self) -> &Index {
+        self.cache.0.get_or_init(|| Index {
             reverse: by_property(&self.reverse),
             same: by_property(&self.same),
             path: self
@@ -158,7 +179,7 @@ impl Stage2 {
                 .iter()
                 .map(|&(p, q1, q2, a)| ((p, q1, q2), a))
                 .collect(),
-        }
+        })
     }
 
     /// The combined score of a candidate of first-stage raw `score`.
@@ -189,11 +210,11 @@ impl Index {
     /// The evidence features of each candidate of one document, given the
     /// first-stage confidences.
     pub(crate) fn evidence(&self, cands: &[Cand], first: &[f32]) -> Vec<[f32; EVIDENCE]> {
-        let mut known: HashMap<(u32, u32, u16), f32> = HashMap::new();
+        let mut known: FastMap<(u32, u32, u16), f32> = FastMap::default();
         let mut out: BTreeMap<u32, Vec<(u32, u16, f32)>> = BTreeMap::new();
         // Per (head, property) and (tail, property), the two best confidences.
-        let mut by_head: HashMap<(u32, u16), [f32; 2]> = HashMap::new();
-        let mut by_tail: HashMap<(u32, u16), [f32; 2]> = HashMap::new();
+        let mut by_head: FastMap<(u32, u16), [f32; 2]> = FastMap::default();
+        let mut by_tail: FastMap<(u32, u16), [f32; 2]> = FastMap::default();
         let push = |top: &mut [f32; 2], c: f32| {
             if c > top[0] {
                 top[1] = top[0];
@@ -213,7 +234,7 @@ impl Index {
             }
         }
         // Per (head, tail), the best two-step path per property pair.
-        let mut paths: HashMap<(u32, u32), BTreeMap<(u16, u16), f32>> = HashMap::new();
+        let mut paths: FastMap<(u32, u32), BTreeMap<(u16, u16), f32>> = FastMap::default();
         if !self.path.is_empty() {
             for (&h, first) in &out {
                 for &(m, q1, c1) in first {

@@ -587,6 +587,7 @@ pub(crate) fn fit_stage2(
         same,
         path,
         weights: [0.0; stage2::FEATURES],
+        cache: Default::default(),
     };
     let evidence = points_evidence(points, &stage);
     let first: Vec<f32> = points
