@@ -19,6 +19,7 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     let mut names = join_split_titles(doc, split_hyphenated_pairs(doc, names));
     names.extend(name_parts_elsewhere(doc, &names));
     names.extend(role_owners(doc, &names));
+    let mut names = names_ending_in_a_country(doc, names);
     names.extend(companies_by_legal_form(doc, &names));
     news_organizations(doc, &mut names);
     known_places_and_companies(doc, &mut names);
@@ -110,6 +111,43 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     doc.mentions = mentions;
+}
+
+/// "Fan Expo Canada", "Air Canada", "Statistics Canada": proper nouns the
+/// recogniser left out right before a country make with it the name of an
+/// organisation or an event, not the country ("Northern Italy" is still
+/// the place).
+fn names_ending_in_a_country(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> {
+    let mut covered = vec![false; doc.tokens.len()];
+    for (range, _) in &names {
+        covered[range.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    for (range, ty) in names.iter_mut() {
+        if *ty != EntityType::Location
+            || lexicon::country(doc.slice(doc.token_span(range.clone()))).is_none()
+        {
+            continue;
+        }
+        let sentence_start = doc.sentences[doc.sentence_of_token(range.start).index()]
+            .tokens
+            .start;
+        let mut start = range.start;
+        while start > sentence_start
+            && !covered[start - 1]
+            && doc.tags.get(start - 1) == Some(&Upos::Propn)
+            && doc.token_text(start - 1).starts_with(char::is_uppercase)
+            && !lexicon::is_function_word(doc.token_text(start - 1))
+            && !lexicon::is_title(doc.token_text(start - 1))
+            && !lexicon::is_month_or_weekday(doc.token_text(start - 1))
+        {
+            start -= 1;
+        }
+        if start < range.start {
+            *range = start..range.end;
+            *ty = EntityType::Organization;
+        }
+    }
+    names
 }
 
 /// "Ford Motor Co issued": capitalised words ending in a company's legal
@@ -832,6 +870,14 @@ fn refine_name(
     mut range: Range<usize>,
     mut ty: EntityType,
 ) -> Option<(Range<usize>, EntityType, Option<Span>)> {
+    // "I'll", "We're": a pronoun and its clitic name nothing.
+    let names_nothing = range.clone().all(|t| {
+        let word = doc.token_text(t);
+        lexicon::is_function_word(word) || word.starts_with(['\'', '’'])
+    });
+    if names_nothing && range.len() > 1 {
+        return None;
+    }
     while range.len() > 1 && matches!(doc.token_text(range.start), "The" | "the" | "A" | "An") {
         // Keep "The" of a name that starts with it mid-sentence ("The Hill").
         let sentence_start = doc.sentences[doc.sentence_of_token(range.start).index()]
@@ -1571,5 +1617,31 @@ mod tests {
                 Person
             ]
         );
+    }
+
+    #[test]
+    fn proper_nouns_before_a_country_name_an_organisation_and_clitics_name_nothing() {
+        let (doc, ranges) = doc_with(
+            "Statistics Canada said prices rose in Canada.",
+            &["Canada", "Canada"],
+        );
+        let names: Vec<NameSpan> = ranges
+            .iter()
+            .map(|range| (range.clone(), EntityType::Location))
+            .collect();
+        let names = names_ending_in_a_country(&doc, names);
+        let texts: Vec<(&str, EntityType)> = names
+            .iter()
+            .map(|(range, ty)| (doc.slice(doc.token_span(range.clone())), *ty))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Statistics Canada", EntityType::Organization),
+                ("Canada", EntityType::Location)
+            ]
+        );
+        let (doc, ranges) = doc_with("OK, I'll do it.", &["I'll"]);
+        assert_eq!(refine_name(&doc, ranges[0].clone(), EntityType::Misc), None);
     }
 }
