@@ -1230,6 +1230,21 @@ mod tests {
             .collect()
     }
 
+    /// The types a name-typing rule gives the names at `ranges`, each read
+    /// first as a person's.
+    fn retyped(
+        doc: &Document,
+        ranges: Vec<Range<usize>>,
+        rule: fn(&Document, &mut [NameSpan]),
+    ) -> Vec<EntityType> {
+        let mut names: Vec<NameSpan> = ranges
+            .into_iter()
+            .map(|range| (range, EntityType::Person))
+            .collect();
+        rule(doc, &mut names);
+        names.into_iter().map(|(_, ty)| ty).collect()
+    }
+
     /// A segmented, tagged document and the token range of each listed
     /// word sequence (first occurrence at or after the previous one).
     fn doc_with(text: &str, parts: &[&str]) -> (Document, Vec<Range<usize>>) {
@@ -1520,12 +1535,7 @@ mod tests {
                 "Tesla",
             ],
         );
-        let mut names: Vec<NameSpan> = ranges
-            .iter()
-            .map(|range| (range.clone(), EntityType::Person))
-            .collect();
-        known_places_and_companies(&doc, &mut names);
-        let types: Vec<EntityType> = names.iter().map(|(_, ty)| *ty).collect();
+        let types = retyped(&doc, ranges, known_places_and_companies);
         use EntityType::{Location, Organization, Person};
         assert_eq!(
             types,
@@ -1540,12 +1550,7 @@ mod tests {
              hired Wei Chen, a former Google engineer.",
             &["Gensler", "Barclays", "Wei Chen", "Google"],
         );
-        let mut names: Vec<NameSpan> = ranges
-            .iter()
-            .map(|range| (range.clone(), EntityType::Person))
-            .collect();
-        organizations_by_apposition(&doc, &mut names);
-        let types: Vec<EntityType> = names.iter().map(|(_, ty)| *ty).collect();
+        let types = retyped(&doc, ranges, organizations_by_apposition);
         assert_eq!(
             types,
             [
@@ -1598,12 +1603,7 @@ mod tests {
                 "Norway",
             ],
         );
-        let mut names: Vec<NameSpan> = ranges
-            .iter()
-            .map(|range| (range.clone(), EntityType::Person))
-            .collect();
-        owners_of_corporate_titles(&doc, &mut names);
-        let types: Vec<EntityType> = names.iter().map(|(_, ty)| *ty).collect();
+        let types = retyped(&doc, ranges, owners_of_corporate_titles);
         use EntityType::{Organization, Person};
         assert_eq!(
             types,
