@@ -231,7 +231,13 @@ fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]) {
             continue;
         }
         let sentence = &doc.sentences[doc.sentence_of_token(range.start).index()].tokens;
-        let before = range.start > sentence.start && is_organization_noun(range.start - 1);
+        // "British bank Barclays", "The construction firm, Ridgeway Builders,".
+        let before = range.start > sentence.start && is_organization_noun(range.start - 1)
+            || range.start > sentence.start + 1
+                && doc.token_text(range.start - 1) == ","
+                && is_organization_noun(range.start - 2)
+                && range.end < sentence.end
+                && doc.token_text(range.end) == ",";
         let mut after = false;
         if range.end + 1 < sentence.end && doc.token_text(range.end) == "," {
             let mut t = range.end + 1;
@@ -1547,8 +1553,15 @@ mod tests {
     fn a_name_the_text_calls_a_firm_is_an_organisation() {
         let (doc, ranges) = doc_with(
             "It was designed by Gensler, an architecture firm. British bank Barclays \
-             hired Wei Chen, a former Google engineer.",
-            &["Gensler", "Barclays", "Wei Chen", "Google"],
+             hired Wei Chen, a former Google engineer. The construction firm, Ridgeway \
+             Builders, pleaded guilty.",
+            &[
+                "Gensler",
+                "Barclays",
+                "Wei Chen",
+                "Google",
+                "Ridgeway Builders",
+            ],
         );
         let types = retyped(&doc, ranges, organizations_by_apposition);
         assert_eq!(
@@ -1557,7 +1570,8 @@ mod tests {
                 EntityType::Organization,
                 EntityType::Organization,
                 EntityType::Person,
-                EntityType::Person
+                EntityType::Person,
+                EntityType::Organization
             ]
         );
     }
