@@ -194,9 +194,12 @@ fn is_legal_form(word: &str) -> bool {
 /// names a person with that word ("George Washington", "Nikola Tesla").
 fn known_places_and_companies(doc: &Document, names: &mut [NameSpan]) {
     let text_of = |range: &Range<usize>| doc.slice(doc.token_span(range.clone()));
+    // "Lockheed Martin" read as a person is the company, not a bearer.
     let person_words: HashSet<&str> = names
         .iter()
-        .filter(|(range, ty)| *ty == EntityType::Person && range.len() > 1)
+        .filter(|(range, ty)| {
+            *ty == EntityType::Person && range.len() > 1 && !lexicon::is_company(text_of(range))
+        })
         .flat_map(|(range, _)| range.clone().map(|t| doc.token_text(t)))
         .collect();
     for (range, ty) in names.iter_mut() {
@@ -1531,7 +1534,7 @@ mod tests {
     fn a_capital_or_company_named_alone_is_one_unless_a_person_bears_the_name() {
         let (doc, ranges) = doc_with(
             "Sefcovic said Brussels might respond. George Washington wrote to Washington. \
-             Nvidia's shares rose. Nikola Tesla met Tesla.",
+             Nvidia's shares rose. Nikola Tesla met Tesla. Lockheed Martin built it.",
             &[
                 "Brussels",
                 "George Washington",
@@ -1539,13 +1542,22 @@ mod tests {
                 "Nvidia",
                 "Nikola Tesla",
                 "Tesla",
+                "Lockheed Martin",
             ],
         );
         let types = retyped(&doc, ranges, known_places_and_companies);
         use EntityType::{Location, Organization, Person};
         assert_eq!(
             types,
-            [Location, Person, Person, Organization, Person, Person]
+            [
+                Location,
+                Person,
+                Person,
+                Organization,
+                Person,
+                Person,
+                Organization
+            ]
         );
     }
 
