@@ -341,6 +341,27 @@ mod tests {
     }
 
     #[test]
+    fn no_list_names_an_entry_twice() {
+        let lists = [
+            include_str!("lexicon/abbreviations.txt"),
+            include_str!("lexicon/capitals.txt"),
+            include_str!("lexicon/companies.txt"),
+            include_str!("lexicon/function_words.txt"),
+            include_str!("lexicon/location_suffixes.txt"),
+            include_str!("lexicon/news_organizations.txt"),
+            include_str!("lexicon/organization_nouns.txt"),
+            include_str!("lexicon/organization_suffixes.txt"),
+            include_str!("lexicon/titles.txt"),
+        ];
+        for list in lists {
+            let mut seen = std::collections::HashSet::new();
+            for line in lines(list) {
+                assert!(seen.insert(line), "{line:?} is listed twice");
+            }
+        }
+    }
+
+    #[test]
     fn titles_match_case_insensitively() {
         assert!(is_title("Secretary of State"));
         assert!(is_title("vice president"));
