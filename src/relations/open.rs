@@ -180,12 +180,12 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
             // "Lumina, which is based in Palo Alto, was founded by Raman":
             // after the parenthetical, the clause goes on with its owner.
             if let Some(owner) = parenthetical_owner.filter(|o| *o != left)
-                && resumes_clause(doc, left.end, right.start)
+                && let Some(comma) = clause_resumes_at(doc, left.end, right.start)
             {
                 parenthetical_owner = None;
                 last_reading = None;
                 if let Some(predicate) =
-                    read_predicate(doc, owner.start, left.end + 1, right.start, right.end)
+                    read_predicate(doc, owner.start, comma + 1, right.start, right.end)
                 {
                     relations.extend(relation(owner, right, &predicate, sentence.span));
                     last_reading = Some((vec![owner], predicate, right));
@@ -222,6 +222,13 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
                 left.appositive && left.end < right.start && doc.token_text(left.end) == ",";
             let from = left.end + usize::from(closes_apposition);
             last_reading = None;
+            // "Ann Lee of the Labour Party and Tom Wu of ...": an
+            // affiliation belongs to the name right before it and is no
+            // predicate for the names coordinated after it.
+            if let Some(affiliation) = affiliation(doc, left, right) {
+                relations.extend(relation(left, right, &affiliation, sentence.span));
+                continue;
+            }
             let Some(predicate) = read_predicate(doc, group[0].start, from, right.start, right.end)
             else {
                 continue;
@@ -263,6 +270,30 @@ fn relation(
     })
 }
 
+/// "Judge Ana Ruiz of the Supreme Court", "Jeremy Hansen of the Canadian
+/// Space Agency": a person named with the organisation or place they belong
+/// to.
+fn affiliation(doc: &Document, person: Argument, owner: Argument) -> Option<Predicate> {
+    let ty = |arg: Argument| doc.entities[arg.entity.index()].ty;
+    let between: Vec<String> = (person.end..owner.start).map(|t| lower(doc, t)).collect();
+    let of_the = matches!(
+        between.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ["of"] | ["of", "the"]
+    );
+    // "the Napoleon of crime": a name with an article is a description.
+    let described = person.start > 0 && tag(doc, person.start - 1) == Upos::Det;
+    (of_the
+        && !described
+        && ty(person) == EntityType::Person
+        && matches!(ty(owner), EntityType::Organization | EntityType::Location))
+    .then(|| Predicate {
+        label: "of".to_string(),
+        negated: false,
+        hedged: false,
+        passive: false,
+    })
+}
+
 /// "Lumina, which ...", "Kim Il Sung, grandfather of ...": a comma after an
 /// argument opens a relative clause or an apposition about it.
 fn opens_parenthetical(doc: &Document, from: usize, to: usize) -> bool {
@@ -280,13 +311,21 @@ fn heads_a_clause(doc: &Document, after: usize) -> bool {
         && (matches!(tag(doc, after), Upos::Verb | Upos::Aux) || is_modifier_follower(doc, after))
 }
 
-/// ", was founded by": a comma, then a verb with no subject of its own.
-fn resumes_clause(doc: &Document, from: usize, to: usize) -> bool {
-    from < to
-        && doc.token_text(from) == ","
-        && (from + 1..to)
-            .find(|&t| tag(doc, t) != Upos::Adv)
-            .is_some_and(|t| matches!(tag(doc, t), Upos::Verb | Upos::Aux))
+/// The comma after which a clause goes on with no subject of its own:
+/// ", was founded by", or "for 14 years, replaced" once the parenthetical's
+/// last phrase (no verb in it) is closed.
+fn clause_resumes_at(doc: &Document, from: usize, to: usize) -> Option<usize> {
+    let comma = (from..to.min(from + 6)).find(|&t| doc.token_text(t) == ",")?;
+    let phrase_only = (from..comma).all(|t| {
+        matches!(
+            tag(doc, t),
+            Upos::Adp | Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn
+        )
+    });
+    let verb_follows = (comma + 1..to)
+        .find(|&t| tag(doc, t) != Upos::Adv)
+        .is_some_and(|t| matches!(tag(doc, t), Upos::Verb | Upos::Aux));
+    (phrase_only && verb_follows).then_some(comma)
 }
 
 /// Whether each argument and the next are coordinated: "China and South
@@ -848,14 +887,21 @@ fn apposition(doc: &Document, start: usize, to: usize) -> Option<Predicate> {
         .iter()
         .position(|&t| matches!(tag(doc, t), Upos::Noun))?;
     // "grandfather of the current leader": one preposition, then only the
-    // object's determiners and adjectives.
+    // object's determiners, adjectives and at most two nouns modifying it
+    // ("leader of the opposition Christian Democrats").
     let offset = tokens[noun + 1..]
         .iter()
         .position(|&t| tag(doc, t) == Upos::Adp)?;
     let preposition = &tokens[noun + 1 + offset];
-    if tokens[noun + 2 + offset..]
+    let object_phrase = &tokens[noun + 2 + offset..];
+    if object_phrase
         .iter()
-        .any(|&t| !matches!(tag(doc, t), Upos::Det | Upos::Adj))
+        .any(|&t| !matches!(tag(doc, t), Upos::Det | Upos::Adj | Upos::Noun))
+        || object_phrase
+            .iter()
+            .filter(|&&t| tag(doc, t) == Upos::Noun)
+            .count()
+            > 2
     {
         return None;
     }
@@ -1561,6 +1607,50 @@ mod tests {
             !found
                 .iter()
                 .any(|e| e.head == "Ana Ruiz" && e.tail == "Norway" && e.label == "visited")
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_ending_in_a_phrase_still_hands_the_clause_back() {
+        let found = edges(
+            "Ingrid Solberg, who governed Norway for nine years, succeeded Lars Dahl in March.",
+        );
+        assert_eq!(find(&found, "Ingrid Solberg", "Norway").label, "governed");
+        assert_eq!(
+            find(&found, "Ingrid Solberg", "Lars Dahl").label,
+            "succeeded"
+        );
+        assert!(!found.iter().any(|e| e.head == "Norway"));
+    }
+
+    #[test]
+    fn an_apposition_reaches_an_object_with_a_noun_before_it() {
+        let found =
+            edges("Karl Brandt, the leader of the opposition Labour Party, criticised the plan.");
+        assert_eq!(
+            find(&found, "Karl Brandt", "Labour Party").label,
+            "leader of"
+        );
+    }
+
+    #[test]
+    fn a_person_of_an_organisation_belongs_to_it_but_passes_nothing_on() {
+        let found = edges(
+            "Councillors Mary Tan of the Labour Party and Peter Ng of the Civic Party were re-elected.",
+        );
+        assert_eq!(find(&found, "Mary Tan", "Labour Party").label, "of");
+        assert_eq!(find(&found, "Peter Ng", "Civic Party").label, "of");
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.head == "Mary Tan" && e.tail == "Peter Ng")
+        );
+        // A description with an article is no affiliation.
+        let described = edges("Critics called Oskar Lind the Napoleon of Sweden.");
+        assert!(
+            !described
+                .iter()
+                .any(|e| e.tail == "Sweden" && e.label == "of")
         );
     }
 }
