@@ -20,10 +20,11 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     names.extend(name_parts_elsewhere(doc, &names));
     names.extend(role_owners(doc, &names));
     let mut names = names_ending_in_a_country(doc, names);
-    names.extend(companies_by_legal_form(doc, &names));
+    names.extend(organizations_by_last_word(doc, &names));
     news_organizations(doc, &mut names);
     known_places_and_companies(doc, &mut names);
     organizations_by_apposition(doc, &mut names);
+    names.extend(organizations_named_by_apposition(doc, &names));
     owners_of_corporate_titles(doc, &mut names);
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
     // Organisations and places by the token they end before, for titles
@@ -150,22 +151,29 @@ fn names_ending_in_a_country(doc: &Document, mut names: Vec<NameSpan>) -> Vec<Na
     names
 }
 
-/// "Ford Motor Co issued": capitalised words ending in a company's legal
-/// form are a company's name, where the recogniser found none.
-fn companies_by_legal_form(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
+/// "Ford Motor Co issued", "the Justice Department said": capitalised
+/// words ending in a company's legal form or an organisation's last word
+/// are an organisation's name, where the recogniser found none.
+fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
     let mut covered = vec![false; doc.tokens.len()];
     for (range, _) in names {
         covered[range.clone()].iter_mut().for_each(|c| *c = true);
     }
+    let tag = |t: usize| doc.tags.get(t).copied().unwrap_or(Upos::X);
     let mut found = Vec::new();
     for sentence in &doc.sentences {
-        for end in sentence.tokens.clone() {
+        let sentence = sentence.tokens.clone();
+        if capitalises_every_content_word(doc, sentence.clone()) {
+            continue;
+        }
+        for end in sentence.clone() {
             let word = doc.token_text(end);
-            if covered[end] || !is_legal_form(word) {
+            let legal_form = is_legal_form(word);
+            if covered[end] || !(legal_form || lexicon::is_organization_suffix(word)) {
                 continue;
             }
             let mut start = end;
-            while start > sentence.tokens.start
+            while start > sentence.start
                 && !covered[start - 1]
                 && end - start < 5
                 && doc.token_text(start - 1).starts_with(char::is_uppercase)
@@ -173,7 +181,16 @@ fn companies_by_legal_form(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> 
             {
                 start -= 1;
             }
-            if start < end {
+            // "Party officials said": a capital at the sentence start may be
+            // only that; a legal form or a proper noun there says more.
+            let named = legal_form || start > sentence.start || tag(start) == Upos::Propn;
+            // "run as a Hybrid Organization": a description, not a name.
+            let indefinite = start > sentence.start
+                && matches!(
+                    doc.token_text(start - 1).to_lowercase().as_str(),
+                    "a" | "an"
+                );
+            if start < end && named && !indefinite {
                 found.push((start..end + 1, EntityType::Organization));
             }
         }
@@ -218,16 +235,17 @@ fn known_places_and_companies(doc: &Document, names: &mut [NameSpan]) {
     }
 }
 
-/// "Gensler, an architecture firm", "British bank Barclays": a name the
-/// text itself calls a company, a charity or a party is an organisation.
+/// "Gensler, an architecture firm", "British bank Barclays", "the IG
+/// Metall union": a name the text itself calls a company, a charity or a
+/// party is an organisation.
 fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]) {
-    let tag = |t: usize| doc.tags.get(t).copied().unwrap_or(Upos::X);
-    let is_organization_noun = |t: usize| {
-        tag(t) == Upos::Noun
-            && doc.token_text(t).starts_with(char::is_lowercase)
-            && lexicon::is_organization_noun(&doc.token_text(t).to_lowercase())
-    };
     for (range, ty) in names.iter_mut() {
+        // A name the recogniser ran into the noun after it.
+        if range.len() > 1 && is_organization_noun(doc, range.end - 1) {
+            range.end -= 1;
+            *ty = EntityType::Organization;
+            continue;
+        }
         if *ty == EntityType::Organization
             || lexicon::country(doc.slice(doc.token_span(range.clone()))).is_some()
         {
@@ -235,32 +253,71 @@ fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]) {
         }
         let sentence = &doc.sentences[doc.sentence_of_token(range.start).index()].tokens;
         // "British bank Barclays", "The construction firm, Ridgeway Builders,".
-        let before = range.start > sentence.start && is_organization_noun(range.start - 1)
+        let before = range.start > sentence.start && is_organization_noun(doc, range.start - 1)
             || range.start > sentence.start + 1
                 && doc.token_text(range.start - 1) == ","
-                && is_organization_noun(range.start - 2)
+                && is_organization_noun(doc, range.start - 2)
                 && range.end < sentence.end
                 && doc.token_text(range.end) == ",";
-        let mut after = false;
-        if range.end + 1 < sentence.end && doc.token_text(range.end) == "," {
-            let mut t = range.end + 1;
-            if tag(t) == Upos::Det {
-                t += 1;
-            }
-            let phrase_start = t;
-            while t < sentence.end
-                && t - phrase_start < 5
-                && matches!(tag(t), Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num)
-            {
-                t += 1;
-            }
-            let possessed = t < sentence.end && matches!(doc.token_text(t), "'s" | "’s");
-            after = t > phrase_start && !possessed && is_organization_noun(t - 1);
-        }
-        if before || after {
+        if before || called_an_organization_after(doc, range.end) {
             *ty = EntityType::Organization;
         }
     }
+}
+
+fn is_organization_noun(doc: &Document, token: usize) -> bool {
+    doc.tags.get(token) == Some(&Upos::Noun)
+        && doc.token_text(token).starts_with(char::is_lowercase)
+        && lexicon::is_organization_noun(&doc.token_text(token).to_lowercase())
+}
+
+/// ", a Norwegian shipping company" right after a name (at `end`).
+fn called_an_organization_after(doc: &Document, end: usize) -> bool {
+    let tag = |t: usize| doc.tags.get(t).copied().unwrap_or(Upos::X);
+    let sentence = &doc.sentences[doc.sentence_of_token(end.saturating_sub(1)).index()].tokens;
+    if end + 1 >= sentence.end || doc.token_text(end) != "," {
+        return false;
+    }
+    let mut t = end + 1;
+    if tag(t) == Upos::Det {
+        t += 1;
+    }
+    let phrase_start = t;
+    while t < sentence.end
+        && t - phrase_start < 5
+        && matches!(tag(t), Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num)
+    {
+        t += 1;
+    }
+    let possessed = t < sentence.end && matches!(doc.token_text(t), "'s" | "’s");
+    t > phrase_start && !possessed && is_organization_noun(doc, t - 1)
+}
+
+/// "SpaceX, the rocket company founded by ...": proper nouns the recogniser
+/// left out that the text calls an organisation right after them.
+fn organizations_named_by_apposition(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
+    let mut covered = vec![false; doc.tokens.len()];
+    for (range, _) in names {
+        covered[range.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    let mut found = Vec::new();
+    for sentence in &doc.sentences {
+        let mut start = sentence.tokens.start;
+        for end in sentence.tokens.clone() {
+            let proper = !covered[end]
+                && doc.tags.get(end) == Some(&Upos::Propn)
+                && doc.token_text(end).starts_with(char::is_uppercase)
+                && !lexicon::is_function_word(doc.token_text(end));
+            if proper {
+                continue;
+            }
+            if start < end && end - start <= 4 && called_an_organization_after(doc, end) {
+                found.push((start..end, EntityType::Organization));
+            }
+            start = end + 1;
+        }
+    }
+    found
 }
 
 /// "Tesla chief executive Elon Musk", "the founder of Patagonia": what a
@@ -1669,5 +1726,52 @@ mod tests {
         );
         let (doc, ranges) = doc_with("OK, I'll do it.", &["I'll"]);
         assert_eq!(refine_name(&doc, ranges[0].clone(), EntityType::Misc), None);
+    }
+
+    #[test]
+    fn capitalised_words_ending_in_an_organisations_last_word_name_one() {
+        let (doc, ranges) = doc_with(
+            "Later the Justice Department charged Ana Ruiz. Ford Motor Co issued a recall. \
+             Party officials met. They work as a Hybrid Organization.",
+            &["Ana Ruiz"],
+        );
+        let names: Vec<NameSpan> = ranges
+            .into_iter()
+            .map(|range| (range, EntityType::Person))
+            .collect();
+        let found: Vec<(String, EntityType)> = organizations_by_last_word(&doc, &names)
+            .into_iter()
+            .map(|(range, ty)| (doc.slice(doc.token_span(range)).to_string(), ty))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Justice Department".to_string(), EntityType::Organization),
+                ("Ford Motor Co".to_string(), EntityType::Organization)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_proper_noun_the_text_calls_a_company_is_one_and_a_name_loses_the_noun_it_ran_into() {
+        let (doc, ranges) = doc_with(
+            "Northwind, the shipping company founded by Ola Berg, grew. \
+             The deal with the Tekna Metall union was signed.",
+            &["Ola Berg", "Tekna Metall union"],
+        );
+        let mut names: Vec<NameSpan> = ranges
+            .into_iter()
+            .map(|range| (range, EntityType::Misc))
+            .collect();
+        names[0].1 = EntityType::Person;
+        organizations_by_apposition(&doc, &mut names);
+        let text = |range: &Range<usize>| doc.slice(doc.token_span(range.clone())).to_string();
+        assert_eq!(text(&names[1].0), "Tekna Metall");
+        assert_eq!(names[1].1, EntityType::Organization);
+        let found: Vec<String> = organizations_named_by_apposition(&doc, &names)
+            .iter()
+            .map(|(range, _)| text(range))
+            .collect();
+        assert_eq!(found, ["Northwind"]);
     }
 }

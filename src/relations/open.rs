@@ -280,8 +280,10 @@ fn affiliation(doc: &Document, person: Argument, owner: Argument) -> Option<Pred
         between.iter().map(String::as_str).collect::<Vec<_>>()[..],
         ["of"] | ["of", "the"]
     );
-    // "the Napoleon of crime": a name with an article is a description.
-    let described = person.start > 0 && tag(doc, person.start - 1) == Upos::Det;
+    // "the Napoleon of crime": a name with an article is a description;
+    // "of Italy's la Repubblica": the possessor is not what the person is of.
+    let described = person.start > 0 && tag(doc, person.start - 1) == Upos::Det
+        || owner.end < doc.tokens.len() && matches!(doc.token_text(owner.end), "'s" | "’s");
     (of_the
         && !described
         && ty(person) == EntityType::Person
