@@ -695,7 +695,8 @@ fn finish_entities(
             let form = doc.slice(mention.span).to_string();
             if let Some(role) = mention.role {
                 let role_text = doc.slice(role).to_string();
-                let adjacent = doc.text[role.end..mention.span.start].trim().is_empty();
+                let adjacent = role.end <= mention.span.start
+                    && doc.text[role.end..mention.span.start].trim().is_empty();
                 if !lexicon::is_honorific(&role_text) {
                     // "President Trump" is a name the text uses; "chief
                     // executive Laura Chen" is a name with a description.

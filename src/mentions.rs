@@ -52,6 +52,9 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
         let Some((range, ty, mut role)) = refine_name(doc, range, ty) else {
             continue;
         };
+        if role.is_none() && ty == EntityType::Person {
+            role = role_after(doc, range.clone());
+        }
         if let Some(span) = role.filter(|r| !lexicon::is_honorific(doc.slice(*r))) {
             let role_start = doc.tokens.partition_point(|t| t.start < span.start);
             // "Environment Canada spokeswoman": the role read "Canada
@@ -1164,6 +1167,54 @@ fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) -> Option<Spa
     Some(doc.token_span(role_start..end))
 }
 
+/// "Alexander Stubb, a former prime minister,", "Brad Smith, the company's
+/// president,": a title set off by commas after a person's name is their
+/// role. Only lower-case words besides the title itself, so that an
+/// organisation or place inside is read as an edge, not folded into a role.
+fn role_after(doc: &Document, name: Range<usize>) -> Option<Span> {
+    let sentence = doc.sentences[doc.sentence_of_token(name.start).index()]
+        .tokens
+        .clone();
+    let tag = |t: usize| doc.tags.get(t).copied().unwrap_or(Upos::X);
+    if name.end + 2 >= sentence.end || doc.token_text(name.end) != "," {
+        return None;
+    }
+    let mut start = name.end + 1;
+    if matches!(
+        doc.token_text(start).to_lowercase().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+    ) {
+        start += 1;
+    }
+    let mut end = start;
+    while end < sentence.end
+        && end - start < 6
+        && matches!(tag(end), Upos::Adj | Upos::Noun | Upos::Propn | Upos::Part)
+    {
+        end += 1;
+    }
+    let closed = end == sentence.end || matches!(doc.token_text(end), "," | "." | ";");
+    if !closed || end == start {
+        return None;
+    }
+    let title_start =
+        (start..end).find(|&t| lexicon::is_title(doc.slice(doc.token_span(t..end))))?;
+    // Before the title: "former", "senior", or "the company's".
+    let modifiers_only = (start..title_start).all(|t| {
+        let word = doc.token_text(t);
+        word.starts_with(char::is_lowercase) || matches!(word, "'s" | "’s")
+    });
+    let lower_case_title = doc
+        .slice(doc.token_span(title_start..end))
+        .starts_with(char::is_lowercase);
+    let possessive = (start..title_start).any(|t| matches!(doc.token_text(t), "'s" | "’s"));
+    // "the company's president" is a role; "Smith, President," is a
+    // heading more often than an apposition, so a capitalised title needs
+    // a word before it.
+    (modifiers_only && (lower_case_title || title_start > start || possessive))
+        .then(|| doc.token_span(start..end))
+}
+
 /// "his lawyer, Chidi Nwosu", "Okonkwo's lawyer Chidi Nwosu": a noun
 /// (after adjectives) that a person or organisation possesses, right
 /// before a name, is that name's role towards the possessor, whether or not
@@ -1773,5 +1824,28 @@ mod tests {
             .map(|(range, _)| text(range))
             .collect();
         assert_eq!(found, ["Northwind"]);
+    }
+
+    #[test]
+    fn a_title_set_off_after_a_name_is_its_role() {
+        let found = mentions(
+            "Ingrid Berg, a former prime minister, visited Oslo. Tom Lee, the company's \
+             president, resigned. Karl Holm, the leader of the Labour Party, spoke.",
+        );
+        let role_of = |name: &str| {
+            found
+                .iter()
+                .find(|m| m.0 == name)
+                .unwrap_or_else(|| panic!("{name} in {found:?}"))
+                .3
+                .clone()
+        };
+        assert_eq!(
+            role_of("Ingrid Berg").as_deref(),
+            Some("former prime minister")
+        );
+        assert_eq!(role_of("Tom Lee").as_deref(), Some("company's president"));
+        // An organisation inside is an edge of its own, not folded into a role.
+        assert_eq!(role_of("Karl Holm"), None);
     }
 }
