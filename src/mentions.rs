@@ -1176,10 +1176,24 @@ fn role_after(doc: &Document, name: Range<usize>) -> Option<Span> {
         .tokens
         .clone();
     let tag = |t: usize| doc.tags.get(t).copied().unwrap_or(Upos::X);
-    if name.end + 2 >= sentence.end || doc.token_text(name.end) != "," {
+    // "The board named Ana Ruiz interim chairman": the title the verb gives.
+    let appointed = name.start > sentence.start
+        && matches!(
+            doc.token_text(name.start - 1).to_lowercase().as_str(),
+            "named"
+                | "appointed"
+                | "elected"
+                | "promoted"
+                | "made"
+                | "makes"
+                | "names"
+                | "appoints"
+                | "elects"
+        );
+    if name.end + 1 >= sentence.end || !(appointed || doc.token_text(name.end) == ",") {
         return None;
     }
-    let mut start = name.end + 1;
+    let mut start = name.end + usize::from(doc.token_text(name.end) == ",");
     if matches!(
         doc.token_text(start).to_lowercase().as_str(),
         "the" | "a" | "an" | "his" | "her" | "its" | "their"
@@ -1193,7 +1207,7 @@ fn role_after(doc: &Document, name: Range<usize>) -> Option<Span> {
     {
         end += 1;
     }
-    let closed = end == sentence.end || matches!(doc.token_text(end), "," | "." | ";");
+    let closed = appointed || end == sentence.end || matches!(doc.token_text(end), "," | "." | ";");
     if !closed || end == start {
         return None;
     }
@@ -1847,5 +1861,7 @@ mod tests {
         assert_eq!(role_of("Tom Lee").as_deref(), Some("company's president"));
         // An organisation inside is an edge of its own, not folded into a role.
         assert_eq!(role_of("Karl Holm"), None);
+        let appointed = mentions("The board named Ana Ruiz interim chairman on Monday.");
+        assert_eq!(appointed[0].3.as_deref(), Some("interim chairman"));
     }
 }
