@@ -1176,7 +1176,9 @@ fn role_property(title: &str) -> Option<RoleProperty> {
         "ceo" | "executive" | "officer" | "chairman" | "chairwoman" | "director" | "fellow"
         | "researcher" | "analyst" | "employee" | "spokesman" | "spokeswoman" | "spokesperson"
         | "economist" | "professor" | "editor" | "reporter" | "correspondent" | "strategist"
-        | "director-general" | "secretary-general" => of_organisation("P108", "employer", false),
+        | "director-general" | "secretary-general" | "manager" | "coach" | "administrator" => {
+            of_organisation("P108", "employer", false)
+        }
         _ => return None,
     };
     Some(role)
