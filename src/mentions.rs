@@ -243,8 +243,14 @@ fn known_places_and_companies(doc: &Document, names: &mut [NameSpan]) {
 /// party is an organisation.
 fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]) {
     for (range, ty) in names.iter_mut() {
-        // A name the recogniser ran into the noun after it.
-        if range.len() > 1 && is_organization_noun(doc, range.end - 1) {
+        // A name the recogniser ran into the noun after it ("three-party"
+        // is no name).
+        if range.len() > 1
+            && is_organization_noun(doc, range.end - 1)
+            && doc
+                .token_text(range.end - 2)
+                .starts_with(char::is_uppercase)
+        {
             range.end -= 1;
             *ty = EntityType::Organization;
             continue;
@@ -1821,8 +1827,8 @@ mod tests {
     fn a_proper_noun_the_text_calls_a_company_is_one_and_a_name_loses_the_noun_it_ran_into() {
         let (doc, ranges) = doc_with(
             "Northwind, the shipping company founded by Ola Berg, grew. \
-             The deal with the Tekna Metall union was signed.",
-            &["Ola Berg", "Tekna Metall union"],
+             The deal with the Tekna Metall union was signed by a three-party group.",
+            &["Ola Berg", "Tekna Metall union", "three-party"],
         );
         let mut names: Vec<NameSpan> = ranges
             .into_iter()
@@ -1833,6 +1839,8 @@ mod tests {
         let text = |range: &Range<usize>| doc.slice(doc.token_span(range.clone())).to_string();
         assert_eq!(text(&names[1].0), "Tekna Metall");
         assert_eq!(names[1].1, EntityType::Organization);
+        assert_eq!(text(&names[2].0), "three-party");
+        assert_eq!(names[2].1, EntityType::Misc);
         let found: Vec<String> = organizations_named_by_apposition(&doc, &names)
             .iter()
             .map(|(range, _)| text(range))

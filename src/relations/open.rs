@@ -74,6 +74,10 @@ fn is_hedge(word: &str) -> bool {
             | "planned"
             | "intends"
             | "intended"
+            | "favoured"
+            | "favored"
+            | "poised"
+            | "tipped"
     )
 }
 
@@ -1249,6 +1253,8 @@ mod tests {
         assert!(edge.label.contains("persuade"));
         let visit = find(&found, "Tom Berg", "Oslo");
         assert!(visit.hedged && !visit.negated);
+        let forecast = edges("Karl Holm is favoured to succeed Ingrid Berg as leader.");
+        assert!(find(&forecast, "Karl Holm", "Ingrid Berg").hedged);
     }
 
     #[test]
@@ -1420,9 +1426,9 @@ mod tests {
             find(&e, "Maria Okafor", "Peter Lindqvist").label,
             "caught up with"
         );
-        let e = edges("Tomas Herrera contacted former members of Greenpeace last year.");
+        let e = edges("Tomas Herrera contacted former members of Amnesty International last year.");
         assert_eq!(
-            find(&e, "Tomas Herrera", "Greenpeace").label,
+            find(&e, "Tomas Herrera", "Amnesty International").label,
             "contacted former members of"
         );
     }
@@ -1547,14 +1553,14 @@ mod tests {
     fn a_passive_with_a_measure_and_a_verb_with_its_complement() {
         let found = edges(
             "Nordvik Bank has been fined 2.4 billion euros by the European Commission. \
-             Microsoft agreed to buy Lumen Software for $69 billion.",
+             Microsoft agreed to buy Lumen Systems for $69 billion.",
         );
         assert_eq!(
             find(&found, "European Commission", "Nordvik Bank").label,
             "fined"
         );
         assert_eq!(
-            find(&found, "Microsoft", "Lumen Software").label,
+            find(&found, "Microsoft", "Lumen Systems").label,
             "agreed to buy"
         );
     }
