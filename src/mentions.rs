@@ -22,6 +22,7 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     let mut names = names_ending_in_a_country(doc, names);
     names.extend(organizations_by_last_word(doc, &names));
     news_organizations(doc, &mut names);
+    surnames_read_as_places(doc, &mut names);
     known_places_and_companies(doc, &mut names);
     organizations_by_apposition(doc, &mut names);
     names.extend(organizations_named_by_apposition(doc, &names));
@@ -206,6 +207,52 @@ fn is_legal_form(word: &str) -> bool {
         word.trim_end_matches('.'),
         "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC" | "plc" | "GmbH" | "AG" | "Bhd" | "LLP"
     )
+}
+
+/// "Paris was born in Switzerland" after "Valeska Paris": a surname of a
+/// person the text names in full, read as a place, is that person unless a
+/// preposition of place comes before it ("moved to Paris").
+fn surnames_read_as_places(doc: &Document, names: &mut [NameSpan]) {
+    let mut surnames: HashMap<&str, Option<EntityType>> = HashMap::new();
+    for (range, ty) in names.iter() {
+        if range.len() > 1 && *ty == EntityType::Person {
+            note_type(&mut surnames, doc.token_text(range.end - 1), *ty);
+        }
+    }
+    for (range, ty) in names.iter_mut() {
+        if range.len() != 1 || *ty != EntityType::Location {
+            continue;
+        }
+        let word = doc.token_text(range.start);
+        if surnames.get(word) != Some(&Some(EntityType::Person)) || lexicon::country(word).is_some()
+        {
+            continue;
+        }
+        let sentence_start = doc.sentences[doc.sentence_of_token(range.start).index()]
+            .tokens
+            .start;
+        let locative = range.start > sentence_start
+            && matches!(
+                doc.token_text(range.start - 1).to_lowercase().as_str(),
+                "in" | "at"
+                    | "to"
+                    | "from"
+                    | "near"
+                    | "into"
+                    | "across"
+                    | "around"
+                    | "outside"
+                    | "inside"
+                    | "through"
+                    | "via"
+                    | "toward"
+                    | "towards"
+                    | "of"
+            );
+        if !locative {
+            *ty = EntityType::Person;
+        }
+    }
 }
 
 /// "Brussels might respond", "Nvidia's shares rose": a capital named alone
@@ -1871,5 +1918,29 @@ mod tests {
         assert_eq!(role_of("Karl Holm"), None);
         let appointed = mentions("The board named Ana Ruiz interim chairman on Monday.");
         assert_eq!(appointed[0].3.as_deref(), Some("interim chairman"));
+    }
+
+    #[test]
+    fn a_surname_read_as_a_place_is_the_person_unless_a_preposition_of_place_says_otherwise() {
+        let (doc, ranges) = doc_with(
+            "Valeska Paris joined the group. Paris was born in Bern. She later moved to Paris.",
+            &["Valeska Paris", "Paris", "Bern", "Paris"],
+        );
+        let mut names: Vec<NameSpan> = ranges
+            .into_iter()
+            .map(|range| (range, EntityType::Location))
+            .collect();
+        names[0].1 = EntityType::Person;
+        surnames_read_as_places(&doc, &mut names);
+        let types: Vec<EntityType> = names.iter().map(|(_, ty)| *ty).collect();
+        assert_eq!(
+            types,
+            [
+                EntityType::Person,
+                EntityType::Person,
+                EntityType::Location,
+                EntityType::Location
+            ]
+        );
     }
 }

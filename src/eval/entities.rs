@@ -422,7 +422,8 @@ pub fn print_gum(scores: &GumScores) {
 pub fn run(args: EntitiesArgs) -> Result<()> {
     match args.corpus {
         EntityCorpus::Gum => {
-            let pipeline = Pipeline::default();
+            let models = args.common.models()?.into_owned();
+            let pipeline = Pipeline::with_models(Options::default(), models);
             let scores = evaluate_gum(&pipeline, args.common.data(), args.verbose)?;
             print_gum(&scores);
             Ok(())
