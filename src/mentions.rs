@@ -54,7 +54,8 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
             continue;
         };
         if role.is_none() && ty == EntityType::Person {
-            role = role_after(doc, range.clone());
+            role = occupation_at_owner(doc, range.clone(), &owner_ending_at)
+                .or_else(|| role_after(doc, range.clone()));
         }
         if let Some(span) = role.filter(|r| !lexicon::is_honorific(doc.slice(*r))) {
             let role_start = doc.tokens.partition_point(|t| t.start < span.start);
@@ -1220,6 +1221,38 @@ fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) -> Option<Spa
     Some(doc.token_span(role_start..end))
 }
 
+/// "Goldman Sachs economist Jan Hatzius", "NASA astronaut Christina Koch": an
+/// occupation in lower case between an organisation or place and a
+/// person's name is the person's role there. The owner must be a name the
+/// stage holds ("Monday morning John said" has none).
+fn occupation_at_owner(
+    doc: &Document,
+    name: Range<usize>,
+    owner_ending_at: &HashMap<usize, usize>,
+) -> Option<Span> {
+    let sentence_start = doc.sentences[doc.sentence_of_token(name.start).index()]
+        .tokens
+        .start;
+    let occupation = |t: usize| {
+        let word = doc.token_text(t);
+        doc.tags.get(t) == Some(&Upos::Noun)
+            && word.starts_with(char::is_lowercase)
+            && (!word.ends_with('s') || word.ends_with("ss"))
+            && !lexicon::is_function_word(word)
+    };
+    let mut start = name.start;
+    while start > sentence_start && name.start - start < 2 && occupation(start - 1) {
+        start -= 1;
+    }
+    if start == name.start {
+        return None;
+    }
+    let owner_start = *owner_ending_at.get(&start)?;
+    // "pro-Beijing veteran politician": a place in a compound owns nothing.
+    let compound = owner_start > sentence_start && doc.token_text(owner_start - 1) == "-";
+    (owner_start >= sentence_start && !compound).then(|| doc.token_span(owner_start..name.start))
+}
+
 /// "Alexander Stubb, a former prime minister,", "Brad Smith, the company's
 /// president,": a title set off by commas after a person's name is their
 /// role. Only lower-case words besides the title itself, so that an
@@ -1942,5 +1975,27 @@ mod tests {
                 EntityType::Location
             ]
         );
+    }
+
+    #[test]
+    fn an_occupation_between_an_organisation_and_a_name_is_a_role_there() {
+        let found = mentions(
+            "Goldman Sachs economist Jan Hatzius said the euro could fall. \
+             On Monday morning John Smith left. The pro-Moscow politician Ivan Petrov resigned.",
+        );
+        let role_of = |name: &str| {
+            found
+                .iter()
+                .find(|m| m.0 == name)
+                .unwrap_or_else(|| panic!("{name} in {found:?}"))
+                .3
+                .clone()
+        };
+        assert_eq!(
+            role_of("Jan Hatzius").as_deref(),
+            Some("Goldman Sachs economist")
+        );
+        assert_eq!(role_of("John Smith"), None);
+        assert_eq!(role_of("Ivan Petrov"), None);
     }
 }
