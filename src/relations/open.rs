@@ -237,6 +237,12 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
             else {
                 continue;
             };
+            // "Meteorites and dust particles collected by U2": a participle
+            // right after a list modifies its last item only.
+            let reduced_relative = from < right.start
+                && tag(doc, from) == Upos::Verb
+                && predicate.label.ends_with(" by");
+            let group = if reduced_relative { vec![left] } else { group };
             for &subject in &group {
                 relations.extend(relation(subject, right, &predicate, sentence.span));
             }
@@ -1618,6 +1624,24 @@ mod tests {
                 .iter()
                 .any(|e| e.head == "Ana Ruiz" && e.tail == "Norway" && e.label == "visited")
         );
+    }
+
+    #[test]
+    fn a_participle_after_a_list_modifies_its_last_item_only() {
+        let found =
+            edges("The fund holds Telenor, Equinor and Aker Solutions bought by Nordvik Bank.");
+        assert_eq!(
+            find(&found, "Aker Solutions", "Nordvik Bank").label,
+            "bought by"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.head == "Telenor" || e.head == "Equinor")
+        );
+        let both = edges("Lars Dahl and Anna Holm were hired by Nordvik Bank.");
+        assert_eq!(find(&both, "Nordvik Bank", "Lars Dahl").label, "hired");
+        assert_eq!(find(&both, "Nordvik Bank", "Anna Holm").label, "hired");
     }
 
     #[test]
