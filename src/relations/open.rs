@@ -172,7 +172,27 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
         if crate::mentions::capitalises_every_content_word(doc, sentence.tokens.clone()) {
             continue;
         }
-        let args = arguments(doc, s);
+        let all_args = arguments(doc, s);
+        relations.extend(possessed_people(doc, &all_args, sentence.span));
+        relations.extend(based_in(doc, &all_args, sentence.span));
+        // "met China's Xi Jinping": the possessor belongs to the name after
+        // it and is no argument of the clause.
+        let mut args: Vec<Argument> = Vec::with_capacity(all_args.len());
+        for (k, arg) in all_args.iter().enumerate() {
+            if let Some(possessor) = k
+                .checked_sub(1)
+                .map(|p| all_args[p])
+                .filter(|p| possessor_of(doc, *p, *arg).is_some())
+            {
+                args.pop();
+                args.push(Argument {
+                    start: possessor.start,
+                    ..*arg
+                });
+            } else {
+                args.push(*arg);
+            }
+        }
         let mut subjects: Vec<Argument> = Vec::new();
         let mut parenthetical_owner: Option<Argument> = None;
         // The subjects, predicate and object of the last reading, for
@@ -280,16 +300,78 @@ fn relation(
     })
 }
 
+/// "China's Xi Jinping", "Apple's Tim Cook": an organisation or place whose
+/// possessive stands right before a person's name. Returns the person's
+/// edge to it.
+fn possessor_of(doc: &Document, owner: Argument, person: Argument) -> Option<Predicate> {
+    let ty = |arg: Argument| doc.entities[arg.entity.index()].ty;
+    let possessive =
+        owner.end + 1 == person.start && matches!(doc.token_text(owner.end), "'s" | "’s");
+    (possessive
+        && ty(person) == EntityType::Person
+        && matches!(ty(owner), EntityType::Organization | EntityType::Location))
+    .then(|| Predicate {
+        label: "of".to_string(),
+        negated: false,
+        hedged: false,
+        passive: false,
+    })
+}
+
+fn possessed_people(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> {
+    args.windows(2)
+        .filter_map(|pair| {
+            let predicate = possessor_of(doc, pair[0], pair[1])?;
+            relation(pair[1], pair[0], &predicate, evidence)
+        })
+        .collect()
+}
+
+/// "Oslo-based Nordvik Bank", "the London-based lender Barclays": the
+/// organisation or person after "-based" is based in the place before it.
+fn based_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> {
+    let mut relations = Vec::new();
+    for pair in args.windows(2) {
+        let (place, based) = (pair[0], pair[1]);
+        if doc.entities[place.entity.index()].ty != EntityType::Location
+            || place.end + 2 > based.start
+            || doc.token_text(place.end) != "-"
+            || !doc.token_text(place.end + 1).eq_ignore_ascii_case("based")
+        {
+            continue;
+        }
+        let modifiers_only = (place.end + 2..based.start)
+            .all(|t| matches!(tag(doc, t), Upos::Adj | Upos::Noun | Upos::Det))
+            && based.start - (place.end + 2) <= 3;
+        if modifiers_only {
+            let predicate = Predicate {
+                label: "based in".to_string(),
+                negated: false,
+                hedged: false,
+                passive: false,
+            };
+            relations.extend(relation(based, place, &predicate, evidence));
+        }
+    }
+    relations
+}
+
 /// "Judge Ana Ruiz of the Supreme Court", "Jeremy Hansen of the Canadian
 /// Space Agency": a person named with the organisation or place they belong
 /// to.
 fn affiliation(doc: &Document, person: Argument, owner: Argument) -> Option<Predicate> {
     let ty = |arg: Argument| doc.entities[arg.entity.index()].ty;
     let between: Vec<String> = (person.end..owner.start).map(|t| lower(doc, t)).collect();
-    let of_the = matches!(
-        between.iter().map(String::as_str).collect::<Vec<_>>()[..],
-        ["of"] | ["of", "the"]
-    );
+    // "John Carter, 45, of Leeds": an age may stand between.
+    let aged = between.len() >= 4
+        && between[0] == ","
+        && between[1].chars().all(|c| c.is_ascii_digit())
+        && between[2] == ",";
+    let words: Vec<&str> = between[if aged { 3 } else { 0 }..]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let of_the = matches!(words[..], ["of"] | ["of", "the"]);
     // "the Napoleon of crime": a name with an article is a description;
     // "of Italy's la Repubblica": the possessor is not what the person is of.
     let described = person.start > 0 && tag(doc, person.start - 1) == Upos::Det
@@ -1627,6 +1709,23 @@ mod tests {
     }
 
     #[test]
+    fn a_possessor_before_a_name_is_its_affiliation_not_an_argument() {
+        let found = edges(
+            "Russia's Vladimir Putin met China's Xi Jinping. Oslo-based Nordvik Bank hired Anna Berg.",
+        );
+        assert_eq!(find(&found, "Vladimir Putin", "Xi Jinping").label, "met");
+        assert_eq!(find(&found, "Vladimir Putin", "Russia").label, "of");
+        assert_eq!(find(&found, "Xi Jinping", "China").label, "of");
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.head == "Vladimir Putin" && e.tail == "China")
+        );
+        assert_eq!(find(&found, "Nordvik Bank", "Oslo").label, "based in");
+        assert_eq!(find(&found, "Nordvik Bank", "Anna Berg").label, "hired");
+    }
+
+    #[test]
     fn a_participle_after_a_list_modifies_its_last_item_only() {
         let found =
             edges("The fund holds Telenor, Equinor and Aker Solutions bought by Nordvik Bank.");
@@ -1678,6 +1777,14 @@ mod tests {
             !found
                 .iter()
                 .any(|e| e.head == "Mary Tan" && e.tail == "Peter Ng")
+        );
+        let aged = edges("John Carter, 45, of Leeds, was arrested by Interpol.");
+        assert_eq!(find(&aged, "John Carter", "Leeds").label, "of");
+        assert_eq!(find(&aged, "Interpol", "John Carter").label, "arrested");
+        assert!(
+            !aged
+                .iter()
+                .any(|e| e.tail == "Leeds" && e.head == "Interpol")
         );
         // A description with an article is no affiliation.
         let described = edges("Critics called Oskar Lind the Napoleon of Sweden.");
