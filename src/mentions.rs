@@ -1142,7 +1142,16 @@ fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) -> Option<Spa
         }
     }
     let (start, owner_after) = match title_ending_at(doc, sentence_start, end) {
-        Some(start) => (start, false),
+        Some(mut start) => {
+            // "Detective Chief Inspector": capitalised titles stacked on
+            // one another are one role.
+            while let Some(earlier) = title_ending_at(doc, sentence_start, start)
+                .filter(|&t| doc.token_text(t).starts_with(char::is_uppercase))
+            {
+                start = earlier;
+            }
+            (start, false)
+        }
         None if comma => (of_owner_role(doc, sentence_start, end)?, true),
         None => return None,
     };
@@ -1581,6 +1590,13 @@ mod tests {
             texts,
             ["Harbour Council", "Nordvik Shipping", "Harbour Council"]
         );
+    }
+
+    #[test]
+    fn stacked_titles_are_one_role() {
+        let found = mentions("Detective Chief Inspector Sarah Jones appealed for witnesses.");
+        assert_eq!(found[0].0, "Sarah Jones");
+        assert_eq!(found[0].3.as_deref(), Some("Detective Chief Inspector"));
     }
 
     #[test]
