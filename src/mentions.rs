@@ -1458,6 +1458,17 @@ mod tests {
 
     /// The types a name-typing rule gives the names at `ranges`, each read
     /// first as a person's.
+    fn role_of(
+        found: &[(String, EntityType, MentionKind, Option<String>)],
+        name: &str,
+    ) -> Option<String> {
+        found
+            .iter()
+            .find(|m| m.0 == name)
+            .unwrap_or_else(|| panic!("{name} in {found:?}"))
+            .3
+            .clone()
+    }
     fn retyped(
         doc: &Document,
         ranges: Vec<Range<usize>>,
@@ -1950,14 +1961,7 @@ mod tests {
             "Ingrid Berg, a former prime minister, visited Oslo. Tom Lee, the company's \
              president, resigned. Karl Holm, the leader of the Labour Party, spoke.",
         );
-        let role_of = |name: &str| {
-            found
-                .iter()
-                .find(|m| m.0 == name)
-                .unwrap_or_else(|| panic!("{name} in {found:?}"))
-                .3
-                .clone()
-        };
+        let role_of = |name: &str| role_of(&found, name);
         assert_eq!(
             role_of("Ingrid Berg").as_deref(),
             Some("former prime minister")
@@ -1999,14 +2003,7 @@ mod tests {
             "Goldman Sachs economist Jan Hatzius said the euro could fall. \
              On Monday morning John Smith left. The pro-Moscow politician Ivan Petrov resigned.",
         );
-        let role_of = |name: &str| {
-            found
-                .iter()
-                .find(|m| m.0 == name)
-                .unwrap_or_else(|| panic!("{name} in {found:?}"))
-                .3
-                .clone()
-        };
+        let role_of = |name: &str| role_of(&found, name);
         assert_eq!(
             role_of("Jan Hatzius").as_deref(),
             Some("Goldman Sachs economist")
