@@ -189,11 +189,12 @@ fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> Vec<NameSpa
             // "Party officials said": a capital at the sentence start may be
             // only that; a legal form or a proper noun there says more.
             let named = legal_form || start > sentence.start || tag(start) == Upos::Propn;
-            // "run as a Hybrid Organization": a description, not a name.
+            // "run as a Hybrid Organization": a description, not a name;
+            // "the author of “Foreign Service: Five Decades”": a title.
             let indefinite = start > sentence.start
                 && matches!(
                     doc.token_text(start - 1).to_lowercase().as_str(),
-                    "a" | "an"
+                    "a" | "an" | "“" | "\"" | "‘"
                 );
             if start < end && named && !indefinite {
                 found.push((start..end + 1, EntityType::Organization));
@@ -1910,7 +1911,8 @@ mod tests {
     fn capitalised_words_ending_in_an_organisations_last_word_name_one() {
         let (doc, ranges) = doc_with(
             "Later the Justice Department charged Ana Ruiz. Ford Motor Co issued a recall. \
-             Party officials met. They work as a Hybrid Organization.",
+             Party officials met. They work as a Hybrid Organization. \
+             She wrote “Foreign Service: Five Decades”.",
             &["Ana Ruiz"],
         );
         let names: Vec<NameSpan> = ranges
