@@ -119,15 +119,21 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     doc.mentions = mentions;
 }
 
+/// Which tokens some name covers.
+fn covered_tokens(doc: &Document, names: &[NameSpan]) -> Vec<bool> {
+    let mut covered = vec![false; doc.tokens.len()];
+    for (range, _) in names {
+        covered[range.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    covered
+}
+
 /// "Fan Expo Canada", "Air Canada", "Statistics Canada": proper nouns the
 /// recogniser left out right before a country make with it the name of an
 /// organisation or an event, not the country ("Northern Italy" is still
 /// the place).
 fn names_ending_in_a_country(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> {
-    let mut covered = vec![false; doc.tokens.len()];
-    for (range, _) in &names {
-        covered[range.clone()].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = covered_tokens(doc, &names);
     for (range, ty) in names.iter_mut() {
         if *ty != EntityType::Location
             || lexicon::country(doc.slice(doc.token_span(range.clone()))).is_none()
@@ -160,10 +166,7 @@ fn names_ending_in_a_country(doc: &Document, mut names: Vec<NameSpan>) -> Vec<Na
 /// words ending in a company's legal form or an organisation's last word
 /// are an organisation's name, where the recogniser found none.
 fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
-    let mut covered = vec![false; doc.tokens.len()];
-    for (range, _) in names {
-        covered[range.clone()].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = covered_tokens(doc, names);
     let tag = |t: usize| doc.tags.get(t).copied().unwrap_or(Upos::X);
     let mut found = Vec::new();
     for sentence in &doc.sentences {
@@ -354,10 +357,7 @@ fn called_an_organization_after(doc: &Document, end: usize) -> bool {
 /// "SpaceX, the rocket company founded by ...": proper nouns the recogniser
 /// left out that the text calls an organisation right after them.
 fn organizations_named_by_apposition(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
-    let mut covered = vec![false; doc.tokens.len()];
-    for (range, _) in names {
-        covered[range.clone()].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = covered_tokens(doc, names);
     let mut found = Vec::new();
     for sentence in &doc.sentences {
         let mut start = sentence.tokens.start;
@@ -826,10 +826,7 @@ fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
             .collect();
         note_type(&mut acronyms, initials, *ty);
     }
-    let mut covered = vec![false; doc.tokens.len()];
-    for (range, _) in names {
-        covered[range.clone()].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = covered_tokens(doc, names);
     let mut found = Vec::new();
     for sentence in &doc.sentences {
         let inner = sentence.tokens.clone();
@@ -866,10 +863,7 @@ fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
 /// role in lower case, itself before a person's name, names the
 /// organisation the role belongs to, even where the recogniser missed it.
 fn role_owners(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
-    let mut covered = vec![false; doc.tokens.len()];
-    for (range, _) in names {
-        covered[range.clone()].iter_mut().for_each(|c| *c = true);
-    }
+    let covered = covered_tokens(doc, names);
     let mut found = Vec::new();
     for (range, ty) in names {
         if *ty != EntityType::Person {

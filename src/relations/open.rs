@@ -173,26 +173,8 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
             continue;
         }
         let all_args = arguments(doc, s);
-        relations.extend(possessed_people(doc, &all_args, sentence.span));
         relations.extend(based_in(doc, &all_args, sentence.span));
-        // "met China's Xi Jinping": the possessor belongs to the name after
-        // it and is no argument of the clause.
-        let mut args: Vec<Argument> = Vec::with_capacity(all_args.len());
-        for (k, arg) in all_args.iter().enumerate() {
-            if let Some(possessor) = k
-                .checked_sub(1)
-                .map(|p| all_args[p])
-                .filter(|p| possessor_of(doc, *p, *arg).is_some())
-            {
-                args.pop();
-                args.push(Argument {
-                    start: possessor.start,
-                    ..*arg
-                });
-            } else {
-                args.push(*arg);
-            }
-        }
+        let args = fold_possessors(doc, &all_args, sentence.span, &mut relations);
         let mut subjects: Vec<Argument> = Vec::new();
         let mut parenthetical_owner: Option<Argument> = None;
         // The subjects, predicate and object of the last reading, for
@@ -300,31 +282,63 @@ fn relation(
     })
 }
 
-/// "China's Xi Jinping", "Apple's Tim Cook": an organisation or place whose
-/// possessive stands right before a person's name. Returns the person's
-/// edge to it.
-fn possessor_of(doc: &Document, owner: Argument, person: Argument) -> Option<Predicate> {
-    let ty = |arg: Argument| doc.entities[arg.entity.index()].ty;
-    let possessive =
-        owner.end + 1 == person.start && matches!(doc.token_text(owner.end), "'s" | "’s");
-    (possessive
-        && ty(person) == EntityType::Person
-        && matches!(ty(owner), EntityType::Organization | EntityType::Location))
-    .then(|| Predicate {
-        label: "of".to_string(),
-        negated: false,
-        hedged: false,
-        passive: false,
-    })
+impl Predicate {
+    /// A label the text states as it is: not negated, hedged or passive.
+    fn plain(label: &str) -> Predicate {
+        Predicate {
+            label: label.to_string(),
+            negated: false,
+            hedged: false,
+            passive: false,
+        }
+    }
 }
 
-fn possessed_people(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> {
-    args.windows(2)
-        .filter_map(|pair| {
-            let predicate = possessor_of(doc, pair[0], pair[1])?;
-            relation(pair[1], pair[0], &predicate, evidence)
-        })
-        .collect()
+fn entity_type(doc: &Document, arg: Argument) -> EntityType {
+    doc.entities[arg.entity.index()].ty
+}
+
+/// A person and an organisation or place they can belong to.
+fn person_and_owner(doc: &Document, person: Argument, owner: Argument) -> bool {
+    entity_type(doc, person) == EntityType::Person
+        && matches!(
+            entity_type(doc, owner),
+            EntityType::Organization | EntityType::Location
+        )
+}
+
+/// "China's Xi Jinping", "Apple's Tim Cook": an organisation or place whose
+/// possessive stands right before a person's name.
+fn possesses(doc: &Document, owner: Argument, person: Argument) -> bool {
+    owner.end + 1 == person.start
+        && matches!(doc.token_text(owner.end), "'s" | "’s")
+        && person_and_owner(doc, person, owner)
+}
+
+/// The possessed person's edge to its possessor, and the arguments of the
+/// clause with each possessor folded into the name after it: "met China's
+/// Xi Jinping" meets Xi Jinping.
+fn fold_possessors(
+    doc: &Document,
+    args: &[Argument],
+    evidence: Span,
+    relations: &mut Vec<Relation>,
+) -> Vec<Argument> {
+    let mut folded: Vec<Argument> = Vec::with_capacity(args.len());
+    for (k, &arg) in args.iter().enumerate() {
+        match k.checked_sub(1).map(|p| args[p]) {
+            Some(owner) if possesses(doc, owner, arg) => {
+                relations.extend(relation(arg, owner, &Predicate::plain("of"), evidence));
+                folded.pop();
+                folded.push(Argument {
+                    start: owner.start,
+                    ..arg
+                });
+            }
+            _ => folded.push(arg),
+        }
+    }
+    folded
 }
 
 /// "Oslo-based Nordvik Bank", "the London-based lender Barclays": the
@@ -333,24 +347,23 @@ fn based_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> 
     let mut relations = Vec::new();
     for pair in args.windows(2) {
         let (place, based) = (pair[0], pair[1]);
-        if doc.entities[place.entity.index()].ty != EntityType::Location
+        if entity_type(doc, place) != EntityType::Location
             || place.end + 2 > based.start
             || doc.token_text(place.end) != "-"
             || !doc.token_text(place.end + 1).eq_ignore_ascii_case("based")
         {
             continue;
         }
-        let modifiers_only = (place.end + 2..based.start)
-            .all(|t| matches!(tag(doc, t), Upos::Adj | Upos::Noun | Upos::Det))
-            && based.start - (place.end + 2) <= 3;
+        let modifiers_only = based.start - (place.end + 2) <= 3
+            && (place.end + 2..based.start)
+                .all(|t| matches!(tag(doc, t), Upos::Adj | Upos::Noun | Upos::Det));
         if modifiers_only {
-            let predicate = Predicate {
-                label: "based in".to_string(),
-                negated: false,
-                hedged: false,
-                passive: false,
-            };
-            relations.extend(relation(based, place, &predicate, evidence));
+            relations.extend(relation(
+                based,
+                place,
+                &Predicate::plain("based in"),
+                evidence,
+            ));
         }
     }
     relations
@@ -360,32 +373,25 @@ fn based_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> 
 /// Space Agency": a person named with the organisation or place they belong
 /// to.
 fn affiliation(doc: &Document, person: Argument, owner: Argument) -> Option<Predicate> {
-    let ty = |arg: Argument| doc.entities[arg.entity.index()].ty;
-    let between: Vec<String> = (person.end..owner.start).map(|t| lower(doc, t)).collect();
+    let word = |t: usize| doc.token_text(t);
     // "John Carter, 45, of Leeds": an age may stand between.
-    let aged = between.len() >= 4
-        && between[0] == ","
-        && between[1].chars().all(|c| c.is_ascii_digit())
-        && between[2] == ",";
-    let words: Vec<&str> = between[if aged { 3 } else { 0 }..]
-        .iter()
-        .map(String::as_str)
-        .collect();
-    let of_the = matches!(words[..], ["of"] | ["of", "the"]);
+    let aged = person.end + 4 <= owner.start
+        && word(person.end) == ","
+        && word(person.end + 1).chars().all(|c| c.is_ascii_digit())
+        && word(person.end + 2) == ",";
+    let from = person.end + if aged { 3 } else { 0 };
+    let of_the = match owner.start.checked_sub(from) {
+        Some(1) => word(from).eq_ignore_ascii_case("of"),
+        Some(2) => {
+            word(from).eq_ignore_ascii_case("of") && word(from + 1).eq_ignore_ascii_case("the")
+        }
+        _ => false,
+    };
     // "the Napoleon of crime": a name with an article is a description;
     // "of Italy's la Repubblica": the possessor is not what the person is of.
     let described = person.start > 0 && tag(doc, person.start - 1) == Upos::Det
-        || owner.end < doc.tokens.len() && matches!(doc.token_text(owner.end), "'s" | "’s");
-    (of_the
-        && !described
-        && ty(person) == EntityType::Person
-        && matches!(ty(owner), EntityType::Organization | EntityType::Location))
-    .then(|| Predicate {
-        label: "of".to_string(),
-        negated: false,
-        hedged: false,
-        passive: false,
-    })
+        || owner.end < doc.tokens.len() && matches!(word(owner.end), "'s" | "’s");
+    (of_the && !described && person_and_owner(doc, person, owner)).then(|| Predicate::plain("of"))
 }
 
 /// "Lumina, which ...", "Kim Il Sung, grandfather of ...": a comma after an
@@ -1025,12 +1031,7 @@ fn apposition(doc: &Document, start: usize, to: usize) -> Option<Predicate> {
         .chain(std::iter::once(preposition))
         .map(|&t| doc.token_text(t))
         .collect();
-    Some(Predicate {
-        label: words.join(" "),
-        negated: false,
-        hedged: false,
-        passive: false,
-    })
+    Some(Predicate::plain(&words.join(" ")))
 }
 
 /// "in Seoul, South Korea": a place, a comma, then the country or region
