@@ -10,7 +10,7 @@
 
 use crate::document::{
     Document, Entity, EntityId, EntityType, Mention, MentionId, MentionKind, MergeRule,
-    RefusedMerge,
+    RefusedMerge, Upos,
 };
 use crate::lexicon;
 use crate::mentions::{pronoun_gender, pronoun_type};
@@ -548,6 +548,31 @@ impl<'a> Pronouns<'a> {
             )
     }
 
+    /// "Mohamed El-Hassan Mohamed said he was taking his son": the subject
+    /// pronoun of what a name says or thinks is, in news, that name. The
+    /// mention ending right before the verb, for a pronoun right after it
+    /// or after "that".
+    fn speaker_of(&self, pronoun: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mention = &doc.mentions[pronoun];
+        let word = doc.slice(mention.span).to_lowercase();
+        if !matches!(word.as_str(), "he" | "she" | "they") {
+            return None;
+        }
+        let mut verb = mention.tokens.start.checked_sub(1)?;
+        if doc.token_text(verb) == "that" {
+            verb = verb.checked_sub(1)?;
+        }
+        let reports = doc.tags[verb] == Upos::Verb
+            && lexicon::is_reporting_verb(&doc.token_text(verb).to_lowercase());
+        if !reports {
+            return None;
+        }
+        doc.mentions[..pronoun]
+            .iter()
+            .rposition(|m| m.tokens.end == verb && m.kind != MentionKind::Demonym)
+    }
+
     /// Mention `m` has been passed, standing for `entity`.
     fn passed(&mut self, m: usize, entity: Option<EntityId>) {
         let mention = &self.doc.mentions[m];
@@ -589,6 +614,13 @@ impl<'a> Pronouns<'a> {
             other.kind != MentionKind::Demonym
                 && !(wants_person && self.after_place_preposition(other))
         };
+        if let Some(speaker) = self
+            .speaker_of(pronoun)
+            .and_then(|m| mention_entity[m])
+            .filter(|&entity| fits(entity))
+        {
+            return Some(speaker);
+        }
         let which = usize::from(wants_person);
         let window_start = self.first_mention_of_sentence[at.saturating_sub(RECENCY.len() - 1)];
         let window = window_start..pronoun;
@@ -998,6 +1030,26 @@ mod tests {
                 .any(|(_, rule)| *rule == MergeRule::Pronoun)
         );
         assert!(!ruiz.aliases.iter().any(|a| a == "She"));
+    }
+
+    #[test]
+    fn the_subject_pronoun_of_what_a_name_says_is_that_name() {
+        let doc = resolved(
+            "Carlos Mendes won the vote in Porto on Sunday. Mendes thanked his voters, and \
+             Mendes promised reform. His rival Rui Tavares said he would appeal.",
+        );
+        let pronoun_owner = |word: &str| {
+            let at = doc
+                .mentions
+                .iter()
+                .rposition(|m| doc.slice(m.span) == word)
+                .expect("pronoun found");
+            doc.entities[doc.mention_entity[at].expect("resolved").index()]
+                .label
+                .clone()
+        };
+        assert_eq!(pronoun_owner("he"), "Rui Tavares");
+        assert_eq!(pronoun_owner("His"), "Carlos Mendes");
     }
 
     #[test]

@@ -242,6 +242,16 @@ pub fn max_news_organization_words() -> usize {
     lexicon().max_news_organization_words
 }
 
+/// Verbs of saying and thinking: what follows them is a clause of its own
+/// ("Memon said the feedback for Mohamed helped"), not their object.
+pub fn is_reporting_verb(word: &str) -> bool {
+    const STEMS: [&str; 11] = [
+        "said", "say", "believ", "think", "thought", "claim", "hope", "fear", "know", "knew",
+        "insist",
+    ];
+    STEMS.iter().any(|stem| word.starts_with(stem))
+}
+
 /// Whether the name, exactly, is a capital city ("Brussels", "New Delhi").
 pub fn is_capital(name: &str) -> bool {
     lexicon().capitals.contains(name)

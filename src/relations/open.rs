@@ -464,16 +464,6 @@ fn is_modifier_follower(doc: &Document, token: usize) -> bool {
         || matches!(tag(doc, token), Upos::Noun | Upos::Propn)
 }
 
-/// Verbs of saying and thinking: what follows them is a clause of its own
-/// ("Memon said the feedback for Mohamed helped"), not their object.
-fn is_reporting_verb(word: &str) -> bool {
-    const STEMS: [&str; 11] = [
-        "said", "say", "believ", "think", "thought", "claim", "hope", "fear", "know", "knew",
-        "insist",
-    ];
-    STEMS.iter().any(|stem| word.starts_with(stem))
-}
-
 /// Words that open a clause after a verb: "noted what began as ...".
 fn is_complementizer(word: &str) -> bool {
     matches!(
@@ -617,11 +607,12 @@ fn read_predicate(
     }
     let reporting = tokens.windows(2).any(|pair| {
         tag(doc, pair[0]) == Upos::Verb
-            && (is_reporting_verb(&lower(doc, pair[0])) || is_complementizer(&lower(doc, pair[1])))
+            && (lexicon::is_reporting_verb(&lower(doc, pair[0]))
+                || is_complementizer(&lower(doc, pair[1])))
     });
     let ends_reporting = tokens
         .last()
-        .is_some_and(|&t| tag(doc, t) == Upos::Verb && is_reporting_verb(&lower(doc, t)));
+        .is_some_and(|&t| tag(doc, t) == Upos::Verb && lexicon::is_reporting_verb(&lower(doc, t)));
     if reporting || ends_reporting {
         return None;
     }
