@@ -551,7 +551,7 @@ impl<'a> Pronouns<'a> {
     /// "Mohamed El-Hassan Mohamed said he was taking his son": the subject
     /// pronoun of what a name says or thinks is, in news, that name. The
     /// mention ending right before the verb, for a pronoun right after it
-    /// or after "that".
+    /// or after "that", unless a preposition comes before the mention.
     fn speaker_of(&self, pronoun: usize) -> Option<usize> {
         let doc = self.doc;
         let mention = &doc.mentions[pronoun];
@@ -568,9 +568,13 @@ impl<'a> Pronouns<'a> {
         if !reports {
             return None;
         }
-        doc.mentions[..pronoun]
+        let speaker = doc.mentions[..pronoun]
             .iter()
-            .rposition(|m| m.tokens.end == verb && m.kind != MentionKind::Demonym)
+            .rposition(|m| m.tokens.end == verb && m.kind != MentionKind::Demonym)?;
+        // "Critics in Addis Ababa say he": a name after a preposition is
+        // not who speaks.
+        let start = doc.mentions[speaker].tokens.start;
+        (start == 0 || doc.tags[start - 1] != Upos::Adp).then_some(speaker)
     }
 
     /// Mention `m` has been passed, standing for `entity`.

@@ -17,10 +17,12 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     let names = datelines(doc, headline_names(doc, split_at_verbs(doc, names)));
     let names = extend_over_hyphens(doc, names);
     let mut names = join_split_titles(doc, split_hyphenated_pairs(doc, names));
+    organizations_read_as_people(doc, &mut names);
     names.extend(name_parts_elsewhere(doc, &names));
     names.extend(role_owners(doc, &names));
     let mut names = names_ending_in_a_country(doc, names);
     names.extend(organizations_by_last_word(doc, &names));
+    extend_organizations_over_prepositions(doc, &mut names);
     news_organizations(doc, &mut names);
     surnames_read_as_places(doc, &mut names);
     known_places_and_companies(doc, &mut names);
@@ -205,6 +207,76 @@ fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> Vec<NameSpa
         }
     }
     found
+}
+
+/// "the Committee to Protect Journalists", "the Council on Foreign
+/// Relations": an organisation named by its kind goes on over a preposition
+/// and the capitalised words after it, where those name nothing else.
+fn extend_organizations_over_prepositions(doc: &Document, names: &mut [NameSpan]) {
+    let covered = covered_tokens(doc, names);
+    for (range, ty) in names.iter_mut() {
+        if *ty != EntityType::Organization
+            || !lexicon::is_organization_suffix(doc.token_text(range.end - 1))
+        {
+            continue;
+        }
+        let sentence_end = doc.sentences[doc.sentence_of_token(range.start).index()]
+            .tokens
+            .end;
+        let preposition = range.end;
+        if preposition + 1 >= sentence_end
+            || !matches!(doc.token_text(preposition), "to" | "for" | "on" | "against")
+        {
+            continue;
+        }
+        let mut end = preposition + 1;
+        while end < sentence_end
+            && end - preposition <= 4
+            && !covered[end]
+            && doc.token_text(end).starts_with(char::is_uppercase)
+            && !lexicon::is_month_or_weekday(doc.token_text(end))
+        {
+            end += 1;
+        }
+        if end > preposition + 1 {
+            range.end = end;
+        }
+    }
+}
+
+/// "Halvorsen Semiconductor said": a name the recogniser read as a person
+/// but that ends in an organisation's last word, with no given name
+/// before it, is an organisation ("Tom Church" stays a person), and so is
+/// its short form elsewhere ("Halvorsen's chief executive") unless a
+/// person of the text bears it as a surname.
+fn organizations_read_as_people(doc: &Document, names: &mut [NameSpan]) {
+    let text_of = |range: &Range<usize>| doc.slice(doc.token_span(range.clone()));
+    let mut short_forms = HashSet::new();
+    for (range, ty) in names.iter_mut() {
+        if *ty != EntityType::Person || range.len() < 2 {
+            continue;
+        }
+        let last = doc.token_text(range.end - 1);
+        let first = doc.token_text(range.start);
+        if (lexicon::is_organization_suffix(last) || is_legal_form(last))
+            && lexicon::given_name_gender(first).is_none()
+            && !lexicon::is_title(first)
+        {
+            *ty = EntityType::Organization;
+            short_forms.insert(text_of(&(range.start..range.end - 1)));
+        }
+    }
+    let surnames: HashSet<&str> = names
+        .iter()
+        .filter(|(range, ty)| *ty == EntityType::Person && range.len() > 1)
+        .map(|(range, _)| doc.token_text(range.end - 1))
+        .collect();
+    for (range, ty) in names.iter_mut() {
+        let text = text_of(range);
+        if *ty == EntityType::Person && short_forms.contains(text) && !surnames.contains(text) {
+            *ty = EntityType::Organization;
+        }
+    }
 }
 
 fn is_legal_form(word: &str) -> bool {
@@ -1899,6 +1971,44 @@ mod tests {
         );
         let (doc, ranges) = doc_with("OK, I'll do it.", &["I'll"]);
         assert_eq!(refine_name(&doc, ranges[0].clone(), EntityType::Misc), None);
+    }
+
+    #[test]
+    fn an_organisation_read_as_a_person_is_one_with_its_short_form() {
+        let found = mentions(
+            "Halvorsen Semiconductor said it would hire 200 engineers. Halvorsen's chief \
+             executive, Maria Lindqvist, praised Tom Church.",
+        );
+        let type_of = |name: &str| {
+            found
+                .iter()
+                .find(|(text, ..)| text == name)
+                .map(|(_, ty, ..)| *ty)
+        };
+        assert_eq!(
+            type_of("Halvorsen Semiconductor"),
+            Some(EntityType::Organization)
+        );
+        assert_eq!(type_of("Halvorsen"), Some(EntityType::Organization));
+        assert_eq!(type_of("Tom Church"), Some(EntityType::Person));
+    }
+
+    #[test]
+    fn an_organisation_named_by_its_kind_goes_on_over_a_preposition() {
+        let found = mentions(
+            "The Committee to Protect Journalists urged Ana Ruiz to act. The Council met on \
+             Monday.",
+        );
+        let names: Vec<&str> = found.iter().map(|(text, ..)| text.as_str()).collect();
+        assert!(
+            names.contains(&"Committee to Protect Journalists"),
+            "{names:?}"
+        );
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("Monday") && n.contains("Council"))
+        );
     }
 
     #[test]

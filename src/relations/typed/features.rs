@@ -152,6 +152,54 @@ struct Ctx {
     starts: Vec<Option<usize>>,
     /// Per entity, a bit set of the entities sharing a sentence with it.
     cooc: Vec<Vec<u64>>,
+    /// Per token where a mention starts, the coordinated list of names
+    /// ("A, B and C") the mention is an item of.
+    list_at: Vec<Option<usize>>,
+}
+
+/// Names joined by commas and a conjunction are items of one list: siblings,
+/// seldom one inside the other ("New South Wales, Victoria and South
+/// Australia").
+fn coordinated_lists(words: &[Cow<str>], ents: &[Option<Ent>]) -> Vec<Option<usize>> {
+    let mut mentions: Vec<M> = ents
+        .iter()
+        .flatten()
+        .flat_map(|e| e.mentions.iter().copied())
+        .collect();
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    mentions.dedup_by(|next, kept| next.start < kept.end);
+    let mut list_at = vec![None; words.len()];
+    let mut run_start = 0;
+    for i in 1..=mentions.len() {
+        let joint = mentions.get(i).and_then(|next| {
+            let prev = mentions[i - 1];
+            let between: Vec<&str> = words[prev.end..next.start]
+                .iter()
+                .map(|w| w.as_ref())
+                .collect();
+            (next.sentence == prev.sentence).then_some(())?;
+            match between.as_slice() {
+                [","] => Some(false),
+                ["and" | "or"] | [",", "and" | "or"] => Some(true),
+                _ => None,
+            }
+        });
+        if joint.is_none() {
+            let run = &mentions[run_start..i];
+            let has_conjunction = run.windows(2).any(|pair| {
+                words[pair[0].end..pair[1].start]
+                    .iter()
+                    .any(|w| w == "and" || w == "or")
+            });
+            if run.len() >= 2 && has_conjunction {
+                for m in run {
+                    list_at[m.start] = Some(run_start);
+                }
+            }
+            run_start = i;
+        }
+    }
+    list_at
 }
 
 fn build_ctx(doc: &Document) -> Ctx {
@@ -299,6 +347,7 @@ fn build_ctx(doc: &Document) -> Ctx {
             }
         }
     }
+    let list_at = coordinated_lists(&words, &ents);
     let word_hash = words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
     let stem_hash = words.iter().map(|w| xxh3_64(stem(w).as_bytes())).collect();
     let punct = words.iter().map(|w| is_punct(w)).collect();
@@ -310,6 +359,7 @@ fn build_ctx(doc: &Document) -> Ctx {
         ents,
         starts,
         cooc,
+        list_at,
     }
 }
 
@@ -541,6 +591,9 @@ fn pair_features(
         if i == 0 {
             entities_between(ctx, (h, t), a, b, tp, sink);
         }
+        if ctx.list_at[a.start].is_some() && ctx.list_at[a.start] == ctx.list_at[b.start] {
+            sink.add(const { name("coord") }, &[tp]);
+        }
     }
     let mut seen = Vec::new();
     for &s in shared.iter().take(3) {
@@ -682,5 +735,48 @@ fn between_features(ctx: &Ctx, a: M, b: M, closest_pair: bool, tp: u64, sink: &m
         }
     } else {
         sink.add(const { name("far") }, &[dir]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(ty: EntityType, mentions: &[(usize, usize)]) -> Option<Ent> {
+        Some(Ent {
+            ty,
+            mentions: mentions
+                .iter()
+                .map(|&(start, end)| M {
+                    start,
+                    end,
+                    sentence: 0,
+                })
+                .collect(),
+            sentences: BTreeSet::from([0]),
+            own: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn names_joined_by_commas_and_a_conjunction_form_one_list() {
+        let text =
+            "Floods hit New South Wales , Victoria and Queensland ; Perth , Australia was dry";
+        let words: Vec<Cow<str>> = text.split(' ').map(Cow::Borrowed).collect();
+        let location = EntityType::Location;
+        let ents = [
+            entity(location, &[(2, 5)]),
+            entity(location, &[(6, 7)]),
+            entity(location, &[(8, 9)]),
+            entity(location, &[(10, 11)]),
+            entity(location, &[(12, 13)]),
+        ];
+        let lists = coordinated_lists(&words, &ents);
+        let list_of = |start: usize| lists[start];
+        assert!(list_of(2).is_some());
+        assert_eq!(list_of(2), list_of(6));
+        assert_eq!(list_of(6), list_of(8));
+        // "Perth, Australia": a comma alone makes no list.
+        assert_eq!((list_of(10), list_of(12)), (None, None));
     }
 }
