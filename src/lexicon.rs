@@ -26,6 +26,7 @@ struct Lexicon {
     capitals: HashSet<&'static str>,
     companies: HashSet<&'static str>,
     organization_nouns: HashSet<&'static str>,
+    occupations: HashSet<&'static str>,
     news_organization_starts: HashSet<&'static str>,
     max_news_organization_words: usize,
     /// Given name → 'f' or 'm'.
@@ -93,6 +94,7 @@ fn lexicon() -> &'static Lexicon {
             capitals: lines(include_str!("lexicon/capitals.txt")).collect(),
             companies: lines(include_str!("lexicon/companies.txt")).collect(),
             organization_nouns: lines(include_str!("lexicon/organization_nouns.txt")).collect(),
+            occupations: lines(include_str!("lexicon/occupations.txt")).collect(),
             given_names: lines(include_str!("lexicon/given_names.txt"))
                 .filter_map(|line| {
                     let (gender, name) = line.split_once('\t')?;
@@ -120,6 +122,12 @@ pub fn is_function_word(word: &str) -> bool {
 
 pub fn is_month_or_weekday(word: &str) -> bool {
     lexicon().months.contains(word)
+}
+
+/// Whether the word is an occupation news names people by ("journalist"),
+/// in lower case; the recogniser does not read these, only roles do.
+pub fn is_occupation(word: &str) -> bool {
+    lexicon().occupations.contains(word)
 }
 
 /// Whether the words form a title ("Secretary of State"), case-insensitive.
@@ -359,6 +367,7 @@ mod tests {
             include_str!("lexicon/function_words.txt"),
             include_str!("lexicon/location_suffixes.txt"),
             include_str!("lexicon/news_organizations.txt"),
+            include_str!("lexicon/occupations.txt"),
             include_str!("lexicon/organization_nouns.txt"),
             include_str!("lexicon/organization_suffixes.txt"),
             include_str!("lexicon/titles.txt"),

@@ -1373,8 +1373,10 @@ fn role_after(doc: &Document, name: Range<usize>) -> Option<Span> {
     if !closed || end == start {
         return None;
     }
-    let title_start =
-        (start..end).find(|&t| lexicon::is_title(doc.slice(doc.token_span(t..end))))?;
+    let title_start = (start..end).find(|&t| {
+        lexicon::is_title(doc.slice(doc.token_span(t..end)))
+            || (t + 1 == end && lexicon::is_occupation(doc.token_text(t)))
+    })?;
     // Before the title: "former", "senior", or "the company's".
     let modifiers_only = (start..title_start).all(|t| {
         let word = doc.token_text(t);
@@ -1429,7 +1431,8 @@ fn title_ending_at(doc: &Document, sentence_start: usize, end: usize) -> Option<
     (1..=lexicon::max_title_words()).rev().find_map(|words| {
         let start = end.checked_sub(words).filter(|&s| s >= sentence_start)?;
         let text = doc.slice(doc.token_span(start..end));
-        (lexicon::is_title(text) && !text.contains(',')).then_some(start)
+        let occupation = words == 1 && lexicon::is_occupation(text);
+        ((lexicon::is_title(text) || occupation) && !text.contains(',')).then_some(start)
     })
 }
 
@@ -1971,6 +1974,20 @@ mod tests {
         );
         let (doc, ranges) = doc_with("OK, I'll do it.", &["I'll"]);
         assert_eq!(refine_name(&doc, ranges[0].clone(), EntityType::Misc), None);
+    }
+
+    #[test]
+    fn an_occupation_before_or_set_off_after_a_name_is_a_role() {
+        let found = mentions(
+            "Police freed journalist Emre Kaya on Thursday. Ingrid Berg, a veteran \
+             economist, said the film starring Tom Hanks was weak.",
+        );
+        assert_eq!(role_of(&found, "Emre Kaya").as_deref(), Some("journalist"));
+        assert_eq!(
+            role_of(&found, "Ingrid Berg").as_deref(),
+            Some("veteran economist")
+        );
+        assert_eq!(role_of(&found, "Tom Hanks"), None);
     }
 
     #[test]

@@ -1120,6 +1120,15 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
         if title.is_empty() || owner == person {
             continue;
         }
+        // "Turkish journalist Emre Kaya": before an occupation, a demonym
+        // says where the person is from, not whose journalist they are.
+        let demonym_owner = doc
+            .mentions
+            .iter()
+            .any(|other| other.span == owner_span && other.kind == MentionKind::Demonym);
+        if demonym_owner && lexicon::is_occupation(&title) {
+            continue;
+        }
         // "Former British Prime Minister": the word before the owner says
         // the role is over.
         let sentence = doc.sentences[mention.sentence.index()].span;
@@ -1430,6 +1439,14 @@ mod tests {
         );
         let found = edges("The head of Interpol, Jurgen Stock, visited Lyon in May.");
         assert_eq!(find(&found, "Jurgen Stock", "Interpol").label, "head of");
+        // A demonym before an occupation is where the person is from.
+        let found = edges("Turkish journalist Emre Kaya met Ana Ruiz in Ankara.");
+        assert!(found.iter().all(|e| e.label != "journalist of"));
+        let found = edges("Turkish President Recep Erdogan met Ana Ruiz in Ankara.");
+        assert_eq!(
+            find(&found, "Recep Erdogan", "Turkey").label,
+            "president of"
+        );
         // A role with no owner before a comma is a description of its own.
         let found = edges("After the director, Ines Araujo spoke to Tomas Reyes.");
         assert!(found.iter().all(|e| e.label != "director of"));
