@@ -27,6 +27,7 @@ struct Lexicon {
     companies: HashSet<&'static str>,
     organization_nouns: HashSet<&'static str>,
     occupations: HashSet<&'static str>,
+    club_suffixes: HashSet<&'static str>,
     news_organization_starts: HashSet<&'static str>,
     max_news_organization_words: usize,
     /// Given name → 'f' or 'm'.
@@ -95,6 +96,7 @@ fn lexicon() -> &'static Lexicon {
             companies: lines(include_str!("lexicon/companies.txt")).collect(),
             organization_nouns: lines(include_str!("lexicon/organization_nouns.txt")).collect(),
             occupations: lines(include_str!("lexicon/occupations.txt")).collect(),
+            club_suffixes: lines(include_str!("lexicon/club_suffixes.txt")).collect(),
             given_names: lines(include_str!("lexicon/given_names.txt"))
                 .filter_map(|line| {
                     let (gender, name) = line.split_once('\t')?;
@@ -122,6 +124,13 @@ pub fn is_function_word(word: &str) -> bool {
 
 pub fn is_month_or_weekday(word: &str) -> bool {
     lexicon().months.contains(word)
+}
+
+/// Whether a name ending in this word is a sports club ("Leeds United").
+/// Apart from the organisation suffixes the recogniser reads: "United"
+/// starts "United States" as often.
+pub fn is_club_suffix(word: &str) -> bool {
+    lexicon().club_suffixes.contains(word)
 }
 
 /// Whether the word is an occupation news names people by ("journalist"),
@@ -363,6 +372,7 @@ mod tests {
         let lists = [
             include_str!("lexicon/abbreviations.txt"),
             include_str!("lexicon/capitals.txt"),
+            include_str!("lexicon/club_suffixes.txt"),
             include_str!("lexicon/companies.txt"),
             include_str!("lexicon/function_words.txt"),
             include_str!("lexicon/location_suffixes.txt"),

@@ -22,6 +22,7 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     names.extend(role_owners(doc, &names));
     let mut names = names_ending_in_a_country(doc, names);
     names.extend(organizations_by_last_word(doc, &names));
+    short_forms_of_organizations(doc, &mut names);
     extend_organizations_over_prepositions(doc, &mut names);
     news_organizations(doc, &mut names);
     surnames_read_as_places(doc, &mut names);
@@ -179,7 +180,8 @@ fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> Vec<NameSpa
         for end in sentence.clone() {
             let word = doc.token_text(end);
             let legal_form = is_legal_form(word);
-            if covered[end] || !(legal_form || lexicon::is_organization_suffix(word)) {
+            let last_word = lexicon::is_organization_suffix(word) || lexicon::is_club_suffix(word);
+            if covered[end] || !(legal_form || last_word) {
                 continue;
             }
             let mut start = end;
@@ -190,6 +192,17 @@ fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> Vec<NameSpa
                 && !lexicon::is_function_word(doc.token_text(start - 1))
             {
                 start -= 1;
+            }
+            // "Castlegate Rovers", "Halvorsen Semiconductor": the recogniser
+            // named only the first words; the name goes on into the suffix.
+            if let Some((name, _)) = names.iter().find(|(name, ty)| {
+                name.end == start
+                    && name.start >= sentence.start
+                    && (*ty == EntityType::Location
+                        || (*ty == EntityType::Person && could_name_a_company(doc, name)))
+                    && doc.token_text(name.end - 1).starts_with(char::is_uppercase)
+            }) {
+                start = name.start;
             }
             // "Party officials said": a capital at the sentence start may be
             // only that; a legal form or a proper noun there says more.
@@ -244,26 +257,54 @@ fn extend_organizations_over_prepositions(doc: &Document, names: &mut [NameSpan]
     }
 }
 
+/// Whether a name the recogniser read as a person could be a company's
+/// first words: no given name or title starts it ("Halvorsen", not
+/// "Jennifer Lopez" of "Jennifer Lopez News").
+fn could_name_a_company(doc: &Document, range: &Range<usize>) -> bool {
+    let first = doc.token_text(range.start);
+    lexicon::given_name_gender(first).is_none() && !lexicon::is_title(first)
+}
+
 /// "Halvorsen Semiconductor said": a name the recogniser read as a person
 /// but that ends in an organisation's last word, with no given name
-/// before it, is an organisation ("Tom Church" stays a person), and so is
-/// its short form elsewhere ("Halvorsen's chief executive") unless a
-/// person of the text bears it as a surname.
+/// before it, is an organisation ("Tom Church" stays a person); a person
+/// or place ending in a club's last word is the club.
 fn organizations_read_as_people(doc: &Document, names: &mut [NameSpan]) {
-    let text_of = |range: &Range<usize>| doc.slice(doc.token_span(range.clone()));
-    let mut short_forms = HashSet::new();
     for (range, ty) in names.iter_mut() {
-        if *ty != EntityType::Person || range.len() < 2 {
+        if range.len() < 2 {
             continue;
         }
         let last = doc.token_text(range.end - 1);
-        let first = doc.token_text(range.start);
-        if (lexicon::is_organization_suffix(last) || is_legal_form(last))
-            && lexicon::given_name_gender(first).is_none()
-            && !lexicon::is_title(first)
-        {
+        let person = *ty == EntityType::Person
+            && (lexicon::is_organization_suffix(last) || is_legal_form(last))
+            && could_name_a_company(doc, &(range.start..range.end - 1));
+        // "Rivermouth United", "Castlegate Rovers": a club, not its town.
+        let club = matches!(ty, EntityType::Person | EntityType::Location)
+            && lexicon::is_club_suffix(last);
+        if person || club {
             *ty = EntityType::Organization;
-            short_forms.insert(text_of(&(range.start..range.end - 1)));
+        }
+    }
+}
+
+/// "Halvorsen's chief executive", "Castlegate's manager": the short form
+/// of an organisation named by its last word is the organisation too, read
+/// as a person unless a person of the text bears it as a surname, read as
+/// a place only when the last word is a club's.
+fn short_forms_of_organizations(doc: &Document, names: &mut [NameSpan]) {
+    let text_of = |range: &Range<usize>| doc.slice(doc.token_span(range.clone()));
+    let mut short_forms: HashMap<&str, bool> = HashMap::new();
+    for (range, ty) in names.iter() {
+        if *ty != EntityType::Organization || range.len() < 2 {
+            continue;
+        }
+        let last = doc.token_text(range.end - 1);
+        let club = lexicon::is_club_suffix(last);
+        if club || lexicon::is_organization_suffix(last) || is_legal_form(last) {
+            let place_too = short_forms
+                .entry(text_of(&(range.start..range.end - 1)))
+                .or_default();
+            *place_too |= club;
         }
     }
     let surnames: HashSet<&str> = names
@@ -273,7 +314,13 @@ fn organizations_read_as_people(doc: &Document, names: &mut [NameSpan]) {
         .collect();
     for (range, ty) in names.iter_mut() {
         let text = text_of(range);
-        if *ty == EntityType::Person && short_forms.contains(text) && !surnames.contains(text) {
+        let Some(&place_too) = short_forms.get(text) else {
+            continue;
+        };
+        let person = *ty == EntityType::Person
+            && !surnames.contains(text)
+            && could_name_a_company(doc, range);
+        if person || (place_too && *ty == EntityType::Location) {
             *ty = EntityType::Organization;
         }
     }
@@ -1991,7 +2038,7 @@ mod tests {
     }
 
     #[test]
-    fn an_organisation_read_as_a_person_is_one_with_its_short_form() {
+    fn organisations_and_clubs_read_as_people_or_places_are_organisations() {
         let found = mentions(
             "Halvorsen Semiconductor said it would hire 200 engineers. Halvorsen's chief \
              executive, Maria Lindqvist, praised Tom Church.",
@@ -2008,6 +2055,20 @@ mod tests {
         );
         assert_eq!(type_of("Halvorsen"), Some(EntityType::Organization));
         assert_eq!(type_of("Tom Church"), Some(EntityType::Person));
+        let found = mentions(
+            "Lena Okafor scored twice as Rivermouth United beat Castlegate Rovers 3-1. \
+             Castlegate's manager, Sean Doyle, blamed the referee.",
+        );
+        let type_of = |name: &str| {
+            found
+                .iter()
+                .find(|(text, ..)| text == name)
+                .map(|(_, ty, ..)| *ty)
+        };
+        for club in ["Rivermouth United", "Castlegate Rovers", "Castlegate"] {
+            assert_eq!(type_of(club), Some(EntityType::Organization), "{club}");
+        }
+        assert_eq!(type_of("Lena Okafor"), Some(EntityType::Person));
     }
 
     #[test]
