@@ -28,6 +28,7 @@ struct Lexicon {
     organization_nouns: HashSet<&'static str>,
     occupations: HashSet<&'static str>,
     club_suffixes: HashSet<&'static str>,
+    company_suffixes: HashSet<&'static str>,
     news_organization_starts: HashSet<&'static str>,
     max_news_organization_words: usize,
     /// Given name → 'f' or 'm'.
@@ -97,6 +98,7 @@ fn lexicon() -> &'static Lexicon {
             organization_nouns: lines(include_str!("lexicon/organization_nouns.txt")).collect(),
             occupations: lines(include_str!("lexicon/occupations.txt")).collect(),
             club_suffixes: lines(include_str!("lexicon/club_suffixes.txt")).collect(),
+            company_suffixes: lines(include_str!("lexicon/company_suffixes.txt")).collect(),
             given_names: lines(include_str!("lexicon/given_names.txt"))
                 .filter_map(|line| {
                     let (gender, name) = line.split_once('\t')?;
@@ -124,6 +126,13 @@ pub fn is_function_word(word: &str) -> bool {
 
 pub fn is_month_or_weekday(word: &str) -> bool {
     lexicon().months.contains(word)
+}
+
+/// Whether a name ending in this word is an organisation's, for the
+/// mention stage: the suffixes the recogniser reads, and companies' trades
+/// ("Halvorsen Semiconductor") it does not.
+pub fn ends_organization_name(word: &str) -> bool {
+    is_organization_suffix(word) || lexicon().company_suffixes.contains(word)
 }
 
 /// Whether a name ending in this word is a sports club ("Leeds United").
@@ -373,6 +382,7 @@ mod tests {
             include_str!("lexicon/abbreviations.txt"),
             include_str!("lexicon/capitals.txt"),
             include_str!("lexicon/club_suffixes.txt"),
+            include_str!("lexicon/company_suffixes.txt"),
             include_str!("lexicon/companies.txt"),
             include_str!("lexicon/function_words.txt"),
             include_str!("lexicon/location_suffixes.txt"),

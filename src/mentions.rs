@@ -180,7 +180,7 @@ fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> Vec<NameSpa
         for end in sentence.clone() {
             let word = doc.token_text(end);
             let legal_form = is_legal_form(word);
-            let last_word = lexicon::is_organization_suffix(word) || lexicon::is_club_suffix(word);
+            let last_word = lexicon::ends_organization_name(word) || lexicon::is_club_suffix(word);
             if covered[end] || !(legal_form || last_word) {
                 continue;
             }
@@ -229,7 +229,7 @@ fn extend_organizations_over_prepositions(doc: &Document, names: &mut [NameSpan]
     let covered = covered_tokens(doc, names);
     for (range, ty) in names.iter_mut() {
         if *ty != EntityType::Organization
-            || !lexicon::is_organization_suffix(doc.token_text(range.end - 1))
+            || !lexicon::ends_organization_name(doc.token_text(range.end - 1))
         {
             continue;
         }
@@ -276,7 +276,7 @@ fn organizations_read_as_people(doc: &Document, names: &mut [NameSpan]) {
         }
         let last = doc.token_text(range.end - 1);
         let person = *ty == EntityType::Person
-            && (lexicon::is_organization_suffix(last) || is_legal_form(last))
+            && (lexicon::ends_organization_name(last) || is_legal_form(last))
             && could_name_a_company(doc, &(range.start..range.end - 1));
         // "Rivermouth United", "Castlegate Rovers": a club, not its town.
         let club = matches!(ty, EntityType::Person | EntityType::Location)
@@ -300,7 +300,7 @@ fn short_forms_of_organizations(doc: &Document, names: &mut [NameSpan]) {
         }
         let last = doc.token_text(range.end - 1);
         let club = lexicon::is_club_suffix(last);
-        if club || lexicon::is_organization_suffix(last) || is_legal_form(last) {
+        if club || lexicon::ends_organization_name(last) || is_legal_form(last) {
             let place_too = short_forms
                 .entry(text_of(&(range.start..range.end - 1)))
                 .or_default();
@@ -919,7 +919,7 @@ fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
         let part = match ty {
             EntityType::Person => last,
             EntityType::Organization
-                if range.len() == 2 && lexicon::is_organization_suffix(last) =>
+                if range.len() == 2 && lexicon::ends_organization_name(last) =>
             {
                 first
             }
@@ -1165,7 +1165,7 @@ fn refine_name(
     let mut role = None;
     // "General Motors", "Crown Prosecution Service": a title word that
     // starts an organisation's name.
-    let organization_name = lexicon::is_organization_suffix(doc.token_text(range.end - 1));
+    let organization_name = lexicon::ends_organization_name(doc.token_text(range.end - 1));
     if let Some(title_end) = leading_title(doc, range.clone()).filter(|_| !organization_name) {
         if title_end < range.end {
             // "Director-General" of which the recogniser kept "General".
@@ -1201,7 +1201,7 @@ fn looks_like_personal_name(doc: &Document, range: Range<usize>) -> bool {
     (2..=3).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
         && words.iter().all(|w| {
-            !lexicon::is_organization_suffix(w)
+            !lexicon::ends_organization_name(w)
                 && !lexicon::is_location_suffix(w)
                 && !lexicon::is_function_word(w)
         })
@@ -1377,9 +1377,11 @@ fn occupation_at_owner(
 }
 
 /// "Alexander Stubb, a former prime minister,", "Brad Smith, the company's
-/// president,": a title set off by commas after a person's name is their
-/// role. Only lower-case words besides the title itself, so that an
-/// organisation or place inside is read as an edge, not folded into a role.
+/// president,", "Brad Smith, Microsoft's president,": a title set off by
+/// commas after a person's name is their role. Only lower-case words
+/// besides the title and a possessor before it, so that an organisation
+/// or place elsewhere in the phrase is read as an edge, not folded into a
+/// role.
 fn role_after(doc: &Document, name: Range<usize>) -> Option<Span> {
     let sentence = doc.sentences[doc.sentence_of_token(name.start).index()]
         .tokens
@@ -1410,13 +1412,38 @@ fn role_after(doc: &Document, name: Range<usize>) -> Option<Span> {
         start += 1;
     }
     let mut end = start;
+    // Tags aside, a capitalised word or a possessive ("the WHO's", read as
+    // a pronoun and a verb) can be part of the phrase.
     while end < sentence.end
         && end - start < 6
-        && matches!(tag(end), Upos::Adj | Upos::Noun | Upos::Propn | Upos::Part)
+        && (matches!(tag(end), Upos::Adj | Upos::Noun | Upos::Propn | Upos::Part)
+            || matches!(doc.token_text(end), "'s" | "’s")
+            || doc.token_text(end).starts_with(char::is_uppercase))
     {
         end += 1;
     }
-    let closed = appointed || end == sentence.end || matches!(doc.token_text(end), "," | "." | ";");
+    let closes = |t: usize| t == sentence.end || matches!(doc.token_text(t), "," | "." | ";");
+    // "Hans Kluge, the WHO's regional director for Europe,", "Marta Vidal, a
+    // senior economist at the Nordic Trade Institute,": a phrase after the
+    // title, up to the comma that closes the apposition, is not part of
+    // the role; the open reader reads its edge.
+    let phrase_closes = || {
+        !appointed
+            && end < sentence.end
+            && tag(end) == Upos::Adp
+            // "the leader of the Labour Party": the open reader reads the
+            // title with its owner.
+            && doc.token_text(end) != "of"
+            && (end + 1..sentence.end.min(end + 9))
+                .take_while(|&t| {
+                    matches!(
+                        tag(t),
+                        Upos::Adp | Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Part
+                    ) || doc.token_text(t) == "-"
+                })
+                .any(|t| closes(t + 1))
+    };
+    let closed = appointed || closes(end) || phrase_closes();
     if !closed || end == start {
         return None;
     }
@@ -1424,11 +1451,19 @@ fn role_after(doc: &Document, name: Range<usize>) -> Option<Span> {
         lexicon::is_title(doc.slice(doc.token_span(t..end)))
             || (t + 1 == end && lexicon::is_occupation(doc.token_text(t)))
     })?;
-    // Before the title: "former", "senior", or "the company's".
-    let modifiers_only = (start..title_start).all(|t| {
-        let word = doc.token_text(t);
-        word.starts_with(char::is_lowercase) || matches!(word, "'s" | "’s")
-    });
+    // Before the title: "former", "senior", "the company's", or a named
+    // possessor, "Microsoft's", whose edge the role gives.
+    let possessor_end = (start..title_start)
+        .find(|&t| matches!(doc.token_text(t), "'s" | "’s"))
+        .unwrap_or(start);
+    let capitalised = |t: usize| doc.token_text(t).starts_with(char::is_uppercase);
+    let possessor =
+        (start..possessor_end).all(capitalised) || (start..possessor_end).all(|t| !capitalised(t));
+    let modifiers_only = possessor
+        && (possessor_end..title_start).all(|t| {
+            let word = doc.token_text(t);
+            word.starts_with(char::is_lowercase) || matches!(word, "'s" | "’s")
+        });
     let lower_case_title = doc
         .slice(doc.token_span(title_start..end))
         .starts_with(char::is_lowercase);
@@ -2145,14 +2180,26 @@ mod tests {
             "Ingrid Berg, a former prime minister, visited Oslo. Tom Lee, the company's \
              president, resigned. Karl Holm, the leader of the Labour Party, spoke.",
         );
-        let role_of = |name: &str| role_of(&found, name);
+        let role = |name: &str| role_of(&found, name);
         assert_eq!(
-            role_of("Ingrid Berg").as_deref(),
+            role("Ingrid Berg").as_deref(),
             Some("former prime minister")
         );
-        assert_eq!(role_of("Tom Lee").as_deref(), Some("company's president"));
+        assert_eq!(role("Tom Lee").as_deref(), Some("company's president"));
         // An organisation inside is an edge of its own, not folded into a role.
-        assert_eq!(role_of("Karl Holm"), None);
+        assert_eq!(role("Karl Holm"), None);
+        let found = mentions(
+            "Brad Smith, Microsoft's president, said sales rose. Marta Vidal, a senior \
+             economist at the Nordic Trade Institute, called the deal a turning point.",
+        );
+        assert_eq!(
+            role_of(&found, "Brad Smith").as_deref(),
+            Some("Microsoft's president")
+        );
+        assert_eq!(
+            role_of(&found, "Marta Vidal").as_deref(),
+            Some("senior economist")
+        );
         let appointed = mentions("The board named Ana Ruiz interim chairman on Monday.");
         assert_eq!(appointed[0].3.as_deref(), Some("interim chairman"));
     }
