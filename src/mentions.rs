@@ -16,6 +16,7 @@ pub type NameSpan = (Range<usize>, EntityType);
 pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     let names = datelines(doc, headline_names(doc, split_at_verbs(doc, names)));
     let names = extend_over_hyphens(doc, names);
+    let names = names_after_prefix_compounds(doc, names);
     let mut names = join_split_titles(doc, split_hyphenated_pairs(doc, names));
     organizations_read_as_people(doc, &mut names);
     names.extend(name_parts_elsewhere(doc, &names));
@@ -765,6 +766,32 @@ fn split_at_verbs(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
         }
     }
     split
+}
+
+/// "Pro-Beijing DAB's Starry Lee", "the anti-Kremlin Yabloko party": a
+/// name word joined to a prefix by a hyphen belongs to that modifier, so a
+/// name that goes on past it starts after it ("DAB", not "Beijing DAB").
+fn names_after_prefix_compounds(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
+    names
+        .into_iter()
+        .map(|(range, ty)| {
+            let start = range.start;
+            let compound = start >= 2
+                && range.len() > 1
+                && doc.token_text(start - 1) == "-"
+                && doc.tokens[start - 2].end == doc.tokens[start - 1].start
+                && doc.tokens[start - 1].end == doc.tokens[start].start
+                && matches!(
+                    doc.token_text(start - 2).to_lowercase().as_str(),
+                    "pro" | "anti" | "non" | "ex" | "post" | "pre" | "neo" | "pan"
+                );
+            if compound {
+                (start + 1..range.end, ty)
+            } else {
+                (range, ty)
+            }
+        })
+        .collect()
 }
 
 /// "Ban Ki" of "Ban Ki-moon", "Port-au" of "Port-au-Prince": a name the
@@ -2056,6 +2083,17 @@ mod tests {
         );
         let (doc, ranges) = doc_with("OK, I'll do it.", &["I'll"]);
         assert_eq!(refine_name(&doc, ranges[0].clone(), EntityType::Misc), None);
+    }
+
+    #[test]
+    fn a_name_word_in_a_prefix_compound_belongs_to_the_modifier() {
+        let found = mentions("Pro-Beijing DAB's Starry Lee won a seat in Kowloon.");
+        let names: Vec<&str> = found.iter().map(|(text, ..)| text.as_str()).collect();
+        assert!(names.contains(&"DAB"), "{names:?}");
+        assert!(
+            !names.iter().any(|n| n.contains("Beijing DAB")),
+            "{names:?}"
+        );
     }
 
     #[test]

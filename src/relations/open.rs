@@ -761,7 +761,18 @@ fn date_tokens(doc: &Document, range: Range<usize>) -> Vec<usize> {
 fn is_particle(word: &str) -> bool {
     matches!(
         word,
-        "up" | "down" | "out" | "off" | "back" | "over" | "away" | "in" | "on" | "about" | "around"
+        "up" | "down"
+            | "out"
+            | "off"
+            | "back"
+            | "over"
+            | "away"
+            | "in"
+            | "on"
+            | "about"
+            | "around"
+            | "through"
+            | "along"
     )
 }
 
