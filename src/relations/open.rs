@@ -1141,9 +1141,11 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
             continue;
         }
         // "Former British Prime Minister": the word before the owner says
-        // the role is over.
+        // the role is over; before a person ("former mayor Gérard Collomb's
+        // deputy") it is that person's.
         let sentence = doc.sentences[mention.sentence.index()].span;
         let former = owner_span.end < role.end
+            && doc.entities[owner.index()].ty != EntityType::Person
             && doc.text[sentence.start..owner_span.start]
                 .split_whitespace()
                 .rev()
@@ -1458,6 +1460,9 @@ mod tests {
             find(&found, "Recep Erdogan", "Turkey").label,
             "president of"
         );
+        // "former" before a person possessor is that person's.
+        let found = edges("Police charged former mayor Ana Ruiz's deputy, Tomas Reyes, on Monday.");
+        assert_eq!(find(&found, "Tomas Reyes", "Ana Ruiz").label, "deputy of");
         // A role with no owner before a comma is a description of its own.
         let found = edges("After the director, Ines Araujo spoke to Tomas Reyes.");
         assert!(found.iter().all(|e| e.label != "director of"));
