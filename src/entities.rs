@@ -13,7 +13,7 @@ use crate::document::{
     RefusedMerge, Upos,
 };
 use crate::lexicon;
-use crate::mentions::{pronoun_gender, pronoun_type};
+use crate::mentions::{pronoun_gender, pronoun_type, reporting_verb_before};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Merges and splits a user asks for (`--aliases FILE`).
@@ -549,25 +549,18 @@ impl<'a> Pronouns<'a> {
     }
 
     /// "Mohamed El-Hassan Mohamed said he was taking his son": the subject
-    /// pronoun of what a name says or thinks is, in news, that name. The
-    /// mention ending right before the verb, for a pronoun right after it
-    /// or after "that", unless a preposition comes before the mention.
+    /// pronoun of what a name says or thinks is, in news, that name
+    /// ("NASA said on Thursday that it had postponed"): the mention ending
+    /// right before the verb (`reporting_verb_before`), unless a
+    /// preposition comes before it.
     fn speaker_of(&self, pronoun: usize) -> Option<usize> {
         let doc = self.doc;
         let mention = &doc.mentions[pronoun];
         let word = doc.slice(mention.span).to_lowercase();
-        if !matches!(word.as_str(), "he" | "she" | "they") {
+        if !matches!(word.as_str(), "he" | "she" | "they" | "it") {
             return None;
         }
-        let mut verb = mention.tokens.start.checked_sub(1)?;
-        if doc.token_text(verb) == "that" {
-            verb = verb.checked_sub(1)?;
-        }
-        let reports = doc.tags[verb] == Upos::Verb
-            && lexicon::is_reporting_verb(&doc.token_text(verb).to_lowercase());
-        if !reports {
-            return None;
-        }
+        let verb = reporting_verb_before(doc, mention.tokens.start)?;
         let speaker = doc.mentions[..pronoun]
             .iter()
             .rposition(|m| m.tokens.end == verb && m.kind != MentionKind::Demonym)?;
@@ -624,6 +617,10 @@ impl<'a> Pronouns<'a> {
             .filter(|&entity| fits(entity))
         {
             return Some(speaker);
+        }
+        // "it" is a mention only where a speaker stands before it.
+        if word.eq_ignore_ascii_case("it") {
+            return None;
         }
         let which = usize::from(wants_person);
         let window_start = self.first_mention_of_sentence[at.saturating_sub(RECENCY.len() - 1)];
@@ -1054,6 +1051,22 @@ mod tests {
         };
         assert_eq!(pronoun_owner("he"), "Rui Tavares");
         assert_eq!(pronoun_owner("His"), "Carlos Mendes");
+    }
+
+    #[test]
+    fn it_stands_for_a_speaker_and_nothing_else() {
+        let doc = resolved(
+            "Halvorsen Semiconductor said on Monday that it had agreed to buy Brightline \
+             Devices. It rained in Oslo, and it was cold.",
+        );
+        let its: Vec<Option<&str>> = doc
+            .mentions
+            .iter()
+            .zip(&doc.mention_entity)
+            .filter(|(m, _)| doc.slice(m.span).eq_ignore_ascii_case("it"))
+            .map(|(_, e)| e.map(|e| doc.entities[e.index()].label.as_str()))
+            .collect();
+        assert_eq!(its, [Some("Halvorsen Semiconductor")]);
     }
 
     #[test]

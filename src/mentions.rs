@@ -29,6 +29,7 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     surnames_read_as_places(doc, &mut names);
     known_places_and_companies(doc, &mut names);
     organizations_by_apposition(doc, &mut names);
+    names_run_into_a_noun(doc, &mut names);
     names.extend(organizations_named_by_apposition(doc, &names));
     owners_of_corporate_titles(doc, &mut names);
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
@@ -109,7 +110,13 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
         ));
     }
     for (token, _) in covered.iter().enumerate().filter(|(_, c)| !**c) {
-        if let Some(ty) = pronoun_type(doc.token_text(token)) {
+        // "it" only where it stands for a speaker ("NASA said it had
+        // postponed"); elsewhere it is as often the weather or a clause.
+        let speaker_it = doc.token_text(token).eq_ignore_ascii_case("it")
+            && reporting_verb_before(doc, token).is_some();
+        let ty =
+            pronoun_type(doc.token_text(token)).or(speaker_it.then_some(EntityType::Organization));
+        if let Some(ty) = ty {
             mentions.push(make_mention(
                 doc,
                 token..token + 1,
@@ -406,6 +413,28 @@ fn known_places_and_companies(doc: &Document, names: &mut [NameSpan]) {
             *ty = EntityType::Location;
         } else if *ty != EntityType::Organization && lexicon::is_company(text) && !after_the {
             *ty = EntityType::Organization;
+        }
+    }
+}
+
+/// "the Orion capsule", "the Artemis program": a common noun in lower case
+/// after a name is what the name modifies, not part of it.
+fn names_run_into_a_noun(doc: &Document, names: &mut [NameSpan]) {
+    for (range, ty) in names.iter_mut() {
+        if matches!(ty, EntityType::Date | EntityType::Number) {
+            continue;
+        }
+        while range.len() > 1
+            && doc.tags.get(range.end - 1) == Some(&Upos::Noun)
+            && doc
+                .token_text(range.end - 1)
+                .chars()
+                .all(|c| c.is_lowercase())
+            && doc
+                .token_text(range.end - 2)
+                .starts_with(char::is_uppercase)
+        {
+            range.end -= 1;
         }
     }
 }
@@ -1109,6 +1138,34 @@ pub fn pronoun_type(word: &str) -> Option<EntityType> {
         "they" | "them" | "their" | "its" | "itself" => Some(EntityType::Misc),
         _ => None,
     }
+}
+
+/// "Rojas said he", "NASA said on Thursday that it": the verb of saying or
+/// thinking whose clause a subject pronoun at `token` opens, right before
+/// it, or before its "that" with at most a short phrase between.
+pub fn reporting_verb_before(doc: &Document, token: usize) -> Option<usize> {
+    let before = token.checked_sub(1)?;
+    let is_reporting = |t: usize| {
+        doc.tags.get(t) == Some(&Upos::Verb)
+            && lexicon::is_reporting_verb(&doc.token_text(t).to_lowercase())
+    };
+    if is_reporting(before) {
+        return Some(before);
+    }
+    if doc.token_text(before) != "that" {
+        return None;
+    }
+    let sentence_start = doc.sentences[doc.sentence_of_token(token).index()]
+        .tokens
+        .start;
+    (sentence_start..before)
+        .rev()
+        .take(5)
+        .take_while(|&t| {
+            is_reporting(t)
+                || !matches!(doc.tags.get(t), Some(Upos::Verb | Upos::Aux | Upos::Punct))
+        })
+        .find(|&t| is_reporting(t))
 }
 
 /// Pronouns for a female referent, to keep them from male names' entities.
@@ -2083,6 +2140,17 @@ mod tests {
         );
         let (doc, ranges) = doc_with("OK, I'll do it.", &["I'll"]);
         assert_eq!(refine_name(&doc, ranges[0].clone(), EntityType::Misc), None);
+    }
+
+    #[test]
+    fn a_lower_case_noun_after_a_name_is_not_part_of_it() {
+        let found = mentions(
+            "NASA said on Thursday that it had postponed the landing, citing problems with \
+             the heat shield of the Orion capsule and delays at SpaceX.",
+        );
+        let names: Vec<&str> = found.iter().map(|(text, ..)| text.as_str()).collect();
+        assert!(names.contains(&"Orion"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("capsule")), "{names:?}");
     }
 
     #[test]
