@@ -570,6 +570,37 @@ impl<'a> Pronouns<'a> {
         (start == 0 || doc.tags[start - 1] != Upos::Adp).then_some(speaker)
     }
 
+    /// "Wilders accused him": the subject of the verb whose object the
+    /// pronoun is, which a pronoun (not a reflexive) never stands for. The
+    /// mention ending right before the verb and its auxiliaries and
+    /// adverbs; "her" only where no noun follows ("met her brother" may be
+    /// the subject's).
+    fn subject_of_object(&self, pronoun: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mention = &doc.mentions[pronoun];
+        let word = doc.slice(mention.span).to_lowercase();
+        let token = mention.tokens.start;
+        let object = match word.as_str() {
+            "him" | "them" => true,
+            "her" => !matches!(
+                doc.tags.get(token + 1),
+                Some(Upos::Noun | Upos::Adj | Upos::Propn | Upos::Num)
+            ),
+            _ => false,
+        };
+        let verb = token.checked_sub(1)?;
+        if !object || doc.tags[verb] != Upos::Verb {
+            return None;
+        }
+        let mut before = verb;
+        while before > 0 && matches!(doc.tags[before - 1], Upos::Aux | Upos::Adv | Upos::Part) {
+            before -= 1;
+        }
+        doc.mentions[..pronoun]
+            .iter()
+            .rposition(|m| m.tokens.end == before && m.kind != MentionKind::Demonym)
+    }
+
     /// Mention `m` has been passed, standing for `entity`.
     fn passed(&mut self, m: usize, entity: Option<EntityId>) {
         let mention = &self.doc.mentions[m];
@@ -594,7 +625,13 @@ impl<'a> Pronouns<'a> {
         let wants_person = pronoun_type(word) == Some(EntityType::Person);
         let gender = pronoun_gender(word);
         let at = mention.sentence.index();
+        let subject = self
+            .subject_of_object(pronoun)
+            .and_then(|m| mention_entity[m]);
         let fits = |entity: EntityId| {
+            if subject == Some(entity) {
+                return false;
+            }
             let ty = self.entity_types[entity.index()];
             if wants_person {
                 let conflict =
@@ -842,6 +879,26 @@ fn add_descriptions(doc: &mut Document, entities: &mut [Entity]) {
             if followed_by_name || !determiner {
                 continue;
             }
+            // The text ties a description to its entity before using it,
+            // and "Pieter Omtzigt, the NSC leader," describes the name it
+            // stands beside.
+            let introduced = entities[entity.index()]
+                .mentions
+                .iter()
+                .any(|(m, _)| doc.mentions[m.index()].span.end <= at);
+            let phrase_start = (first.saturating_sub(3)..first)
+                .find(|&t| doc.token_text(t).eq_ignore_ascii_case("the"))
+                .unwrap_or(first);
+            let beside_a_person = phrase_start >= 2
+                && doc.token_text(phrase_start - 1) == ","
+                && doc.mentions.iter().any(|m| {
+                    m.kind == MentionKind::Name
+                        && m.ty == EntityType::Person
+                        && m.tokens.end == phrase_start - 1
+                });
+            if !introduced || beside_a_person {
+                continue;
+            }
             let overlaps = doc
                 .mentions
                 .iter()
@@ -1051,6 +1108,44 @@ mod tests {
         };
         assert_eq!(pronoun_owner("he"), "Rui Tavares");
         assert_eq!(pronoun_owner("His"), "Carlos Mendes");
+    }
+
+    #[test]
+    fn an_object_pronoun_never_stands_for_its_verbs_subject() {
+        let doc = resolved(
+            "Geert Wilders lost the vote in The Hague. Pieter Omtzigt left the talks. \
+             Wilders accused him of betraying voters.",
+        );
+        let him = doc
+            .mentions
+            .iter()
+            .position(|m| doc.slice(m.span) == "him")
+            .expect("a mention for him");
+        let resolved_to = doc.mention_entity[him].map(|e| doc.entities[e.index()].label.as_str());
+        assert_eq!(resolved_to, Some("Pieter Omtzigt"));
+    }
+
+    #[test]
+    fn a_description_counts_only_after_the_text_ties_it_and_not_beside_another_name() {
+        let descriptions_of = |doc: &Document, label: &str| -> Vec<usize> {
+            entity(doc, label)
+                .mentions
+                .iter()
+                .filter(|(_, rule)| *rule == MergeRule::Description)
+                .map(|(m, _)| doc.mentions[m.index()].span.start)
+                .collect()
+        };
+        let doc = resolved(
+            "The union leader was not consulted. Union leader Ana Ruiz said on Monday that \
+             talks had failed. The union leader called a strike.",
+        );
+        let last = doc.text.rfind("union leader").unwrap();
+        assert_eq!(descriptions_of(&doc, "Ana Ruiz"), [last]);
+        let doc = resolved(
+            "Union leader Ana Ruiz called a strike. Tomas Reyes, the union leader in Porto, \
+             disagreed.",
+        );
+        assert!(descriptions_of(&doc, "Ana Ruiz").is_empty());
     }
 
     #[test]

@@ -1537,10 +1537,20 @@ fn role_after(doc: &Document, name: Range<usize>) -> Option<Span> {
     })?;
     // Before the title: "former", "senior", "the company's", or a named
     // possessor, "Microsoft's", whose edge the role gives.
+    let capitalised = |t: usize| doc.token_text(t).starts_with(char::is_uppercase);
+    // "the NSC leader": a capitalised name right before a role in lower
+    // case owns it, as before a name ("Boeing chief executive").
+    let owner_run_end = (start..title_start)
+        .find(|&t| !capitalised(t))
+        .unwrap_or(title_start);
+    let lower_case_role = doc.token_text(title_start).starts_with(char::is_lowercase);
     let possessor_end = (start..title_start)
         .find(|&t| matches!(doc.token_text(t), "'s" | "’s"))
-        .unwrap_or(start);
-    let capitalised = |t: usize| doc.token_text(t).starts_with(char::is_uppercase);
+        .unwrap_or(if lower_case_role {
+            owner_run_end
+        } else {
+            start
+        });
     let possessor =
         (start..possessor_end).all(capitalised) || (start..possessor_end).all(|t| !capitalised(t));
     let modifiers_only = possessor
@@ -2305,6 +2315,11 @@ mod tests {
         assert_eq!(
             role_of(&found, "Marta Vidal").as_deref(),
             Some("senior economist")
+        );
+        let found = mentions("Pieter Omtzigt, the NSC leader, said his party would leave.");
+        assert_eq!(
+            role_of(&found, "Pieter Omtzigt").as_deref(),
+            Some("NSC leader")
         );
         let appointed = mentions("The board named Ana Ruiz interim chairman on Monday.");
         assert_eq!(appointed[0].3.as_deref(), Some("interim chairman"));
