@@ -561,9 +561,22 @@ impl<'a> Pronouns<'a> {
             return None;
         }
         let verb = reporting_verb_before(doc, mention.tokens.start)?;
+        // "The commission, which brought the case, said it": the subject
+        // stands before a phrase set off by commas.
+        let mut subject_end = verb;
+        if verb > 0 && doc.token_text(verb - 1) == "," {
+            let sentence_start = doc.sentences[mention.sentence.index()].tokens.start;
+            if let Some(comma) = (sentence_start..verb - 1)
+                .rev()
+                .take(15)
+                .find(|&t| doc.token_text(t) == ",")
+            {
+                subject_end = comma;
+            }
+        }
         let speaker = doc.mentions[..pronoun]
             .iter()
-            .rposition(|m| m.tokens.end == verb && m.kind != MentionKind::Demonym)?;
+            .rposition(|m| m.tokens.end == subject_end && m.kind != MentionKind::Demonym)?;
         // "Critics in Addis Ababa say he": a name after a preposition is
         // not who speaks.
         let start = doc.mentions[speaker].tokens.start;
@@ -1162,6 +1175,17 @@ mod tests {
             .map(|(_, e)| e.map(|e| doc.entities[e.index()].label.as_str()))
             .collect();
         assert_eq!(its, [Some("Halvorsen Semiconductor")]);
+        let doc = resolved(
+            "The Nordic Trade Institute, which tracked the talks, said it would publish the \
+             figures.",
+        );
+        let it = doc
+            .mentions
+            .iter()
+            .position(|m| doc.slice(m.span) == "it")
+            .expect("a mention for it");
+        let resolved_to = doc.mention_entity[it].map(|e| doc.entities[e.index()].label.as_str());
+        assert_eq!(resolved_to, Some("Nordic Trade Institute"));
     }
 
     #[test]

@@ -441,7 +441,7 @@ fn names_run_into_a_noun(doc: &Document, names: &mut [NameSpan]) {
 
 /// "Gensler, an architecture firm", "British bank Barclays", "the IG
 /// Metall union": a name the text itself calls a company, a charity or a
-/// party is an organisation.
+/// party is an organisation; so is a "person" the text says "which" of.
 fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]) {
     for (range, ty) in names.iter_mut() {
         // A name the recogniser ran into the noun after it ("three-party"
@@ -469,7 +469,13 @@ fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]) {
                 && is_organization_noun(doc, range.start - 2)
                 && range.end < sentence.end
                 && doc.token_text(range.end) == ",";
-        if before || called_an_organization_after(doc, range.end) {
+        // "Teras Maju, which won a contract": "which" is never said of a
+        // person.
+        let which_after = *ty == EntityType::Person
+            && range.end + 1 < sentence.end
+            && doc.token_text(range.end) == ","
+            && doc.token_text(range.end + 1) == "which";
+        if before || which_after || called_an_organization_after(doc, range.end) {
             *ty = EntityType::Organization;
         }
     }
@@ -2220,6 +2226,9 @@ mod tests {
             assert_eq!(type_of(club), Some(EntityType::Organization), "{club}");
         }
         assert_eq!(type_of("Lena Okafor"), Some(EntityType::Person));
+        let found = mentions("Fauzi took 2 million ringgit from Teras Maju, which won a contract.");
+        let teras = found.iter().find(|(text, ..)| text == "Teras Maju");
+        assert_eq!(teras.map(|m| m.1), Some(EntityType::Organization));
     }
 
     #[test]
