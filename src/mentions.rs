@@ -24,7 +24,7 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     let mut names = names_ending_in_a_country(doc, names);
     names.extend(organizations_by_last_word(doc, &names));
     short_forms_of_organizations(doc, &mut names);
-    extend_organizations_over_prepositions(doc, &mut names);
+    names.extend(organizations_over_prepositions(doc, &names));
     news_organizations(doc, &mut names);
     surnames_read_as_places(doc, &mut names);
     known_places_and_companies(doc, &mut names);
@@ -230,39 +230,108 @@ fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> Vec<NameSpa
     found
 }
 
-/// "the Committee to Protect Journalists", "the Council on Foreign
-/// Relations": an organisation named by its kind goes on over a preposition
-/// and the capitalised words after it, where those name nothing else.
-fn extend_organizations_over_prepositions(doc: &Document, names: &mut [NameSpan]) {
-    let covered = covered_tokens(doc, names);
-    for (range, ty) in names.iter_mut() {
-        if *ty != EntityType::Organization
-            || !lexicon::ends_organization_name(doc.token_text(range.end - 1))
-        {
-            continue;
-        }
-        let sentence_end = doc.sentences[doc.sentence_of_token(range.start).index()]
-            .tokens
-            .end;
-        let preposition = range.end;
-        if preposition + 1 >= sentence_end
-            || !matches!(doc.token_text(preposition), "to" | "for" | "on" | "against")
-        {
-            continue;
-        }
-        let mut end = preposition + 1;
-        while end < sentence_end
-            && end - preposition <= 4
-            && !covered[end]
-            && doc.token_text(end).starts_with(char::is_uppercase)
-            && !lexicon::is_month_or_weekday(doc.token_text(end))
-        {
-            end += 1;
-        }
-        if end > preposition + 1 {
-            range.end = end;
+/// "the Committee to Protect Journalists", "the Joint Council for the
+/// Welfare of Immigrants", "the Office for National Statistics": an
+/// organisation named by its kind goes on over a preposition and the
+/// capitalised words after it (with "the", and further "of" or "and"
+/// phrases), taking in the names the recogniser found there, unless one is
+/// a person's. Returns the organisations so joined; the names inside give
+/// way to them.
+fn organizations_over_prepositions(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
+    let mut name_ending_at: HashMap<usize, (usize, EntityType)> = HashMap::new();
+    let mut person_at = vec![false; doc.tokens.len()];
+    for (range, ty) in names {
+        name_ending_at.insert(range.end, (range.start, *ty));
+        if *ty == EntityType::Person {
+            person_at[range.clone()].iter_mut().for_each(|p| *p = true);
         }
     }
+    let capitalised = |t: usize| {
+        doc.token_text(t).starts_with(char::is_uppercase)
+            && !lexicon::is_month_or_weekday(doc.token_text(t))
+            && !person_at[t]
+    };
+    let mut found = Vec::new();
+    for sentence in &doc.sentences {
+        let sentence = sentence.tokens.clone();
+        if capitalises_every_content_word(doc, sentence.clone()) {
+            continue;
+        }
+        for preposition in sentence.start + 1..sentence.end {
+            let kind = doc.token_text(preposition - 1);
+            // "on" names a body's subject ("Council on Foreign Relations"),
+            // elsewhere a date or an occasion ("Kennedy Space Center on
+            // STS-135").
+            let connects = match doc.token_text(preposition) {
+                "to" | "for" | "against" | "of" => true,
+                "on" => matches!(kind, "Committee" | "Council" | "Commission" | "Panel"),
+                _ => false,
+            };
+            if !connects || !lexicon::ends_organization_name(kind) || person_at[preposition - 1] {
+                continue;
+            }
+            // Where the organisation's name starts: the name the recogniser
+            // found, or the capitalised words before its kind.
+            let start = match name_ending_at.get(&preposition) {
+                Some(&(start, ty)) if ty != EntityType::Person => start,
+                Some(_) => continue,
+                None => {
+                    let mut start = preposition - 1;
+                    while start > sentence.start
+                        && capitalised(start - 1)
+                        && !lexicon::is_function_word(doc.token_text(start - 1))
+                        && preposition - start < 4
+                    {
+                        start -= 1;
+                    }
+                    start
+                }
+            };
+            // The words after: [the] Capitalised+, then ("of" | "and") [the]
+            // Capitalised+ again.
+            let mut end = preposition;
+            let mut at = preposition + 1;
+            loop {
+                let joint = at - 1;
+                let article = at < sentence.end && doc.token_text(at) == "the";
+                if article {
+                    at += 1;
+                }
+                let run_start = at;
+                while at < sentence.end && at - preposition <= 10 && capitalised(at) {
+                    at += 1;
+                }
+                if at == run_start {
+                    break;
+                }
+                let run = doc.slice(doc.token_span(run_start..at));
+                // "University of Sheffield of the UK": the country says
+                // where, it does not name; "MIT and Colorado State
+                // University": a second organisation.
+                let country = article && lexicon::country(run).is_some();
+                let second_organization = doc.token_text(joint) == "and"
+                    && (run_start..at).any(|t| lexicon::ends_organization_name(doc.token_text(t)));
+                if country || second_organization {
+                    break;
+                }
+                end = at;
+                if at + 1 < sentence.end && matches!(doc.token_text(at), "of" | "and" | "&") {
+                    at += 1;
+                } else {
+                    break;
+                }
+            }
+            // "of" after a kind the recogniser already named in full
+            // ("University of Texas") needs nothing from here.
+            let already = name_ending_at
+                .get(&end)
+                .is_some_and(|&(name_start, _)| name_start <= start);
+            if end > preposition && !already {
+                found.push((start..end, EntityType::Organization));
+            }
+        }
+    }
+    found
 }
 
 /// Whether a name the recogniser read as a person could be a company's
@@ -2247,6 +2316,19 @@ mod tests {
                 .iter()
                 .any(|n| n.contains("Monday") && n.contains("Council"))
         );
+        let found = mentions(
+            "Ana Ruiz of the Joint Council for the Welfare of Migrants spoke. The Office for \
+             National Statistics said prices rose. Researchers at the University of Leeds of \
+             the UK agreed. She sat on the Council for the",
+        );
+        let names: Vec<&str> = found.iter().map(|(text, ..)| text.as_str()).collect();
+        for name in [
+            "Joint Council for the Welfare of Migrants",
+            "Office for National Statistics",
+        ] {
+            assert!(names.contains(&name), "{name} in {names:?}");
+        }
+        assert!(!names.iter().any(|n| n.ends_with("the UK")), "{names:?}");
     }
 
     #[test]
