@@ -958,6 +958,16 @@ mod tests {
         Pipeline::new(options).annotate("t", text)
     }
 
+    /// The label of the entity the first mention reading `word` stands for.
+    fn resolved_label<'a>(doc: &'a Document, word: &str) -> Option<&'a str> {
+        let at = doc
+            .mentions
+            .iter()
+            .position(|m| doc.slice(m.span) == word)
+            .unwrap_or_else(|| panic!("a mention for {word}"));
+        doc.mention_entity[at].map(|e| doc.entities[e.index()].label.as_str())
+    }
+
     fn entity<'a>(doc: &'a Document, label: &str) -> &'a Entity {
         doc.entities
             .iter()
@@ -1071,13 +1081,7 @@ mod tests {
             "Lars Dahl took office in April. \
              Critics in Addis Ababa say he has made too many concessions to Ana Ruiz.",
         );
-        let he = doc
-            .mentions
-            .iter()
-            .position(|m| doc.slice(m.span) == "he")
-            .expect("a mention for he");
-        let resolved_to = doc.mention_entity[he].map(|e| doc.entities[e.index()].label.as_str());
-        assert_eq!(resolved_to, Some("Lars Dahl"));
+        assert_eq!(resolved_label(&doc, "he"), Some("Lars Dahl"));
     }
 
     #[test]
@@ -1129,13 +1133,7 @@ mod tests {
             "Geert Wilders lost the vote in The Hague. Pieter Omtzigt left the talks. \
              Wilders accused him of betraying voters.",
         );
-        let him = doc
-            .mentions
-            .iter()
-            .position(|m| doc.slice(m.span) == "him")
-            .expect("a mention for him");
-        let resolved_to = doc.mention_entity[him].map(|e| doc.entities[e.index()].label.as_str());
-        assert_eq!(resolved_to, Some("Pieter Omtzigt"));
+        assert_eq!(resolved_label(&doc, "him"), Some("Pieter Omtzigt"));
     }
 
     #[test]
@@ -1179,13 +1177,7 @@ mod tests {
             "The Nordic Trade Institute, which tracked the talks, said it would publish the \
              figures.",
         );
-        let it = doc
-            .mentions
-            .iter()
-            .position(|m| doc.slice(m.span) == "it")
-            .expect("a mention for it");
-        let resolved_to = doc.mention_entity[it].map(|e| doc.entities[e.index()].label.as_str());
-        assert_eq!(resolved_to, Some("Nordic Trade Institute"));
+        assert_eq!(resolved_label(&doc, "it"), Some("Nordic Trade Institute"));
     }
 
     #[test]
