@@ -561,12 +561,25 @@ impl<'a> Pronouns<'a> {
             return None;
         }
         let verb = reporting_verb_before(doc, mention.tokens.start)?;
-        // "The commission, which brought the case, said it": the subject
-        // stands before a phrase set off by commas.
+        let sentence_start = doc.sentences[mention.sentence.index()].tokens.start;
+        // "had told": the subject stands before the auxiliaries.
         let mut subject_end = verb;
-        if verb > 0 && doc.token_text(verb - 1) == "," {
-            let sentence_start = doc.sentences[mention.sentence.index()].tokens.start;
-            if let Some(comma) = (sentence_start..verb - 1)
+        while subject_end > sentence_start
+            && matches!(doc.tags[subject_end - 1], Upos::Aux | Upos::Adv)
+        {
+            subject_end -= 1;
+        }
+        // "to meet with Devocht, who had told Montalvo he": the relative
+        // pronoun's antecedent speaks, after a preposition or not.
+        let relative = subject_end >= sentence_start + 2
+            && doc.token_text(subject_end - 1).eq_ignore_ascii_case("who")
+            && doc.token_text(subject_end - 2) == ",";
+        if relative {
+            subject_end -= 2;
+        } else if subject_end > sentence_start && doc.token_text(subject_end - 1) == "," {
+            // "The commission, which brought the case, said it": the
+            // subject stands before a phrase set off by commas.
+            if let Some(comma) = (sentence_start..subject_end - 1)
                 .rev()
                 .take(15)
                 .find(|&t| doc.token_text(t) == ",")
@@ -580,7 +593,7 @@ impl<'a> Pronouns<'a> {
         // "Critics in Addis Ababa say he": a name after a preposition is
         // not who speaks.
         let start = doc.mentions[speaker].tokens.start;
-        (start == 0 || doc.tags[start - 1] != Upos::Adp).then_some(speaker)
+        (relative || start == 0 || doc.tags[start - 1] != Upos::Adp).then_some(speaker)
     }
 
     /// "Wilders accused him": the subject of the verb whose object the
@@ -1157,6 +1170,26 @@ mod tests {
              disagreed.",
         );
         assert!(descriptions_of(&doc, "Ana Ruiz").is_empty());
+    }
+
+    #[test]
+    fn the_subject_pronoun_of_what_a_name_tells_someone_is_that_name() {
+        let doc = resolved(
+            "Lars Dahl left the party in May. He flew to Oslo to meet with Tomas Reyes, who \
+             had told Dahl he would help him.",
+        );
+        let last = |word: &str| {
+            let at = doc
+                .mentions
+                .iter()
+                .rposition(|m| doc.slice(m.span) == word)
+                .expect("a mention");
+            doc.mention_entity[at].map(|e| doc.entities[e.index()].label.as_str())
+        };
+        assert_eq!(last("he"), Some("Tomas Reyes"));
+        assert_eq!(last("him"), Some("Lars Dahl"));
+        let doc = resolved("Lars Dahl met Tomas Reyes. Reyes told Dahl that he would resign.");
+        assert_eq!(resolved_label(&doc, "he"), Some("Tomas Reyes"));
     }
 
     #[test]

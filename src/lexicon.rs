@@ -278,6 +278,27 @@ pub fn is_reporting_verb(word: &str) -> bool {
     STEMS.iter().any(|stem| word.starts_with(stem))
 }
 
+/// Verbs of telling someone something: "Devocht told Montalvo he would
+/// assist him", where what follows the person told is a clause of its own.
+pub fn is_telling_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "told"
+            | "tell"
+            | "tells"
+            | "assured"
+            | "assures"
+            | "warned"
+            | "warns"
+            | "promised"
+            | "promises"
+            | "informed"
+            | "informs"
+            | "reminded"
+            | "reminds"
+    )
+}
+
 /// Whether the name, exactly, is a capital city ("Brussels", "New Delhi").
 pub fn is_capital(name: &str) -> bool {
     lexicon().capitals.contains(name)

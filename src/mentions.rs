@@ -1215,9 +1215,10 @@ pub fn pronoun_type(word: &str) -> Option<EntityType> {
     }
 }
 
-/// "Rojas said he", "NASA said on Thursday that it": the verb of saying or
-/// thinking whose clause a subject pronoun at `token` opens, right before
-/// it, or before its "that" with at most a short phrase between.
+/// "Rojas said he", "NASA said on Thursday that it", "Devocht told
+/// Montalvo he": the verb of saying, thinking or telling whose clause a
+/// subject pronoun at `token` opens, right before it, or before its
+/// "that" with at most a short phrase (or the one told) between.
 pub fn reporting_verb_before(doc: &Document, token: usize) -> Option<usize> {
     let before = token.checked_sub(1)?;
     let is_reporting = |t: usize| {
@@ -1227,12 +1228,35 @@ pub fn reporting_verb_before(doc: &Document, token: usize) -> Option<usize> {
     if is_reporting(before) {
         return Some(before);
     }
-    if doc.token_text(before) != "that" {
-        return None;
-    }
     let sentence_start = doc.sentences[doc.sentence_of_token(token).index()]
         .tokens
         .start;
+    let clause = if doc.token_text(before) == "that" {
+        before
+    } else {
+        token
+    };
+    // "told Montalvo he", "warned the court that it": a verb of telling,
+    // the one told, then the clause.
+    let is_telling = |t: usize| {
+        doc.tags.get(t) == Some(&Upos::Verb)
+            && lexicon::is_telling_verb(&doc.token_text(t).to_lowercase())
+    };
+    let told = (sentence_start..clause)
+        .rev()
+        .take(5)
+        .take_while(|&t| {
+            is_telling(t)
+                || matches!(
+                    doc.tags.get(t),
+                    Some(Upos::Propn | Upos::Noun | Upos::Pron | Upos::Det)
+                )
+        })
+        .find(|&t| is_telling(t))
+        .filter(|&verb| verb + 1 < clause);
+    if told.is_some() || clause == token {
+        return told;
+    }
     (sentence_start..before)
         .rev()
         .take(5)
