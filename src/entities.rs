@@ -971,13 +971,20 @@ mod tests {
         Pipeline::new(options).annotate("t", text)
     }
 
-    /// The label of the entity the first mention reading `word` stands for.
+    /// The label of the entity the first (or last) mention reading `word`
+    /// stands for.
     fn resolved_label<'a>(doc: &'a Document, word: &str) -> Option<&'a str> {
-        let at = doc
-            .mentions
-            .iter()
-            .position(|m| doc.slice(m.span) == word)
-            .unwrap_or_else(|| panic!("a mention for {word}"));
+        resolved_label_at(doc, word, false)
+    }
+
+    fn resolved_label_at<'a>(doc: &'a Document, word: &str, last: bool) -> Option<&'a str> {
+        let reads = |m: &Mention| doc.slice(m.span) == word;
+        let at = if last {
+            doc.mentions.iter().rposition(reads)
+        } else {
+            doc.mentions.iter().position(reads)
+        }
+        .unwrap_or_else(|| panic!("a mention for {word}"));
         doc.mention_entity[at].map(|e| doc.entities[e.index()].label.as_str())
     }
 
@@ -1126,18 +1133,8 @@ mod tests {
             "Carlos Mendes won the vote in Porto on Sunday. Mendes thanked his voters, and \
              Mendes promised reform. His rival Rui Tavares said he would appeal.",
         );
-        let pronoun_owner = |word: &str| {
-            let at = doc
-                .mentions
-                .iter()
-                .rposition(|m| doc.slice(m.span) == word)
-                .expect("pronoun found");
-            doc.entities[doc.mention_entity[at].expect("resolved").index()]
-                .label
-                .clone()
-        };
-        assert_eq!(pronoun_owner("he"), "Rui Tavares");
-        assert_eq!(pronoun_owner("His"), "Carlos Mendes");
+        assert_eq!(resolved_label_at(&doc, "he", true), Some("Rui Tavares"));
+        assert_eq!(resolved_label_at(&doc, "His", true), Some("Carlos Mendes"));
     }
 
     #[test]
@@ -1178,16 +1175,8 @@ mod tests {
             "Lars Dahl left the party in May. He flew to Oslo to meet with Tomas Reyes, who \
              had told Dahl he would help him.",
         );
-        let last = |word: &str| {
-            let at = doc
-                .mentions
-                .iter()
-                .rposition(|m| doc.slice(m.span) == word)
-                .expect("a mention");
-            doc.mention_entity[at].map(|e| doc.entities[e.index()].label.as_str())
-        };
-        assert_eq!(last("he"), Some("Tomas Reyes"));
-        assert_eq!(last("him"), Some("Lars Dahl"));
+        assert_eq!(resolved_label_at(&doc, "he", true), Some("Tomas Reyes"));
+        assert_eq!(resolved_label_at(&doc, "him", true), Some("Lars Dahl"));
         let doc = resolved("Lars Dahl met Tomas Reyes. Reyes told Dahl that he would resign.");
         assert_eq!(resolved_label(&doc, "he"), Some("Tomas Reyes"));
     }
