@@ -202,6 +202,23 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
             if opens_parenthetical(doc, left.end, right.start) {
                 parenthetical_owner = Some(left);
             }
+            // "Dahl will travel to Santiago next month to meet President
+            // Rojas": an infinitive of purpose after the object takes the
+            // clause's subject, and says what is meant, not yet done.
+            if let Some((readers, _, object)) = last_reading.clone()
+                && object == left
+                && let Some(to) = purpose_infinitive(doc, left.end, right.start)
+                && let Some(mut predicate) =
+                    read_predicate(doc, readers[0].start, to, right.start, right.end)
+            {
+                predicate.hedged = true;
+                for &subject in &readers {
+                    relations.extend(relation(subject, right, &predicate, sentence.span));
+                }
+                last_reading = Some((readers, predicate, right));
+                subjects.clear();
+                continue;
+            }
             if coordinated[k] {
                 if let Some((readers, predicate, object)) = &mut last_reading
                     && *object == left
@@ -254,6 +271,22 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
     }
     relations.extend(role_relations(doc));
     relations
+}
+
+/// Where "to" opens an infinitive of purpose between two arguments, after
+/// at most a few words of time or manner ("next month to meet").
+fn purpose_infinitive(doc: &Document, from: usize, to: usize) -> Option<usize> {
+    let mut at = from;
+    while at < to
+        && at - from < 4
+        && matches!(
+            tag(doc, at),
+            Upos::Noun | Upos::Adj | Upos::Det | Upos::Num | Upos::Adv
+        )
+    {
+        at += 1;
+    }
+    (at + 1 < to && doc.token_text(at) == "to" && tag(doc, at + 1) == Upos::Verb).then_some(at)
 }
 
 /// The open edge a predicate gives between a subject and an object, turned
@@ -1428,6 +1461,20 @@ mod tests {
             (typed.head.as_str(), typed.tail.as_str()),
             ("Peru", "Ana Ruiz")
         );
+    }
+
+    #[test]
+    fn an_infinitive_of_purpose_takes_the_clauses_subject_and_is_hedged() {
+        let found = edges(
+            "Foreign Minister Lars Dahl will travel to Santiago next month to meet President \
+             Gabriel Rojas.",
+        );
+        let travel = find(&found, "Lars Dahl", "Santiago");
+        assert_eq!(travel.label, "will travel to");
+        let meet = find(&found, "Lars Dahl", "Gabriel Rojas");
+        assert_eq!(meet.label, "meet");
+        assert!(meet.hedged && !meet.negated);
+        assert!(!found.iter().any(|e| e.head == "Santiago"));
     }
 
     #[test]
