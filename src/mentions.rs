@@ -334,6 +334,22 @@ fn organizations_over_prepositions(doc: &Document, names: &[NameSpan]) -> Vec<Na
     found
 }
 
+/// The last words of the names read as people in full ("Paris" of
+/// "Valeska Paris").
+fn surnames_of_full_names<'a>(doc: &'a Document, names: &[NameSpan]) -> HashSet<&'a str> {
+    names
+        .iter()
+        .filter(|(range, ty)| *ty == EntityType::Person && range.len() > 1)
+        .map(|(range, _)| doc.token_text(range.end - 1))
+        .collect()
+}
+
+/// Whether a name ending in this word is an organisation's: a suffix or
+/// trade the mention stage reads ("Bank", "Semiconductor"), or a legal form.
+fn ends_like_an_organization(word: &str) -> bool {
+    lexicon::ends_organization_name(word) || is_legal_form(word)
+}
+
 /// Whether a name the recogniser read as a person could be a company's
 /// first words: no given name or title starts it ("Halvorsen", not
 /// "Jennifer Lopez" of "Jennifer Lopez News").
@@ -353,7 +369,7 @@ fn organizations_read_as_people(doc: &Document, names: &mut [NameSpan]) {
         }
         let last = doc.token_text(range.end - 1);
         let person = *ty == EntityType::Person
-            && (lexicon::ends_organization_name(last) || is_legal_form(last))
+            && ends_like_an_organization(last)
             && could_name_a_company(doc, &(range.start..range.end - 1));
         // "Rivermouth United", "Castlegate Rovers": a club, not its town.
         let club = matches!(ty, EntityType::Person | EntityType::Location)
@@ -377,18 +393,14 @@ fn short_forms_of_organizations(doc: &Document, names: &mut [NameSpan]) {
         }
         let last = doc.token_text(range.end - 1);
         let club = lexicon::is_club_suffix(last);
-        if club || lexicon::ends_organization_name(last) || is_legal_form(last) {
+        if club || ends_like_an_organization(last) {
             let place_too = short_forms
                 .entry(text_of(&(range.start..range.end - 1)))
                 .or_default();
             *place_too |= club;
         }
     }
-    let surnames: HashSet<&str> = names
-        .iter()
-        .filter(|(range, ty)| *ty == EntityType::Person && range.len() > 1)
-        .map(|(range, _)| doc.token_text(range.end - 1))
-        .collect();
+    let surnames = surnames_of_full_names(doc, names);
     for (range, ty) in names.iter_mut() {
         let text = text_of(range);
         let Some(&place_too) = short_forms.get(text) else {
@@ -414,19 +426,13 @@ fn is_legal_form(word: &str) -> bool {
 /// person the text names in full, read as a place, is that person unless a
 /// preposition of place comes before it ("moved to Paris").
 fn surnames_read_as_places(doc: &Document, names: &mut [NameSpan]) {
-    let mut surnames: HashMap<&str, Option<EntityType>> = HashMap::new();
-    for (range, ty) in names.iter() {
-        if range.len() > 1 && *ty == EntityType::Person {
-            note_type(&mut surnames, doc.token_text(range.end - 1), *ty);
-        }
-    }
+    let surnames = surnames_of_full_names(doc, names);
     for (range, ty) in names.iter_mut() {
         if range.len() != 1 || *ty != EntityType::Location {
             continue;
         }
         let word = doc.token_text(range.start);
-        if surnames.get(word) != Some(&Some(EntityType::Person)) || lexicon::country(word).is_some()
-        {
+        if !surnames.contains(word) || lexicon::country(word).is_some() {
             continue;
         }
         let sentence_start = doc.sentences[doc.sentence_of_token(range.start).index()]
