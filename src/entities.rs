@@ -614,13 +614,59 @@ impl<'a> Pronouns<'a> {
             ),
             _ => false,
         };
-        let verb = token.checked_sub(1)?;
+        // "agreed to testify against him": the object of a preposition that
+        // completes the verb, not one of place ("had the money with him").
+        let mut verb = token.checked_sub(1)?;
+        if doc.tags[verb] == Upos::Adp
+            && matches!(
+                doc.token_text(verb).to_lowercase().as_str(),
+                "against" | "to" | "about" | "at" | "for" | "from"
+            )
+        {
+            verb = verb.checked_sub(1)?;
+        }
         if !object || doc.tags[verb] != Upos::Verb {
             return None;
         }
         let mut before = verb;
-        while before > 0 && matches!(doc.tags[before - 1], Upos::Aux | Upos::Adv | Upos::Part) {
-            before -= 1;
+        loop {
+            while before > 0 && matches!(doc.tags[before - 1], Upos::Aux | Upos::Adv | Upos::Part) {
+                before -= 1;
+            }
+            // "Mendes agreed to testify": the verb's subject is the one of
+            // the verb that takes the infinitive.
+            if before > 0
+                && doc.tags[before - 1] == Upos::Verb
+                && doc.token_text(before).eq_ignore_ascii_case("to")
+            {
+                before -= 1;
+                continue;
+            }
+            break;
+        }
+        // "Tiago Mendes, a former executive, agreed": the subject before an
+        // apposition set off by commas.
+        if before > 1 && doc.token_text(before - 1) == "," {
+            let mut opening = before - 2;
+            while opening > 0
+                && before - opening < 10
+                && matches!(
+                    doc.tags[opening],
+                    Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Adp | Upos::Num
+                )
+            {
+                opening -= 1;
+            }
+            let name_before_comma = |end: usize| {
+                doc.mentions[..pronoun]
+                    .iter()
+                    .rposition(|m| m.tokens.end == end && m.kind == MentionKind::Name)
+            };
+            return name_before_comma(before - 1).or_else(|| {
+                (doc.token_text(opening) == ",")
+                    .then(|| name_before_comma(opening))
+                    .flatten()
+            });
         }
         doc.mentions[..pronoun]
             .iter()
@@ -1144,6 +1190,11 @@ mod tests {
              Wilders accused him of betraying voters.",
         );
         assert_eq!(resolved_label(&doc, "him"), Some("Pieter Omtzigt"));
+        let doc = resolved(
+            "A court sentenced Ricardo Alves on Monday. Tiago Mendes, a former executive, \
+             agreed to testify against him.",
+        );
+        assert_eq!(resolved_label(&doc, "him"), Some("Ricardo Alves"));
     }
 
     #[test]

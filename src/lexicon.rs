@@ -214,6 +214,12 @@ pub fn is_location_suffix(word: &str) -> bool {
 }
 
 /// The canonical name of a country named `name` ("U.S." → "United States").
+/// The continents the country list also holds, for their adjectives
+/// ("European"): places, but no one's country.
+pub fn is_continent(name: &str) -> bool {
+    matches!(name, "Europe" | "Africa" | "Asia" | "Antarctica")
+}
+
 pub fn country(name: &str) -> Option<&'static str> {
     let lexicon = lexicon();
     let bare = name.strip_prefix("the ").unwrap_or(name);
@@ -333,6 +339,14 @@ pub fn is_corporate_title(words: &str) -> bool {
             | "co-founder"
             | "cofounder"
             | "managing director"
+            | "executive"
+            | "executives"
+            | "chairman"
+            | "chairwoman"
+            | "shareholder"
+            | "shareholders"
+            | "employee"
+            | "employees"
     )
 }
 

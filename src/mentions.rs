@@ -17,6 +17,7 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     let names = datelines(doc, headline_names(doc, split_at_verbs(doc, names)));
     let names = extend_over_hyphens(doc, names);
     let names = names_after_prefix_compounds(doc, names);
+    let names = split_person_of_place(doc, names);
     let mut names = join_split_titles(doc, split_hyphenated_pairs(doc, names));
     organizations_read_as_people(doc, &mut names);
     names.extend(name_parts_elsewhere(doc, &names));
@@ -518,6 +519,10 @@ fn names_run_into_a_noun(doc: &Document, names: &mut [NameSpan]) {
 /// Metall union": a name the text itself calls a company, a charity or a
 /// party is an organisation; so is a "person" the text says "which" of.
 fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]) {
+    // Names the text itself calls organisations: the same name elsewhere in
+    // the document is one too ("buy Lumeris, a French maker of sensors.
+    // Lumeris was founded").
+    let mut called: HashSet<&str> = HashSet::new();
     for (range, ty) in names.iter_mut() {
         // A name the recogniser ran into the noun after it ("three-party"
         // is no name).
@@ -550,10 +555,41 @@ fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]) {
             && range.end + 1 < sentence.end
             && doc.token_text(range.end) == ","
             && doc.token_text(range.end + 1) == "which";
-        if before || which_after || called_an_organization_after(doc, range.end) {
+        // "chief economist at Harambee Capital": where a profession is
+        // practised, unless the text names a country or capital.
+        let works_at = range.start > sentence.start + 1
+            && doc.token_text(range.start - 1) == "at"
+            && is_profession(doc, range.start - 2)
+            && !lexicon::is_capital(doc.slice(doc.token_span(range.clone())));
+        if before || which_after || works_at || called_an_organization_after(doc, range.end) {
+            *ty = EntityType::Organization;
+            called.insert(doc.slice(doc.token_span(range.clone())));
+        }
+    }
+    same_names_as_organizations(doc, names, &called);
+}
+
+/// Every name written as one the text showed to be an organisation is one.
+fn same_names_as_organizations(doc: &Document, names: &mut [NameSpan], shown: &HashSet<&str>) {
+    if shown.is_empty() {
+        return;
+    }
+    for (range, ty) in names.iter_mut() {
+        if *ty != EntityType::Organization
+            && range.start < range.end
+            && shown.contains(doc.slice(doc.token_span(range.clone())))
+        {
             *ty = EntityType::Organization;
         }
     }
+}
+
+/// "economist", "professor": a lower-case occupation or title.
+fn is_profession(doc: &Document, token: usize) -> bool {
+    let word = doc.token_text(token);
+    doc.tags.get(token) == Some(&Upos::Noun)
+        && word.starts_with(char::is_lowercase)
+        && (lexicon::is_occupation(word) || lexicon::is_title(word))
 }
 
 fn is_organization_noun(doc: &Document, token: usize) -> bool {
@@ -613,6 +649,7 @@ fn organizations_named_by_apposition(doc: &Document, names: &[NameSpan]) -> Vec<
 /// gave it (countries aside: a state has no chief executive).
 fn owners_of_corporate_titles(doc: &Document, names: &mut [NameSpan]) {
     let text = |range: Range<usize>| doc.slice(doc.token_span(range));
+    let mut shown: HashSet<&str> = HashSet::new();
     for (range, ty) in names.iter_mut() {
         if *ty == EntityType::Organization || lexicon::country(text(range.clone())).is_some() {
             continue;
@@ -636,8 +673,10 @@ fn owners_of_corporate_titles(doc: &Document, names: &mut [NameSpan]) {
         });
         if title_after || title_before {
             *ty = EntityType::Organization;
+            shown.insert(text(range.clone()));
         }
     }
+    same_names_as_organizations(doc, names, &shown);
 }
 
 /// News organisations named exactly ("Reuters", "The Washington Post") are
@@ -991,6 +1030,40 @@ fn join_split_titles(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> 
             }
         }
         out.push((range, ty));
+    }
+    out
+}
+
+/// "Senator Tom Whitaker of Ohio": a full name the recogniser ran on over
+/// "of" is a person and the place or body they are of ("Catherine of
+/// Aragon", one word before "of", stays whole).
+fn split_person_of_place(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
+    let mut out = Vec::with_capacity(names.len());
+    for (range, ty) in names {
+        let of = range
+            .clone()
+            .find(|&t| doc.token_text(t) == "of")
+            .filter(|&of| {
+                ty == EntityType::Person
+                    && of >= range.start + 2
+                    && of + 1 < range.end
+                    && lexicon::given_name_gender(doc.token_text(range.start)).is_some()
+                    && (range.start..of).all(|t| doc.token_text(t).starts_with(char::is_uppercase))
+                    && doc.token_text(of + 1).starts_with(char::is_uppercase)
+            });
+        match of {
+            Some(of) => {
+                let owner = of + 1..range.end;
+                let owner_ty = if ends_like_an_organization(doc.token_text(range.end - 1)) {
+                    EntityType::Organization
+                } else {
+                    EntityType::Location
+                };
+                out.push((range.start..of, ty));
+                out.push((owner, owner_ty));
+            }
+            None => out.push((range, ty)),
+        }
     }
     out
 }
@@ -1712,7 +1785,8 @@ fn title_ending_at(doc: &Document, sentence_start: usize, end: usize) -> Option<
     (1..=lexicon::max_title_words()).rev().find_map(|words| {
         let start = end.checked_sub(words).filter(|&s| s >= sentence_start)?;
         let text = doc.slice(doc.token_span(start..end));
-        let occupation = words == 1 && lexicon::is_occupation(text);
+        let occupation = words == 1 && lexicon::is_occupation(text)
+            || lexicon::is_corporate_title(text) && !text.ends_with('s');
         ((lexicon::is_title(text) || occupation) && !text.contains(',')).then_some(start)
     })
 }
@@ -1852,6 +1926,27 @@ mod tests {
             })
             .collect();
         (doc, ranges)
+    }
+
+    #[test]
+    fn a_full_name_run_on_over_of_is_a_person_and_a_place() {
+        let (doc, r) = doc_with(
+            "Senator Tom Whitaker of Ohio led the opposition. Catherine of Aragon was queen.",
+            &["Tom Whitaker of Ohio", "Catherine of Aragon"],
+        );
+        let names: Vec<NameSpan> = r.iter().map(|r| (r.clone(), EntityType::Person)).collect();
+        let split: Vec<(&str, EntityType)> = split_person_of_place(&doc, names)
+            .into_iter()
+            .map(|(range, ty)| (doc.slice(doc.token_span(range)), ty))
+            .collect();
+        assert_eq!(
+            split,
+            [
+                ("Tom Whitaker", EntityType::Person),
+                ("Ohio", EntityType::Location),
+                ("Catherine of Aragon", EntityType::Person)
+            ]
+        );
     }
 
     #[test]
@@ -2152,13 +2247,18 @@ mod tests {
         let (doc, ranges) = doc_with(
             "It was designed by Gensler, an architecture firm. British bank Barclays \
              hired Wei Chen, a former Google engineer. The construction firm, Ridgeway \
-             Builders, pleaded guilty.",
+             Builders, pleaded guilty. Gensler was founded in 1965. Ana Ruiz, chief \
+             economist at Harambee Capital, met a doctor at Nairobi.",
             &[
                 "Gensler",
                 "Barclays",
                 "Wei Chen",
                 "Google",
                 "Ridgeway Builders",
+                "Gensler",
+                "Ana Ruiz",
+                "Harambee Capital",
+                "Nairobi",
             ],
         );
         let types = retyped(&doc, ranges, organizations_by_apposition);
@@ -2169,7 +2269,11 @@ mod tests {
                 EntityType::Organization,
                 EntityType::Person,
                 EntityType::Person,
-                EntityType::Organization
+                EntityType::Organization,
+                EntityType::Organization,
+                EntityType::Person,
+                EntityType::Organization,
+                EntityType::Person
             ]
         );
     }
@@ -2204,7 +2308,8 @@ mod tests {
     fn what_a_company_title_belongs_to_is_an_organisation() {
         let (doc, ranges) = doc_with(
             "Elon Musk, the chief executive of Tesla, met Nordvik chief executive Anna Holm \
-             and the founder of Lumen, Lars Dahl, in Norway. Norway's chief executive was absent.",
+             and the founder of Lumen, Lars Dahl, in Norway. Norway's chief executive was absent. \
+             A former executive of Construtora Norte testified.",
             &[
                 "Elon Musk",
                 "Tesla",
@@ -2213,6 +2318,7 @@ mod tests {
                 "Lumen",
                 "Norway",
                 "Norway",
+                "Construtora Norte",
             ],
         );
         let types = retyped(&doc, ranges, owners_of_corporate_titles);
@@ -2226,7 +2332,8 @@ mod tests {
                 Person,
                 Organization,
                 Person,
-                Person
+                Person,
+                Organization
             ]
         );
     }

@@ -181,6 +181,7 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
         // objects coordinated after it: "founded by Raman and David Chen".
         let mut last_reading: Option<(Vec<Argument>, Predicate, Argument)> = None;
         let coordinated = coordinations(doc, &args);
+        let pairs = coordinated.len();
         for (k, pair) in args.windows(2).enumerate() {
             let (left, right) = (pair[0], pair[1]);
             // "Lumina, which is based in Palo Alto, was founded by Raman":
@@ -220,9 +221,12 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
                 continue;
             }
             if coordinated[k] {
+                // "sent teams from Lima, and Chile and Colombia offered
+                // help": a verb after the whole list makes it a new clause.
+                let list_end = (k + 1..pairs).find(|&j| !coordinated[j]).unwrap_or(pairs);
                 if let Some((readers, predicate, object)) = &mut last_reading
                     && *object == left
-                    && !heads_a_clause(doc, right.end)
+                    && !heads_a_clause(doc, args[list_end].end)
                 {
                     for subject in readers.iter() {
                         relations.extend(relation(*subject, right, predicate, sentence.span));
@@ -270,6 +274,85 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
         relations.extend(located_in(doc, &args, sentence.span));
     }
     relations.extend(role_relations(doc));
+    relations.extend(organizations_of_a_nationality(doc));
+    relations
+}
+
+fn is_a_country(doc: &Document, entity: EntityId) -> bool {
+    let label = &doc.entities[entity.index()].label;
+    lexicon::country(label).is_some() && !lexicon::is_continent(label)
+}
+
+/// "the Dutch chipmaker Veldhoven Systems", "Lumeris, a French maker of
+/// sensors": a demonym that describes an organisation gives its country.
+fn organizations_of_a_nationality(doc: &Document) -> Vec<Relation> {
+    let is_description_word = |t: usize| {
+        matches!(tag(doc, t), Upos::Noun | Upos::Adj)
+            && doc.token_text(t).starts_with(char::is_lowercase)
+    };
+    let entity_of = |m: usize| doc.mention_entity.get(m).copied().flatten();
+    let mut relations = Vec::new();
+    for (d, demonym) in doc.mentions.iter().enumerate() {
+        if demonym.kind != MentionKind::Demonym {
+            continue;
+        }
+        // "the European planemaker": a continent is no country.
+        let Some(country) = entity_of(d).filter(|c| is_a_country(doc, *c)) else {
+            continue;
+        };
+        let sentence = doc.sentences[demonym.sentence.index()].tokens.clone();
+        // Before the name: one to three lower-case words ending in a noun.
+        let mut end = demonym.tokens.end;
+        while end < sentence.end && end - demonym.tokens.end < 3 && is_description_word(end) {
+            end += 1;
+        }
+        let names_a_kind_of_organization =
+            |t: usize| tag(doc, t) == Upos::Noun && lexicon::is_organization_noun(&lower(doc, t));
+        let described_after = end > demonym.tokens.end && names_a_kind_of_organization(end - 1);
+        let named_after = described_after
+            .then(|| doc.mentions.iter().position(|m| m.tokens.start == end))
+            .flatten();
+        // After the name: "Name, a French maker".
+        let mut start = demonym.tokens.start;
+        if start > sentence.start && tag(doc, start - 1) == Upos::Det {
+            start -= 1;
+        }
+        let mut kind = demonym.tokens.end;
+        while kind + 1 < sentence.end
+            && kind - demonym.tokens.end < 2
+            && is_description_word(kind + 1)
+        {
+            kind += 1;
+        }
+        let named_before = (start > sentence.start + 1
+            && doc.token_text(start - 1) == ","
+            && kind < sentence.end
+            && names_a_kind_of_organization(kind))
+        .then(|| doc.mentions.iter().position(|m| m.tokens.end == start - 1))
+        .flatten();
+        for named in [named_after, named_before].into_iter().flatten() {
+            let mention = &doc.mentions[named];
+            let Some(organization) = entity_of(named) else {
+                continue;
+            };
+            if mention.kind != MentionKind::Name
+                || doc.entities[organization.index()].ty != EntityType::Organization
+            {
+                continue;
+            }
+            relations.push(Relation {
+                head: organization,
+                tail: country,
+                kind: RelationKind::Typed,
+                label: "country".to_string(),
+                property: Some("P17".to_string()),
+                confidence: 0.8,
+                negated: false,
+                hedged: false,
+                evidence: vec![doc.sentences[demonym.sentence.index()].span],
+            });
+        }
+    }
     relations
 }
 
@@ -1171,15 +1254,29 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
             .iter()
             .any(|other| other.span == owner_span && other.kind == MentionKind::Demonym);
         if demonym_owner && lexicon::is_occupation(&title) {
+            if is_a_country(doc, owner) {
+                relations.push(Relation {
+                    head: person,
+                    tail: owner,
+                    kind: RelationKind::Typed,
+                    label: "country of citizenship".to_string(),
+                    property: Some("P27".to_string()),
+                    confidence: 0.8,
+                    negated: false,
+                    hedged: false,
+                    evidence: vec![doc.sentences[mention.sentence.index()].span],
+                });
+            }
             continue;
         }
         // "Former British Prime Minister": the word before the owner says
         // the role is over; before a person ("former mayor Gérard Collomb's
         // deputy") it is that person's.
         let sentence = doc.sentences[mention.sentence.index()].span;
-        let former = owner_span.end < role.end
-            && doc.entities[owner.index()].ty != EntityType::Person
-            && doc.text[sentence.start..owner_span.start]
+        // "a former executive of Construtora Norte": before the title when
+        // the owner follows it.
+        let former = doc.entities[owner.index()].ty != EntityType::Person
+            && doc.text[sentence.start..owner_span.start.min(role.start)]
                 .split_whitespace()
                 .rev()
                 .take_while(|w| !w.ends_with([',', '.', ';']))
@@ -1356,6 +1453,15 @@ mod tests {
             .collect()
     }
 
+    /// The head and tail of the typed edge with this property.
+    fn typed(found: &[Edge], property: &str) -> (String, String) {
+        let edge = found
+            .iter()
+            .find(|e| e.property.as_deref() == Some(property))
+            .unwrap_or_else(|| panic!("no {property} edge"));
+        (edge.head.clone(), edge.tail.clone())
+    }
+
     fn find<'a>(edges: &'a [Edge], head: &str, tail: &str) -> &'a Edge {
         edges
             .iter()
@@ -1453,14 +1559,7 @@ mod tests {
                 .any(|e| e.head == "Ana Ruiz" && e.tail == "Peru" && e.label == "president of")
         );
         assert_eq!(find(&found, "Ana Ruiz", "Peru").evidence, found[0].evidence);
-        let typed = found
-            .iter()
-            .find(|e| e.property.as_deref() == Some("P35"))
-            .expect("head of state edge");
-        assert_eq!(
-            (typed.head.as_str(), typed.tail.as_str()),
-            ("Peru", "Ana Ruiz")
-        );
+        assert_eq!(typed(&found, "P35"), ("Peru".into(), "Ana Ruiz".into()));
     }
 
     #[test]
@@ -1479,15 +1578,9 @@ mod tests {
 
     #[test]
     fn roles_that_name_an_organisation_give_edges() {
-        let typed = |found: &[Edge], property: &str| -> (String, String) {
-            let edge = found
-                .iter()
-                .find(|e| e.property.as_deref() == Some(property))
-                .unwrap_or_else(|| panic!("no {property} edge"));
-            (edge.head.clone(), edge.tail.clone())
-        };
-        // Owner before the title, after it, a country by its demonym, and
-        // "former" before a person possessor, which is that person's.
+        // Owner before the title, after it, "former" before either, a
+        // country by its demonym, and "former" before a person possessor,
+        // which is that person's.
         for (text, person, owner, label) in [
             (
                 "Velmont's chief executive, Ines Araujo, said the plant would close.",
@@ -1506,6 +1599,13 @@ mod tests {
                 "Jurgen Stock",
                 "Interpol",
                 "head of",
+            ),
+            (
+                "After a former executive of Construtora Norte, Tiago Mendes, testified, \
+                 the case went on.",
+                "Tiago Mendes",
+                "Construtora Norte",
+                "former executive of",
             ),
             (
                 "Turkish President Recep Erdogan met Ana Ruiz in Ankara.",
@@ -1530,9 +1630,27 @@ mod tests {
         // A demonym before an occupation is where the person is from.
         let found = edges("Turkish journalist Emre Kaya met Ana Ruiz in Ankara.");
         assert!(found.iter().all(|e| e.label != "journalist of"));
+        assert_eq!(typed(&found, "P27"), ("Emre Kaya".into(), "Turkey".into()));
         // A role with no owner before a comma is a description of its own.
         let found = edges("After the director, Ines Araujo spoke to Tomas Reyes.");
         assert!(found.iter().all(|e| e.label != "director of"));
+    }
+
+    #[test]
+    fn a_demonym_describing_an_organisation_gives_its_country() {
+        for text in [
+            "The Dutch chipmaker Veldhoven Systems bought a plant in Dresden.",
+            "Analysts said Veldhoven Systems, a Dutch maker of chips, bought a plant.",
+        ] {
+            assert_eq!(
+                typed(&edges(text), "P17"),
+                ("Veldhoven Systems".into(), "Netherlands".into()),
+                "{text}"
+            );
+        }
+        let found =
+            edges("Airbus, the European planemaker, sold jets. Dutch officials met Airbus.");
+        assert!(found.iter().all(|e| e.property.as_deref() != Some("P17")));
     }
 
     #[test]
@@ -1589,14 +1707,7 @@ mod tests {
     #[test]
     fn place_comma_country_is_located_in() {
         let found = edges("The talks took place in Bergen, Norway, last week.");
-        let typed = found
-            .iter()
-            .find(|e| e.property.as_deref() == Some("P17"))
-            .expect("country edge");
-        assert_eq!(
-            (typed.head.as_str(), typed.tail.as_str()),
-            ("Bergen", "Norway")
-        );
+        assert_eq!(typed(&found, "P17"), ("Bergen".into(), "Norway".into()));
     }
 
     #[test]
@@ -1679,12 +1790,24 @@ mod tests {
         let found = edges("Senator Ana Ruiz met Lars Dahl and Anna Holm in Bergen.");
         assert_eq!(find(&found, "Ana Ruiz", "Lars Dahl").label, "met");
         assert_eq!(find(&found, "Ana Ruiz", "Anna Holm").label, "met");
-        let found = edges("Senator Ana Ruiz met Lars Dahl, and Anna Holm visited Bergen.");
-        assert!(
-            !found
-                .iter()
-                .any(|e| e.head == "Ana Ruiz" && e.tail == "Anna Holm")
-        );
+        for text in [
+            "Senator Ana Ruiz met Lars Dahl, and Anna Holm visited Bergen.",
+            "The Red Cross sent teams from Lima, and Chile and Colombia offered rescue workers.",
+        ] {
+            let found = edges(text);
+            assert!(
+                !found
+                    .iter()
+                    .any(|e| ["Anna Holm", "Chile", "Colombia"].contains(&e.tail.as_str())),
+                "{text}: {:?}",
+                found
+                    .iter()
+                    .map(|e| (&e.head, &e.label, &e.tail))
+                    .collect::<Vec<_>>()
+            );
+        }
+        let found = edges("The Red Cross sent teams to Lima, Cusco and Arequipa.");
+        assert_eq!(find(&found, "Red Cross", "Arequipa").label, "sent teams to");
     }
 
     #[test]
