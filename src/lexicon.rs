@@ -145,7 +145,11 @@ pub fn is_club_suffix(word: &str) -> bool {
 /// Whether the word is an occupation news names people by ("journalist"),
 /// in lower case; the recogniser does not read these, only roles do.
 pub fn is_occupation(word: &str) -> bool {
+    // "neurologist", "politician": endings that name only professions.
     lexicon().occupations.contains(word)
+        || word.len() > 7
+            && word.starts_with(char::is_lowercase)
+            && (word.ends_with("ologist") || word.ends_with("ician"))
 }
 
 /// Whether the words form a title ("Secretary of State"), case-insensitive.

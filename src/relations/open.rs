@@ -206,13 +206,19 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
             // "Dahl will travel to Santiago next month to meet President
             // Rojas": an infinitive of purpose after the object takes the
             // clause's subject, and says what is meant, not yet done.
-            if let Some((readers, _, object)) = last_reading.clone()
+            if let Some((readers, said, object)) = last_reading.clone()
                 && object == left
                 && let Some(to) = purpose_infinitive(doc, left.end, right.start)
                 && let Some(mut predicate) =
                     read_predicate(doc, readers[0].start, to, right.start, right.end)
             {
                 predicate.hedged = true;
+                // "Sato invited Clarke to visit Tokyo": Clarke is to visit.
+                let readers = if said.label.split(' ').any(is_object_control_verb) {
+                    vec![left]
+                } else {
+                    readers
+                };
                 for &subject in &readers {
                     relations.extend(relation(subject, right, &predicate, sentence.span));
                 }
@@ -237,6 +243,26 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
                     subjects = vec![left];
                 }
                 subjects.push(right);
+                continue;
+            }
+            // "was born in Kumasi in 1943 and studied English at the
+            // University of Ghana": a second verb phrase of the same subject.
+            if let Some((readers, _, object)) = last_reading.clone()
+                && object == left
+                && let Some(conjunction) = verb_phrase_coordinated(doc, left.end, right.start)
+                && let Some(predicate) = read_predicate(
+                    doc,
+                    readers[0].start,
+                    conjunction + 1,
+                    right.start,
+                    right.end,
+                )
+            {
+                for &subject in &readers {
+                    relations.extend(relation(subject, right, &predicate, sentence.span));
+                }
+                last_reading = Some((readers, predicate, right));
+                subjects.clear();
                 continue;
             }
             let group = if subjects.last() == Some(&left) {
@@ -354,6 +380,48 @@ fn organizations_of_a_nationality(doc: &Document) -> Vec<Relation> {
         }
     }
     relations
+}
+
+/// The "and" or "but" between two arguments that opens a verb phrase with no
+/// subject of its own, after at most a few words of time or place with no
+/// verb ("in 1943 and studied").
+fn verb_phrase_coordinated(doc: &Document, from: usize, to: usize) -> Option<usize> {
+    let conjunction = (from..to.min(from + 8)).find(|&t| tag(doc, t) == Upos::Cconj)?;
+    let only_modifiers = (from..conjunction).all(|t| {
+        matches!(
+            tag(doc, t),
+            Upos::Adp | Upos::Num | Upos::Det | Upos::Noun | Upos::Adj | Upos::Propn
+        )
+    });
+    let next = (conjunction + 1..to).find(|&t| !matches!(tag(doc, t), Upos::Adv | Upos::Aux))?;
+    (only_modifiers && tag(doc, next) == Upos::Verb).then_some(conjunction)
+}
+
+/// A verb whose object is the subject of the infinitive after it.
+fn is_object_control_verb(word: &str) -> bool {
+    const VERBS: [&str; 16] = [
+        "invite",
+        "ask",
+        "urge",
+        "persuade",
+        "allow",
+        "force",
+        "encourage",
+        "order",
+        "require",
+        "instruct",
+        "advise",
+        "convince",
+        "pressure",
+        "permit",
+        "enable",
+        "tell",
+    ];
+    word == "told"
+        || VERBS.iter().any(|verb| {
+            word.strip_prefix(verb)
+                .is_some_and(|ending| matches!(ending, "" | "s" | "d" | "ed" | "ted"))
+        })
 }
 
 /// Where "to" opens an infinitive of purpose between two arguments, after
@@ -673,12 +741,14 @@ fn read_predicate(
         return None;
     }
     // A proper noun between the two is a name the recogniser missed: the
-    // predicate may belong to it ("World Cup, Sweden defeated South Korea").
+    // predicate may belong to it ("World Cup, Sweden defeated South Korea");
+    // a demonym is none ("studied English at").
     let dates = date_tokens(doc, start..end);
-    if tokens
-        .iter()
-        .any(|&t| tag(doc, t) == Upos::Propn && !dates.contains(&t))
-    {
+    if tokens.iter().any(|&t| {
+        tag(doc, t) == Upos::Propn
+            && !dates.contains(&t)
+            && lexicon::demonym_country(doc.token_text(t)).is_none()
+    }) {
         return None;
     }
     // "on Saturday Night": a name right after a date belongs to the date.
@@ -807,8 +877,11 @@ fn read_predicate(
     if let Some(participle) = participle {
         // "was defeated by" → "defeated"; the direction carries the voice,
         // and a measure ("2.4 billion euros") is not part of the relation.
+        // A modal would not read with the participle ("will replaced"):
+        // the flags keep what it says.
         label_tokens.retain(|&t| {
             !is_be(&lower(doc, t))
+                && tag(doc, t) != Upos::Aux
                 && (t <= participle || (t == participle + 1 && is_particle(&lower(doc, t))))
         });
     } else if copula {
@@ -1504,6 +1577,14 @@ mod tests {
             edges("The treaty was signed in Paris. Governor Eva Lind was defeated by Karl Moen.");
         let edge = find(&found, "Karl Moen", "Eva Lind");
         assert_eq!(edge.label, "defeated");
+        let found = edges("Jonas Berg will be replaced by Sofia Lind in May.");
+        assert_eq!(find(&found, "Sofia Lind", "Jonas Berg").label, "replaced");
+        let found = edges("Jonas Berg could not be persuaded by Sofia Lind.");
+        let edge = find(&found, "Sofia Lind", "Jonas Berg");
+        assert_eq!(
+            (edge.label.as_str(), edge.negated, edge.hedged),
+            ("not persuaded", true, true)
+        );
     }
 
     #[test]
@@ -1560,6 +1641,35 @@ mod tests {
         );
         assert_eq!(find(&found, "Ana Ruiz", "Peru").evidence, found[0].evidence);
         assert_eq!(typed(&found, "P35"), ("Peru".into(), "Ana Ruiz".into()));
+    }
+
+    #[test]
+    fn a_second_verb_phrase_keeps_the_subject() {
+        let found = edges(
+            "Margaret Osei was born in Kumasi in 1943 and studied English at the University \
+             of Ghana.",
+        );
+        assert_eq!(
+            find(&found, "Margaret Osei", "University of Ghana").label,
+            "studied at"
+        );
+        assert!(
+            found
+                .iter()
+                .all(|e| e.head != "Kumasi" && e.tail != "Kumasi" || e.head == "Margaret Osei")
+        );
+    }
+
+    #[test]
+    fn an_infinitive_after_an_object_control_verb_takes_the_object() {
+        let found = edges("Haruto Sato invited Emma Clarke to visit Tokyo next year.");
+        let edge = find(&found, "Emma Clarke", "Tokyo");
+        assert_eq!((edge.label.as_str(), edge.hedged), ("visit", true));
+        assert!(
+            found
+                .iter()
+                .all(|e| !(e.head == "Haruto Sato" && e.tail == "Tokyo"))
+        );
     }
 
     #[test]
