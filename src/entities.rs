@@ -107,6 +107,10 @@ struct Group {
     words: Vec<String>,
     form: String,
     country: Option<&'static str>,
+    /// Where the group's first mention starts, and whether it is in prose
+    /// (not a headline).
+    first_token: usize,
+    introduced_in_prose: bool,
 }
 
 fn words_of(doc: &Document, mention: &Mention) -> Vec<String> {
@@ -143,7 +147,8 @@ fn short_form_of(short: &Group, full: &Group) -> Option<MergeRule> {
     let types_fit = short.ty == full.ty
         || short.ty == EntityType::Misc
         || (one_word && full.ty == EntityType::Person && short.ty != EntityType::Location)
-        || (one_word && full.ty == EntityType::Organization && short.ty == EntityType::Person);
+        || (one_word && full.ty == EntityType::Organization && short.ty == EntityType::Person)
+        || (one_word && lexicon::is_storm_word(&full.words[0]));
     if !types_fit {
         return None;
     }
@@ -176,11 +181,14 @@ fn short_form_of(short: &Group, full: &Group) -> Option<MergeRule> {
                 .all(|w| lexicon::is_organization_suffix(w) || lexicon::is_location_suffix(w));
             // "Acme" for "Acme Robotics Inc.": a company goes by its first
             // word; a place does not ("New" of "New York").
+            // A word the prose names before the full name is a name of its
+            // own: "the club Fulham ... Fulham Supporters Trust".
             let first_word = one_word
                 && full.ty == EntityType::Organization
                 && short.form.starts_with(char::is_uppercase)
                 && !lexicon::is_function_word(&short.form)
-                && !lexicon::is_title(&short.form);
+                && !lexicon::is_title(&short.form)
+                && (short.first_token > full.first_token || !short.introduced_in_prose);
             // "Senate" for "U.S. Senate", "Foreign Ministry" for "Chinese
             // Foreign Ministry": the name without the country it belongs to.
             let without_country = full.words.ends_with(&short.words) && {
@@ -188,7 +196,9 @@ fn short_form_of(short: &Group, full: &Group) -> Option<MergeRule> {
                 lexicon::country(&modifier).is_some()
                     || lexicon::demonym_country(&modifier).is_some()
             };
-            ((prefix && (rest_are_suffixes || first_word)) || without_country)
+            // "Delia" for "Hurricane Delia".
+            let storm = lexicon::is_storm_word(&full.words[0]) && full.words[1..] == short.words;
+            ((prefix && (rest_are_suffixes || first_word)) || without_country || storm)
                 .then_some(MergeRule::PartOfName)
         }
     }
@@ -245,6 +255,8 @@ pub fn resolve(doc: &mut Document, rules: &AliasRules) {
                 words: words.clone(),
                 form: form.clone(),
                 country,
+                first_token: mention.tokens.start,
+                introduced_in_prose: prose[mention.sentence.index()],
             });
             groups.len() - 1
         });
@@ -1127,6 +1139,26 @@ mod tests {
                 .iter()
                 .all(|e| !e.aliases.contains(&"Velmont".to_string()) || e.label == "Velmont"),
             "an ambiguous first word joins neither company"
+        );
+        let doc = resolved(
+            "Vikram Rao bought a stake in the football club Fulham on Monday. Kessler bought \
+             Fulham in 2013. The group Fulham Supporters Trust was not consulted.",
+        );
+        assert!(
+            !entity(&doc, "Fulham Supporters Trust")
+                .aliases
+                .contains(&"Fulham".to_string()),
+            "a name the prose gives before the longer one is its own"
+        );
+        let doc = resolved(
+            "Velmont agrees to buy Lumeris for 2 billion euros\n\nVelmont Robotics Inc. will \
+             buy the French firm Lumeris.",
+        );
+        assert!(
+            entity(&doc, "Velmont Robotics Inc.")
+                .aliases
+                .contains(&"Velmont".to_string()),
+            "a headline's short form joins the full name below it"
         );
     }
 

@@ -218,6 +218,14 @@ pub fn is_location_suffix(word: &str) -> bool {
 }
 
 /// The canonical name of a country named `name` ("U.S." → "United States").
+/// A word that opens a storm's name: "Hurricane Delia".
+pub fn is_storm_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "Tropical"
+    )
+}
+
 /// The continents the country list also holds, for their adjectives
 /// ("European"): places, but no one's country.
 pub fn is_continent(name: &str) -> bool {

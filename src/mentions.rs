@@ -33,6 +33,7 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     names_run_into_a_noun(doc, &mut names);
     names.extend(organizations_named_by_apposition(doc, &names));
     owners_of_corporate_titles(doc, &mut names);
+    storms_are_events(doc, &mut names);
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
     // Organisations and places by the token they end before, for titles
     // that name their owner: "NATO Secretary General Jens Stoltenberg".
@@ -694,6 +695,16 @@ fn owners_of_corporate_titles(doc: &Document, names: &mut [NameSpan]) {
         }
     }
     same_names_as_organizations(doc, names, &shown);
+}
+
+/// "Hurricane Delia", "Typhoon Haiyan": a storm's name is an event's, not
+/// a person's.
+fn storms_are_events(doc: &Document, names: &mut [NameSpan]) {
+    for (range, ty) in names.iter_mut() {
+        if range.len() > 1 && lexicon::is_storm_word(doc.token_text(range.start)) {
+            *ty = EntityType::Misc;
+        }
+    }
 }
 
 /// News organisations named exactly ("Reuters", "The Washington Post") are
@@ -2197,6 +2208,27 @@ mod tests {
             .find(|m| m.0 == "Ana Soto")
             .expect("Ana Soto found");
         assert_eq!(ana.3.as_deref(), Some("Chilean president"));
+    }
+
+    #[test]
+    fn a_storm_is_an_event() {
+        let found = mentions("Hurricane Delia made landfall near Tampico on Thursday.");
+        let doc = Pipeline::default().annotate(
+            "t",
+            "Hurricane Delia made landfall near Tampico. Delia weakened over land.",
+        );
+        let delia = doc
+            .entities
+            .iter()
+            .find(|e| e.label == "Hurricane Delia")
+            .expect("storm found");
+        assert!(delia.aliases.contains(&"Delia".to_string()));
+        assert!(
+            found
+                .iter()
+                .any(|m| m.0 == "Hurricane Delia" && m.1 == EntityType::Misc),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -304,6 +304,28 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
     relations
 }
 
+/// Nouns a demonym before them reads as nationality, not as office:
+/// "its American owner", "Indian billionaire".
+fn says_who_not_what(title: &str) -> bool {
+    let head = title.rsplit(' ').next().unwrap_or(title).to_lowercase();
+    matches!(
+        head.as_str(),
+        "owner"
+            | "co-owner"
+            | "billionaire"
+            | "tycoon"
+            | "magnate"
+            | "citizen"
+            | "national"
+            | "resident"
+            | "tourist"
+            | "student"
+            | "fan"
+            | "woman"
+            | "man"
+    )
+}
+
 fn is_a_country(doc: &Document, entity: EntityId) -> bool {
     let label = &doc.entities[entity.index()].label;
     lexicon::country(label).is_some() && !lexicon::is_continent(label)
@@ -1326,7 +1348,7 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
             .mentions
             .iter()
             .any(|other| other.span == owner_span && other.kind == MentionKind::Demonym);
-        if demonym_owner && lexicon::is_occupation(&title) {
+        if demonym_owner && (lexicon::is_occupation(&title) || says_who_not_what(&title)) {
             if is_a_country(doc, owner) {
                 relations.push(Relation {
                     head: person,
@@ -1741,6 +1763,12 @@ mod tests {
         let found = edges("Turkish journalist Emre Kaya met Ana Ruiz in Ankara.");
         assert!(found.iter().all(|e| e.label != "journalist of"));
         assert_eq!(typed(&found, "P27"), ("Emre Kaya".into(), "Turkey".into()));
+        let found = edges("Fulham was sold by its American owner, Brian Kessler, in May.");
+        assert!(found.iter().all(|e| e.label != "owner of"));
+        assert_eq!(
+            typed(&found, "P27"),
+            ("Brian Kessler".into(), "United States".into())
+        );
         // A role with no owner before a comma is a description of its own.
         let found = edges("After the director, Ines Araujo spoke to Tomas Reyes.");
         assert!(found.iter().all(|e| e.label != "director of"));
