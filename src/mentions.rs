@@ -34,6 +34,7 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     names.extend(organizations_named_by_apposition(doc, &names));
     owners_of_corporate_titles(doc, &mut names);
     storms_are_events(doc, &mut names);
+    names.extend(lone_names_elsewhere(doc, &names));
     names.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
     // Organisations and places by the token they end before, for titles
     // that name their owner: "NATO Secretary General Jens Stoltenberg".
@@ -1216,6 +1217,26 @@ fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
     found
 }
 
+/// "Apple" named once as an organisation or place is that name where the
+/// recogniser missed it ("fined Apple 1.8 billion euros"). A lone word
+/// read as a person is as often a thing ("Stardust").
+fn lone_names_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
+    let mut lone: HashMap<&str, Option<EntityType>> = HashMap::new();
+    for (range, ty) in names.iter().filter(|(range, _)| range.len() == 1) {
+        note_type(&mut lone, doc.token_text(range.start), *ty);
+    }
+    let covered = covered_tokens(doc, names);
+    (0..doc.tokens.len())
+        .filter(|&t| !covered[t] && doc.tags.get(t) == Some(&Upos::Propn))
+        .filter_map(|t| match lone.get(doc.token_text(t)) {
+            Some(Some(ty @ (EntityType::Organization | EntityType::Location))) => {
+                Some((t..t + 1, *ty))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// "Boeing chief executive Dave Calhoun": a capitalised name right before a
 /// role in lower case, itself before a person's name, names the
 /// organisation the role belongs to, even where the recogniser missed it.
@@ -2208,6 +2229,19 @@ mod tests {
             .find(|m| m.0 == "Ana Soto")
             .expect("Ana Soto found");
         assert_eq!(ana.3.as_deref(), Some("Chilean president"));
+    }
+
+    #[test]
+    fn a_lone_organisation_or_place_is_that_name_where_the_recogniser_missed_it() {
+        let (doc, ranges) = doc_with(
+            "Velmont said on Monday that regulators fined Velmont for it.",
+            &["Velmont", "Velmont"],
+        );
+        let known = [(ranges[0].clone(), EntityType::Organization)];
+        assert_eq!(
+            lone_names_elsewhere(&doc, &known),
+            [(ranges[1].clone(), EntityType::Organization)]
+        );
     }
 
     #[test]
