@@ -1784,10 +1784,14 @@ fn role_after(doc: &Document, name: Range<usize>) -> Option<Span> {
         });
     let possessor =
         (start..possessor_end).all(capitalised) || (start..possessor_end).all(|t| !capitalised(t));
+    // "a former Google engineer": lower-case modifiers, then a capitalised
+    // owner right before the title.
     let modifiers_only = possessor
         && (possessor_end..title_start).all(|t| {
             let word = doc.token_text(t);
-            word.starts_with(char::is_lowercase) || matches!(word, "'s" | "’s")
+            word.starts_with(char::is_lowercase)
+                || matches!(word, "'s" | "’s")
+                || (lower_case_role && (t..title_start).all(capitalised))
         });
     let lower_case_title = doc
         .slice(doc.token_span(title_start..end))

@@ -1370,8 +1370,14 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
         let sentence = doc.sentences[mention.sentence.index()].span;
         // "a former executive of Construtora Norte": before the title when
         // the owner follows it.
+        let owner_first = owner_span.end < role.end;
+        let before = if owner_first {
+            owner_span.start
+        } else {
+            role.start
+        };
         let former = doc.entities[owner.index()].ty != EntityType::Person
-            && doc.text[sentence.start..owner_span.start.min(role.start)]
+            && doc.text[sentence.start..before]
                 .split_whitespace()
                 .rev()
                 .take_while(|w| !w.ends_with([',', '.', ';']))
@@ -1731,6 +1737,12 @@ mod tests {
                 "Jurgen Stock",
                 "Interpol",
                 "head of",
+            ),
+            (
+                "Nexora was founded by David Chen, a former Google engineer.",
+                "David Chen",
+                "Google",
+                "former engineer of",
             ),
             (
                 "After a former executive of Construtora Norte, Tiago Mendes, testified, \
