@@ -280,7 +280,12 @@ fn organizations_over_prepositions(doc: &Document, names: &[NameSpan]) -> Vec<Na
                 "on" => matches!(kind, "Committee" | "Council" | "Commission" | "Panel"),
                 _ => false,
             };
-            if !connects || !lexicon::ends_organization_name(kind) || person_at[preposition - 1] {
+            // "Centers for Disease Control": a kind in the plural too.
+            let names_a_kind = lexicon::ends_organization_name(kind)
+                || kind
+                    .strip_suffix('s')
+                    .is_some_and(lexicon::ends_organization_name);
+            if !connects || !names_a_kind || person_at[preposition - 1] {
                 continue;
             }
             // Where the organisation's name starts: the name the recogniser
@@ -2585,12 +2590,14 @@ mod tests {
         let found = mentions(
             "Ana Ruiz of the Joint Council for the Welfare of Migrants spoke. The Office for \
              National Statistics said prices rose. Researchers at the University of Leeds of \
-             the UK agreed. She sat on the Council for the",
+             the UK agreed. The United States Centers for Disease Control and Prevention sent a team. \
+             She sat on the Council for the",
         );
         let names: Vec<&str> = found.iter().map(|(text, ..)| text.as_str()).collect();
         for name in [
             "Joint Council for the Welfare of Migrants",
             "Office for National Statistics",
+            "United States Centers for Disease Control and Prevention",
         ] {
             assert!(names.contains(&name), "{name} in {names:?}");
         }
