@@ -1231,8 +1231,18 @@ fn lone_names_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
         note_type(&mut lone, doc.token_text(range.start), *ty);
     }
     let covered = covered_tokens(doc, names);
+    let capitalised =
+        |t: usize| t < doc.tokens.len() && doc.token_text(t).starts_with(char::is_uppercase);
+    // Only a word standing alone in lower-case text: "Full Color Catalog",
+    // "PPA Guaranty" and a heading in capitals are something else.
+    let alone = |t: usize| {
+        let word = doc.token_text(t);
+        word.chars().any(char::is_lowercase)
+            && !(t > 0 && capitalised(t - 1))
+            && !capitalised(t + 1)
+    };
     (0..doc.tokens.len())
-        .filter(|&t| !covered[t] && doc.tags.get(t) == Some(&Upos::Propn))
+        .filter(|&t| !covered[t] && doc.tags.get(t) == Some(&Upos::Propn) && alone(t))
         .filter_map(|t| match lone.get(doc.token_text(t)) {
             Some(Some(ty @ (EntityType::Organization | EntityType::Location))) => {
                 Some((t..t + 1, *ty))
