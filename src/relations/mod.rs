@@ -7,17 +7,32 @@
 pub mod open;
 pub mod typed;
 
-use crate::document::{Document, EntityId, MentionKind, Relation, RelationKind};
+use crate::document::{Document, EntityId, EntityType, MentionKind, Relation, RelationKind};
 use crate::pipeline::Options;
 use std::collections::BTreeSet;
 
 pub fn extract(doc: &mut Document, options: &Options) {
     let mut relations = open::extract(doc);
-    relations.extend(typed::TypedModel::embedded().predict(doc, options.min_confidence));
+    let typed = typed::TypedModel::embedded().predict(doc, options.min_confidence);
+    relations.extend(
+        typed
+            .into_iter()
+            .filter(|r| !office_property_of_a_person(doc, r)),
+    );
     if options.co_mentions {
         relations.extend(co_mentions(doc));
     }
     doc.relations = relations;
+}
+
+/// "applies to jurisdiction" (P1001) holds for an office, a law or a body.
+/// Re-DocRED types offices such as "Governor of Texas" as persons (123 of
+/// its 247 P1001 triples have a PER head), so the model gives it to
+/// persons; here a title is cut from the name into `roles`, and a person's
+/// node is the person, never the office.
+fn office_property_of_a_person(doc: &Document, relation: &Relation) -> bool {
+    relation.property.as_deref() == Some("P1001")
+        && doc.entities[relation.head.index()].ty == EntityType::Person
 }
 
 /// One edge per pair of entities named in one sentence; its evidence lists
@@ -53,4 +68,31 @@ fn co_mentions(doc: &Document) -> Vec<Relation> {
         }
     }
     relations
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::Pipeline;
+
+    #[test]
+    fn a_person_never_applies_to_a_jurisdiction() {
+        let doc = Pipeline::default().annotate(
+            "t",
+            "Israeli Prime Minister Benjamin Netanyahu on Sunday fired Defence Minister Yoav \
+             Gallant, citing a lack of trust between them during the war in Gaza.",
+        );
+        let is_office_edge = |r: &Relation| office_property_of_a_person(&doc, r);
+        let model_says = typed::TypedModel::embedded().predict(&doc, 0.5);
+        assert!(
+            model_says.iter().any(is_office_edge),
+            "the model gives the person the office's property"
+        );
+        assert!(!doc.relations.iter().any(is_office_edge));
+        assert!(
+            doc.relations
+                .iter()
+                .any(|r| r.property.as_deref() == Some("P6"))
+        );
+    }
 }
