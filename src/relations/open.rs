@@ -388,17 +388,12 @@ fn organizations_of_a_nationality(doc: &Document) -> Vec<Relation> {
             {
                 continue;
             }
-            relations.push(Relation {
-                head: organization,
-                tail: country,
-                kind: RelationKind::Typed,
-                label: "country".to_string(),
-                property: Some("P17".to_string()),
-                confidence: 0.8,
-                negated: false,
-                hedged: false,
-                evidence: vec![doc.sentences[demonym.sentence.index()].span],
-            });
+            relations.push(rule_typed(
+                (organization, country),
+                ("P17", "country"),
+                0.8,
+                doc.sentences[demonym.sentence.index()].span,
+            ));
         }
     }
     relations
@@ -1276,19 +1271,34 @@ fn located_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation
         } else {
             ("P131", "located in the administrative territorial entity")
         };
-        relations.push(Relation {
-            head: place.entity,
-            tail: region.entity,
-            kind: RelationKind::Typed,
-            label: label.to_string(),
-            property: Some(property.to_string()),
-            confidence: 0.85,
-            negated: false,
-            hedged: false,
-            evidence: vec![evidence],
-        });
+        relations.push(rule_typed(
+            (place.entity, region.entity),
+            (property, label),
+            0.85,
+            evidence,
+        ));
     }
     relations
+}
+
+/// A typed edge a reading rule gives: (head, tail), (property, label).
+fn rule_typed(
+    (head, tail): (EntityId, EntityId),
+    (property, label): (&str, &str),
+    confidence: f32,
+    evidence: Span,
+) -> Relation {
+    Relation {
+        head,
+        tail,
+        kind: RelationKind::Typed,
+        label: label.to_string(),
+        property: Some(property.to_string()),
+        confidence,
+        negated: false,
+        hedged: false,
+        evidence: vec![evidence],
+    }
 }
 
 /// A role that names its country or organisation ("North Korean leader Kim
@@ -1350,17 +1360,12 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
             .any(|other| other.span == owner_span && other.kind == MentionKind::Demonym);
         if demonym_owner && (lexicon::is_occupation(&title) || says_who_not_what(&title)) {
             if is_a_country(doc, owner) {
-                relations.push(Relation {
-                    head: person,
-                    tail: owner,
-                    kind: RelationKind::Typed,
-                    label: "country of citizenship".to_string(),
-                    property: Some("P27".to_string()),
-                    confidence: 0.8,
-                    negated: false,
-                    hedged: false,
-                    evidence: vec![doc.sentences[mention.sentence.index()].span],
-                });
+                relations.push(rule_typed(
+                    (person, owner),
+                    ("P27", "country of citizenship"),
+                    0.8,
+                    doc.sentences[mention.sentence.index()].span,
+                ));
             }
             continue;
         }
@@ -1405,17 +1410,12 @@ fn role_relations(doc: &Document) -> Vec<Relation> {
                 } else {
                     (person, owner)
                 };
-                relations.push(Relation {
-                    head,
-                    tail,
-                    kind: RelationKind::Typed,
-                    label: role.label.to_string(),
-                    property: Some(role.property.to_string()),
-                    confidence: 0.8,
-                    negated: false,
-                    hedged: false,
-                    evidence: vec![sentence],
-                });
+                relations.push(rule_typed(
+                    (head, tail),
+                    (role.property, role.label),
+                    0.8,
+                    sentence,
+                ));
             }
         }
     }
