@@ -816,7 +816,10 @@ fn read_predicate(
     let ends_reporting = tokens
         .last()
         .is_some_and(|&t| tag(doc, t) == Upos::Verb && lexicon::is_reporting_verb(&lower(doc, t)));
-    if reporting || ends_reporting {
+    // "according to a statement from Brussels" says where a claim comes
+    // from, not what the subject did.
+    let attribution = tokens.iter().any(|&t| lower(doc, t) == "according");
+    if reporting || ends_reporting || attribution {
         return None;
     }
     // A relative pronoun after the verb starts a clause with its own subject.
@@ -1063,6 +1066,17 @@ fn is_verb_phrase(doc: &Document, tokens: &[usize]) -> bool {
     // An optional noun phrase, then a single closing preposition.
     while i < tokens.len() && matches!(tag(doc, tokens[i]), Upos::Noun | Upos::Adj) {
         i += 1;
+    }
+    // "spoke by phone with", "talked at length with": a phrase of manner
+    // (a preposition and one or two nouns) before the closing preposition.
+    if i + 2 < tokens.len() && tag(doc, tokens[i]) == Upos::Adp {
+        let mut j = i + 1;
+        while j < tokens.len() && j - i <= 2 && matches!(tag(doc, tokens[j]), Upos::Noun) {
+            j += 1;
+        }
+        if j > i + 1 && j + 1 == tokens.len() {
+            i = j;
+        }
     }
     i + 1 == tokens.len() && matches!(tag(doc, tokens[i]), Upos::Adp | Upos::Part)
         || (i == tokens.len() && tag(doc, tokens[i - 1]) == Upos::Noun)
@@ -1669,6 +1683,24 @@ mod tests {
         );
         assert_eq!(find(&found, "Ana Ruiz", "Peru").evidence, found[0].evidence);
         assert_eq!(typed(&found, "P35"), ("Peru".into(), "Ana Ruiz".into()));
+    }
+
+    #[test]
+    fn a_phrase_of_manner_stays_in_the_label_and_an_attribution_is_no_predicate() {
+        let found = edges("Mark Rutte spoke by phone with Nikos Andreou on Thursday.");
+        assert_eq!(
+            find(&found, "Mark Rutte", "Nikos Andreou").label,
+            "spoke by phone with"
+        );
+        let found = edges(
+            "Giorgia Meloni asked for help. Ursula von der Leyen, the commission's president, \
+             spoke with Meloni by phone, according to a statement from Brussels.",
+        );
+        assert!(
+            found.iter().all(|e| e.tail != "Brussels"),
+            "{:?}",
+            found.iter().map(|e| &e.label).collect::<Vec<_>>()
+        );
     }
 
     #[test]
