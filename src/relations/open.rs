@@ -39,7 +39,22 @@ struct Predicate {
 }
 
 fn tag(doc: &Document, token: usize) -> Upos {
-    doc.tags.get(token).copied().unwrap_or(Upos::X)
+    let tagged = doc.tags.get(token).copied().unwrap_or(Upos::X);
+    // "seized near/ADJ Kaduna": before a name or its article, these words
+    // are prepositions whatever the tagger read.
+    if matches!(tagged, Upos::Adj | Upos::Adv)
+        && matches!(
+            doc.token_text(token),
+            "near" | "despite" | "via" | "towards" | "toward" | "outside" | "inside" | "amid"
+        )
+        && matches!(
+            doc.tags.get(token + 1),
+            Some(Upos::Propn | Upos::Det | Upos::Num)
+        )
+    {
+        return Upos::Adp;
+    }
+    tagged
 }
 
 fn lower(doc: &Document, token: usize) -> String {
@@ -1701,6 +1716,17 @@ mod tests {
             "{:?}",
             found.iter().map(|e| &e.label).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_preposition_read_as_an_adjective_stays_in_the_label() {
+        let found = edges("Sarah Collins was seized near Kaduna while travelling to a clinic.");
+        assert!(
+            found.iter().all(|e| e.label != "seized"),
+            "{:?}",
+            found.iter().map(|e| &e.label).collect::<Vec<_>>()
+        );
+        assert_eq!(find(&found, "Sarah Collins", "Kaduna").label, "seized near");
     }
 
     #[test]
