@@ -17,7 +17,8 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
     let names = datelines(doc, headline_names(doc, split_at_verbs(doc, names)));
     let names = extend_over_hyphens(doc, names);
     let names = names_after_prefix_compounds(doc, names);
-    let names = split_person_of_place(doc, names);
+    let mut names = split_person_of_place(doc, names);
+    people_with_surname_particles(doc, &mut names);
     let mut names = join_split_titles(doc, split_hyphenated_pairs(doc, names));
     organizations_read_as_people(doc, &mut names);
     names.extend(name_parts_elsewhere(doc, &names));
@@ -924,10 +925,12 @@ fn datelines(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> {
 /// verb in lower case; the capitalised words on each side are names of
 /// their own.
 fn split_at_verbs(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
+    // "Laurence des/VERB Cars": a particle of a surname is no verb.
     let is_verb = |t: usize| {
         let word = doc.token_text(t);
         word.starts_with(char::is_lowercase)
             && !lexicon::is_function_word(word)
+            && !is_surname_particle(word)
             && doc.tags.get(t) == Some(&Upos::Verb)
     };
     let capitalised = |t: usize| doc.token_text(t).starts_with(char::is_uppercase);
@@ -1066,6 +1069,55 @@ fn join_split_titles(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> 
         out.push((range, ty));
     }
     out
+}
+
+/// "de", "van", "von der": the lower-case words inside a surname.
+fn is_surname_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "des"
+            | "du"
+            | "da"
+            | "das"
+            | "do"
+            | "dos"
+            | "di"
+            | "del"
+            | "della"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "ter"
+            | "ten"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+            | "al"
+    )
+}
+
+/// "Laurence des Cars, the museum's director,", read as an organisation: a
+/// capitalised word, a surname particle and a capitalised word, with a
+/// common given name first or a person's title set off after it, name a
+/// person.
+fn people_with_surname_particles(doc: &Document, names: &mut [NameSpan]) {
+    for (range, ty) in names.iter_mut() {
+        if *ty == EntityType::Person || range.len() < 3 {
+            continue;
+        }
+        let particle =
+            (range.start + 1..range.end - 1).any(|t| is_surname_particle(doc.token_text(t)));
+        let last_capitalised = doc
+            .token_text(range.end - 1)
+            .starts_with(char::is_uppercase);
+        let named_as_a_person = lexicon::given_name_gender(doc.token_text(range.start)).is_some()
+            || role_after(doc, range.clone()).is_some();
+        if particle && last_capitalised && named_as_a_person {
+            *ty = EntityType::Person;
+        }
+    }
 }
 
 /// "Senator Tom Whitaker of Ohio": a full name the recogniser ran on over
@@ -2260,6 +2312,19 @@ mod tests {
         assert_eq!(
             lone_names_elsewhere(&doc, &known),
             [(ranges[1].clone(), EntityType::Organization)]
+        );
+    }
+
+    #[test]
+    fn a_surname_particle_read_as_a_verb_keeps_the_name_whole_and_a_person() {
+        let found = mentions(
+            "Laurence des Cars, the museum's director, told senators that cameras had failed.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.0 == "Laurence des Cars" && m.1 == EntityType::Person),
+            "{found:?}"
         );
     }
 
