@@ -2021,6 +2021,18 @@ mod tests {
             .collect()
     }
 
+    fn has_mention(
+        found: &[(String, EntityType, MentionKind, Option<String>)],
+        text: &str,
+        ty: EntityType,
+    ) -> bool {
+        let present = found.iter().any(|m| m.0 == text && m.1 == ty);
+        if !present {
+            eprintln!("no {ty:?} {text} in {found:?}");
+        }
+        present
+    }
+
     /// The types a name-typing rule gives the names at `ranges`, each read
     /// first as a person's.
     fn role_of(
@@ -2320,12 +2332,7 @@ mod tests {
         let found = mentions(
             "Laurence des Cars, the museum's director, told senators that cameras had failed.",
         );
-        assert!(
-            found
-                .iter()
-                .any(|m| m.0 == "Laurence des Cars" && m.1 == EntityType::Person),
-            "{found:?}"
-        );
+        assert!(has_mention(&found, "Laurence des Cars", EntityType::Person));
     }
 
     #[test]
@@ -2341,12 +2348,7 @@ mod tests {
             .find(|e| e.label == "Hurricane Delia")
             .expect("storm found");
         assert!(delia.aliases.contains(&"Delia".to_string()));
-        assert!(
-            found
-                .iter()
-                .any(|m| m.0 == "Hurricane Delia" && m.1 == EntityType::Misc),
-            "{found:?}"
-        );
+        assert!(has_mention(&found, "Hurricane Delia", EntityType::Misc));
     }
 
     #[test]

