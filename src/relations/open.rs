@@ -364,7 +364,8 @@ fn organizations_of_a_nationality(doc: &Document) -> Vec<Relation> {
             continue;
         };
         let sentence = doc.sentences[demonym.sentence.index()].tokens.clone();
-        // Before the name: one to three lower-case words ending in a noun.
+        // Before the name: one to three lower-case words ending in a kind
+        // of organisation ("chipmaker", "firm").
         let mut end = demonym.tokens.end;
         while end < sentence.end && end - demonym.tokens.end < 3 && is_description_word(end) {
             end += 1;
@@ -375,7 +376,8 @@ fn organizations_of_a_nationality(doc: &Document) -> Vec<Relation> {
         let named_after = described_after
             .then(|| doc.mentions.iter().position(|m| m.tokens.start == end))
             .flatten();
-        // After the name: "Name, a French maker".
+        // After the name: "Name, a French maker", the kind at most two
+        // words after the demonym.
         let mut start = demonym.tokens.start;
         if start > sentence.start && tag(doc, start - 1) == Upos::Det {
             start -= 1;
