@@ -1112,9 +1112,11 @@ fn people_with_surname_particles(doc: &Document, names: &mut [NameSpan]) {
         let last_capitalised = doc
             .token_text(range.end - 1)
             .starts_with(char::is_uppercase);
-        let named_as_a_person = lexicon::given_name_gender(doc.token_text(range.start)).is_some()
-            || role_after(doc, range.clone()).is_some();
-        if particle && last_capitalised && named_as_a_person {
+        let named_as_a_person = || {
+            lexicon::given_name_gender(doc.token_text(range.start)).is_some()
+                || role_after(doc, range.clone()).is_some()
+        };
+        if particle && last_capitalised && named_as_a_person() {
             *ty = EntityType::Person;
         }
     }
@@ -2599,16 +2601,14 @@ mod tests {
              economist, said the film starring Tom Hanks was weak. The team was led by \
              neurologist Kadri Tamm.",
         );
-        assert_eq!(role_of(&found, "Emre Kaya").as_deref(), Some("journalist"));
-        assert_eq!(
-            role_of(&found, "Kadri Tamm").as_deref(),
-            Some("neurologist")
-        );
-        assert_eq!(
-            role_of(&found, "Ingrid Berg").as_deref(),
-            Some("veteran economist")
-        );
-        assert_eq!(role_of(&found, "Tom Hanks"), None);
+        for (name, role) in [
+            ("Emre Kaya", Some("journalist")),
+            ("Kadri Tamm", Some("neurologist")),
+            ("Ingrid Berg", Some("veteran economist")),
+            ("Tom Hanks", None),
+        ] {
+            assert_eq!(role_of(&found, name).as_deref(), role, "{name}");
+        }
     }
 
     #[test]
