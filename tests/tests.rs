@@ -5,5 +5,6 @@ mod util;
 mod build;
 mod errors;
 mod examples;
+mod golden;
 mod merge;
 mod seed;
