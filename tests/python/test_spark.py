@@ -1,0 +1,96 @@
+"""examples/spark/build_graph.py in Spark's local mode, on four partitions,
+against `textkg build` on one machine: the same bytes."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, documents
+from pyspark.sql import SparkSession
+
+SCRIPT = REPO / "examples" / "spark" / "build_graph.py"
+
+
+def spark_env() -> dict:
+    env = dict(os.environ)
+    # Executors run this interpreter, which has textkg installed.
+    env["PYSPARK_PYTHON"] = sys.executable
+    env["PYSPARK_DRIVER_PYTHON"] = sys.executable
+    return env
+
+
+def spark_submit(*args) -> subprocess.CompletedProcess:
+    submit = Path(sys.executable).parent / "spark-submit"
+    assert submit.is_file(), f"{submit} is missing: pip install pyspark (tests/python/requirements.txt)"
+    proc = subprocess.run(
+        [str(submit), "--master", "local[4]", "--conf", "spark.ui.enabled=false", "--conf", "spark.log.level=WARN", str(SCRIPT), *map(str, args)],
+        capture_output=True,
+        env=spark_env(),
+        timeout=600,
+    )
+    if proc.returncode != 0:
+        raise AssertionError(f"spark-submit failed ({proc.returncode}):\n{proc.stderr.decode()[-4000:]}")
+    return proc
+
+
+def partitions(proc) -> int:
+    # spark-submit sends the Python driver's stderr to its stdout.
+    output = proc.stdout.decode() + proc.stderr.decode()
+    found = re.search(r"textkg: (\d+) partitions built and merged", output)
+    assert found, output[-2000:]
+    return int(found.group(1))
+
+
+def test_spark_on_four_partitions_writes_the_clis_graph(cli, corpus, cli_graph, tmp_path):
+    out = tmp_path / "graph.json"
+    proc = spark_submit("--jsonl", corpus, "--partitions", "4", "-o", out)
+    assert partitions(proc) >= 4
+    assert out.read_bytes() == cli_graph
+
+
+def test_spark_writes_other_formats_and_settings(cli, corpus, tmp_path):
+    want = cli.run("build", "--jsonl", corpus, "--types", "all", "--co-mentions", "-f", "graphml").stdout
+    proc = spark_submit("--jsonl", corpus, "--partitions", "5", "--types", "all", "--co-mentions", "-f", "graphml")
+    assert proc.stdout == want
+    out = tmp_path / "graph"
+    proc = spark_submit("--jsonl", corpus, "--partitions", "5", "--min-confidence", "0.3", "-f", "csv", "-o", out)
+    assert partitions(proc) >= 5
+    cli.run("build", "--jsonl", corpus, "--min-confidence", "0.3", "-f", "csv", "-o", tmp_path / "cli")
+    want = {p.name: p.read_bytes() for p in (tmp_path / "cli").iterdir()}
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == want
+
+
+def test_spark_reads_a_parquet_column(cli, corpus, cli_graph, tmp_path):
+    spark = SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false").getOrCreate()
+    try:
+        rows = [(d["id"], d["text"]) for d in documents()]
+        parquet = tmp_path / "docs.parquet"
+        spark.createDataFrame(rows, "id string, body string").coalesce(1).write.parquet(str(parquet))
+    finally:
+        spark.stop()
+    out = tmp_path / "graph.json"
+    proc = spark_submit(
+        "--parquet", parquet, "--text-column", "body", "--name", corpus, "--partitions", "4", "-o", out
+    )
+    assert partitions(proc) >= 4
+    assert json.loads(out.read_bytes()) == json.loads(cli_graph)
+    assert out.read_bytes() == cli_graph
+
+
+def test_spark_reports_bad_input_with_the_clis_message(cli, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "Oslo."}\n{"id": true, "text": "Bergen."}\n', encoding="utf-8")
+    want = cli.error("build", "--jsonl", bad)
+    submit = Path(sys.executable).parent / "spark-submit"
+    proc = subprocess.run(
+        [str(submit), "--master", "local[2]", "--conf", "spark.log.level=WARN", str(SCRIPT), "--jsonl", bad, "-o", tmp_path / "g.json"],
+        capture_output=True,
+        env=spark_env(),
+        timeout=600,
+    )
+    assert proc.returncode == 2
+    assert f"textkg: error: {want}" in proc.stdout.decode() + proc.stderr.decode()
+    assert not (tmp_path / "g.json").exists()
