@@ -39,7 +39,7 @@ start="$(now)"
 PYSPARK_PYTHON="$python" PYSPARK_DRIVER_PYTHON="$python" "$root/.venv/bin/spark-submit" \
     --master "local[$cores]" --conf spark.ui.enabled=false \
     "$root/examples/spark/build_graph.py" --jsonl docs.jsonl --partitions "$partitions" \
-    -o spark.json 2>spark.log || { tail -n 40 spark.log; exit 1; }
+    -o spark.json >spark.log 2>&1 || { tail -n 40 spark.log; exit 1; }
 spark="$(calc "$(now) - $start")"
 inner="$(sed -n 's/^textkg: .* in \([0-9.]*\) s$/\1/p' spark.log)"
 
