@@ -104,6 +104,22 @@ def test_per_doc_streams_the_clis_json_lines(cli, corpus):
     assert graphs == [json.loads(line) for line in want.decode().splitlines()]
 
 
+def test_per_doc_yields_each_batch_before_reading_the_next():
+    def lines():
+        yield '{"id": "a", "text": "Ingrid Solberg visited Oslo."}'
+        yield '{"id": "b", "text": "Gabriel Rojas flew to Santiago."}'
+        raise RuntimeError("read past the first batch")
+
+    graphs = textkg.build_jsonl(lines(), per_doc=True, batch_size=1)
+    first = next(graphs)
+    assert [d["id"] for d in first["documents"]] == ["a"]
+    assert {n["label"] for n in first["nodes"]} == {"Ingrid Solberg", "Oslo"}
+    second = next(graphs)
+    assert [d["id"] for d in second["documents"]] == ["b"]
+    with pytest.raises(RuntimeError, match="read past the first batch"):
+        next(graphs)
+
+
 # svg and png need Graphviz's dot, which .ci/run installs.
 FILE_FORMATS = [f for f in textkg.FORMATS if f not in ("csv", "neo4j-csv")]
 
