@@ -250,7 +250,7 @@ def test_threads_do_not_change_the_graph(corpus, cli_graph):
 
 def test_the_gil_is_released_while_building():
     text = (REPO / "examples" / "harbour-deal.txt").read_text(encoding="utf-8")
-    docs = [{"id": str(i), "text": text} for i in range(400)]
+    docs = [{"id": str(i), "text": text} for i in range(120)]
     ticks = []
     done = threading.Event()
 
