@@ -69,7 +69,12 @@ def test_spark_writes_other_formats_and_settings(cli, corpus, tmp_path):
 def load_example():
     spec = importlib.util.spec_from_file_location("build_graph", SCRIPT)
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    # No __pycache__ left in examples/.
+    dont_write, sys.dont_write_bytecode = sys.dont_write_bytecode, True
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.dont_write_bytecode = dont_write
     return module
 
 
