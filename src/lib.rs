@@ -14,6 +14,7 @@
 //! assert!(graph.nodes().any(|n| n.label == "Barack Obama"));
 //! ```
 
+pub mod api;
 pub mod bench;
 pub mod cli;
 pub mod corpus;
