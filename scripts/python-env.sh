@@ -33,6 +33,6 @@ if ! "$python" -m venv "$venv"; then
 fi
 "$venv/bin/python" -m pip install --quiet --no-input --disable-pip-version-check --upgrade pip
 "$venv/bin/python" -m pip install --quiet --no-input --disable-pip-version-check -r "$requirements"
-"$venv/bin/python" -c "import arcadedb_embedded, ladybug, pyoxigraph, networkx"
+"$venv/bin/python" -c "import arcadedb_embedded, ladybug, pyoxigraph, networkx, selenium"
 echo "$want" >"$stamp"
 echo "python-env: ready"

@@ -31,6 +31,18 @@ pub struct TextRef {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// On a mention: the sentence it stands in, so that a viewer can show
+    /// it in context. Evidence is a sentence already and has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<SentenceRef>,
+}
+
+/// A sentence of a document: its byte span and text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SentenceRef {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
 }
 
 impl TextRef {
@@ -40,6 +52,27 @@ impl TextRef {
             start: span.start,
             end: span.end,
             text: doc.slice(span).to_string(),
+            sentence: None,
+        }
+    }
+
+    /// A mention, with the sentence that holds it.
+    pub fn mention(doc: &Document, span: Span) -> Self {
+        let index = doc
+            .sentences
+            .partition_point(|sentence| sentence.span.end <= span.start);
+        let sentence = doc
+            .sentences
+            .get(index)
+            .filter(|s| s.span.start <= span.start && span.end <= s.span.end)
+            .map(|s| SentenceRef {
+                start: s.span.start,
+                end: s.span.end,
+                text: doc.slice(s.span).to_string(),
+            });
+        TextRef {
+            sentence,
+            ..TextRef::new(doc, span)
         }
     }
 }
@@ -184,7 +217,7 @@ impl KnowledgeGraph {
                 .iter()
                 .map(|(m, _)| &doc.mentions[m.index()])
                 .filter(|m| m.kind != MentionKind::Pronoun)
-                .map(|m| TextRef::new(doc, m.span))
+                .map(|m| TextRef::mention(doc, m.span))
                 .collect();
             data.nodes.push(Node {
                 id: id.clone(),
@@ -517,6 +550,7 @@ mod tests {
                 start: 0,
                 end: alias.len(),
                 text: alias.into(),
+                sentence: None,
             }],
             merged_from: vec![],
         }
@@ -671,6 +705,7 @@ mod tests {
                     start: 0,
                     end: 3,
                     text: "met".into(),
+                    sentence: None,
                 }],
                 merged_from: vec![],
             };

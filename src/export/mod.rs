@@ -10,9 +10,11 @@ mod cypher;
 mod dot;
 mod gexf;
 mod graphml;
+mod html;
 pub mod json;
 mod jsonld;
 mod kuzu;
+mod layout;
 mod mermaid;
 mod neo4j_csv;
 mod ntriples;
@@ -98,6 +100,7 @@ pub enum Format {
     Jsonld,
     Mermaid,
     Csv,
+    Html,
 }
 
 impl Format {
@@ -117,6 +120,7 @@ impl Format {
             Format::Jsonld => "jsonld",
             Format::Mermaid => "mermaid",
             Format::Csv => "csv",
+            Format::Html => "html",
         }
     }
 
@@ -147,6 +151,7 @@ impl Format {
             Format::Turtle => "text/turtle",
             Format::Jsonld => "application/ld+json",
             Format::Mermaid => "text/vnd.mermaid",
+            Format::Html => "text/html",
         }
     }
 
@@ -172,6 +177,7 @@ impl Format {
             Format::Jsonld => Writer::File(Box::new(jsonld::JsonLd { base })),
             Format::Mermaid => Writer::File(Box::new(mermaid::Mermaid)),
             Format::Csv => Writer::Directory(Box::new(csv::Csv)),
+            Format::Html => Writer::File(Box::new(html::Html)),
         }
     }
 }
