@@ -35,7 +35,8 @@
 
   function edgeCaption(e) {
     if (e.kind === 'co-mention') return 'co-mention ×' + e.evidence.length;
-    return (e.negated ? 'NOT ' : '') + e.label + (e.hedged ? ' (?)' : '');
+    // An open edge's label holds its own "not"; a typed edge's property name does not.
+    return (e.negated && e.kind === 'typed' ? 'NOT ' : '') + e.label + (e.hedged ? ' (?)' : '');
   }
 
   const elements = [];
