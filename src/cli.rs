@@ -52,7 +52,8 @@ pub struct BuildArgs {
     pub jsonl: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// One graph per document instead of one merged graph (JSON Lines for json).
+    /// One graph per document instead of one merged graph: JSON Lines for json; one
+    /// file per document in the directory -o names for svg, png, graphml, gexf, html and dot.
     #[arg(long)]
     pub per_doc: bool,
     /// Entity types that become nodes, comma-separated, or `all`.

@@ -10,6 +10,9 @@
 /// The distance the forces settle neighbours at, in pixels.
 const IDEAL: f64 = 150.0;
 const STEPS: usize = 300;
+/// Big components get fewer steps: their picture is a cloud whatever the count.
+const BIG_STEPS: usize = 80;
+const BIG: usize = 1000;
 /// Grid spacing for nodes without edges: room for a label across, a node down.
 const ISOLATED_STEP: (f64, f64) = (150.0, 60.0);
 const GAP: f64 = 80.0;
@@ -155,13 +158,14 @@ fn force_layout(component: &[usize], adjacency: &[Vec<usize>]) -> Vec<(f64, f64)
             (r * angle.cos(), r * angle.sin())
         })
         .collect();
-    let cell = 2.0 * IDEAL;
+    let cell = 1.5 * IDEAL;
+    let steps = if n > BIG { BIG_STEPS } else { STEPS };
     let mut displacement = vec![(0.0, 0.0); n];
     let start_temperature = IDEAL * (n as f64).sqrt().max(1.0);
     let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> =
         std::collections::HashMap::new();
-    for step in 0..STEPS {
-        let temperature = start_temperature * (1.0 - step as f64 / STEPS as f64) + 1.0;
+    for step in 0..steps {
+        let temperature = start_temperature * (1.0 - step as f64 / steps as f64) + 1.0;
         displacement.fill((0.0, 0.0));
         grid.clear();
         for (i, &(x, y)) in pos.iter().enumerate() {
