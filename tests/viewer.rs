@@ -97,7 +97,11 @@ fn the_harbour_example_and_the_collection_draw_every_node_and_edge() {
     let dir = TempDir::new().unwrap();
     let example = repo().join("examples/harbour-deal.txt");
     let (html, json) = build(&dir, &[example.to_str().unwrap()]);
-    check_in_browser(&html, &json, &["--search", "Solberg", "--click", "Ingrid Solberg"]);
+    check_in_browser(
+        &html,
+        &json,
+        &["--search", "Solberg", "--click", "Ingrid Solberg"],
+    );
 
     let dir = TempDir::new().unwrap();
     let examples = repo().join("examples");

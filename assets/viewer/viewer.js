@@ -349,7 +349,7 @@
     });
     $('document-field').hidden = data.documents.length < 2;
     [['typed', 'typed (Wikidata property)'], ['', 'open (the text\'s predicate)'],
-      ['co-mention', 'co-mention'], ['hedged', 'hedged (?)'], ['negated', 'negated (NOT)']]
+      ['co-mention', 'co-mention'], ['hedged', 'hedged (?)'], ['negated', 'negated (red)']]
       .forEach(([cls, text]) => {
         const row = element('div');
         row.append(element('span', undefined, 'line ' + cls), document.createTextNode(text));

@@ -21,7 +21,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from common import fail
 
@@ -119,6 +119,15 @@ def main():
                 if args.mention and args.mention not in shown:
                     fail(f"{args.mention!r} is not among the mentions of {args.click!r}: {shown}")
                 report.append(f"{args.click}: {len(items)} mentions")
+                Select(driver.find_element(By.ID, "hops")).select_by_value("1")
+                near = {node["id"]}
+                for e in edges:
+                    if node["id"] in (e["source"], e["target"]):
+                        near.update((e["source"], e["target"]))
+                if drawn(driver)["nodes"] != len(near):
+                    fail(f"one hop around {args.click!r} drew {drawn(driver)}, not {len(near)} nodes")
+                Select(driver.find_element(By.ID, "hops")).select_by_value("0")
+                report.append(f"one hop: {len(near)} nodes")
                 if args.screenshot:
                     driver.execute_script(
                         "const cy = window.textkgViewer.cy; cy.fit(cy.elements(':visible'), 30)")
@@ -167,6 +176,12 @@ def main():
                     fail(f"reopening {fragment!r} drew {drawn(driver)}, not {counts}")
                 report.append(f"search {args.search!r}: {counts['nodes']} nodes; fragment {fragment}")
                 open_page(driver, url, args.timeout)
+
+            driver.find_element(By.ID, "isolated").click()
+            linked = {end for e in edges for end in (e["source"], e["target"])}
+            if drawn(driver) != {"nodes": len(linked), "edges": len(edges)}:
+                fail(f"hiding nodes without edges drew {drawn(driver)}, not {len(linked)} nodes")
+            driver.find_element(By.ID, "isolated").click()
 
             types = sorted({n["type"] for n in nodes})
             if len(types) > 1:
