@@ -36,6 +36,6 @@ if ! "$python" -m venv "$venv"; then
 fi
 "$venv/bin/python" -m pip install --quiet --no-input --disable-pip-version-check --upgrade pip
 "$venv/bin/python" -m pip install --quiet --no-input --disable-pip-version-check -r "$requirements" -r "$python_requirements"
-"$venv/bin/python" -c "import arcadedb_embedded, ladybug, pyoxigraph, networkx, pytest, pyspark"
+"$venv/bin/python" -c "import arcadedb_embedded, ladybug, pyoxigraph, networkx, selenium, pytest, pyspark"
 echo "$want" >"$stamp"
 echo "python-env: ready"

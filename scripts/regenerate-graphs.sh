@@ -7,11 +7,11 @@ cd "$(dirname "$0")/.."
 cargo build --release --quiet
 for example in examples/*.txt; do
   name=$(basename "$example" .txt)
-  for format in json dot svg; do
+  for format in json dot svg png; do
     target/release/textkg build "$example" --format "$format" -o "graphs/$name.$format"
   done
 done
-for format in json dot svg; do
+for format in json dot svg png; do
   target/release/textkg build examples/ --format "$format" -o "graphs/collection.$format"
 done
 echo "graphs/ regenerated"

@@ -52,7 +52,8 @@ pub struct BuildArgs {
     pub jsonl: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// One graph per document instead of one merged graph (JSON Lines for json).
+    /// One graph per document instead of one merged graph: JSON Lines for json; one
+    /// file per document in the directory -o names for svg, png, graphml, gexf, html and dot.
     #[arg(long)]
     pub per_doc: bool,
     /// Entity types that become nodes, comma-separated, or `all`.
@@ -86,17 +87,36 @@ pub struct OutputArgs {
     #[arg(long, short = 'f', value_enum, default_value = "json")]
     pub format: Format,
     /// Output file, written atomically; standard output when absent. A
-    /// directory for neo4j-csv and csv (required for them).
+    /// directory for neo4j-csv and csv (required for them), and for svg, png,
+    /// graphml, gexf, html and dot with --per-doc.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// IRI that RDF resource IRIs start with (ntriples, turtle, jsonld).
     #[arg(long, value_name = "IRI", default_value = export::DEFAULT_BASE_IRI)]
     pub base_iri: String,
+    /// Nodes without edges in dot, svg and png: drawn, left out, or left out
+    /// and named in one box.
+    #[arg(long, value_enum, value_name = "HOW", default_value = "list")]
+    pub isolated: export::Isolated,
+    /// Draw only this many nodes in dot, svg and png: the most mentioned, and the edges between them.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_nodes: Option<u64>,
+    /// Graphviz layout engine for dot, svg and png (auto: dot up to 80 drawn nodes, sfdp above).
+    #[arg(long, value_enum, value_name = "ENGINE", default_value = "auto")]
+    pub layout: export::Layout,
 }
 
 impl OutputArgs {
     fn options(&self) -> Result<export::Options> {
-        export::Options::new(Some(&self.base_iri))
+        let mut options = export::Options::new(Some(&self.base_iri))?;
+        options.diagram = export::Diagram {
+            isolated: self.isolated,
+            max_nodes: self
+                .max_nodes
+                .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+            layout: self.layout,
+        };
+        Ok(options)
     }
 }
 
@@ -248,6 +268,18 @@ fn build(args: BuildArgs) -> Result<()> {
                 "--per-doc writes one stream, which --format {} is not",
                 format.name()
             )));
+        }
+        if format.holds_one_graph() {
+            let dir = output.ok_or_else(|| {
+                Error::Usage(format!(
+                    "--per-doc --format {} writes one file per document: name their directory with -o DIR",
+                    format.name()
+                ))
+            })?;
+            if let Some(path) = &args.explain {
+                write_explain(path, &logs, None)?;
+            }
+            return export::write_per_document(&graphs, format, &options, dir);
         }
         if let Some(path) = &args.explain {
             write_explain(path, &logs, None)?;

@@ -6,10 +6,12 @@
 //! a set union keyed by stable ids: associative, commutative and idempotent.
 
 mod cross_document;
+mod text_ref;
 
 pub use cross_document::{CrossDocumentLog, CrossDocumentMerge, CrossDocumentRefusal};
+pub use text_ref::{SentenceRef, TextRef};
 
-use crate::document::{Document, EntityType, MentionKind, RelationKind, Span};
+use crate::document::{Document, EntityType, MentionKind, RelationKind};
 use crate::entities::AliasRules;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
@@ -22,26 +24,6 @@ pub struct DocumentInfo {
     /// Where the text came from: a path, `-` for standard input, or a JSONL file and line.
     pub source: String,
     pub bytes: usize,
-}
-
-/// A span of a document's text: a mention or a piece of evidence.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct TextRef {
-    pub doc: String,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-}
-
-impl TextRef {
-    pub fn new(doc: &Document, span: Span) -> Self {
-        TextRef {
-            doc: doc.id.clone(),
-            start: span.start,
-            end: span.end,
-            text: doc.slice(span).to_string(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -184,7 +166,7 @@ impl KnowledgeGraph {
                 .iter()
                 .map(|(m, _)| &doc.mentions[m.index()])
                 .filter(|m| m.kind != MentionKind::Pronoun)
-                .map(|m| TextRef::new(doc, m.span))
+                .map(|m| TextRef::mention(doc, m.span))
                 .collect();
             data.nodes.push(Node {
                 id: id.clone(),
@@ -517,6 +499,7 @@ mod tests {
                 start: 0,
                 end: alias.len(),
                 text: alias.into(),
+                sentence: None,
             }],
             merged_from: vec![],
         }
@@ -671,6 +654,7 @@ mod tests {
                     start: 0,
                     end: 3,
                     text: "met".into(),
+                    sentence: None,
                 }],
                 merged_from: vec![],
             };

@@ -3,6 +3,7 @@
 mod util;
 
 mod build;
+mod diagrams;
 mod errors;
 mod examples;
 mod golden;

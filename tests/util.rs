@@ -90,6 +90,17 @@ pub fn graph(json: &[u8], texts: &[(&str, &str)]) -> GraphData {
         );
     for r in refs {
         assert_eq!(&text_of(&r.doc)[r.start..r.end], r.text, "offsets of {r:?}");
+        if let Some(s) = &r.sentence {
+            assert_eq!(
+                &text_of(&r.doc)[s.start..s.end],
+                s.text,
+                "sentence of {r:?}"
+            );
+            assert!(
+                s.start <= r.start && r.end <= s.end,
+                "{r:?} outside its sentence"
+            );
+        }
     }
     data
 }

@@ -10,9 +10,11 @@ mod cypher;
 mod dot;
 mod gexf;
 mod graphml;
+mod html;
 pub mod json;
 mod jsonld;
 mod kuzu;
+mod layout;
 mod mermaid;
 mod neo4j_csv;
 mod ntriples;
@@ -23,7 +25,7 @@ pub mod synthetic;
 mod turtle;
 mod xml;
 
-pub use dot::Dot;
+pub use dot::{Diagram, Dot, Isolated, Layout};
 pub use json::Json;
 pub use rdf::DEFAULT_BASE_IRI;
 pub use render::Rendered;
@@ -59,12 +61,15 @@ pub enum Writer {
 pub struct Options {
     /// The IRI that RDF resource IRIs start with (`…entity/<id>`).
     pub base_iri: String,
+    /// How DOT, SVG and PNG draw the graph.
+    pub diagram: Diagram,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             base_iri: DEFAULT_BASE_IRI.to_string(),
+            diagram: Diagram::default(),
         }
     }
 }
@@ -76,6 +81,7 @@ impl Options {
         rdf::check_base_iri(base_iri).map_err(|m| Error::Usage(format!("--base-iri: {m}")))?;
         Ok(Options {
             base_iri: base_iri.to_string(),
+            diagram: Diagram::default(),
         })
     }
 }
@@ -98,6 +104,7 @@ pub enum Format {
     Jsonld,
     Mermaid,
     Csv,
+    Html,
 }
 
 impl Format {
@@ -117,6 +124,7 @@ impl Format {
             Format::Jsonld => "jsonld",
             Format::Mermaid => "mermaid",
             Format::Csv => "csv",
+            Format::Html => "html",
         }
     }
 
@@ -147,7 +155,17 @@ impl Format {
             Format::Turtle => "text/turtle",
             Format::Jsonld => "application/ld+json",
             Format::Mermaid => "text/vnd.mermaid",
+            Format::Html => "text/html",
         }
+    }
+
+    /// Whether a file of the format holds exactly one graph, so that
+    /// `--per-doc` writes one file per document.
+    pub fn holds_one_graph(self) -> bool {
+        matches!(
+            self,
+            Format::Svg | Format::Png | Format::Graphml | Format::Gexf | Format::Html | Format::Dot
+        )
     }
 
     /// Whether the format is a directory of files rather than one stream.
@@ -159,9 +177,11 @@ impl Format {
         let base = options.base_iri.clone();
         match self {
             Format::Json => Writer::File(Box::new(Json)),
-            Format::Dot => Writer::File(Box::new(Dot)),
-            Format::Svg => Writer::File(Box::new(Rendered::svg())),
-            Format::Png => Writer::File(Box::new(Rendered::png())),
+            Format::Dot => Writer::File(Box::new(Dot {
+                diagram: options.diagram,
+            })),
+            Format::Svg => Writer::File(Box::new(Rendered::svg(options.diagram))),
+            Format::Png => Writer::File(Box::new(Rendered::png(options.diagram))),
             Format::Graphml => Writer::File(Box::new(graphml::Graphml)),
             Format::Gexf => Writer::File(Box::new(gexf::Gexf)),
             Format::Cypher => Writer::File(Box::new(cypher::Cypher)),
@@ -172,6 +192,7 @@ impl Format {
             Format::Jsonld => Writer::File(Box::new(jsonld::JsonLd { base })),
             Format::Mermaid => Writer::File(Box::new(mermaid::Mermaid)),
             Format::Csv => Writer::Directory(Box::new(csv::Csv)),
+            Format::Html => Writer::File(Box::new(html::Html)),
         }
     }
 }
@@ -224,6 +245,65 @@ pub fn write_output(
             })
         }
     }
+}
+
+/// Writes one file per graph (one per document) into the directory `dir`,
+/// each named after its document id made safe for a file name.
+pub fn write_per_document(
+    graphs: &[KnowledgeGraph],
+    format: Format,
+    options: &Options,
+    dir: &Path,
+) -> Result<()> {
+    let Writer::File(exporter) = format.writer(options) else {
+        return Err(directory_needs_path(format));
+    };
+    let names = per_document_names(graphs, format.extension());
+    let files: Vec<&str> = names.iter().map(String::as_str).collect();
+    write_directory_atomically(dir, &files, |temp| {
+        for (graph, name) in graphs.iter().zip(&names) {
+            let (file, shown) = (temp.join(name), dir.join(name));
+            let mut bytes = Vec::new();
+            exporter
+                .write(graph, &mut bytes)
+                .map_err(|e| render::classify(e, format, &shown))?;
+            write_file_synced(&file, &shown, |out| out.write_all(&bytes))?;
+        }
+        Ok(())
+    })
+}
+
+/// File names from document ids: `.txt`/`.md` dropped, anything but ASCII
+/// letters, digits, `-`, `_` and `.` replaced by `_`, no leading dot, and a
+/// `-2`, `-3`… suffix where two would meet (also when differing in case only).
+fn per_document_names(graphs: &[KnowledgeGraph], extension: &str) -> Vec<String> {
+    let mut taken = std::collections::HashSet::new();
+    graphs
+        .iter()
+        .map(|graph| {
+            let id = graph.documents.first().map_or("", |d| d.id.as_str());
+            let stem = id
+                .strip_suffix(".txt")
+                .or_else(|| id.strip_suffix(".md"))
+                .unwrap_or(id);
+            let safe: String = stem
+                .chars()
+                .map(|c| match c {
+                    c if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') => c,
+                    _ => '_',
+                })
+                .collect();
+            let safe = safe.trim_start_matches('.');
+            let base = if safe.is_empty() { "document" } else { safe };
+            let mut name = format!("{base}.{extension}");
+            let mut n = 1;
+            while !taken.insert(name.to_lowercase()) {
+                n += 1;
+                name = format!("{base}-{n}.{extension}");
+            }
+            name
+        })
+        .collect()
 }
 
 fn parent_dir(path: &Path) -> &Path {

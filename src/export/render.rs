@@ -1,6 +1,7 @@
 //! SVG and PNG: the DOT diagram rendered by Graphviz's `dot` program,
 //! run through graphviz-rust.
 
+use super::dot::Diagram;
 use super::{Dot, Exporter, Format};
 use crate::error::Error;
 use crate::graph::KnowledgeGraph;
@@ -10,18 +11,21 @@ use std::path::Path;
 
 pub struct Rendered {
     format: GvFormat,
+    diagram: Diagram,
 }
 
 impl Rendered {
-    pub fn svg() -> Self {
+    pub fn svg(diagram: Diagram) -> Self {
         Rendered {
             format: GvFormat::Svg,
+            diagram,
         }
     }
 
-    pub fn png() -> Self {
+    pub fn png(diagram: Diagram) -> Self {
         Rendered {
             format: GvFormat::Png,
+            diagram,
         }
     }
 }
@@ -29,7 +33,8 @@ impl Rendered {
 impl Exporter for Rendered {
     fn write(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> io::Result<()> {
         let mut dot = Vec::new();
-        Dot.write(graph, &mut dot)?;
+        let diagram = self.diagram;
+        Dot { diagram }.write(graph, &mut dot)?;
         let dot = String::from_utf8(dot).map_err(io::Error::other)?;
         let bytes = graphviz_rust::exec_dot(dot, vec![CommandArg::Format(self.format)])?;
         out.write_all(&bytes)

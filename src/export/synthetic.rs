@@ -31,6 +31,7 @@ pub fn graph(nodes: usize, edges: usize) -> KnowledgeGraph {
                 start: i % 5000,
                 end: i % 5000 + label.len(),
                 text: label,
+                sentence: None,
             }],
             merged_from: vec![],
         });
@@ -74,6 +75,7 @@ pub fn graph(nodes: usize, edges: usize) -> KnowledgeGraph {
                         start: s % 5000,
                         end: s % 5000 + text.len(),
                         text,
+                        sentence: None,
                     }],
                     merged_from: vec![],
                 },

@@ -9,7 +9,7 @@ import json
 import subprocess
 import sys
 
-from common import compare, expected, fail
+from common import drawn_edges, compare, expected, fail
 
 path, expected_path = sys.argv[1:3]
 _, want_nodes, want_edges = expected(expected_path)
@@ -53,9 +53,8 @@ for edge in layout.get("edges", []):
     source, target = by_gvid[edge["tail"]], by_gvid[edge["head"]]
     edges.setdefault((source, target), []).append(unescape(edge.get("tooltip", "")))
 want_pairs = {}
-for e in want_edges.values():
-    first = e["evidence"][0][3] if e["evidence"] else ""
-    want_pairs.setdefault((as_dot(e["source"]), as_dot(e["target"])), []).append(as_dot(first))
+for source, target, first in drawn_edges(want_edges):
+    want_pairs.setdefault((as_dot(source), as_dot(target)), []).append(as_dot(first))
 got = {k: sorted(v) for k, v in edges.items()}
 want = {k: sorted(v) for k, v in want_pairs.items()}
 if got != want:

@@ -88,3 +88,22 @@ def compare(what, got_nodes, got_edges, want_nodes, want_edges,
         fail(f"{what}: " + "\n  ".join(problems[:40]))
     print(f"ok: {what}: {len(got_nodes)} nodes, {len(got_edges)} edges, fields "
           f"{', '.join(node_fields)} / {', '.join(edge_fields)} equal")
+
+
+def drawn_edges(want_edges):
+    """The lines textkg's DOT draws for these edges: the typed and open edges
+    of a pair, either way round, share one, drawn as the first of them in id
+    order; each co-mention has its own. Gives (source, target, first evidence
+    text) per line."""
+    lines, line_of = [], {}
+    for edge_id in sorted(want_edges):
+        e = want_edges[edge_id]
+        first = e["evidence"][0][3] if e["evidence"] else ""
+        if e["kind"] == "co-mention":
+            lines.append((e["source"], e["target"], first))
+            continue
+        pair = tuple(sorted((e["source"], e["target"])))
+        if pair not in line_of:
+            line_of[pair] = len(lines)
+            lines.append((e["source"], e["target"], first))
+    return lines
