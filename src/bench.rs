@@ -19,6 +19,9 @@ pub struct BenchArgs {
     /// its JSON (written to nowhere).
     #[arg(long)]
     pub full: bool,
+    /// Time the dependency parser alone, on texts already tagged.
+    #[arg(long, conflicts_with = "full")]
+    pub parser: bool,
     /// Annotate the texts this many times.
     #[arg(long, default_value_t = 20)]
     pub repeat: usize,
@@ -67,8 +70,61 @@ pub fn peak_memory_kb() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// Parses every sentence of texts tagged beforehand; returns the time and
+/// CPU time of parsing alone and the number of root words.
+fn bench_parser(texts: &[String], repeat: usize) -> (f64, Option<f64>, usize) {
+    use crate::model::{clusters::WordClusters, features, parser::Parser};
+    let models = Models::embedded();
+    let (parser, clusters) = (Parser::embedded(), WordClusters::embedded());
+    let tagged: Vec<Document> = texts
+        .iter()
+        .map(|text| {
+            let mut doc = Document::new("", text.as_str());
+            crate::text::segment(&mut doc);
+            models.annotate(&mut doc);
+            doc
+        })
+        .collect();
+    let started = Instant::now();
+    let cpu_started = cpu_seconds();
+    let mut roots = 0;
+    for _ in 0..repeat {
+        for doc in &tagged {
+            for sentence in &doc.sentences {
+                let range = sentence.tokens.clone();
+                let words: Vec<&str> = range.clone().map(|t| doc.token_text(t)).collect();
+                let infos = features::describe(&words);
+                let parsed = parser.parse(&words, &infos, &doc.tags[range], clusters);
+                roots += parsed.iter().filter(|d| d.head.is_none()).count();
+            }
+        }
+    }
+    let cpu = cpu_seconds()
+        .zip(cpu_started)
+        .map(|(end, start)| end - start);
+    (started.elapsed().as_secs_f64(), cpu, roots)
+}
+
 pub fn run(args: BenchArgs) -> Result<()> {
     let texts = read_texts(&args.data.join("gum-wikinews").join("text"))?;
+    if args.parser {
+        let bytes: usize = texts.iter().map(String::len).sum();
+        let (seconds, cpu, roots) = bench_parser(&texts, args.repeat);
+        let total = (bytes * args.repeat) as f64;
+        println!(
+            "parser alone: {:.2} MB x {} in {seconds:.2} s: {:.2} MB/s on one thread ({roots} sentences)",
+            bytes as f64 / 1e6,
+            args.repeat,
+            total / 1e6 / seconds
+        );
+        if let Some(cpu) = cpu.filter(|c| *c > 0.0) {
+            println!(
+                "CPU time {cpu:.2} s: {:.2} MB per CPU second",
+                total / 1e6 / cpu
+            );
+        }
+        return Ok(());
+    }
     let bytes: usize = texts.iter().map(String::len).sum();
     let load = Instant::now();
     let models = Models::embedded();

@@ -38,6 +38,13 @@ pub struct TrainArgs {
     /// 0 trains the tagger only.
     #[arg(long, default_value_t = RECOGNIZER_EPOCHS)]
     pub recognizer_epochs: usize,
+    /// Epochs of the dependency parser; 0 leaves the parser and the word
+    /// clusters as they are.
+    #[arg(long, default_value_t = crate::model::parser::train::EPOCHS)]
+    pub parser_epochs: usize,
+    /// Rebuild only the word clusters and the parser (with the tagger in the output folder).
+    #[arg(long)]
+    pub parser_only: bool,
 }
 
 pub fn ewt_path(data: &Path, split: &str) -> PathBuf {
@@ -161,6 +168,8 @@ pub struct HeldOutTaggers {
     taggers: Vec<Tagger>,
     /// xxh3 of a UNER training text → the tagger that did not see it.
     fold_of: std::collections::HashMap<u64, usize>,
+    /// EWT train document id → the tagger that did not see it.
+    document_fold: std::collections::HashMap<String, usize>,
 }
 
 impl HeldOutTaggers {
@@ -202,7 +211,17 @@ impl HeldOutTaggers {
                 Some((xxhash_rust::xxh3::xxh3_64(e.text.as_bytes()), *k))
             })
             .collect();
-        Ok(HeldOutTaggers { taggers, fold_of })
+        let document_fold = fold.iter().map(|(d, k)| (d.to_string(), *k)).collect();
+        Ok(HeldOutTaggers {
+            taggers,
+            fold_of,
+            document_fold,
+        })
+    }
+
+    /// The tagger that did not see EWT train document `doc_id`.
+    pub fn for_ewt_document(&self, doc_id: &str) -> Option<&Tagger> {
+        self.taggers.get(*self.document_fold.get(doc_id)?)
     }
 
     fn for_text(&self, text: &str) -> Option<&Tagger> {
@@ -255,7 +274,7 @@ pub fn recognizer_examples(data: &Path) -> Result<(Vec<Example>, Vec<Example>)> 
     Ok((uner, redocred))
 }
 
-fn write_model(dir: &Path, file: &str, bytes: &[u8]) -> Result<usize> {
+pub fn write_model(dir: &Path, file: &str, bytes: &[u8]) -> Result<usize> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let compressed = model::compress(bytes)?;
     let path = dir.join(file);
@@ -265,6 +284,17 @@ fn write_model(dir: &Path, file: &str, bytes: &[u8]) -> Result<usize> {
 
 pub fn run(args: TrainArgs) -> Result<()> {
     let started = Instant::now();
+    if args.parser_only {
+        let tagger = model::Models::load_tagger(&args.out)?;
+        let held_out = HeldOutTaggers::train(&args.data, args.tagger_epochs)?;
+        return model::parser::train::run(
+            &args.data,
+            &args.out,
+            &tagger,
+            &held_out,
+            args.parser_epochs,
+        );
+    }
     let tagger = if args.keep_tagger {
         model::Models::load_tagger(&args.out)?
     } else {
@@ -289,6 +319,15 @@ pub fn run(args: TrainArgs) -> Result<()> {
     };
     let examples: Vec<&Example> = uner.iter().chain(redocred).collect();
     let held_out = HeldOutTaggers::train(&args.data, args.tagger_epochs)?;
+    if args.parser_epochs > 0 {
+        model::parser::train::run(
+            &args.data,
+            &args.out,
+            &tagger,
+            &held_out,
+            args.parser_epochs,
+        )?;
+    }
     let recognizer =
         train_recognizer_with(&examples, &tagger, Some(&held_out), args.recognizer_epochs);
     let size = write_model(

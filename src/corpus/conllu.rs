@@ -8,6 +8,10 @@ use std::path::Path;
 pub struct Word {
     pub form: String,
     pub upos: Upos,
+    /// The head's word number (1-based; 0 is the root), 0 where the file has none.
+    pub head: usize,
+    /// The dependency relation with its subtype ("nsubj:pass"), or "_".
+    pub deprel: String,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -68,9 +72,17 @@ pub fn parse(path: &Path, source: &str) -> Result<Vec<Sentence>> {
         }
         let upos = Upos::parse(columns[3])
             .ok_or_else(|| bad(line_no, format!("unknown UPOS tag {:?}", columns[3])))?;
+        let head = match columns[6] {
+            "_" => 0,
+            head => head
+                .parse()
+                .map_err(|_| bad(line_no, format!("bad head {head:?}")))?,
+        };
         current.words.push(Word {
             form: columns[1].to_string(),
             upos,
+            head,
+            deprel: columns[7].to_string(),
         });
     }
     if !current.words.is_empty() {
@@ -95,6 +107,8 @@ mod tests {
         assert_eq!(sentences[0].text, "I'm ok");
         assert_eq!(sentences[0].words.len(), 3);
         assert_eq!(sentences[0].words[1].upos, Upos::Aux);
+        assert_eq!(sentences[0].words[1].head, 1);
+        assert_eq!(sentences[0].words[1].deprel, "cop");
         let error = parse(Path::new("x.conllu"), "1\ta\ta\tFOO\t_\t_\t_\t_\t_\t_\n")
             .unwrap_err()
             .to_string();

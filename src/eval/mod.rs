@@ -3,6 +3,7 @@
 
 pub mod entities;
 pub mod ner;
+pub mod parser;
 pub mod score;
 pub mod tagger;
 pub mod tokens;
@@ -23,6 +24,8 @@ pub enum EvalTask {
     Tokens(tokens::TokensArgs),
     /// UPOS accuracy on UD EWT test, gold tokens.
     Tagger(tagger::TaggerArgs),
+    /// Dependency parsing: UAS and LAS on UD EWT test, gold tokens, predicted tags.
+    Parser(parser::ParserArgs),
     /// Entity mentions: UNER EWT test, or Re-DocRED 5-fold cross-validation.
     Ner(ner::NerArgs),
     /// Entity resolution: GUM clustering and pronouns, or Re-DocRED entities.
@@ -59,6 +62,7 @@ pub fn run(args: EvalArgs) -> Result<()> {
     match args.task {
         EvalTask::Tokens(a) => tokens::run(a),
         EvalTask::Tagger(a) => tagger::run(a),
+        EvalTask::Parser(a) => parser::run(a),
         EvalTask::Ner(a) => ner::run(a),
         EvalTask::Entities(a) => entities::run(a),
         EvalTask::Relations(a) => crate::relations::typed::run(&a),

@@ -1,7 +1,9 @@
 //! Trained models shipped inside the binary: the part-of-speech tagger and
 //! the entity recogniser, rebuilt by `textkg train`.
 
+pub mod clusters;
 pub mod features;
+pub mod parser;
 pub mod perceptron;
 pub mod recognizer;
 pub mod tagger;
@@ -30,7 +32,7 @@ pub struct ModelCard {
     pub licence: &'static str,
 }
 
-pub const CARDS: [ModelCard; 2] = [
+pub const CARDS: [ModelCard; 4] = [
     ModelCard {
         name: "tagger",
         file: TAGGER_FILE,
@@ -44,6 +46,20 @@ pub const CARDS: [ModelCard; 2] = [
         task: "entities PERSON ORGANIZATION LOCATION MISC DATE NUMBER (structured perceptron, Viterbi, two passes)",
         data: "Universal NER English EWT train (CC BY-SA 4.0); Re-DocRED revised dev set (annotations MIT, Wikipedia text CC BY-SA)",
         licence: "trained on CC BY-SA 4.0 and MIT data",
+    },
+    ModelCard {
+        name: "parser",
+        file: parser::FILE,
+        task: "UD dependency trees with relation subtypes (arc-hybrid transitions, averaged perceptron, dynamic oracle; reads the tagger's tags and the word clusters)",
+        data: "Universal Dependencies English EWT v2.16, train split",
+        licence: "trained on CC BY-SA 4.0 data",
+    },
+    ModelCard {
+        name: "word clusters",
+        file: clusters::FILE,
+        task: "684,830 words to the vectors' 20,000 rows and to 128 and 1,024 k-means clusters of those rows",
+        data: "Explosion vectors (CC0), from spaCy en_core_web_md 3.8.0",
+        licence: "CC0",
     },
 ];
 
@@ -153,6 +169,8 @@ pub fn list() -> Result<()> {
     for card in &CARDS {
         let size = match card.name {
             "tagger" => TAGGER_BYTES.len(),
+            "parser" => parser::Parser::embedded_size(),
+            "word clusters" => clusters::WordClusters::embedded_size(),
             _ => RECOGNIZER_BYTES.len(),
         };
         println!(

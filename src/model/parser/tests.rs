@@ -1,0 +1,135 @@
+use super::*;
+use crate::model::clusters::WordClusters;
+use crate::model::{Models, features};
+
+/// Parses a sentence written here with the built-in models and returns,
+/// for each word, (word, head word or "ROOT", relation).
+fn parse(sentence: &str) -> Vec<(String, String, String)> {
+    let words: Vec<&str> = sentence.split(' ').collect();
+    let infos = features::describe(&words);
+    let tags = Models::embedded()
+        .tagger
+        .tag_with(&infos, &[0..words.len()]);
+    let parser = Parser::embedded();
+    let parsed = parser.parse(&words, &infos, &tags, WordClusters::embedded());
+    parsed
+        .iter()
+        .zip(&words)
+        .map(|(d, w)| {
+            let head = d.head.map_or("ROOT", |h| words[h]);
+            (
+                w.to_string(),
+                head.to_string(),
+                parser.label_of(*d).to_string(),
+            )
+        })
+        .collect()
+}
+
+fn arc(parsed: &[(String, String, String)], word: &str) -> (String, String) {
+    let (_, head, label) = parsed
+        .iter()
+        .find(|(w, _, _)| w == word)
+        .unwrap_or_else(|| panic!("{word} not in {parsed:?}"));
+    (head.clone(), label.clone())
+}
+
+#[test]
+fn constructions_get_their_heads_and_relations() {
+    // (sentence, word, its head, the relation)
+    let table = [
+        (
+            "The company bought Weber Molkerei in March .",
+            "company",
+            "bought",
+            "nsubj",
+        ),
+        // A name's first word heads it in UD English ("flat").
+        (
+            "The company bought Weber Molkerei in March .",
+            "Weber",
+            "bought",
+            "obj",
+        ),
+        (
+            "The company bought Weber Molkerei in March .",
+            "bought",
+            "ROOT",
+            "root",
+        ),
+        (
+            "The merger was approved by regulators in Brussels .",
+            "merger",
+            "approved",
+            "nsubj:pass",
+        ),
+        (
+            "The merger was approved by regulators in Brussels .",
+            "regulators",
+            "approved",
+            "obl:agent",
+        ),
+        (
+            "The bank , which Maria Lopez founded in 1990 , reported a loss .",
+            "founded",
+            "bank",
+            "acl:relcl",
+        ),
+        (
+            "The bank , which Maria Lopez founded in 1990 , reported a loss .",
+            "Maria",
+            "founded",
+            "nsubj",
+        ),
+        (
+            "The bank , which Maria Lopez founded in 1990 , reported a loss .",
+            "Lopez",
+            "Maria",
+            "flat",
+        ),
+        (
+            "The minister urged the council to drop the plan .",
+            "drop",
+            "urged",
+            "xcomp",
+        ),
+        (
+            "Kenya 's president met the envoy on Tuesday .",
+            "Kenya",
+            "president",
+            "nmod:poss",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (sentence, word, head, label) in table {
+        let got = arc(&parse(sentence), word);
+        if got != (head.to_string(), label.to_string()) {
+            wrong.push(format!(
+                "{sentence}: {word} → {got:?}, expected {head} {label}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn every_word_gets_one_head_and_the_tree_has_one_root() {
+    let parsed =
+        parse("Officials said the storm , which hit the coast on Monday , killed 12 people .");
+    assert_eq!(parsed.iter().filter(|(_, h, _)| h == "ROOT").count(), 1);
+    assert_eq!(parsed.len(), 16);
+}
+
+#[test]
+fn the_parser_round_trips_through_bytes() {
+    let parser = Parser::embedded();
+    let mut bytes = Vec::new();
+    parser.write(&mut bytes);
+    let read = Parser::read(&mut Reader {
+        name: "parser",
+        bytes: &bytes,
+    })
+    .unwrap();
+    assert_eq!(&read, parser);
+    assert!(parser.labels().iter().any(|l| l == "obl:agent"));
+}
