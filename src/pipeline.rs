@@ -6,6 +6,46 @@ use crate::model::Models;
 use crate::{entities, mentions, relations, text};
 use std::borrow::Cow;
 
+/// Texts longer than this are annotated in windows of at most this size:
+/// some stages relate every mention or entity to many others, and would
+/// otherwise take time growing faster than the text. A news article is
+/// far shorter (the longest GUM text has 10 KB).
+pub const WINDOW_BYTES: usize = 64 * 1024;
+
+/// Cuts `text` into consecutive windows of at most `size` bytes, each
+/// ending, by preference, at a paragraph break, then a line break, then a
+/// sentence end, then a space in its last quarter; else at a character.
+/// Entities and relations are found within a window, never across two.
+pub fn windows(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut windows = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let mut limit = start + size;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let from = limit - size / 4;
+        let search = &text[start..limit];
+        let cut = ["\n\n", "\n", ". ", " "].iter().find_map(|sep| {
+            search
+                .rfind(sep)
+                .map(|at| start + at + sep.len())
+                .filter(|&end| end > from)
+        });
+        let end = cut.unwrap_or(limit).max(start + 1);
+        let mut end = end;
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        windows.push(start..end);
+        start = end;
+    }
+    if start < text.len() || windows.is_empty() {
+        windows.push(start..text.len());
+    }
+    windows
+}
+
 /// What a run of the pipeline does beyond the defaults.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -56,8 +96,21 @@ impl Pipeline {
         }
     }
 
-    /// Runs every stage on one text.
+    /// Runs every stage on one text; a text longer than [`WINDOW_BYTES`]
+    /// is annotated window by window (see [`windows`]).
     pub fn annotate(&self, id: &str, text: &str) -> Document {
+        if text.len() <= WINDOW_BYTES {
+            return self.annotate_whole(id, text);
+        }
+        let mut doc = Document::new(id, text);
+        for window in windows(text, WINDOW_BYTES) {
+            let part = self.annotate_whole(id, &text[window.clone()]);
+            doc.append(part, window.start);
+        }
+        doc
+    }
+
+    fn annotate_whole(&self, id: &str, text: &str) -> Document {
         let mut doc = Document::new(id, text);
         text::segment(&mut doc);
         let names = self.models.annotate(&mut doc);

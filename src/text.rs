@@ -224,13 +224,17 @@ fn takes_period(word: &str) -> bool {
     lexicon::is_abbreviation(word)
 }
 
+/// A sentence is cut after this many tokens: news sentences are far
+/// shorter, and the later stages' work grows faster than a sentence's length.
+pub const MAX_SENTENCE_TOKENS: usize = 200;
+
 /// Groups tokens into sentences.
 pub fn split_sentences(text: &str, tokens: &[Span]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut first = 0;
     for i in 0..tokens.len() {
         let last = i + 1 == tokens.len();
-        if last || ends_sentence(text, tokens, i) {
+        if last || i + 1 - first >= MAX_SENTENCE_TOKENS || ends_sentence(text, tokens, i) {
             sentences.push(Sentence {
                 span: Span::new(tokens[first].start, tokens[i].end),
                 tokens: first..i + 1,

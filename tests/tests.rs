@@ -6,5 +6,6 @@ mod build;
 mod errors;
 mod examples;
 mod golden;
+mod hardening;
 mod merge;
 mod seed;
