@@ -207,6 +207,51 @@ mod tests {
     }
 
     #[test]
+    fn windows_cover_the_text_and_end_at_breaks() {
+        let text = "Ana Ruiz visited Lima. She met Carlos Vega.\n\n".repeat(100);
+        let windows = super::windows(&text, 1000);
+        assert_eq!(windows[0].start, 0);
+        assert_eq!(windows.last().unwrap().end, text.len());
+        for pair in windows.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(text[..pair[0].end].ends_with("\n\n"));
+        }
+        assert!(windows.iter().all(|w| w.len() <= 1000));
+        let unbroken = "é".repeat(1000);
+        let windows = super::windows(&unbroken, 301);
+        assert!(
+            windows
+                .iter()
+                .all(|w| unbroken.get(w.clone()).is_some() && w.len() <= 301)
+        );
+        assert_eq!(super::windows("", 10), [0..0]);
+    }
+
+    #[test]
+    fn a_long_text_annotated_in_windows_keeps_its_offsets() {
+        let text = "Ana Ruiz, the mayor of Lima, met Carlos Vega in Paris.\n\n".repeat(2000);
+        assert!(text.len() > super::WINDOW_BYTES);
+        let doc = Pipeline::default().annotate("long", &text);
+        assert_eq!(doc.tags.len(), doc.tokens.len());
+        assert_eq!(doc.mention_entity.len(), doc.mentions.len());
+        let vega = doc
+            .mentions
+            .iter()
+            .filter(|m| &text[m.span.range()] == "Carlos Vega");
+        assert_eq!(vega.count(), 2000);
+        for (i, sentence) in doc.sentences.iter().enumerate() {
+            let first = doc.tokens[sentence.tokens.start];
+            assert_eq!(first.start, sentence.span.start, "sentence {i}");
+        }
+        for relation in &doc.relations {
+            assert!(relation.head.index() < doc.entities.len());
+            for span in &relation.evidence {
+                assert!(text.get(span.range()).is_some());
+            }
+        }
+    }
+
+    #[test]
     fn odd_text_never_breaks_a_stage_and_every_offset_slices_it() {
         let pipeline = Pipeline::default();
         for seed in 0..300 {
