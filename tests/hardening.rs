@@ -197,6 +197,10 @@ fn outputs_that_are_inputs_devices_or_directories_are_refused_before_work() {
         ),
         (vec!["build", input, "-f", "csv"], "name it with -o DIR"),
         (
+            vec!["build", input, "-o", "/no/such/dir/g.json"],
+            "does not exist",
+        ),
+        (
             vec!["build", input, "-f", "csv", "-o", other],
             "not a directory",
         ),
@@ -250,21 +254,19 @@ fn a_fifo_output_is_refused_and_a_symlink_is_followed() {
 fn a_failed_build_leaves_neither_output_nor_explain() {
     let dir = tempfile::tempdir().unwrap();
     let explain = dir.path().join("explain.jsonl");
-    // An output directory that cannot be written: the explain file must go too.
-    let output = dir.path().join("missing").join("graph.json");
-    let out = run(
-        &[
-            "build",
-            "-",
-            "-o",
-            output.to_str().unwrap(),
-            "--explain",
-            explain.to_str().unwrap(),
-        ],
-        b"Ana Ruiz visited Lima.",
-    );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(!explain.exists());
+    let output = dir.path().join("graph.svg");
+    // Without Graphviz on PATH, rendering SVG fails once all else is done.
+    let out = textkg()
+        .env("PATH", "")
+        .args(["build", "-", "-f", "svg", "-o"])
+        .args([&output])
+        .arg("--explain")
+        .arg(&explain)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("dot"), "{}", stderr(&out));
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert!(left.is_empty(), "{left:?}");
 }

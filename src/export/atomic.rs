@@ -141,7 +141,13 @@ pub fn check_output(
     let target = resolve(path);
     let meta = match fs::metadata(&target) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let dir = parent_dir(&target);
+            return match fs::metadata(dir) {
+                Ok(meta) if meta.is_dir() => Ok(()),
+                _ => refuse(format!("the directory {} does not exist", dir.display())),
+            };
+        }
         Err(e) => return Err(Error::io(path, e)),
     };
     if let Some(kind) = special_kind(meta.file_type()) {
