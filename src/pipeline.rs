@@ -224,7 +224,7 @@ mod tests {
                 .iter()
                 .all(|w| unbroken.get(w.clone()).is_some() && w.len() <= 301)
         );
-        assert_eq!(super::windows("", 10), [0..0]);
+        assert_eq!(super::windows("", 10).len(), 1);
     }
 
     #[test]

@@ -435,7 +435,8 @@ fn merge_rejects_invalid_graphs_with_the_json_path() {
     );
     let good: serde_json::Value = serde_json::from_slice(&good).unwrap();
     assert!(!good["edges"].as_array().unwrap().is_empty());
-    let cases: [(&str, fn(&mut serde_json::Value)); 5] = [
+    type Break = fn(&mut serde_json::Value);
+    let cases: [(&str, Break); 5] = [
         ("$.edges[0].confidence", |g| {
             g["edges"][0]["confidence"] = (-5.0).into()
         }),
