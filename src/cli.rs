@@ -4,7 +4,7 @@ use crate::entities::AliasRules;
 use crate::error::{Error, Result};
 use crate::explain;
 use crate::export::{self, Format};
-use crate::graph::{CrossDocumentLog, GraphData, KnowledgeGraph, TypeFilter};
+use crate::graph::{CrossDocumentLog, KnowledgeGraph, TypeFilter};
 use crate::input::{self, InputDocument};
 use crate::pipeline::{Options, Pipeline};
 use clap::{Parser, Subcommand};
@@ -76,7 +76,7 @@ pub struct BuildArgs {
     /// Wikipedia-like text; news text scores lower for the same edge).
     #[arg(long, value_name = "P", default_value_t = 0.7)]
     pub min_confidence: f32,
-    /// Worker threads (default: all cores); the output is the same for any count.
+    /// Worker threads (default: all cores; at most four per core); the output is the same for any count.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
 }
@@ -163,13 +163,31 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    install_signal_handler();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("textkg: error: {e}");
             ExitCode::from(2)
         }
     }
+}
+
+/// On Ctrl-C, SIGTERM or SIGHUP, removes the temporary files of outputs
+/// not yet in place before exiting.
+fn install_signal_handler() {
+    let _ = ctrlc::set_handler(|| {
+        export::remove_temporaries();
+        std::process::exit(130);
+    });
+}
+
+/// Worker threads for `-j`: at most four per core, since more only cost
+/// start-up time and memory.
+fn thread_count(requested: Option<usize>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    requested.map_or(0, |n| n.min(cores * 4))
 }
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -200,18 +218,64 @@ pub fn parse_types(list: &str) -> Result<TypeFilter> {
     Ok(TypeFilter(types))
 }
 
-fn read_documents(args: &BuildArgs) -> Result<Vec<InputDocument>> {
-    let mut documents = Vec::new();
-    if let Some(path) = &args.jsonl {
-        documents.extend(input::read_jsonl(path)?);
-    }
+/// The text inputs of a build: each file with its document id.
+fn input_files(args: &BuildArgs) -> Result<Vec<(PathBuf, String)>> {
     let inputs: Vec<PathBuf> = if args.inputs.is_empty() && args.jsonl.is_none() {
         vec![PathBuf::from("-")]
     } else {
         args.inputs.clone()
     };
-    documents.extend(input::read_paths(&inputs)?);
+    input::expand_all(&inputs)
+}
+
+fn read_documents(args: &BuildArgs, files: &[(PathBuf, String)]) -> Result<Vec<InputDocument>> {
+    let mut documents = Vec::new();
+    if let Some(path) = &args.jsonl {
+        documents.extend(input::read_jsonl(path)?);
+    }
+    documents.extend(input::read_files(files)?);
+    input::check_unique_ids(&documents)?;
     Ok(documents)
+}
+
+/// Checks every output path before any work: `-o`, and `--explain`,
+/// which must differ from it and from every input.
+fn check_outputs(output: &OutputArgs, explain: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
+    let path = output.output.as_deref();
+    export::check_destination(output.format, path, inputs)?;
+    if let Some(explain) = explain {
+        export::check_output("--explain", explain, inputs, None)?;
+        if let Some(path) = path {
+            let mut with_output = inputs.to_vec();
+            with_output.push(path.to_path_buf());
+            export::check_output("--explain", explain, &with_output, None)?;
+            if explain == path {
+                return Err(Error::Usage(format!(
+                    "--explain {} is also the -o output",
+                    explain.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes the main output, then puts the staged `--explain` file in place:
+/// on failure, neither is left.
+fn finish(
+    explain: Option<export::Staged>,
+    output: Option<&Path>,
+    write_output: impl FnOnce() -> Result<()>,
+) -> Result<()> {
+    write_output()?;
+    let Some(explain) = explain else {
+        return Ok(());
+    };
+    explain.commit().inspect_err(|_| {
+        if let Some(output) = output {
+            let _ = std::fs::remove_file(output);
+        }
+    })
 }
 
 fn read_alias_rules(path: &Path) -> Result<AliasRules> {
@@ -233,18 +297,42 @@ fn build(args: BuildArgs) -> Result<()> {
             args.min_confidence
         )));
     }
+    if args.per_doc && args.output.format.is_directory() {
+        return Err(Error::Usage(format!(
+            "--per-doc writes one stream, which --format {} is not",
+            args.output.format.name()
+        )));
+    }
+    let files = input_files(&args)?;
+    let mut inputs: Vec<PathBuf> = files.iter().map(|(path, _)| path.clone()).collect();
+    inputs.extend(args.jsonl.iter().cloned());
+    inputs.extend(args.aliases.iter().cloned());
+    if args.per_doc && args.output.format.holds_one_graph() {
+        let dir = args.output.output.as_deref().ok_or_else(|| {
+            Error::Usage(format!(
+                "--per-doc --format {} writes one file per document: name their directory with -o DIR",
+                args.output.format.name()
+            ))
+        })?;
+        export::check_per_document_destination(dir, &inputs)?;
+        if let Some(explain) = args.explain.as_deref() {
+            export::check_output("--explain", explain, &inputs, None)?;
+        }
+    } else {
+        check_outputs(&args.output, args.explain.as_deref(), &inputs)?;
+    }
     let aliases = match &args.aliases {
         Some(path) => read_alias_rules(path)?,
         None => AliasRules::default(),
     };
-    let documents = read_documents(&args)?;
+    let documents = read_documents(&args, &files)?;
     let pipeline = Pipeline::new(Options {
         co_mentions: args.co_mentions,
         aliases: aliases.clone(),
         min_confidence: args.min_confidence,
     });
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
+        .num_threads(thread_count(args.threads))
         .build()
         .map_err(|e| Error::Usage(format!("--threads: {e}")))?;
     let explain = args.explain.is_some();
@@ -263,45 +351,37 @@ fn build(args: BuildArgs) -> Result<()> {
     let output = args.output.output.as_deref();
     let format = args.output.format;
     if args.per_doc {
-        if format.is_directory() {
-            return Err(Error::Usage(format!(
-                "--per-doc writes one stream, which --format {} is not",
-                format.name()
-            )));
+        let explain = match &args.explain {
+            Some(path) => Some(stage_explain(path, &logs, None)?),
+            None => None,
+        };
+        if let (true, Some(dir)) = (format.holds_one_graph(), output) {
+            return finish(explain, None, || {
+                export::write_per_document(&graphs, format, &options, dir)
+            });
         }
-        if format.holds_one_graph() {
-            let dir = output.ok_or_else(|| {
-                Error::Usage(format!(
-                    "--per-doc --format {} writes one file per document: name their directory with -o DIR",
-                    format.name()
-                ))
-            })?;
-            if let Some(path) = &args.explain {
-                write_explain(path, &logs, None)?;
-            }
-            return export::write_per_document(&graphs, format, &options, dir);
-        }
-        if let Some(path) = &args.explain {
-            write_explain(path, &logs, None)?;
-        }
-        return export::write_atomically(output, |out| {
-            write_per_doc(&graphs, format, &options, out)
+        return finish(explain, output, || {
+            export::write_atomically(output, |out| write_per_doc(&graphs, format, &options, out))
         });
     }
     let graph = KnowledgeGraph::merge_with(graphs, &aliases);
-    if let Some(path) = &args.explain {
-        write_explain(path, &logs, Some(&graph.cross_document))?;
-    }
-    export::write_output(&graph, format, &options, output)
+    let explain = match &args.explain {
+        Some(path) => Some(stage_explain(path, &logs, Some(&graph.cross_document))?),
+        None => None,
+    };
+    finish(explain, output, || {
+        export::write_output(&graph, format, &options, output)
+    })
 }
 
-/// The merge log: one line per document, then the cross-document joins.
-fn write_explain(
+/// The merge log: one line per document, then the cross-document joins;
+/// staged, to be put in place once the main output is.
+fn stage_explain(
     path: &Path,
     logs: &[Option<explain::DocumentLog>],
     cross_document: Option<&CrossDocumentLog>,
-) -> Result<()> {
-    export::write_atomically(Some(path), |out| {
+) -> Result<export::Staged> {
+    export::stage_file(path, |out| {
         for log in logs.iter().flatten() {
             write_json_line(path, out, log)?;
         }
@@ -337,15 +417,16 @@ fn write_per_doc(
 fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = input::decode(path, bytes)?;
-    let data: GraphData = serde_json::from_str(&text).map_err(|e| Error::BadInput {
-        path: path.to_path_buf(),
-        message: format!("not a textkg JSON graph: {e}"),
-    })?;
-    Ok(KnowledgeGraph::from_data(data))
+    Ok(KnowledgeGraph::from_data(crate::graph::parse_json(
+        path, &text,
+    )?))
 }
 
 fn merge(args: MergeArgs) -> Result<()> {
     let options = args.output.options()?;
+    let mut inputs = args.graphs.clone();
+    inputs.extend(args.aliases.iter().cloned());
+    check_outputs(&args.output, args.explain.as_deref(), &inputs)?;
     let aliases = match &args.aliases {
         Some(path) => read_alias_rules(path)?,
         None => AliasRules::default(),
@@ -356,15 +437,14 @@ fn merge(args: MergeArgs) -> Result<()> {
         .map(|p| read_graph(p))
         .collect::<Result<Vec<_>>>()?;
     let graph = KnowledgeGraph::merge_with(graphs, &aliases);
-    if let Some(path) = &args.explain {
-        write_explain(path, &[], Some(&graph.cross_document))?;
-    }
-    export::write_output(
-        &graph,
-        args.output.format,
-        &options,
-        args.output.output.as_deref(),
-    )
+    let explain = match &args.explain {
+        Some(path) => Some(stage_explain(path, &[], Some(&graph.cross_document))?),
+        None => None,
+    };
+    let output = args.output.output.as_deref();
+    finish(explain, output, || {
+        export::write_output(&graph, args.output.format, &options, output)
+    })
 }
 
 fn bench_export(args: BenchExportArgs) -> Result<()> {

@@ -343,4 +343,54 @@ impl Document {
             .partition_point(|sentence| sentence.tokens.end <= token);
         SentenceId::from(index)
     }
+
+    /// Appends the annotations of `part`, whose text starts at byte
+    /// `offset` of this document's text, shifting every offset and index.
+    pub fn append(&mut self, part: Document, offset: usize) {
+        let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
+        let (tokens, sentences) = (self.tokens.len(), self.sentences.len());
+        let (mentions, entities) = (self.mentions.len(), self.entities.len());
+        let mention = |id: MentionId| MentionId::from(id.index() + mentions);
+        let entity = |id: EntityId| EntityId::from(id.index() + entities);
+        self.tokens.extend(part.tokens.into_iter().map(shift));
+        self.sentences
+            .extend(part.sentences.into_iter().map(|sentence| Sentence {
+                span: shift(sentence.span),
+                tokens: sentence.tokens.start + tokens..sentence.tokens.end + tokens,
+            }));
+        self.tags.extend(part.tags);
+        self.mentions
+            .extend(part.mentions.into_iter().map(|m| Mention {
+                span: shift(m.span),
+                tokens: m.tokens.start + tokens..m.tokens.end + tokens,
+                sentence: SentenceId::from(m.sentence.index() + sentences),
+                role: m.role.map(shift),
+                ..m
+            }));
+        self.entities.extend(part.entities.into_iter().map(|mut e| {
+            for (id, _) in &mut e.mentions {
+                *id = mention(*id);
+            }
+            e
+        }));
+        self.mention_entity
+            .extend(part.mention_entity.into_iter().map(|e| e.map(entity)));
+        self.refused_merges
+            .extend(part.refused_merges.into_iter().map(|mut r| {
+                r.mention = mention(r.mention);
+                for candidate in &mut r.candidates {
+                    *candidate = entity(*candidate);
+                }
+                r
+            }));
+        self.relations
+            .extend(part.relations.into_iter().map(|mut r| {
+                r.head = entity(r.head);
+                r.tail = entity(r.tail);
+                for span in &mut r.evidence {
+                    *span = shift(*span);
+                }
+                r
+            }));
+    }
 }

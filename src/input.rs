@@ -46,6 +46,30 @@ fn is_text_file(path: &Path) -> bool {
     )
 }
 
+/// Whether a directory entry is a regular file (a symlink counts as its
+/// target). FIFOs, sockets and devices are skipped with a warning: reading
+/// one could block forever or never end.
+fn is_regular_file(path: &Path, kind: std::fs::FileType) -> Result<bool> {
+    let kind = if kind.is_symlink() {
+        match std::fs::metadata(path) {
+            Ok(meta) => meta.file_type(),
+            Err(e) => return Err(Error::io(path, e)),
+        }
+    } else {
+        kind
+    };
+    if kind.is_file() {
+        return Ok(true);
+    }
+    if !kind.is_dir() {
+        eprintln!(
+            "textkg: warning: {}: skipped, not a regular file",
+            path.display()
+        );
+    }
+    Ok(false)
+}
+
 /// Lists the files an input path stands for: the file itself, or a
 /// directory's `.txt` and `.md` files, recursively, in sorted order; each
 /// with its id (the path relative to the input root).
@@ -71,7 +95,7 @@ pub fn expand(path: &Path) -> Result<Vec<(PathBuf, String)>> {
             let kind = entry.file_type().map_err(|e| Error::io(&child, e))?;
             if kind.is_dir() {
                 stack.push(child);
-            } else if is_text_file(&child) {
+            } else if is_text_file(&child) && is_regular_file(&child, kind)? {
                 files.push(child);
             }
         }
@@ -80,33 +104,116 @@ pub fn expand(path: &Path) -> Result<Vec<(PathBuf, String)>> {
     Ok(files
         .into_iter()
         .map(|file| {
-            let id = file
-                .strip_prefix(path)
-                .unwrap_or(&file)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let id = relative_id(&file, path);
             (file, id)
         })
         .collect())
 }
 
-/// Reads every input path into documents, in input order.
-pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<InputDocument>> {
-    let mut documents = Vec::new();
+fn relative_id(file: &Path, root: &Path) -> String {
+    file.strip_prefix(root)
+        .unwrap_or(file)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The name an input root adds to its documents' ids when another root
+/// gives the same ids: its last component, or the whole path as given.
+fn root_name(root: &Path, whole: bool) -> String {
+    let name = root
+        .file_name()
+        .filter(|_| !whole)
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| {
+            let shown = root.display().to_string();
+            shown.trim_end_matches('/').to_string()
+        });
+    if name.is_empty() || name == "." {
+        root.display().to_string()
+    } else {
+        name
+    }
+}
+
+/// Lists every input path's files with ids unique across all of them:
+/// when two roots give the same id, each of those roots' ids is prefixed
+/// with the root's name (or, should names collide too, the root's path).
+pub fn expand_all(paths: &[PathBuf]) -> Result<Vec<(PathBuf, String)>> {
+    let mut roots: Vec<Vec<(PathBuf, String)>> = Vec::with_capacity(paths.len());
     for path in paths {
-        for (file, id) in expand(path)? {
-            let text = decode(&file, read_path(&file)?)?;
-            let source = if file == Path::new("-") {
-                "-".to_string()
-            } else {
-                file.display().to_string()
-            };
-            documents.push(InputDocument { id, source, text });
+        roots.push(expand(path)?);
+    }
+    for whole in [false, true] {
+        let mut owner: std::collections::HashMap<&str, usize> = Default::default();
+        let mut clashing = std::collections::BTreeSet::new();
+        for (root, files) in roots.iter().enumerate() {
+            for (_, id) in files {
+                if let Some(&other) = owner.get(id.as_str()) {
+                    if other != root {
+                        clashing.insert(other);
+                        clashing.insert(root);
+                    }
+                } else {
+                    owner.insert(id, root);
+                }
+            }
+        }
+        if clashing.is_empty() {
+            break;
+        }
+        for root in clashing {
+            let path = &paths[root];
+            if path == Path::new("-") {
+                continue;
+            }
+            let is_dir = std::fs::metadata(path).is_ok_and(|m| m.is_dir());
+            for (file, id) in &mut roots[root] {
+                *id = if is_dir {
+                    format!("{}/{}", root_name(path, whole), relative_id(file, path))
+                } else {
+                    root_name(path, true)
+                };
+            }
         }
     }
+    Ok(roots.into_iter().flatten().collect())
+}
+
+/// Reads every input path into documents, in input order.
+pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<InputDocument>> {
+    read_files(&expand_all(paths)?)
+}
+
+/// Reads listed files (from [`expand_all`]) into documents.
+pub fn read_files(files: &[(PathBuf, String)]) -> Result<Vec<InputDocument>> {
+    let mut documents = Vec::new();
+    for (file, id) in files {
+        let (file, id) = (file.as_path(), id.clone());
+        let text = decode(file, read_path(file)?)?;
+        let source = if file == Path::new("-") {
+            "-".to_string()
+        } else {
+            file.display().to_string()
+        };
+        documents.push(InputDocument { id, source, text });
+    }
     Ok(documents)
+}
+
+/// Fails when two documents share an id, naming where both came from.
+pub fn check_unique_ids(documents: &[InputDocument]) -> Result<()> {
+    let mut seen: std::collections::HashMap<&str, &str> = Default::default();
+    for document in documents {
+        if let Some(first) = seen.insert(&document.id, &document.source) {
+            return Err(Error::Usage(format!(
+                "two documents have the id {:?}: {} and {}",
+                document.id, first, document.source
+            )));
+        }
+    }
+    Ok(())
 }
 
 #[derive(serde::Deserialize)]
@@ -125,13 +232,21 @@ pub fn read_jsonl(path: &Path) -> Result<Vec<InputDocument>> {
     } else {
         path.display().to_string()
     };
+    parse_jsonl(&shown, &text)
+}
+
+/// Parses JSON Lines read from `shown`: ids are strings, unique in the file;
+/// a byte-order mark at the start is skipped.
+pub fn parse_jsonl(shown: &str, text: &str) -> Result<Vec<InputDocument>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut documents = Vec::new();
+    let mut lines_of: std::collections::HashMap<String, usize> = Default::default();
     for (index, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let bad = |message: String| Error::BadLine {
-            path: PathBuf::from(&shown),
+            path: PathBuf::from(shown),
             line: index + 1,
             message,
         };
@@ -139,11 +254,20 @@ pub fn read_jsonl(path: &Path) -> Result<Vec<InputDocument>> {
             .map_err(|e| bad(format!("expected {{\"id\": ..., \"text\": ...}}: {e}")))?;
         let id = match record.id {
             serde_json::Value::String(s) => s,
-            serde_json::Value::Number(n) => n.to_string(),
-            other => return Err(bad(format!("id must be a string or number, not {other}"))),
+            other => {
+                return Err(bad(format!(
+                    "id must be a string (write {:?}), not {other}",
+                    other.to_string()
+                )));
+            }
         };
         if record.text.contains('\0') {
             return Err(bad("text holds a NUL character".to_string()));
+        }
+        if let Some(first) = lines_of.insert(id.clone(), index + 1) {
+            return Err(bad(format!(
+                "id {id:?} is already the id of line {first}; ids must be unique"
+            )));
         }
         documents.push(InputDocument {
             id,

@@ -6,6 +6,46 @@ use crate::model::Models;
 use crate::{entities, mentions, relations, text};
 use std::borrow::Cow;
 
+/// Texts longer than this are annotated in windows of at most this size:
+/// some stages relate every mention or entity to many others, and would
+/// otherwise take time growing faster than the text. A news article is
+/// far shorter (the longest GUM text has 10 KB).
+pub const WINDOW_BYTES: usize = 64 * 1024;
+
+/// Cuts `text` into consecutive windows of at most `size` bytes, each
+/// ending, by preference, at a paragraph break, then a line break, then a
+/// sentence end, then a space in its last quarter; else at a character.
+/// Entities and relations are found within a window, never across two.
+pub fn windows(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut windows = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let mut limit = start + size;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let from = limit - size / 4;
+        let search = &text[start..limit];
+        let cut = ["\n\n", "\n", ". ", " "].iter().find_map(|sep| {
+            search
+                .rfind(sep)
+                .map(|at| start + at + sep.len())
+                .filter(|&end| end > from)
+        });
+        let end = cut.unwrap_or(limit).max(start + 1);
+        let mut end = end;
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        windows.push(start..end);
+        start = end;
+    }
+    if start < text.len() || windows.is_empty() {
+        windows.push(start..text.len());
+    }
+    windows
+}
+
 /// What a run of the pipeline does beyond the defaults.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -56,8 +96,21 @@ impl Pipeline {
         }
     }
 
-    /// Runs every stage on one text.
+    /// Runs every stage on one text; a text longer than [`WINDOW_BYTES`]
+    /// is annotated window by window (see [`windows`]).
     pub fn annotate(&self, id: &str, text: &str) -> Document {
+        if text.len() <= WINDOW_BYTES {
+            return self.annotate_whole(id, text);
+        }
+        let mut doc = Document::new(id, text);
+        for window in windows(text, WINDOW_BYTES) {
+            let part = self.annotate_whole(id, &text[window.clone()]);
+            doc.append(part, window.start);
+        }
+        doc
+    }
+
+    fn annotate_whole(&self, id: &str, text: &str) -> Document {
         let mut doc = Document::new(id, text);
         text::segment(&mut doc);
         let names = self.models.annotate(&mut doc);
@@ -151,6 +204,51 @@ mod tests {
             text.push_str(word);
         }
         text
+    }
+
+    #[test]
+    fn windows_cover_the_text_and_end_at_breaks() {
+        let text = "Ana Ruiz visited Lima. She met Carlos Vega.\n\n".repeat(100);
+        let windows = super::windows(&text, 1000);
+        assert_eq!(windows[0].start, 0);
+        assert_eq!(windows.last().unwrap().end, text.len());
+        for pair in windows.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(text[..pair[0].end].ends_with("\n\n"));
+        }
+        assert!(windows.iter().all(|w| w.len() <= 1000));
+        let unbroken = "é".repeat(1000);
+        let windows = super::windows(&unbroken, 301);
+        assert!(
+            windows
+                .iter()
+                .all(|w| unbroken.get(w.clone()).is_some() && w.len() <= 301)
+        );
+        assert_eq!(super::windows("", 10).len(), 1);
+    }
+
+    #[test]
+    fn a_long_text_annotated_in_windows_keeps_its_offsets() {
+        let text = "Ana Ruiz, the mayor of Lima, met Carlos Vega in Paris.\n\n".repeat(2000);
+        assert!(text.len() > super::WINDOW_BYTES);
+        let doc = Pipeline::default().annotate("long", &text);
+        assert_eq!(doc.tags.len(), doc.tokens.len());
+        assert_eq!(doc.mention_entity.len(), doc.mentions.len());
+        let vega = doc
+            .mentions
+            .iter()
+            .filter(|m| &text[m.span.range()] == "Carlos Vega");
+        assert_eq!(vega.count(), 2000);
+        for (i, sentence) in doc.sentences.iter().enumerate() {
+            let first = doc.tokens[sentence.tokens.start];
+            assert_eq!(first.start, sentence.span.start, "sentence {i}");
+        }
+        for relation in &doc.relations {
+            assert!(relation.head.index() < doc.entities.len());
+            for span in &relation.evidence {
+                assert!(text.get(span.range()).is_some());
+            }
+        }
     }
 
     #[test]

@@ -26,8 +26,39 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// A token is cut into pieces of at most this many bytes: no word or URL of
+/// a news text is longer, and a run of thousands of letters is no word.
+pub const MAX_TOKEN_BYTES: usize = 512;
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Span> {
+    let mut tokens = tokenize_uncapped(text);
+    if tokens.iter().any(|t| t.len() > MAX_TOKEN_BYTES) {
+        tokens = tokens
+            .into_iter()
+            .flat_map(|token| cut_token(text, token))
+            .collect();
+    }
+    tokens
+}
+
+/// Cuts a token longer than [`MAX_TOKEN_BYTES`] at character boundaries.
+fn cut_token(text: &str, token: Span) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    let mut start = token.start;
+    while token.end - start > MAX_TOKEN_BYTES {
+        let mut end = start + MAX_TOKEN_BYTES;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        pieces.push(Span::new(start, end));
+        start = end;
+    }
+    pieces.push(Span::new(start, token.end));
+    pieces
+}
+
+fn tokenize_uncapped(text: &str) -> Vec<Span> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut chunk_start = None;
     for (i, c) in text.char_indices() {
@@ -224,13 +255,17 @@ fn takes_period(word: &str) -> bool {
     lexicon::is_abbreviation(word)
 }
 
+/// A sentence is cut after this many tokens: news sentences are far
+/// shorter, and the later stages' work grows faster than a sentence's length.
+pub const MAX_SENTENCE_TOKENS: usize = 200;
+
 /// Groups tokens into sentences.
 pub fn split_sentences(text: &str, tokens: &[Span]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut first = 0;
     for i in 0..tokens.len() {
         let last = i + 1 == tokens.len();
-        if last || ends_sentence(text, tokens, i) {
+        if last || i + 1 - first >= MAX_SENTENCE_TOKENS || ends_sentence(text, tokens, i) {
             sentences.push(Sentence {
                 span: Span::new(tokens[first].start, tokens[i].end),
                 tokens: first..i + 1,
@@ -372,6 +407,19 @@ mod tests {
                 "Done"
             ]
         );
+    }
+
+    #[test]
+    fn long_tokens_and_sentences_are_cut() {
+        let text = format!("{} ü{}", "a".repeat(1200), "é".repeat(300));
+        let tokens = tokenize(&text);
+        assert!(tokens.iter().all(|t| t.len() <= MAX_TOKEN_BYTES));
+        assert_eq!(tokens[0], Span::new(0, MAX_TOKEN_BYTES));
+        assert_eq!(tokens.last().unwrap().end, text.len());
+        let words = "Word ".repeat(2 * MAX_SENTENCE_TOKENS + 1);
+        let sentences = split_sentences(&words, &tokenize(&words));
+        let lengths: Vec<usize> = sentences.iter().map(|s| s.tokens.len()).collect();
+        assert_eq!(lengths, [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 1]);
     }
 
     #[test]

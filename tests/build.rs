@@ -35,7 +35,7 @@ fn standard_input_and_jsonl_give_documents_their_ids() {
     let jsonl = format!(
         "{}\n\n{}\n",
         serde_json::json!({"id": "a", "text": NEWS}),
-        serde_json::json!({"id": 7, "text": "Ana Ruiz visited Lima."})
+        serde_json::json!({"id": "7", "text": "Ana Ruiz visited Lima."})
     );
     let out = run_ok(&["build", "--jsonl", "-"], jsonl.as_bytes());
     let g = graph(&out, &[("a", NEWS), ("7", "Ana Ruiz visited Lima.")]);

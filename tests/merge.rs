@@ -178,3 +178,78 @@ fn an_alias_file_forces_joins_and_splits_across_documents() {
     assert!(gabriel[0].mentions.iter().any(|m| m.doc == "d.txt"));
     assert_eq!(nodes_named(&joined, "person:elena-rojas").len(), 1);
 }
+
+/// The JSON of a graph, as `textkg build` and `textkg merge` write it.
+fn json_of(graph: &textkg::graph::KnowledgeGraph) -> Vec<u8> {
+    let mut out = Vec::new();
+    textkg::export::export(
+        graph,
+        textkg::export::Format::Json,
+        &textkg::export::Options::default(),
+        &mut out,
+    )
+    .unwrap();
+    out
+}
+
+#[test]
+fn merging_separate_builds_of_any_split_gives_the_bytes_of_one_build() {
+    use textkg::graph::{KnowledgeGraph, TypeFilter, parse_json};
+    let dir = shared().join("data/gum-wikinews/text");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files.truncate(12);
+    let pipeline = textkg::pipeline::Pipeline::default();
+    let graphs: Vec<KnowledgeGraph> = files
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let id = path.file_name().unwrap().to_string_lossy().into_owned();
+            let doc = pipeline.annotate(&id, &text);
+            KnowledgeGraph::from_document(&doc, &id, &TypeFilter::default())
+        })
+        .collect();
+    let whole = json_of(&KnowledgeGraph::merge(graphs.clone()));
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for round in 0..6 {
+        // A random split into groups, each built and written on its own,
+        // then read back and merged in a random order.
+        let groups = 1 + next(graphs.len());
+        let mut parts: Vec<Vec<KnowledgeGraph>> = vec![Vec::new(); groups];
+        for graph in &graphs {
+            parts[next(groups)].push(graph.clone());
+        }
+        let mut written: Vec<Vec<u8>> = parts
+            .into_iter()
+            .map(|part| json_of(&KnowledgeGraph::merge(part)))
+            .collect();
+        for i in (1..written.len()).rev() {
+            written.swap(i, next(i + 1));
+        }
+        let read: Vec<KnowledgeGraph> = written
+            .iter()
+            .map(|bytes| {
+                let text = std::str::from_utf8(bytes).unwrap();
+                KnowledgeGraph::from_data(
+                    parse_json(std::path::Path::new("part.json"), text).unwrap(),
+                )
+            })
+            .collect();
+        let merged = json_of(&KnowledgeGraph::merge(read));
+        assert!(
+            merged == whole,
+            "round {round}: {groups} groups differ from one build"
+        );
+    }
+}

@@ -7,5 +7,6 @@ mod diagrams;
 mod errors;
 mod examples;
 mod golden;
+mod hardening;
 mod merge;
 mod seed;

@@ -5,6 +5,7 @@
 //! Formats made of several files ([`DirExporter`]) write each file in turn
 //! into a directory that appears complete or not at all.
 
+mod atomic;
 mod csv;
 mod cypher;
 mod dot;
@@ -25,6 +26,10 @@ pub mod synthetic;
 mod turtle;
 mod xml;
 
+pub use atomic::{
+    Staged, check_output, remove_temporaries, stage_file, write_atomically,
+    write_directory_atomically,
+};
 pub use dot::{Diagram, Dot, Isolated, Layout};
 pub use json::Json;
 pub use rdf::DEFAULT_BASE_IRI;
@@ -32,9 +37,8 @@ pub use render::Rendered;
 
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
-use std::fs;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Writes a graph in one format.
 pub trait Exporter {
@@ -197,6 +201,44 @@ impl Format {
     }
 }
 
+/// The files a directory format writes; `None` for a single-stream format.
+pub fn directory_files(format: Format) -> Option<&'static [&'static str]> {
+    match format.writer(&Options::default()) {
+        Writer::File(_) => None,
+        Writer::Directory(exporter) => Some(exporter.files()),
+    }
+}
+
+/// Refuses, before any work, what writing `format` to `path` cannot do:
+/// a directory format to standard output, or an output path
+/// [`check_output`] refuses.
+pub fn check_destination(
+    format: Format,
+    path: Option<&Path>,
+    inputs: &[std::path::PathBuf],
+) -> Result<()> {
+    let files = directory_files(format);
+    match path {
+        None if files.is_some() => Err(directory_needs_path(format)),
+        None => Ok(()),
+        Some(path) => check_output("-o", path, inputs, files),
+    }
+}
+
+/// `-o DIR` of `--per-doc` for a format that holds one graph a file: a
+/// directory, or a path that can become one. Whether an existing directory
+/// may be replaced is checked with the documents' file names, when written.
+pub fn check_per_document_destination(path: &Path, inputs: &[std::path::PathBuf]) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(Error::Usage(format!(
+            "-o {}: exists and is not a directory; --per-doc writes one file per document into a directory",
+            path.display()
+        ))),
+        Err(_) => check_output("-o", path, inputs, None),
+    }
+}
+
 fn directory_needs_path(format: Format) -> Error {
     Error::Usage(format!(
         "--format {} writes a directory of files: name it with -o DIR",
@@ -239,7 +281,9 @@ pub fn write_output(
                 for name in exporter.files() {
                     // Errors name the file where it will be, not the temporary one.
                     let (file, shown) = (dir.join(name), path.join(name));
-                    write_file_synced(&file, &shown, |out| exporter.write_file(graph, name, out))?;
+                    atomic::write_file_synced(&file, &shown, |out| {
+                        exporter.write_file(graph, name, out)
+                    })?;
                 }
                 Ok(())
             })
@@ -267,7 +311,7 @@ pub fn write_per_document(
             exporter
                 .write(graph, &mut bytes)
                 .map_err(|e| render::classify(e, format, &shown))?;
-            write_file_synced(&file, &shown, |out| out.write_all(&bytes))?;
+            atomic::write_file_synced(&file, &shown, |out| out.write_all(&bytes))?;
         }
         Ok(())
     })
@@ -304,167 +348,4 @@ fn per_document_names(graphs: &[KnowledgeGraph], extension: &str) -> Vec<String>
             name
         })
         .collect()
-}
-
-fn parent_dir(path: &Path) -> &Path {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    }
-}
-
-/// Writes to `path` atomically (a temporary file beside it, renamed into
-/// place once complete), or to standard output when `path` is `None`.
-pub fn write_atomically(
-    path: Option<&Path>,
-    write: impl FnOnce(&mut dyn Write) -> Result<()>,
-) -> Result<()> {
-    let Some(path) = path else {
-        let stdout = io::stdout();
-        let mut out = io::BufWriter::new(stdout.lock());
-        write(&mut out)?;
-        return match out.flush() {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-            other => other.map_err(|e| Error::io("<stdout>", e)),
-        };
-    };
-    if path.is_dir() {
-        return Err(Error::io(
-            path,
-            io::Error::other("is a directory, but this format writes one file"),
-        ));
-    }
-    let temp = tempfile::Builder::new()
-        .prefix(".textkg-")
-        .tempfile_in(parent_dir(path))
-        .map_err(|e| Error::io(path, e))?;
-    let mut out = io::BufWriter::new(temp);
-    write(&mut out)?;
-    let temp = out
-        .into_inner()
-        .map_err(|e| Error::io(path, e.into_error()))?;
-    set_permissions(temp.path(), path, 0o644)?;
-    temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    temp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
-}
-
-/// Temporary files and directories are private (0600, 0700); the output
-/// takes the permissions of what it replaces, or `mode` when new.
-fn set_permissions(temp: &Path, path: &Path, mode: u32) -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let permissions = match fs::metadata(path) {
-            Ok(meta) => meta.permissions(),
-            Err(_) => fs::Permissions::from_mode(mode),
-        };
-        fs::set_permissions(temp, permissions).map_err(|e| Error::io(path, e))?;
-    }
-    #[cfg(not(unix))]
-    let _ = (temp, path, mode);
-    Ok(())
-}
-
-fn write_file_synced(
-    path: &Path,
-    shown: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<()> {
-    let file = fs::File::create(path).map_err(|e| Error::io(shown, e))?;
-    let mut out = io::BufWriter::new(file);
-    write(&mut out).map_err(|e| Error::io(shown, e))?;
-    let file = out
-        .into_inner()
-        .map_err(|e| Error::io(shown, e.into_error()))?;
-    file.sync_all().map_err(|e| Error::io(shown, e))
-}
-
-/// Whether `dir` holds nothing but files this format writes, so replacing
-/// it loses nothing the user put there.
-fn replaceable(dir: &Path, files: &[&str]) -> io::Result<bool> {
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        let ours = entry.file_type()?.is_file()
-            && entry
-                .file_name()
-                .to_str()
-                .is_some_and(|n| files.contains(&n));
-        if !ours {
-            return Ok(false);
-        }
-    }
-    Ok(true)
-}
-
-/// Writes a directory atomically: its files go into a temporary directory
-/// beside `path`, renamed into place once all are complete. An existing
-/// directory is replaced only when it holds nothing but this format's files.
-pub fn write_directory_atomically(
-    path: &Path,
-    files: &[&str],
-    write: impl FnOnce(&Path) -> Result<()>,
-) -> Result<()> {
-    let old = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_dir() => {
-            if !replaceable(path, files).map_err(|e| Error::io(path, e))? {
-                return Err(Error::io(
-                    path,
-                    io::Error::other(format!(
-                        "directory exists and holds files other than {}: remove it or choose another -o",
-                        files.join(", ")
-                    )),
-                ));
-            }
-            true
-        }
-        Ok(_) => {
-            return Err(Error::io(
-                path,
-                io::Error::other("exists and is not a directory; this format writes a directory"),
-            ));
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => false,
-        Err(e) => return Err(Error::io(path, e)),
-    };
-    let parent = parent_dir(path);
-    let temp = tempfile::Builder::new()
-        .prefix(".textkg-")
-        .tempdir_in(parent)
-        .map_err(|e| Error::io(path, e))?;
-    write(temp.path())?;
-    set_permissions(temp.path(), path, 0o755)?;
-    let temp = temp.keep();
-    let result = if old {
-        swap_in(&temp, path)
-    } else {
-        fs::rename(&temp, path).map_err(|e| Error::io(path, e))
-    };
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&temp);
-    }
-    result?;
-    if let Ok(dir) = fs::File::open(parent) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
-}
-
-/// Moves the old directory aside, the new one into place, then deletes the old.
-fn swap_in(new: &Path, path: &Path) -> Result<()> {
-    let aside = tempfile::Builder::new()
-        .prefix(".textkg-old-")
-        .tempdir_in(parent_dir(path))
-        .map_err(|e| Error::io(path, e))?
-        .keep();
-    let aside: PathBuf = aside.join("old");
-    fs::rename(path, &aside).map_err(|e| Error::io(path, e))?;
-    if let Err(e) = fs::rename(new, path) {
-        let _ = fs::rename(&aside, path);
-        return Err(Error::io(path, e));
-    }
-    if let Some(holder) = aside.parent() {
-        let _ = fs::remove_dir_all(holder);
-    }
-    Ok(())
 }

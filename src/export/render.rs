@@ -43,7 +43,7 @@ impl Exporter for Rendered {
 
 /// Turns an exporter's I/O error into a message that names its cause.
 pub(super) fn classify(error: io::Error, format: Format, path: &Path) -> Error {
-    if matches!(format, Format::Svg | Format::Png) {
+    if matches!(format, Format::Svg | Format::Png) && error.kind() != io::ErrorKind::BrokenPipe {
         if error.kind() == io::ErrorKind::NotFound {
             return Error::DotMissing {
                 format: format.name().to_string(),

@@ -166,6 +166,9 @@ pub fn recognizer_bytes(recognizer: &Recognizer) -> Vec<u8> {
 
 /// Prints the model cards for `textkg models`.
 pub fn list() -> Result<()> {
+    use std::io::Write;
+    let mut text = String::new();
+    use std::fmt::Write as _;
     for card in &CARDS {
         let size = match card.name {
             "tagger" => TAGGER_BYTES.len(),
@@ -173,27 +176,37 @@ pub fn list() -> Result<()> {
             "word clusters" => clusters::WordClusters::embedded_size(),
             _ => RECOGNIZER_BYTES.len(),
         };
-        println!(
+        let _ = writeln!(
+            text,
             "{} ({}, {:.1} MB compressed)",
             card.name,
             card.file,
             size as f64 / 1e6
         );
-        println!("  task:    {}", card.task);
-        println!("  data:    {}", card.data);
-        println!("  licence: {}", card.licence);
+        let _ = writeln!(text, "  task:    {}", card.task);
+        let _ = writeln!(text, "  data:    {}", card.data);
+        let _ = writeln!(text, "  licence: {}", card.licence);
     }
-    println!(
+    let _ = writeln!(
+        text,
         "relations ({}, {:.1} MB compressed)",
         crate::relations::typed::MODEL_FILE,
         crate::relations::typed::embedded_size() as f64 / 1e6
     );
-    println!(
+    let _ = writeln!(
+        text,
         "  task:    typed relations: 96 Wikidata properties between entity pairs, calibrated confidence (logistic regression per property)"
     );
-    println!(
+    let _ = writeln!(
+        text,
         "  data:    Re-DocRED revised dev set, 500 documents, read with gold entities and through the pipeline"
     );
-    println!("  licence: trained on MIT annotations over CC BY-SA Wikipedia text");
-    Ok(())
+    let _ = writeln!(
+        text,
+        "  licence: trained on MIT annotations over CC BY-SA Wikipedia text"
+    );
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| crate::error::Error::io("<stdout>", e))
 }

@@ -35,21 +35,33 @@ fn office_property_of_a_person(doc: &Document, relation: &Relation) -> bool {
         && doc.entities[relation.head.index()].ty == EntityType::Person
 }
 
+/// Co-mention edges come from the first this many entities a sentence
+/// names (by first mention): a news sentence names fewer, and a list of
+/// thousands of names would otherwise give millions of edges.
+pub const MAX_CO_MENTIONED: usize = 16;
+
 /// One edge per pair of entities named in one sentence; its evidence lists
 /// every sentence the pair shares.
 fn co_mentions(doc: &Document) -> Vec<Relation> {
+    let mut by_sentence: Vec<Vec<(usize, EntityId)>> = vec![Vec::new(); doc.sentences.len()];
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if !matches!(m.kind, MentionKind::Name | MentionKind::Nominal) {
+            continue;
+        }
+        if let (Some(entity), Some(list)) = (
+            doc.mention_entity[i],
+            by_sentence.get_mut(m.sentence.index()),
+        ) {
+            list.push((m.span.start, entity));
+        }
+    }
     let mut relations = Vec::new();
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        let entities: BTreeSet<EntityId> = doc
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| {
-                m.sentence.index() == s
-                    && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
-            })
-            .filter_map(|(i, _)| doc.mention_entity[i])
-            .collect();
+    for (sentence, mut named) in doc.sentences.iter().zip(by_sentence) {
+        named.sort();
+        let mut seen = BTreeSet::new();
+        named.retain(|&(_, entity)| seen.insert(entity));
+        named.truncate(MAX_CO_MENTIONED);
+        let entities: BTreeSet<EntityId> = named.into_iter().map(|(_, e)| e).collect();
         let entities: Vec<EntityId> = entities.into_iter().collect();
         for (i, &head) in entities.iter().enumerate() {
             for &tail in &entities[i + 1..] {

@@ -9,6 +9,14 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use xxhash_rust::xxh3::xxh3_64;
 
+mod closest;
+mod partners;
+
+use closest::{closest, mentions_in};
+
+use partners::Partners;
+pub use partners::{MAX_PARTNERS, MIN_PAIR_BUDGET, PAIRS_PER_TOKEN};
+
 /// Number of (head type, tail type) combinations.
 pub const TYPE_PAIRS: usize = 36;
 
@@ -150,8 +158,10 @@ struct Ctx {
     ents: Vec<Option<Ent>>,
     /// Per token, the entity with a mention starting there.
     starts: Vec<Option<usize>>,
-    /// Per entity, a bit set of the entities sharing a sentence with it.
-    cooc: Vec<Vec<u64>>,
+    /// Per entity, the entities sharing a sentence with it, sorted.
+    cooc: Vec<Vec<usize>>,
+    /// Per sentence, the entities with a mention in it, sorted.
+    by_sentence: Vec<Vec<usize>>,
     /// Per token where a mention starts, the coordinated list of names
     /// ("A, B and C") the mention is an item of.
     list_at: Vec<Option<usize>>,
@@ -336,16 +346,16 @@ fn build_ctx(doc: &Document) -> Ctx {
             }
         }
     }
-    let words_per_set = ents.len().div_ceil(64);
-    let mut cooc = vec![vec![0u64; words_per_set]; ents.len()];
-    for list in &by_sentence {
-        for &a in list {
-            for &b in list {
-                if a != b {
-                    cooc[a][b / 64] |= 1 << (b % 64);
-                }
-            }
+    let mut cooc = vec![Vec::new(); ents.len()];
+    for list in &mut by_sentence {
+        list.dedup();
+        for &a in list.iter() {
+            cooc[a].extend(list.iter().filter(|&&b| b != a));
         }
+    }
+    for list in &mut cooc {
+        list.sort_unstable();
+        list.dedup();
     }
     let list_at = coordinated_lists(&words, &ents);
     let word_hash = words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
@@ -359,6 +369,7 @@ fn build_ctx(doc: &Document) -> Ctx {
         ents,
         starts,
         cooc,
+        by_sentence,
         list_at,
     }
 }
@@ -366,19 +377,6 @@ fn build_ctx(doc: &Document) -> Ctx {
 /// Features of every ordered pair of distinct entities that have mentions.
 pub fn doc_pairs(doc: &Document) -> Vec<Pair> {
     doc_pairs_within(doc, usize::MAX)
-}
-
-/// The sentence distance between the nearest mentions of two entities.
-fn sentence_gap(a: &Ent, b: &Ent) -> usize {
-    a.sentences
-        .iter()
-        .filter_map(|&s| {
-            let after = b.sentences.range(s..).next().map(|&t| t - s);
-            let before = b.sentences.range(..s).next_back().map(|&t| s - t);
-            after.into_iter().chain(before).min()
-        })
-        .min()
-        .unwrap_or(usize::MAX)
 }
 
 /// Like [`doc_pairs`], for entity pairs whose nearest mentions lie at most
@@ -499,15 +497,23 @@ impl DocFeatures {
     ) {
         let ctx = &self.ctx;
         let mut sink = Sink { out: Vec::new() };
+        let mut partners = Partners::new(ctx.ents.len());
+        let limit = if max_gap == usize::MAX {
+            usize::MAX
+        } else {
+            partners.limit(ctx, max_gap)
+        };
         for (h, he) in ctx.ents.iter().enumerate() {
             let Some(he) = he else { continue };
-            for (t, te) in ctx.ents.iter().enumerate() {
-                let Some(te) = te else { continue };
+            let tails = if max_gap == usize::MAX {
+                (0..ctx.ents.len()).collect()
+            } else {
+                partners.nearest(ctx, h, he, max_gap, limit)
+            };
+            for t in tails {
+                let Some(te) = &ctx.ents[t] else { continue };
                 let types = (type_index(he.ty) * 6 + type_index(te.ty)) as u8;
-                if h == t
-                    || !keep(types)
-                    || (max_gap != usize::MAX && sentence_gap(he, te) > max_gap)
-                {
+                if h == t || !keep(types) {
                     continue;
                 }
                 sink.out.clear();
@@ -526,31 +532,6 @@ impl DocFeatures {
             }
         }
     }
-}
-
-fn closest(he: &Ent, te: &Ent, sentence: Option<usize>) -> Option<(M, M)> {
-    type Key = (usize, usize, usize, usize);
-    let mut best: Option<(Key, M, M)> = None;
-    for &a in &he.mentions {
-        if sentence.is_some_and(|s| a.sentence != s) {
-            continue;
-        }
-        for &b in &te.mentions {
-            if sentence.is_some_and(|s| b.sentence != s) {
-                continue;
-            }
-            let gap = if a.end <= b.start {
-                b.start - a.end
-            } else {
-                a.start.saturating_sub(b.end)
-            };
-            let key = (a.sentence.abs_diff(b.sentence), gap, a.start, b.start);
-            if best.as_ref().is_none_or(|(k, _, _)| key < *k) {
-                best = Some((key, a, b));
-            }
-        }
-    }
-    best.map(|(_, a, b)| (a, b))
 }
 
 fn pair_features(
@@ -595,22 +576,24 @@ fn pair_features(
             sink.add(const { name("coord") }, &[tp]);
         }
     }
-    let mut seen = Vec::new();
+    // Words of the shared sentences outside both entities' mentions.
     for &s in shared.iter().take(3) {
         let Some(range) = ctx.sentences.get(s) else {
             continue;
         };
-        for i in range.clone() {
-            if ctx.punct[i] || seen.contains(&ctx.stem_hash[i]) {
-                continue;
+        let mut inside = vec![false; range.len()];
+        for m in mentions_in(he, s).iter().chain(mentions_in(te, s)) {
+            let (from, to) = (m.start.max(range.start), m.end.min(range.end));
+            for flag in inside
+                .iter_mut()
+                .take(to.saturating_sub(range.start))
+                .skip(from.saturating_sub(range.start))
+            {
+                *flag = true;
             }
-            let inside = he
-                .mentions
-                .iter()
-                .chain(&te.mentions)
-                .any(|m| m.start <= i && i < m.end);
-            if !inside {
-                seen.push(ctx.stem_hash[i]);
+        }
+        for (i, &inside) in range.clone().zip(&inside) {
+            if !ctx.punct[i] && !inside {
                 sink.add(const { name("sw") }, &[ctx.stem_hash[i]]);
             }
         }
@@ -623,14 +606,16 @@ fn pair_features(
 /// Z.").
 fn bridge_features(ctx: &Ctx, (h, t): (usize, usize), tp: u64, sink: &mut Sink) {
     let mut types = [0usize; 6];
-    for (w, (a, b)) in ctx.cooc[h].iter().zip(&ctx.cooc[t]).enumerate() {
-        let mut both = a & b;
-        while both != 0 {
-            let e = w * 64 + both.trailing_zeros() as usize;
-            both &= both - 1;
-            if let Some(Some(bridge)) = ctx.ents.get(e) {
-                types[type_index(bridge.ty)] += 1;
-            }
+    let (small, large) = if ctx.cooc[h].len() <= ctx.cooc[t].len() {
+        (&ctx.cooc[h], &ctx.cooc[t])
+    } else {
+        (&ctx.cooc[t], &ctx.cooc[h])
+    };
+    for &e in small {
+        if large.binary_search(&e).is_ok()
+            && let Some(Some(bridge)) = ctx.ents.get(e)
+        {
+            types[type_index(bridge.ty)] += 1;
         }
     }
     let total: usize = types.iter().sum();
