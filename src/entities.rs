@@ -13,7 +13,8 @@ use crate::document::{
     RefusedMerge, Upos,
 };
 use crate::lexicon;
-use crate::mentions::{pronoun_gender, pronoun_type, reporting_verb_before};
+use crate::lexicon::{pronoun_gender, pronoun_type};
+use crate::mentions::reporting_verb_before;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Merges and splits a user asks for (`--aliases FILE`).

@@ -5,7 +5,7 @@
 //! demonyms standing for their country, and pronouns for coreference.
 
 use crate::document::{Document, EntityType, Mention, MentionKind, Span, Upos};
-use crate::lexicon;
+use crate::lexicon::{self, phrase};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -128,8 +128,8 @@ pub fn add_mentions(doc: &mut Document, names: Vec<NameSpan>) {
         // postponed"); elsewhere it is as often the weather or a clause.
         let speaker_it = doc.token_text(token).eq_ignore_ascii_case("it")
             && reporting_verb_before(doc, token).is_some();
-        let ty =
-            pronoun_type(doc.token_text(token)).or(speaker_it.then_some(EntityType::Organization));
+        let ty = lexicon::pronoun_type(doc.token_text(token))
+            .or(speaker_it.then_some(EntityType::Organization));
         if let Some(ty) = ty {
             mentions.push(make_mention(
                 doc,
@@ -201,7 +201,7 @@ fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> Vec<NameSpa
         }
         for end in sentence.clone() {
             let word = doc.token_text(end);
-            let legal_form = is_legal_form(word);
+            let legal_form = lexicon::is_legal_form(word);
             let last_word = lexicon::ends_organization_name(word) || lexicon::is_club_suffix(word);
             if covered[end] || !(legal_form || last_word) {
                 continue;
@@ -366,7 +366,7 @@ fn surnames_of_full_names<'a>(doc: &'a Document, names: &[NameSpan]) -> HashSet<
 /// Whether a name ending in this word is an organisation's: a suffix or
 /// trade the mention stage reads ("Bank", "Semiconductor"), or a legal form.
 fn ends_like_an_organization(word: &str) -> bool {
-    lexicon::ends_organization_name(word) || is_legal_form(word)
+    lexicon::ends_organization_name(word) || lexicon::is_legal_form(word)
 }
 
 /// Whether a name the recogniser read as a person could be a company's
@@ -434,13 +434,6 @@ fn short_forms_of_organizations(doc: &Document, names: &mut [NameSpan]) {
     }
 }
 
-fn is_legal_form(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.'),
-        "Inc" | "Corp" | "Co" | "Ltd" | "LLC" | "PLC" | "plc" | "GmbH" | "AG" | "Bhd" | "LLP"
-    )
-}
-
 /// "Paris was born in Switzerland" after "Valeska Paris": a surname of a
 /// person the text names in full, read as a place, is that person unless a
 /// preposition of place comes before it ("moved to Paris").
@@ -458,23 +451,7 @@ fn surnames_read_as_places(doc: &Document, names: &mut [NameSpan]) {
             .tokens
             .start;
         let locative = range.start > sentence_start
-            && matches!(
-                doc.token_text(range.start - 1).to_lowercase().as_str(),
-                "in" | "at"
-                    | "to"
-                    | "from"
-                    | "near"
-                    | "into"
-                    | "across"
-                    | "around"
-                    | "outside"
-                    | "inside"
-                    | "through"
-                    | "via"
-                    | "toward"
-                    | "towards"
-                    | "of"
-            );
+            && lexicon::is_place_preposition(doc.token_text(range.start - 1));
         if !locative {
             *ty = EntityType::Person;
         }
@@ -720,25 +697,18 @@ fn storms_are_events(doc: &Document, names: &mut [NameSpan]) {
 fn news_organizations(doc: &Document, names: &mut Vec<NameSpan>) {
     let capitalised = |t: usize| doc.token_text(t).starts_with(char::is_uppercase);
     for sentence in &doc.sentences {
-        let mut t = sentence.tokens.start;
-        while t < sentence.tokens.end {
-            if !lexicon::starts_news_organization(doc.token_text(t)) {
-                t += 1;
-                continue;
-            }
-            let longest = (1..=lexicon::max_news_organization_words())
-                .rev()
-                .filter(|n| t + n <= sentence.tokens.end)
-                .find(|&n| {
-                    let words: Vec<&str> = (t..t + n).map(|w| doc.token_text(w)).collect();
-                    lexicon::is_news_organization(&words)
-                });
-            let Some(n) = longest else {
-                t += 1;
-                continue;
-            };
-            let range = t..t + n;
-            t += n;
+        // As written: "The Hill" is an outlet, "the hill" is not.
+        let outlets = phrase::leftmost_longest(
+            sentence.tokens.clone(),
+            lexicon::max_news_organization_words(),
+            |range| {
+                let words: Vec<&str> = range.map(|w| doc.token_text(w)).collect();
+                (lexicon::starts_news_organization(words[0])
+                    && lexicon::is_news_organization(&words))
+                .then_some(())
+            },
+        );
+        for (range, ()) in outlets {
             let before = range.start > sentence.tokens.start && capitalised(range.start - 1);
             let after = range.end < sentence.tokens.end && capitalised(range.end);
             if before || after {
@@ -823,7 +793,7 @@ fn headline_names(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
 /// by ...").
 fn is_title_case_headline(doc: &Document, sentence: usize, in_name: &[bool]) -> bool {
     let tokens = doc.sentences[sentence].tokens.clone();
-    if tokens.is_empty() || is_credit_word(doc.token_text(tokens.start)) {
+    if tokens.is_empty() || lexicon::is_credit_word(doc.token_text(tokens.start)) {
         return false;
     }
     let capitalised_outside_names = (tokens.start + 1..tokens.end)
@@ -859,26 +829,6 @@ pub fn capitalises_every_content_word(doc: &Document, tokens: Range<usize>) -> b
         })
         .collect();
     content.len() >= 3 && content.iter().all(|w| w.starts_with(char::is_uppercase))
-}
-
-/// The first word of a byline or a picture credit.
-fn is_credit_word(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "by" | "photo"
-            | "photos"
-            | "photograph"
-            | "picture"
-            | "image"
-            | "images"
-            | "credit"
-            | "credits"
-            | "illustration"
-            | "video"
-            | "reporting"
-            | "writing"
-            | "editing"
-    )
 }
 
 /// "SAN FRANCISCO, March 3 (Reuters) -", "LAGOS, Nigeria —": the capitals
@@ -930,7 +880,7 @@ fn split_at_verbs(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
         let word = doc.token_text(t);
         word.starts_with(char::is_lowercase)
             && !lexicon::is_function_word(word)
-            && !is_surname_particle(word)
+            && !lexicon::is_surname_particle(word)
             && doc.tags.get(t) == Some(&Upos::Verb)
     };
     let capitalised = |t: usize| doc.token_text(t).starts_with(char::is_uppercase);
@@ -967,10 +917,7 @@ fn names_after_prefix_compounds(doc: &Document, names: Vec<NameSpan>) -> Vec<Nam
                 && doc.token_text(start - 1) == "-"
                 && doc.tokens[start - 2].end == doc.tokens[start - 1].start
                 && doc.tokens[start - 1].end == doc.tokens[start].start
-                && matches!(
-                    doc.token_text(start - 2).to_lowercase().as_str(),
-                    "pro" | "anti" | "non" | "ex" | "post" | "pre" | "neo" | "pan"
-                );
+                && lexicon::is_compound_prefix(doc.token_text(start - 2));
             if compound {
                 (start + 1..range.end, ty)
             } else {
@@ -1071,33 +1018,6 @@ fn join_split_titles(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> 
     out
 }
 
-/// "de", "van", "von der": the lower-case words inside a surname.
-fn is_surname_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "de" | "des"
-            | "du"
-            | "da"
-            | "das"
-            | "do"
-            | "dos"
-            | "di"
-            | "del"
-            | "della"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "ter"
-            | "ten"
-            | "la"
-            | "le"
-            | "bin"
-            | "ibn"
-            | "al"
-    )
-}
-
 /// "Laurence des Cars, the museum's director,", read as an organisation: a
 /// capitalised word, a surname particle and a capitalised word, with a
 /// common given name first or a person's title set off after it, name a
@@ -1107,8 +1027,8 @@ fn people_with_surname_particles(doc: &Document, names: &mut [NameSpan]) {
         if *ty == EntityType::Person || range.len() < 3 {
             continue;
         }
-        let particle =
-            (range.start + 1..range.end - 1).any(|t| is_surname_particle(doc.token_text(t)));
+        let particle = (range.start + 1..range.end - 1)
+            .any(|t| lexicon::is_surname_particle(doc.token_text(t)));
         let last_capitalised = doc
             .token_text(range.end - 1)
             .starts_with(char::is_uppercase);
@@ -1401,17 +1321,6 @@ fn make_mention(
     }
 }
 
-/// Personal and possessive pronouns that can stand for a named entity.
-pub fn pronoun_type(word: &str) -> Option<EntityType> {
-    match word.to_lowercase().as_str() {
-        "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => {
-            Some(EntityType::Person)
-        }
-        "they" | "them" | "their" | "its" | "itself" => Some(EntityType::Misc),
-        _ => None,
-    }
-}
-
 /// "Rojas said he", "NASA said on Thursday that it", "Devocht told
 /// Montalvo he": the verb of saying, thinking or telling whose clause a
 /// subject pronoun at `token` opens, right before it, or before its
@@ -1462,22 +1371,6 @@ pub fn reporting_verb_before(doc: &Document, token: usize) -> Option<usize> {
                 || !matches!(doc.tags.get(t), Some(Upos::Verb | Upos::Aux | Upos::Punct))
         })
         .find(|&t| is_reporting(t))
-}
-
-/// Pronouns for a female referent, to keep them from male names' entities.
-pub fn pronoun_gender(word: &str) -> Option<char> {
-    match word.to_lowercase().as_str() {
-        "he" | "him" | "his" | "himself" => Some('m'),
-        "she" | "her" | "hers" | "herself" => Some('f'),
-        _ => None,
-    }
-}
-
-fn is_weekday(word: &str) -> bool {
-    matches!(
-        word,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-    )
 }
 
 /// Trims a recognised name: a leading title becomes the role, a leading
@@ -1538,7 +1431,7 @@ fn refine_name(
             ty,
             EntityType::Person | EntityType::Organization | EntityType::Location
         )
-        && is_weekday(doc.token_text(range.end - 1))
+        && lexicon::is_weekday(doc.token_text(range.end - 1))
     {
         range.end -= 1;
     }
@@ -1593,21 +1486,13 @@ fn leading_title(doc: &Document, range: Range<usize>) -> Option<usize> {
     let mut start = range.start;
     // Titles stack: "Then Vice President", "former Secretary of State".
     loop {
-        let mut found = None;
-        for words in (1..=lexicon::max_title_words()).rev() {
-            if start + words > range.end {
-                continue;
-            }
-            let span = doc.token_span(start..start + words);
-            if lexicon::is_title(doc.slice(span)) {
-                found = Some(start + words);
-                break;
-            }
-        }
+        let found = phrase::longest_at(start, range.end, lexicon::max_title_words(), |words| {
+            lexicon::is_title(doc.slice(doc.token_span(words))).then_some(())
+        });
         match found {
-            Some(next) => {
-                end = Some(next);
-                start = next;
+            Some((title, ())) => {
+                end = Some(title.end);
+                start = title.end;
             }
             None => return end,
         }
@@ -1653,21 +1538,19 @@ fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) -> Option<Spa
     let mut role_start = start;
     let mut owner_before = false;
     // A demonym or country before the title: "North Korean leader".
-    for width in (1..=3).rev() {
-        if role_start < sentence_start + width {
-            continue;
+    let country_owner = phrase::longest_ending_at(sentence_start, role_start, 3, |words| {
+        let modifier = doc.slice(doc.token_span(words));
+        (lexicon::demonym_country(modifier).is_some() || lexicon::country(modifier).is_some())
+            .then_some(())
+    });
+    if let Some((modifier, ())) = country_owner {
+        role_start = modifier.start;
+        // "the United States Trade Representative": the article is
+        // not part of the role.
+        if doc.token_text(role_start).eq_ignore_ascii_case("the") {
+            role_start += 1;
         }
-        let modifier = doc.slice(doc.token_span(role_start - width..role_start));
-        if lexicon::demonym_country(modifier).is_some() || lexicon::country(modifier).is_some() {
-            role_start -= width;
-            // "the United States Trade Representative": the article is
-            // not part of the role.
-            if doc.token_text(role_start).eq_ignore_ascii_case("the") {
-                role_start += 1;
-            }
-            owner_before = true;
-            break;
-        }
+        owner_before = true;
     }
     if !owner_before && !owner_after {
         let possessive =
@@ -1772,19 +1655,8 @@ fn role_after(doc: &Document, name: Range<usize>) -> Option<Span> {
         .clone();
     let tag = |t: usize| doc.tags.get(t).copied().unwrap_or(Upos::X);
     // "The board named Ana Ruiz interim chairman": the title the verb gives.
-    let appointed = name.start > sentence.start
-        && matches!(
-            doc.token_text(name.start - 1).to_lowercase().as_str(),
-            "named"
-                | "appointed"
-                | "elected"
-                | "promoted"
-                | "made"
-                | "makes"
-                | "names"
-                | "appoints"
-                | "elects"
-        );
+    let appointed =
+        name.start > sentence.start && lexicon::is_appointment_verb(doc.token_text(name.start - 1));
     if name.end + 1 >= sentence.end || !(appointed || doc.token_text(name.end) == ",") {
         return None;
     }
@@ -1908,13 +1780,15 @@ fn possessed_noun_role(doc: &Document, sentence_start: usize, end: usize) -> Opt
 
 /// The start of the longest title that ends at token `end`.
 fn title_ending_at(doc: &Document, sentence_start: usize, end: usize) -> Option<usize> {
-    (1..=lexicon::max_title_words()).rev().find_map(|words| {
-        let start = end.checked_sub(words).filter(|&s| s >= sentence_start)?;
-        let text = doc.slice(doc.token_span(start..end));
-        let occupation = words == 1 && lexicon::is_occupation(text)
-            || lexicon::is_corporate_title(text) && !text.ends_with('s');
-        ((lexicon::is_title(text) || occupation) && !text.contains(',')).then_some(start)
-    })
+    let found =
+        phrase::longest_ending_at(sentence_start, end, lexicon::max_title_words(), |words| {
+            let single = words.len() == 1;
+            let text = doc.slice(doc.token_span(words));
+            let occupation = single && lexicon::is_occupation(text)
+                || lexicon::is_corporate_title(text) && !text.ends_with('s');
+            ((lexicon::is_title(text) || occupation) && !text.contains(',')).then_some(())
+        });
+    found.map(|(title, ())| title.start)
 }
 
 /// "the head of Interpol" before a comma: a title, "of", then a
@@ -1977,30 +1851,17 @@ fn names_a_language(doc: &Document, range: Range<usize>) -> bool {
 
 /// Demonyms outside names: "North Korean", "Libyan", "Americans".
 fn demonym_ranges(doc: &Document, covered: &[bool]) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut token = 0;
-    while token < doc.tokens.len() {
-        let mut matched = None;
-        for width in (1..=3).rev() {
-            let end = token + width;
-            if end > doc.tokens.len() || covered[token..end].iter().any(|c| *c) {
-                continue;
-            }
-            let text = doc.slice(doc.token_span(token..end));
-            if text.starts_with(char::is_uppercase) && lexicon::demonym_country(text).is_some() {
-                matched = Some(token..end);
-                break;
-            }
-        }
-        match matched {
-            Some(range) => {
-                token = range.end;
-                ranges.push(range);
-            }
-            None => token += 1,
-        }
-    }
-    ranges
+    // As written and capitalised: "French", not "french fries".
+    phrase::leftmost_longest(0..doc.tokens.len(), 3, |words| {
+        let text = doc.slice(doc.token_span(words.clone()));
+        let demonym = !covered[words].iter().any(|c| *c)
+            && text.starts_with(char::is_uppercase)
+            && lexicon::demonym_country(text).is_some();
+        demonym.then_some(())
+    })
+    .into_iter()
+    .map(|(range, ())| range)
+    .collect()
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::corpus::docred;
 use crate::document::{Document, EntityType, MentionKind, Span};
 use crate::error::{Error, Result};
 use crate::graph::{KnowledgeGraph, TypeFilter, node_id};
-use crate::mentions::pronoun_type;
+use crate::lexicon::pronoun_type;
 use crate::model::{Models, recognizer::Example};
 use crate::pipeline::Options;
 use crate::pipeline::Pipeline;

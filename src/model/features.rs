@@ -2,7 +2,7 @@
 //! recogniser: hashes of the word, its lower case, shape and affixes, plus
 //! orthographic and gazetteer bits.
 
-use crate::lexicon;
+use crate::lexicon::{self, phrase};
 use std::sync::OnceLock;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -197,6 +197,10 @@ const LONGEST_PHRASE: usize = 4;
 /// Marks multi-word gazetteer entries: countries ("North Korea") and titles
 /// ("Prime Minister").
 fn mark_phrases<S: AsRef<str>>(words: &[S], infos: &mut [TokenInfo]) {
+    enum Phrase {
+        Country,
+        Title,
+    }
     let countries = country_phrases();
     let mut phrase = String::new();
     for i in 0..words.len() {
@@ -204,28 +208,36 @@ fn mark_phrases<S: AsRef<str>>(words: &[S], infos: &mut [TokenInfo]) {
         if !first.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let longest = LONGEST_PHRASE.min(words.len() - i);
-        for length in (1..=longest).rev() {
+        // Countries as written, titles whatever their case.
+        let found = phrase::longest_at(i, words.len(), LONGEST_PHRASE, |range| {
             phrase.clear();
-            for (k, word) in words[i..i + length].iter().enumerate() {
+            for (k, word) in words[range.clone()].iter().enumerate() {
                 if k > 0 {
                     phrase.push(' ');
                 }
                 phrase.push_str(word.as_ref());
             }
             if countries.contains(phrase.as_str()) {
-                infos[i].gazetteer |= gazetteer::COUNTRY_START;
-                for info in &mut infos[i + 1..i + length] {
+                Some(Phrase::Country)
+            } else if range.len() <= 3 && lexicon::is_title(&phrase) {
+                Some(Phrase::Title)
+            } else {
+                None
+            }
+        });
+        match found {
+            Some((range, Phrase::Country)) => {
+                infos[range.start].gazetteer |= gazetteer::COUNTRY_START;
+                for info in &mut infos[range.start + 1..range.end] {
                     info.gazetteer |= gazetteer::COUNTRY_INSIDE;
                 }
-                break;
             }
-            if length <= 3 && lexicon::is_title(&phrase) {
-                for info in &mut infos[i..i + length] {
+            Some((range, Phrase::Title)) => {
+                for info in &mut infos[range] {
                     info.gazetteer |= gazetteer::TITLE;
                 }
-                break;
             }
+            None => {}
         }
     }
 }

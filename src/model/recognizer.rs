@@ -7,6 +7,7 @@ use super::features::{self, TokenInfo};
 use super::perceptron::{Dense, HashKeyed, Reader, Rng, Score, Trainer, Weights, feature, mix};
 use crate::document::{Document, EntityType, Span, Upos};
 use crate::error::Result;
+use crate::lexicon::phrase;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -739,27 +740,19 @@ impl Names {
     /// in the longest known name starting leftmost.
     fn matches(&self, infos: &[TokenInfo], sequence_key: fn(&[TokenInfo]) -> u64) -> Vec<u64> {
         let mut out = vec![0u64; infos.len()];
-        let mut start = 0;
-        while start < infos.len() {
-            let longest = LONGEST_NAME.min(infos.len() - start);
-            let found = (1..=longest).rev().find_map(|length| {
-                let key = sequence_key(&infos[start..start + length]);
-                self.types.get(&key).map(|ty| (length, u64::from(*ty)))
-            });
-            match found {
-                Some((length, ty)) => {
-                    for (k, slot) in out[start..start + length].iter_mut().enumerate() {
-                        let position = match (k, length) {
-                            (_, 1) => 3,
-                            (0, _) => 0,
-                            (k, l) if k + 1 == l => 2,
-                            _ => 1,
-                        };
-                        *slot = 1 + 4 * ty + position;
-                    }
-                    start += length;
-                }
-                None => start += 1,
+        let found = phrase::leftmost_longest(0..infos.len(), LONGEST_NAME, |range| {
+            self.types.get(&sequence_key(&infos[range])).copied()
+        });
+        for (range, ty) in found {
+            let length = range.len();
+            for (k, slot) in out[range].iter_mut().enumerate() {
+                let position = match (k, length) {
+                    (_, 1) => 3,
+                    (0, _) => 0,
+                    (k, l) if k + 1 == l => 2,
+                    _ => 1,
+                };
+                *slot = 1 + 4 * u64::from(ty) + position;
             }
         }
         out
