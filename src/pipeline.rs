@@ -60,8 +60,8 @@ impl Pipeline {
     pub fn annotate(&self, id: &str, text: &str) -> Document {
         let mut doc = Document::new(id, text);
         text::segment(&mut doc);
-        let names = self.models.annotate(&mut doc);
-        mentions::add_mentions(&mut doc, names);
+        doc.names = self.models.annotate(&mut doc);
+        mentions::add_mentions(&mut doc);
         entities::resolve(&mut doc, &self.options.aliases);
         relations::extract(&mut doc, &self.options);
         doc
