@@ -144,7 +144,7 @@ mod tests {
             state ^= state >> 7;
             state ^= state << 17;
             let word = VOCABULARY[(state % VOCABULARY.len() as u64) as usize];
-            let glued = matches!(word, "-" | "'s" | "’s" | "n't") && state % 3 != 0;
+            let glued = matches!(word, "-" | "'s" | "’s" | "n't") && !state.is_multiple_of(3);
             if !glued && !text.is_empty() && !text.ends_with('\n') {
                 text.push(' ');
             }

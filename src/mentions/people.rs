@@ -149,8 +149,9 @@ pub(super) fn lone_names_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<Na
     let covered = covered_tokens(doc, names);
     let capitalised =
         |t: usize| t < doc.tokens.len() && doc.token_text(t).starts_with(char::is_uppercase);
-    // Only a word standing alone in lower-case text: "Full Color Catalog",
-    // "PPA Guaranty" and a heading in capitals are something else.
+    // Only a word standing alone in lower-case text: inside a run of
+    // capitalised words ("Harbour Spring Catalogue") or a heading in
+    // capitals it is part of something else.
     let alone = |t: usize| {
         let word = doc.token_text(t);
         word.chars().any(char::is_lowercase)

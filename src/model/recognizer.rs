@@ -43,7 +43,7 @@ fn type_of(label: usize) -> Option<usize> {
 }
 
 fn is_inside(label: usize) -> bool {
-    label > 0 && label % 2 == 0
+    label > 0 && label.is_multiple_of(2)
 }
 
 fn type_index(ty: EntityType) -> usize {
