@@ -150,7 +150,11 @@ fn inputs() -> Vec<(PathBuf, String, PathBuf)> {
         for file in files {
             let name = file.file_name().unwrap().to_string_lossy().into_owned();
             let stem = name.trim_end_matches(".txt");
-            inputs.push((golden.join(group).join(format!("{stem}.golden")), name, file));
+            inputs.push((
+                golden.join(group).join(format!("{stem}.golden")),
+                name,
+                file,
+            ));
         }
     };
     add_dir(&shared().join("data/gum-wikinews/text"), "gum");
@@ -164,7 +168,11 @@ fn pipeline_output_matches_the_golden_files() {
     let update = std::env::var_os("GOLDEN_UPDATE").is_some_and(|v| v == "1");
     let pipeline = Pipeline::default();
     let inputs = inputs();
-    assert!(inputs.len() >= 46, "GUM, examples and seed: {}", inputs.len());
+    assert!(
+        inputs.len() >= 46,
+        "GUM, examples and seed: {}",
+        inputs.len()
+    );
     let mut report = String::new();
     for (golden, id, file) in &inputs {
         let doc = pipeline.annotate(id, &read(file));
