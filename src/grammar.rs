@@ -21,8 +21,8 @@ pub fn capitalises_every_content_word(doc: &Document, tokens: Range<usize>) -> b
     content.len() >= 3 && content.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
-/// "Rojas said he", "NASA said on Thursday that it", "Devocht told
-/// Montalvo he": the verb of saying, thinking or telling whose clause a
+/// "Rojas said he", "the ministry said on Thursday that it", "Ruiz told
+/// Berg he": the verb of saying, thinking or telling whose clause a
 /// subject pronoun at `token` opens, right before it, or before its
 /// "that" with at most a short phrase (or the one told) between.
 pub fn reporting_verb_before(doc: &Document, token: usize) -> Option<usize> {
@@ -42,7 +42,7 @@ pub fn reporting_verb_before(doc: &Document, token: usize) -> Option<usize> {
     } else {
         token
     };
-    // "told Montalvo he", "warned the court that it": a verb of telling,
+    // "told Berg he", "warned the court that it": a verb of telling,
     // the one told, then the clause.
     let is_telling = |t: usize| {
         doc.tags.get(t) == Some(&Upos::Verb)

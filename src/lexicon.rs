@@ -422,7 +422,7 @@ pub fn country(name: &str) -> Option<&'static str> {
         .get(name)
         .or_else(|| lexicon.countries.get(bare))
         .or_else(|| {
-            // Initials written without their last full stop: "the U.S government".
+            // Initials written without their last full stop: "U.S troops".
             let initials = bare.len() >= 3
                 && bare.contains('.')
                 && bare
@@ -469,13 +469,13 @@ pub fn max_news_organization_words() -> usize {
 }
 
 /// Verbs of saying and thinking: what follows them is a clause of its own
-/// ("Memon said the feedback for Mohamed helped"), not their object.
+/// ("Ruiz said the talks with Berg helped"), not their object.
 pub fn is_reporting_verb(word: &str) -> bool {
     lexicon().reporting_verbs.contains(word)
 }
 
-/// Verbs of telling someone something: "Devocht told Montalvo he would
-/// assist him", where what follows the person told is a clause of its own.
+/// Verbs of telling someone something: "Ruiz told Berg he would help
+/// him", where what follows the person told is a clause of its own.
 pub fn is_telling_verb(word: &str) -> bool {
     lexicon().telling_verbs.contains(word)
 }
@@ -541,7 +541,7 @@ pub fn is_place_preposition(word: &str) -> bool {
     lexicon().place_prepositions.contains(&word.to_lowercase())
 }
 
-/// A prefix that a hyphen joins to a name word ("pro" of "pro-Beijing").
+/// A prefix that a hyphen joins to a name word ("pro" of "pro-Moscow").
 pub fn is_compound_prefix(word: &str) -> bool {
     lexicon().compound_prefixes.contains(&word.to_lowercase())
 }

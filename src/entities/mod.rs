@@ -104,8 +104,8 @@ pub fn resolve(doc: &mut Document, rules: &AliasRules) {
             }
         }
     }
-    // "Home" for "Home Office" for "United Kingdom Home Office": a short
-    // form of a short form stands for what that one stands for. Short forms
+    // "Ruiz" for "Ana Ruiz" for "Ana Ruiz Vidal": a short form of a short
+    // form stands for what that one stands for. Short forms
     // are strictly shorter, so following the chain ends.
     let direct = candidates_of.clone();
     for candidates in candidates_of.iter_mut() {

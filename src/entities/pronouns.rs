@@ -133,7 +133,7 @@ impl<'a> Pronouns<'a> {
             )
     }
 
-    /// "Mohamed El-Hassan Mohamed said he was taking his son": the subject
+    /// "Tomas Herrera said he was leaving the club": the subject
     /// pronoun of what a name says or thinks is, in news, that name
     /// ("NASA said on Thursday that it had postponed"): the mention ending
     /// right before the verb (`reporting_verb_before`), unless a
@@ -154,7 +154,7 @@ impl<'a> Pronouns<'a> {
         {
             subject_end -= 1;
         }
-        // "to meet with Devocht, who had told Montalvo he": the relative
+        // "flew to Lima to see Ruiz, who had told Berg he": the relative
         // pronoun's antecedent speaks, after a preposition or not.
         let relative = subject_end >= sentence_start + 2
             && doc.token_text(subject_end - 1).eq_ignore_ascii_case("who")
@@ -350,7 +350,7 @@ impl<'a> Pronouns<'a> {
                 continue;
             }
             // The subject: the first fitting mention of its sentence that
-            // is not a possessive ("His father Mohamed said he").
+            // is not a possessive ("Her brother Karl said he").
             let possessive = other.kind == MentionKind::Pronoun
                 && matches!(
                     doc.slice(other.span).to_lowercase().as_str(),

@@ -147,7 +147,7 @@ fn score_gum_document(
         .map(|m| m.entity_id.as_str())
         .collect();
     // Each of our names maps to the smallest gold mention containing it
-    // (GUM mentions are whole noun phrases: "Biologist Nick Bos").
+    // (GUM mentions are whole noun phrases: "Chemist Ana Ruiz").
     let gold_spans: Vec<Option<Span>> = gold.mentions.iter().map(&span_of).collect();
     let is_named = |m: &GumMention| {
         m.wikipedia.is_some()

@@ -79,8 +79,7 @@ pub(super) fn is_title_case_headline(doc: &Document, sentence: usize, in_name: &
     {
         return false;
     }
-    // "Coach: Lisa Gilette, Sarah Mulholland, Samuel Pak": a list, not a
-    // headline.
+    // "Cast: Ana Ruiz, Tom Berg, Ola Lind": a list, not a headline.
     if tokens.clone().filter(|&t| doc.token_text(t) == ",").count() > 1 {
         return false;
     }

@@ -246,8 +246,8 @@ pub fn add_mentions(doc: &mut Document) {
         }
         if let Some(span) = role.filter(|r| !lexicon::is_honorific(doc.slice(*r))) {
             let role_start = doc.tokens.partition_point(|t| t.start < span.start);
-            // "Environment Canada spokeswoman": the role read "Canada
-            // spokeswoman", but the organisation's name starts earlier.
+            // "Statistics Norway spokesman": the role read "Norway
+            // spokesman", but the organisation's name starts earlier.
             let inside_organization = organizations
                 .iter()
                 .find(|owner| owner.start < role_start && role_start < owner.end);

@@ -4,7 +4,7 @@
 
 use super::*;
 
-/// "Fan Expo Canada", "Air Canada", "Statistics Canada": proper nouns the
+/// "Air Canada", "Statistics Canada", "Radio Norway": proper nouns the
 /// recogniser left out right before a country make with it the name of an
 /// organisation or an event, not the country ("Northern Italy" is still
 /// the place).
@@ -80,7 +80,7 @@ pub(super) fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> 
             // "Party officials said": a capital at the sentence start may be
             // only that; a legal form or a proper noun there says more.
             let named = legal_form || start > sentence.start || tag(start) == Upos::Propn;
-            // "run as a Hybrid Organization": a description, not a name;
+            // "trades as a Holding Company": a description, not a name;
             // "the author of “Foreign Service: Five Decades”": a title.
             let indefinite = start > sentence.start
                 && matches!(
@@ -95,8 +95,8 @@ pub(super) fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> 
     found
 }
 
-/// "the Committee to Protect Journalists", "the Joint Council for the
-/// Welfare of Immigrants", "the Office for National Statistics": an
+/// "the Committee to Protect Journalists", "the National Council for the
+/// Care of Veterans", "the Office for National Statistics": an
 /// organisation named by its kind goes on over a preposition and the
 /// capitalised words after it (with "the", and further "of" or "and"
 /// phrases), taking in the names the recogniser found there, unless one is
@@ -125,8 +125,8 @@ pub(super) fn organizations_over_prepositions(doc: &Document, names: &[NameSpan]
         for preposition in sentence.start + 1..sentence.end {
             let kind = doc.token_text(preposition - 1);
             // "on" names a body's subject ("Council on Foreign Relations"),
-            // elsewhere a date or an occasion ("Kennedy Space Center on
-            // STS-135").
+            // elsewhere a date or an occasion ("Bergen Concert Hall on
+            // New Year's Eve").
             let connects = match doc.token_text(preposition) {
                 "to" | "for" | "against" | "of" => true,
                 "on" => matches!(kind, "Committee" | "Council" | "Commission" | "Panel"),
@@ -175,8 +175,8 @@ pub(super) fn organizations_over_prepositions(doc: &Document, names: &[NameSpan]
                     break;
                 }
                 let run = doc.slice(doc.token_span(run_start..at));
-                // "University of Sheffield of the UK": the country says
-                // where, it does not name; "MIT and Colorado State
+                // "University of Twente of the Netherlands": the country
+                // says where, it does not name; "MIT and Oslo Metropolitan
                 // University": a second organisation.
                 let country = article && lexicon::country(run).is_some();
                 let second_organization = doc.token_text(joint) == "and"
@@ -212,7 +212,7 @@ pub(super) fn ends_like_an_organization(word: &str) -> bool {
 
 /// Whether a name the recogniser read as a person could be a company's
 /// first words: no given name or title starts it ("Halvorsen", not
-/// "Jennifer Lopez" of "Jennifer Lopez News").
+/// "Ingrid Berg" of "Ingrid Berg Media").
 pub(super) fn could_name_a_company(doc: &Document, range: &Range<usize>) -> bool {
     let first = doc.token_text(range.start);
     lexicon::given_name_gender(first).is_none() && !lexicon::is_title(first)

@@ -28,8 +28,8 @@ pub(super) fn people_with_surname_particles(doc: &Document, names: &mut [NameSpa
     }
 }
 
-/// The last words of the names read as people in full ("Paris" of
-/// "Valeska Paris").
+/// The last words of the names read as people in full ("Florence" of
+/// "Ana Florence").
 pub(super) fn surnames_of_full_names<'a>(
     doc: &'a Document,
     names: &[NameSpan],
@@ -41,9 +41,9 @@ pub(super) fn surnames_of_full_names<'a>(
         .collect()
 }
 
-/// "Paris was born in Switzerland" after "Valeska Paris": a surname of a
+/// "Florence was born in Bern" after "Ana Florence": a surname of a
 /// person the text names in full, read as a place, is that person unless a
-/// preposition of place comes before it ("moved to Paris").
+/// preposition of place comes before it ("moved to Florence").
 pub(super) fn surnames_read_as_places(doc: &Document, names: &mut [NameSpan]) {
     let surnames = surnames_of_full_names(doc, names);
     for (range, ty) in names.iter_mut() {
@@ -120,7 +120,7 @@ pub(super) fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<Na
             // that word.
             let bare: String = word.chars().filter(|c| *c != '.').collect();
             // Two letters stand for too many things ("CC" of a licence
-            // line is not "Collins College").
+            // line is not "Carter College").
             if bare.len() >= 3 && bare.chars().all(|c| c.is_ascii_uppercase()) {
                 if let Some(Some(ty)) = acronyms.get(&bare) {
                     found.push((t..t + 1, *ty));
@@ -140,7 +140,7 @@ pub(super) fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<Na
 
 /// "Apple" named once as an organisation or place is that name where the
 /// recogniser missed it ("fined Apple 1.8 billion euros"). A lone word
-/// read as a person is as often a thing ("Stardust").
+/// read as a person is as often a thing (a ship, a product).
 pub(super) fn lone_names_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
     let mut lone: HashMap<&str, Option<EntityType>> = HashMap::new();
     for (range, ty) in names.iter().filter(|(range, _)| range.len() == 1) {

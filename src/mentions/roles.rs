@@ -33,7 +33,7 @@ pub(super) fn role_owners(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
         // may read an unknown name there as a verb ("Boeing"): what rules
         // it out is being an adjective or adverb ("Former", "Then"). Before
         // a capitalised title, only a proper noun will do.
-        // "Environment Canada spokeswoman": a place the recogniser found at
+        // "Statistics Norway spokesman": a place the recogniser found at
         // the end of the run is part of the organisation's name.
         let place_at_end = names
             .iter()
@@ -89,9 +89,9 @@ pub(super) fn refine_name(
         }
         range.start += 1;
     }
-    // "Rathbun the Scientology": a lower-case article inside a name ends
-    // it, unless a preposition leads to it ("Superior Court of the District
-    // of Columbia", "Court of Appeals for the Third Circuit").
+    // "Berg the Labour": a lower-case article inside a name ends it,
+    // unless a preposition leads to it ("Supreme Court of the State of
+    // Ohio", "Court of Appeals for the Third Circuit").
     if let Some(article) = (range.start + 1..range.end).find(|&t| {
         doc.token_text(t) == "the"
             && !matches!(
@@ -115,7 +115,7 @@ pub(super) fn refine_name(
     } {
         range.end -= 1;
     }
-    // "interviewed by Wikinews Saturday, January 31": a weekday ends no
+    // "interviewed by Harbour Times Saturday, March 3": a weekday ends no
     // name of a person, organisation or place ("Black Friday" is MISC).
     while range.len() > 1
         && matches!(
@@ -150,7 +150,7 @@ pub(super) fn refine_name(
     } else if role.is_none() && looks_like_personal_name(doc, range.clone()) {
         // "the head of Interpol, Jurgen Stock": a title before a name says
         // it is a person's, whatever type the recogniser guessed; any noun
-        // could be ("her novel Angel Catbird").
+        // could be ("her novel Winter Harbour").
         role = role_before(doc, range.clone(), false);
         if role.is_some() {
             ty = EntityType::Person;
@@ -200,8 +200,8 @@ pub(super) fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) ->
     let sentence_start = sentence.start;
     // An apposition ("its founder, Henrik Dahl") needs a sign that the
     // phrase before the comma is that person's role and not a separate
-    // noun, and it closes after the name: in "On his website, Sarvis
-    // notes", the name is the subject of what follows.
+    // noun, and it closes after the name: in "In her blog, Lindqvist
+    // writes", the name is the subject of what follows.
     let comma = name_start > sentence_start && doc.token_text(name_start - 1) == ",";
     let closed = name.end >= sentence.end
         || matches!(doc.token_text(name.end), "," | "." | ")" | ";" | "—" | "–");
@@ -263,7 +263,7 @@ pub(super) fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) ->
                 owner_before = true;
             }
         } else if possessive {
-            // "the site's founder": the possessor is part of the role.
+            // "the band's founder": the possessor is part of the role.
             let mut noun_start = run_end;
             while noun_start > sentence_start
                 && run_end - noun_start < 3
@@ -277,7 +277,7 @@ pub(super) fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) ->
         }
     }
     // A title that names its owner is a role even where the apposition is
-    // left open ("Malaysia's Prime Minister, Najib Razak said").
+    // left open ("Norway's Prime Minister, Ingrid Berg said").
     if comma && !closed && !owner_before && !owner_after {
         return None;
     }
@@ -329,7 +329,7 @@ pub(super) fn occupation_at_owner(
         return None;
     }
     let owner_start = *owner_ending_at.get(&start)?;
-    // "pro-Beijing veteran politician": a place in a compound owns nothing.
+    // "pro-Moscow veteran politician": a place in a compound owns nothing.
     let compound = owner_start > sentence_start && doc.token_text(owner_start - 1) == "-";
     (owner_start >= sentence_start && !compound).then(|| doc.token_span(owner_start..name.start))
 }

@@ -87,9 +87,9 @@ pub(super) fn extend_over_hyphens(doc: &Document, names: Vec<NameSpan>) -> Vec<N
         .collect()
 }
 
-/// "Pro-Beijing DAB's Starry Lee", "the anti-Kremlin Yabloko party": a
+/// "Pro-Brussels EPP's Anna Berg", "the anti-Kremlin Yabloko party": a
 /// name word joined to a prefix by a hyphen belongs to that modifier, so a
-/// name that goes on past it starts after it ("DAB", not "Beijing DAB").
+/// name that goes on past it starts after it ("EPP", not "Brussels EPP").
 pub(super) fn names_after_prefix_compounds(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
     names
         .into_iter()
@@ -149,7 +149,7 @@ pub(super) fn split_person_of_place(doc: &Document, names: Vec<NameSpan>) -> Vec
 /// stays whole: "Ji" names no one else).
 pub(super) fn split_hyphenated_pairs(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
     // Words of names, counted where they are not one side of a hyphenated
-    // word: "Coca-Cola" written twice does not make "Coca" a name of its own.
+    // word: "Rolls-Royce" written twice does not make "Rolls" a name of its own.
     let attached_hyphen = |t: usize, other: usize| {
         other < doc.tokens.len()
             && doc.token_text(other) == "-"
@@ -200,9 +200,9 @@ pub(super) fn join_split_titles(doc: &Document, mut names: Vec<NameSpan>) -> Vec
     let mut out: Vec<NameSpan> = Vec::with_capacity(names.len());
     for (range, ty) in names {
         if let Some((previous, previous_ty)) = out.last() {
-            // "Hugh" + "McGuire": a person's name the recogniser cut in two.
-            // Two full names side by side are a list ("Pam Butler Renee
-            // Ratcliff" of an e-mail's attendees), not one name.
+            // "Pavel" + "Orlov": a person's name the recogniser cut in two.
+            // Two full names side by side are a list ("Ines Varga Tomas
+            // Lind" of an e-mail's attendees), not one name.
             let same_person = *previous_ty == EntityType::Person
                 && ty == EntityType::Person
                 && previous.end == range.start

@@ -90,8 +90,8 @@ fn a_full_name_run_on_over_of_is_a_person_and_a_place() {
 #[test]
 fn two_full_names_side_by_side_stay_two() {
     let (doc, r) = doc_with(
-        "Attendees: Pam Butler Renee Ratcliff. Hugh McGuire came.",
-        &["Pam Butler", "Renee Ratcliff", "Hugh", "McGuire"],
+        "Attendees: Ines Varga Tomas Lind. Pavel Orlov came.",
+        &["Ines Varga", "Tomas Lind", "Pavel", "Orlov"],
     );
     let names: Vec<NameSpan> = r.iter().map(|r| (r.clone(), EntityType::Person)).collect();
     let joined = join_split_titles(&doc, names);
@@ -99,14 +99,14 @@ fn two_full_names_side_by_side_stay_two() {
         .iter()
         .map(|(r, _)| doc.slice(doc.token_span(r.clone())))
         .collect();
-    assert_eq!(texts, ["Pam Butler", "Renee Ratcliff", "Hugh McGuire"]);
+    assert_eq!(texts, ["Ines Varga", "Tomas Lind", "Pavel Orlov"]);
 }
 
 #[test]
 fn a_hyphenated_name_splits_only_where_its_sides_stand_alone() {
     let (doc, r) = doc_with(
-        "Coca-Cola built a plant. Coca-Cola said so. The Trump-Kim summit: Trump met Kim.",
-        &["Coca-Cola", "Coca-Cola", "Trump-Kim", "Trump", "Kim"],
+        "Rolls-Royce built a plant. Rolls-Royce said so. The Trump-Kim summit: Trump met Kim.",
+        &["Rolls-Royce", "Rolls-Royce", "Trump-Kim", "Trump", "Kim"],
     );
     let names: Vec<NameSpan> = r
         .iter()
@@ -119,15 +119,15 @@ fn a_hyphenated_name_splits_only_where_its_sides_stand_alone() {
         .collect();
     assert_eq!(
         texts,
-        ["Coca-Cola", "Coca-Cola", "Trump", "Kim", "Trump", "Kim"]
+        ["Rolls-Royce", "Rolls-Royce", "Trump", "Kim", "Trump", "Kim"]
     );
 }
 
 #[test]
 fn an_article_after_a_preposition_stays_in_the_name() {
     let (doc, r) = doc_with(
-        "He sat on the Superior Court of the District of Columbia.",
-        &["Superior Court of the District of Columbia"],
+        "He sat on the Supreme Court of the State of Ohio.",
+        &["Supreme Court of the State of Ohio"],
     );
     let (range, _, _) = refine_name(&doc, r[0].clone(), EntityType::Organization).expect("a name");
     assert_eq!(range, r[0]);
@@ -549,7 +549,7 @@ fn proper_nouns_before_a_country_name_an_organisation_and_clitics_name_nothing()
             ("Canada", EntityType::Location)
         ]
     );
-    let (doc, ranges) = doc_with("OK, I'll do it.", &["I'll"]);
+    let (doc, ranges) = doc_with("Fine, I'll see.", &["I'll"]);
     assert_eq!(refine_name(&doc, ranges[0].clone(), EntityType::Misc), None);
 }
 
@@ -566,11 +566,11 @@ fn a_lower_case_noun_after_a_name_is_not_part_of_it() {
 
 #[test]
 fn a_name_word_in_a_prefix_compound_belongs_to_the_modifier() {
-    let found = mentions("Pro-Beijing DAB's Starry Lee won a seat in Kowloon.");
+    let found = mentions("Pro-Brussels EPP's Anna Berg won a seat in Ghent.");
     let names: Vec<&str> = found.iter().map(|(text, ..)| text.as_str()).collect();
-    assert!(names.contains(&"DAB"), "{names:?}");
+    assert!(names.contains(&"EPP"), "{names:?}");
     assert!(
-        !names.iter().any(|n| n.contains("Beijing DAB")),
+        !names.iter().any(|n| n.contains("Brussels EPP")),
         "{names:?}"
     );
 }
@@ -646,27 +646,30 @@ fn an_organisation_named_by_its_kind_goes_on_over_a_preposition() {
             .any(|n| n.contains("Monday") && n.contains("Council"))
     );
     let found = mentions(
-        "Ana Ruiz of the Joint Council for the Welfare of Migrants spoke. The Office for \
-         National Statistics said prices rose. Researchers at the University of Leeds of \
-         the UK agreed. The United States Centers for Disease Control and Prevention sent a team. \
+        "Ana Ruiz of the National Council for the Care of Veterans spoke. The Office for \
+         National Statistics said prices rose. Researchers at the University of Twente of \
+         the Netherlands agreed. The United States Centers for Disease Control and Prevention sent a team. \
          She sat on the Council for the",
     );
     let names: Vec<&str> = found.iter().map(|(text, ..)| text.as_str()).collect();
     for name in [
-        "Joint Council for the Welfare of Migrants",
+        "National Council for the Care of Veterans",
         "Office for National Statistics",
         "United States Centers for Disease Control and Prevention",
     ] {
         assert!(names.contains(&name), "{name} in {names:?}");
     }
-    assert!(!names.iter().any(|n| n.ends_with("the UK")), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.ends_with("the Netherlands")),
+        "{names:?}"
+    );
 }
 
 #[test]
 fn capitalised_words_ending_in_an_organisations_last_word_name_one() {
     let (doc, ranges) = doc_tagged(
         "Later the Justice Department charged Ana Ruiz. Ford Motor Co issued a recall. \
-         Party officials met. They work as a Hybrid Organization. \
+         Party officials met. They trade as a Holding Company. \
          She wrote “Foreign Service: Five Decades”.",
         &[("Party", Upos::Noun), ("charged", Upos::Verb)],
         &["Ana Ruiz"],
@@ -752,8 +755,8 @@ fn a_title_set_off_after_a_name_is_its_role() {
 #[test]
 fn a_surname_read_as_a_place_is_the_person_unless_a_preposition_of_place_says_otherwise() {
     let (doc, ranges) = doc_with(
-        "Valeska Paris joined the group. Paris was born in Bern. She later moved to Paris.",
-        &["Valeska Paris", "Paris", "Bern", "Paris"],
+        "Ana Florence joined the group. Florence was born in Bern. She later moved to Florence.",
+        &["Ana Florence", "Florence", "Bern", "Florence"],
     );
     let mut names: Vec<NameSpan> = ranges
         .into_iter()

@@ -285,7 +285,7 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
     out.push(feature(NAME_AT, at(-1).map_or(NONE, |j| view.names[j])));
     out.push(feature(NAME_AT + 1, at(1).map_or(NONE, |j| view.names[j])));
     out.push(feature(NAME_SHAPE, mix(name, t.short_shape)));
-    // A name seldom runs on across a line break ("Vince\nTraci,").
+    // A name seldom runs on across a line break ("Ola\nMarta,").
     if i > 0 && t.flags & features::flag::LINE_BREAK_BEFORE != 0 {
         out.push(feature(LINE_BREAK, t.short_shape));
     }

@@ -174,8 +174,8 @@ fn arguments(doc: &Document, sentence: usize) -> Vec<Argument> {
         })
         .collect();
     args.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
-    // A mention inside another argument's role ("Taipei" of "Taipei Mayor
-    // Hau Lung-bin") is part of that argument, not one of its own.
+    // A mention inside another argument's role ("Oslo" of "Oslo Mayor
+    // Anne Lind") is part of that argument, not one of its own.
     let mut kept: Vec<Argument> = Vec::with_capacity(args.len());
     for arg in args {
         if kept.last().is_none_or(|last| arg.start >= last.end) {
@@ -308,7 +308,7 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
             else {
                 continue;
             };
-            // "Meteorites and dust particles collected by U2": a participle
+            // "Coins and letters found by Berg": a participle
             // right after a list modifies its last item only.
             let reduced_relative = from < right.start
                 && tag(doc, from) == Upos::Verb
@@ -613,7 +613,7 @@ fn affiliation(doc: &Document, person: Argument, owner: Argument) -> Option<Pred
         _ => false,
     };
     // "the Napoleon of crime": a name with an article is a description;
-    // "of Italy's la Repubblica": the possessor is not what the person is of.
+    // "of Norway's Dagbladet": the possessor is not what the person is of.
     let described = person.start > 0 && tag(doc, person.start - 1) == Upos::Det
         || owner.end < doc.tokens.len() && matches!(word(owner.end), "'s" | "’s");
     (of_the && !described && person_and_owner(doc, person, owner)).then(|| Predicate::plain("of"))
@@ -689,7 +689,7 @@ fn is_modifier_follower(doc: &Document, token: usize) -> bool {
         || matches!(tag(doc, token), Upos::Noun | Upos::Propn)
 }
 
-/// Words that open a clause after a verb: "noted what began as ...".
+/// Words that open a clause after a verb: "explained what went wrong".
 fn is_complementizer(word: &str) -> bool {
     matches!(
         word,

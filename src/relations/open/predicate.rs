@@ -24,7 +24,7 @@ pub(super) fn read_predicate(
     if to_end < sentence_end && is_modifier_follower(doc, to_end) {
         return None;
     }
-    // "the NATO military alliance": adjectives, then the noun it modifies.
+    // "the EU trade bloc": adjectives, then the noun it modifies.
     let mut after = to_end;
     while after < sentence_end && tag(doc, after) == Upos::Adj {
         after += 1;
@@ -33,8 +33,8 @@ pub(super) fn read_predicate(
     if determined && after > to_end && after < sentence_end && tag(doc, after) == Upos::Noun {
         return None;
     }
-    // A prepositional object ("According to Rathbun, ...", "a detective for
-    // the Los Angeles office was") is not the subject of a verb after it.
+    // A prepositional object ("According to Ruiz, ...", "a clerk for the
+    // Oslo office was") is not the subject of a verb after it.
     let sentence_start = doc.sentences[doc.sentence_of_token(from_start).index()]
         .tokens
         .start;
@@ -88,7 +88,7 @@ pub(super) fn read_predicate(
         return None;
     }
     // A proper noun between the two is a name the recogniser missed: the
-    // predicate may belong to it ("World Cup, Sweden defeated South Korea");
+    // predicate may belong to it ("Davis Cup, Chile beat Peru");
     // a demonym is none ("studied English at").
     let dates = date_tokens(doc, start..end);
     if tokens.iter().any(|&t| {
@@ -98,7 +98,7 @@ pub(super) fn read_predicate(
     }) {
         return None;
     }
-    // "on Saturday Night": a name right after a date belongs to the date.
+    // "on Friday Night": a name right after a date belongs to the date.
     if dates.contains(&(to - 1)) {
         return None;
     }
@@ -179,14 +179,14 @@ pub(super) fn read_predicate(
     let words: Vec<String> = tokens.iter().map(|&t| lower(doc, t)).collect();
     let negated = words.iter().any(|w| is_negation(w));
     let hedged = words.iter().any(|w| is_hedge(w));
-    // "has been assisted by former members of Scientology": the agent is
+    // "was helped by senior officials of Interpol": the agent is
     // the noun after "by", and the object here only qualifies it.
     let by_inside =
         words[..words.len() - 1].iter().any(|w| w == "by") && words.iter().any(|w| is_be(w));
     if by_inside {
         return None;
     }
-    // "was defeated by", "has been fined 2.4 billion euros by": a form of
+    // "was beaten by", "has been fined 2.4 billion euros by": a form of
     // "be", a participle, at most a measure of it, then "by".
     let participle = words
         .last()
@@ -225,7 +225,7 @@ pub(super) fn read_predicate(
         })
         .collect();
     if let Some(participle) = participle {
-        // "was defeated by" → "defeated"; the direction carries the voice,
+        // "was beaten by" → "beaten"; the direction carries the voice,
         // and a measure ("2.4 billion euros") is not part of the relation.
         // A modal would not read with the participle ("will replaced"):
         // the flags keep what it says.
@@ -254,7 +254,7 @@ pub(super) fn read_predicate(
         .map(|&t| doc.token_text(t).to_string())
         .collect();
     // Only where the adjective closes the clause or takes its own
-    // complement ("responsible for"), not "joined the Sea Org aged 14".
+    // complement ("responsible for"), not "joined the navy aged 18".
     let closes = complement + 1 >= doc.tokens.len()
         || matches!(tag(doc, complement + 1), Upos::Punct | Upos::Adp);
     if complement < doc.tokens.len()
@@ -296,7 +296,7 @@ pub(super) fn date_tokens(doc: &Document, range: Range<usize>) -> Vec<usize> {
     dates
 }
 
-/// Particles of phrasal verbs: "caught up with", "pushed back against".
+/// Particles of phrasal verbs: "came back from", "pushed back against".
 pub(super) fn is_particle(word: &str) -> bool {
     matches!(
         word,
@@ -463,7 +463,7 @@ pub(super) fn keeps_in_label(doc: &Document, token: usize) -> bool {
     )
 }
 
-/// "caught up with", "came back from": the particle is part of the verb,
+/// "came back from", "pushed back against": the particle is part of the verb,
 /// whichever tag it got.
 pub(super) fn is_verb_particle(doc: &Document, token: usize) -> bool {
     token > 0
@@ -473,7 +473,7 @@ pub(super) fn is_verb_particle(doc: &Document, token: usize) -> bool {
         && tag(doc, token + 1) == Upos::Adp
 }
 
-/// "contacted former members of": an adjective of the noun the label keeps
+/// "contacted senior officials of": an adjective of the noun the label keeps
 /// changes what the noun means.
 ///
 /// "named chief executive of", "remained loyal to": adjectives right after

@@ -16,7 +16,7 @@ pub(super) fn copula_label(doc: &Document, tokens: &[usize]) -> Vec<usize> {
                 in_phrase = true;
             }
             Upos::Num if !in_phrase => quantity = Some(t),
-            // "was one of the first opponents of"
+            // "was one of the two founders of"
             Upos::Adp if !in_phrase && quantity.is_some() && lower(doc, t) == "of" => {
                 label.extend(quantity.take());
                 label.push(t);
@@ -69,7 +69,7 @@ pub(super) fn apposition(doc: &Document, start: usize, to: usize) -> Option<Pred
     }) {
         return None;
     }
-    // "a former resident of": adjectives right before the noun stay.
+    // "a longtime member of": adjectives right before the noun stay.
     let mut first = noun;
     while first > 0 && tag(doc, tokens[first - 1]) == Upos::Adj {
         first -= 1;
@@ -186,7 +186,7 @@ pub(super) fn role_relations(doc: &Document) -> Vec<Relation> {
             let before = doc.text[role.start..owner_span.start].trim_end();
             before.strip_suffix(" of").unwrap_or(before)
         };
-        // "Afghan team's coach": the person's title is what follows the
+        // "Danish club's coach": the person's title is what follows the
         // last possessive.
         let title = match title.rfind(['\'', '’']) {
             Some(apostrophe) => {

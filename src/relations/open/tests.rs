@@ -363,10 +363,10 @@ fn labels_keep_particles_and_the_adjectives_of_their_noun() {
         find(&e, "Maria Okafor", "Peter Lindqvist").label,
         "caught up with"
     );
-    let e = edges("Tomas Herrera contacted former members of Amnesty International last year.");
+    let e = edges("Tomas Herrera contacted senior officials of Amnesty International last year.");
     assert_eq!(
         find(&e, "Tomas Herrera", "Amnesty International").label,
-        "contacted former members of"
+        "contacted senior officials of"
     );
 }
 
@@ -537,7 +537,7 @@ fn a_former_role_says_so_and_an_opposition_leader_heads_no_state() {
 fn a_weekday_is_a_date_in_a_predicate_but_owns_the_name_after_it() {
     let found = edges("President Joe Biden on Sunday pardoned his son Hunter Biden.");
     assert_eq!(find(&found, "Joe Biden", "Hunter Biden").label, "pardoned");
-    let found = edges("The Oslo Jazz Festival was off to a bright start on Saturday Night.");
+    let found = edges("The Bergen Harbour Fair opened with fireworks on Friday Night.");
     assert!(found.iter().all(|e| !e.tail.contains("Night")));
 }
 
@@ -626,10 +626,10 @@ fn an_apposition_reaches_an_object_with_a_noun_before_it() {
 #[test]
 fn a_person_of_an_organisation_belongs_to_it_but_passes_nothing_on() {
     let found = edges(
-        "Councillors Mary Tan of the Labour Party and Peter Ng of the Civic Party were re-elected.",
+        "Councillors Mary Tan of the Green Party and Peter Ng of the Liberal Party were re-elected.",
     );
-    assert_eq!(find(&found, "Mary Tan", "Labour Party").label, "of");
-    assert_eq!(find(&found, "Peter Ng", "Civic Party").label, "of");
+    assert_eq!(find(&found, "Mary Tan", "Green Party").label, "of");
+    assert_eq!(find(&found, "Peter Ng", "Liberal Party").label, "of");
     assert!(
         !found
             .iter()
