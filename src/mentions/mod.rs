@@ -152,14 +152,11 @@ name_rules! {
     OwnersOfCorporateTitles = "owners-of-corporate-titles", retypes owners_of_corporate_titles;
     /// Reads each name's first word. Types a storm's name as an event (MISC).
     StormsAreEvents = "storms-are-events", retypes storms_are_events;
-    /// Reads every name and tags. Adds a lone word named once as an organisation
-    /// or place where no name covers it.
-    LoneNamesElsewhere = "lone-names-elsewhere", adds lone_names_elsewhere;
 }
 
 /// The rules in the order they run. Order matters: a rule reads the names
 /// every rule before it left.
-pub static RULES: [&dyn NameRule; 25] = [
+pub static RULES: [&dyn NameRule; 24] = [
     &SplitAtVerbs,
     &HeadlineNames,
     &Datelines,
@@ -184,7 +181,6 @@ pub static RULES: [&dyn NameRule; 25] = [
     &OrganizationsNamedByApposition,
     &OwnersOfCorporateTitles,
     &StormsAreEvents,
-    &LoneNamesElsewhere,
 ];
 
 /// Runs [`RULES`] over the recogniser's names; returns the names and, for

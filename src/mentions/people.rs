@@ -137,34 +137,3 @@ pub(super) fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<Na
     }
     found
 }
-
-/// "Apple" named once as an organisation or place is that name where the
-/// recogniser missed it ("fined Apple 1.8 billion euros"). A lone word
-/// read as a person is as often a thing (a ship, a product).
-pub(super) fn lone_names_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
-    let mut lone: HashMap<&str, Option<EntityType>> = HashMap::new();
-    for (range, ty) in names.iter().filter(|(range, _)| range.len() == 1) {
-        note_type(&mut lone, doc.token_text(range.start), *ty);
-    }
-    let covered = covered_tokens(doc, names);
-    let capitalised =
-        |t: usize| t < doc.tokens.len() && doc.token_text(t).starts_with(char::is_uppercase);
-    // Only a word standing alone in lower-case text: inside a run of
-    // capitalised words ("Harbour Spring Catalogue") or a heading in
-    // capitals it is part of something else.
-    let alone = |t: usize| {
-        let word = doc.token_text(t);
-        word.chars().any(char::is_lowercase)
-            && !(t > 0 && capitalised(t - 1))
-            && !capitalised(t + 1)
-    };
-    (0..doc.tokens.len())
-        .filter(|&t| !covered[t] && doc.tags.get(t) == Some(&Upos::Propn) && alone(t))
-        .filter_map(|t| match lone.get(doc.token_text(t)) {
-            Some(Some(ty @ (EntityType::Organization | EntityType::Location))) => {
-                Some((t..t + 1, *ty))
-            }
-            _ => None,
-        })
-        .collect()
-}

@@ -299,19 +299,6 @@ fn lower_case_roles_keep_their_country() {
 }
 
 #[test]
-fn a_lone_organisation_or_place_is_that_name_where_the_recogniser_missed_it() {
-    let (doc, ranges) = doc_with(
-        "Velmont said on Monday that regulators fined Velmont for it.",
-        &["Velmont", "Velmont"],
-    );
-    let known = [(ranges[0].clone(), EntityType::Organization)];
-    assert_eq!(
-        lone_names_elsewhere(&doc, &known),
-        [(ranges[1].clone(), EntityType::Organization)]
-    );
-}
-
-#[test]
 fn a_surname_particle_read_as_a_verb_keeps_the_name_whole_and_a_person() {
     let found = mentions(
         "Laurence des Cars, the museum's director, told senators that cameras had failed.",
