@@ -196,6 +196,12 @@ struct Lexicon {
 }
 
 fn lines(source: &'static str) -> impl Iterator<Item = &'static str> {
+    entry_lines(source)
+}
+
+/// The lines of a lexicon file the loader reads: trimmed, without comments
+/// (`#`) and blank lines.
+pub fn entry_lines(source: &str) -> impl Iterator<Item = &str> {
     source
         .lines()
         .map(str::trim)

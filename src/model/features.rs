@@ -22,6 +22,29 @@ pub mod flag {
     pub const LINE_BREAK_BEFORE: u32 = 1 << 9;
 }
 
+/// The lexicon files behind the gazetteer bits, read through
+/// `lexicon::is_title` (titles, their modifiers and portfolios, and the
+/// function words a portfolio cannot be), `country_names` (countries and
+/// aliases), `demonym_country`, `given_name_gender`, the suffix, month,
+/// weekday, function word and abbreviation lists. The recogniser learns
+/// from these bits, so a change in one of these files needs `textkg train`;
+/// `models/manifest.json` records their hashes. The tagger reads none.
+pub const LEXICON_FILES: [&str; 13] = [
+    "abbreviations.txt",
+    "countries.txt",
+    "country_aliases.txt",
+    "function_words.txt",
+    "given_names.txt",
+    "legal_forms.txt",
+    "location_suffixes.txt",
+    "month_names.txt",
+    "organization_suffixes.txt",
+    "portfolio_offices.txt",
+    "title_modifiers.txt",
+    "titles.txt",
+    "weekdays.txt",
+];
+
 pub mod gazetteer {
     pub const COUNTRY_START: u32 = 1;
     pub const COUNTRY_INSIDE: u32 = 1 << 1;

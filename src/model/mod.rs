@@ -2,6 +2,7 @@
 //! the entity recogniser, rebuilt by `textkg train`.
 
 pub mod features;
+pub mod manifest;
 pub mod perceptron;
 pub mod recognizer;
 pub mod tagger;
