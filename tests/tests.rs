@@ -1,10 +1,14 @@
-//! Integration tests: the real binary on real text.
+//! Integration tests: the real binary on real text, every export loaded
+//! into its consumer (`exports`), and the models (`models`); one test
+//! binary, linked once.
 
 mod util;
 
 mod build;
 mod errors;
 mod examples;
+mod exports;
 mod golden;
 mod merge;
+mod models;
 mod seed;
