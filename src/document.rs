@@ -218,6 +218,10 @@ pub struct Mention {
     pub kind: MentionKind,
     /// A title or role written before the name ("Secretary of State").
     pub role: Option<Span>,
+    /// The rule that last found or changed the mention, as `--explain`
+    /// reports it.
+    #[serde(skip)]
+    pub found_by: &'static str,
 }
 
 /// Why a mention joined an entity: shown by `--explain`.
@@ -304,6 +308,10 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// One tag per token once the tagger has run; empty before.
     pub tags: Vec<Upos>,
+    /// The recogniser's names: token ranges and types, which the mention
+    /// stage reads.
+    #[serde(skip)]
+    pub names: Vec<(Range<usize>, EntityType)>,
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
     /// The entity each mention belongs to, parallel to `mentions`.
@@ -359,6 +367,11 @@ impl Document {
                 tokens: sentence.tokens.start + tokens..sentence.tokens.end + tokens,
             }));
         self.tags.extend(part.tags);
+        self.names.extend(
+            part.names
+                .into_iter()
+                .map(|(range, ty)| (range.start + tokens..range.end + tokens, ty)),
+        );
         self.mentions
             .extend(part.mentions.into_iter().map(|m| Mention {
                 span: shift(m.span),

@@ -34,6 +34,8 @@ pub struct MentionLog {
     pub end: usize,
     pub text: String,
     pub kind: String,
+    /// The mention-stage rule that found or last changed the mention.
+    pub found_by: &'static str,
     pub rule: MergeRule,
 }
 
@@ -72,6 +74,7 @@ pub fn log(doc: &Document, types: &TypeFilter) -> DocumentLog {
                         end: mention.span.end,
                         text: doc.slice(mention.span).to_string(),
                         kind: format!("{:?}", mention.kind).to_lowercase(),
+                        found_by: mention.found_by,
                         rule: *rule,
                     }
                 })

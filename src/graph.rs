@@ -19,6 +19,9 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+#[cfg(test)]
+mod tests;
+
 /// A document the graph was built from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct DocumentInfo {
@@ -470,6 +473,3 @@ fn merge_edge(known: &mut Edge, other: Edge) {
     known.hedged &= other.hedged;
     known.evidence.extend(other.evidence);
 }
-
-#[cfg(test)]
-mod tests;

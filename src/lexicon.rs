@@ -2,12 +2,153 @@
 //! and their demonyms, titles, organisation and place suffixes, month names,
 //! function words. Loaded once, looked up by every stage.
 
+pub mod phrase;
+
+use crate::document::EntityType;
 use std::sync::OnceLock;
 
 /// Maps keyed by the lexicon's own words, looked up for every token: a fast
 /// fixed hash, where std's SipHash guards against keys chosen to collide.
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+
+/// Every lexicon file by name: what the loader reads, and what a model's
+/// manifest hashes.
+pub const FILES: [(&str, &str); 33] = [
+    (
+        "abbreviations.txt",
+        include_str!("lexicon/abbreviations.txt"),
+    ),
+    (
+        "appointment_verbs.txt",
+        include_str!("lexicon/appointment_verbs.txt"),
+    ),
+    ("capitals.txt", include_str!("lexicon/capitals.txt")),
+    (
+        "club_suffixes.txt",
+        include_str!("lexicon/club_suffixes.txt"),
+    ),
+    ("companies.txt", include_str!("lexicon/companies.txt")),
+    (
+        "company_suffixes.txt",
+        include_str!("lexicon/company_suffixes.txt"),
+    ),
+    (
+        "compound_prefixes.txt",
+        include_str!("lexicon/compound_prefixes.txt"),
+    ),
+    ("continents.txt", include_str!("lexicon/continents.txt")),
+    (
+        "corporate_titles.txt",
+        include_str!("lexicon/corporate_titles.txt"),
+    ),
+    ("countries.txt", include_str!("lexicon/countries.txt")),
+    (
+        "country_aliases.txt",
+        include_str!("lexicon/country_aliases.txt"),
+    ),
+    ("credit_words.txt", include_str!("lexicon/credit_words.txt")),
+    (
+        "function_words.txt",
+        include_str!("lexicon/function_words.txt"),
+    ),
+    (
+        "gendered_titles.txt",
+        include_str!("lexicon/gendered_titles.txt"),
+    ),
+    ("given_names.txt", include_str!("lexicon/given_names.txt")),
+    ("honorifics.txt", include_str!("lexicon/honorifics.txt")),
+    ("legal_forms.txt", include_str!("lexicon/legal_forms.txt")),
+    (
+        "location_suffixes.txt",
+        include_str!("lexicon/location_suffixes.txt"),
+    ),
+    ("month_names.txt", include_str!("lexicon/month_names.txt")),
+    (
+        "news_organizations.txt",
+        include_str!("lexicon/news_organizations.txt"),
+    ),
+    ("occupations.txt", include_str!("lexicon/occupations.txt")),
+    (
+        "organization_nouns.txt",
+        include_str!("lexicon/organization_nouns.txt"),
+    ),
+    (
+        "organization_suffixes.txt",
+        include_str!("lexicon/organization_suffixes.txt"),
+    ),
+    (
+        "place_prepositions.txt",
+        include_str!("lexicon/place_prepositions.txt"),
+    ),
+    (
+        "portfolio_offices.txt",
+        include_str!("lexicon/portfolio_offices.txt"),
+    ),
+    ("pronouns.txt", include_str!("lexicon/pronouns.txt")),
+    (
+        "reporting_verbs.txt",
+        include_str!("lexicon/reporting_verbs.txt"),
+    ),
+    ("storm_words.txt", include_str!("lexicon/storm_words.txt")),
+    (
+        "surname_particles.txt",
+        include_str!("lexicon/surname_particles.txt"),
+    ),
+    (
+        "telling_verbs.txt",
+        include_str!("lexicon/telling_verbs.txt"),
+    ),
+    (
+        "title_modifiers.txt",
+        include_str!("lexicon/title_modifiers.txt"),
+    ),
+    ("titles.txt", include_str!("lexicon/titles.txt")),
+    ("weekdays.txt", include_str!("lexicon/weekdays.txt")),
+];
+
+/// The text of the lexicon file `name`.
+fn file(name: &str) -> &'static str {
+    FILES
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map(|(_, text)| *text)
+        .unwrap_or_else(|| panic!("no lexicon file {name}"))
+}
+
+/// A list of words from one lexicon file, matched as whole words. A line
+/// starting with `*` is an ending, matched only where a caller asks for
+/// endings ([`WordList::has_ending`]).
+#[derive(Default)]
+pub struct WordList {
+    words: HashSet<&'static str>,
+    endings: Vec<&'static str>,
+}
+
+impl WordList {
+    fn load(name: &str) -> WordList {
+        let mut list = WordList::default();
+        for line in lines(file(name)) {
+            match line.strip_prefix('*') {
+                Some(ending) => list.endings.push(ending),
+                None => {
+                    list.words.insert(line);
+                }
+            }
+        }
+        list
+    }
+
+    /// Whether the word, exactly as given, is on the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// Whether the word ends in one of the list's marked endings.
+    pub fn has_ending(&self, word: &str) -> bool {
+        self.endings.iter().any(|ending| word.ends_with(ending))
+    }
+}
 
 struct Lexicon {
     abbreviations: HashSet<String>,
@@ -26,20 +167,56 @@ struct Lexicon {
     capitals: HashSet<&'static str>,
     companies: HashSet<&'static str>,
     organization_nouns: HashSet<&'static str>,
-    occupations: HashSet<&'static str>,
+    occupations: WordList,
     club_suffixes: HashSet<&'static str>,
     company_suffixes: HashSet<&'static str>,
+    legal_forms: HashSet<&'static str>,
     news_organization_starts: HashSet<&'static str>,
     max_news_organization_words: usize,
     /// Given name → 'f' or 'm'.
     given_names: HashMap<&'static str, char>,
+    /// Title word → 'f' or 'm'.
+    gendered_titles: HashMap<&'static str, char>,
+    /// Pronoun → the type it stands for and the gender it signals.
+    pronouns: HashMap<&'static str, (EntityType, Option<char>)>,
+    title_modifiers: WordList,
+    portfolio_offices: WordList,
+    honorifics: WordList,
+    storm_words: WordList,
+    continents: WordList,
+    reporting_verbs: WordList,
+    telling_verbs: WordList,
+    corporate_titles: WordList,
+    credit_words: WordList,
+    surname_particles: WordList,
+    appointment_verbs: WordList,
+    place_prepositions: WordList,
+    compound_prefixes: WordList,
+    weekdays: WordList,
 }
 
 fn lines(source: &'static str) -> impl Iterator<Item = &'static str> {
+    entry_lines(source)
+}
+
+/// The lines of a lexicon file the loader reads: trimmed, without comments
+/// (`#`) and blank lines.
+pub fn entry_lines(source: &str) -> impl Iterator<Item = &str> {
     source
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// Lines of two fields split by a tab, `gender<TAB>word`, as a map from the
+/// word to the gender's letter.
+fn genders(name: &str) -> HashMap<&'static str, char> {
+    lines(file(name))
+        .filter_map(|line| {
+            let (gender, word) = line.split_once('\t')?;
+            Some((word, gender.chars().next()?))
+        })
+        .collect()
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -47,64 +224,96 @@ fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| {
         let mut countries = HashMap::default();
         let mut demonyms = HashMap::default();
-        for line in lines(include_str!("lexicon/countries.txt")) {
+        for line in lines(file("countries.txt")) {
             let (name, adjectives) = line.split_once('\t').unwrap_or((line, ""));
             countries.insert(name.to_string(), name);
             for adjective in adjectives.split('|').filter(|a| !a.is_empty()) {
                 demonyms.insert(adjective.to_string(), name);
             }
         }
-        for line in lines(include_str!("lexicon/country_aliases.txt")) {
+        for line in lines(file("country_aliases.txt")) {
             if let Some((alias, name)) = line.split_once('\t') {
                 let canonical = countries.get(name).copied().unwrap_or(name);
                 countries.insert(alias.to_string(), canonical);
             }
         }
-        let titles: HashSet<String> = lines(include_str!("lexicon/titles.txt"))
-            .map(str::to_lowercase)
-            .collect();
+        let titles: HashSet<String> = lines(file("titles.txt")).map(str::to_lowercase).collect();
         let max_title_words = titles
             .iter()
             .map(|t| t.split_whitespace().count())
             .max()
             .unwrap_or(1);
+        let mut legal_forms = HashSet::default();
+        let mut organization_suffixes: HashSet<&'static str> =
+            lines(file("organization_suffixes.txt")).collect();
+        for line in lines(file("legal_forms.txt")) {
+            let (form, suffixes) = line.split_once('\t').unwrap_or((line, ""));
+            legal_forms.insert(form);
+            organization_suffixes.extend(suffixes.split_whitespace());
+        }
+        let pronouns = lines(file("pronouns.txt"))
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let word = fields.next()?;
+                let ty = match fields.next()? {
+                    "PER" => EntityType::Person,
+                    _ => EntityType::Misc,
+                };
+                let gender = fields.next()?.chars().next().filter(|g| *g != '-');
+                Some((word, (ty, gender)))
+            })
+            .collect();
+        let news_organizations = file("news_organizations.txt");
         Lexicon {
-            abbreviations: lines(include_str!("lexicon/abbreviations.txt"))
+            abbreviations: lines(file("abbreviations.txt"))
                 .map(str::to_string)
                 .collect(),
-            function_words: lines(include_str!("lexicon/function_words.txt"))
+            function_words: lines(file("function_words.txt"))
                 .map(str::to_string)
                 .collect(),
-            months: lines(include_str!("lexicon/month_names.txt")).collect(),
+            months: lines(file("month_names.txt"))
+                .chain(lines(file("weekdays.txt")))
+                .collect(),
             titles,
             max_title_words,
-            organization_suffixes: lines(include_str!("lexicon/organization_suffixes.txt"))
-                .collect(),
-            location_suffixes: lines(include_str!("lexicon/location_suffixes.txt")).collect(),
+            organization_suffixes,
+            location_suffixes: lines(file("location_suffixes.txt")).collect(),
             countries,
             demonyms,
-            news_organizations: lines(include_str!("lexicon/news_organizations.txt"))
+            news_organizations: lines(news_organizations)
                 .map(|line| line.split_whitespace().collect())
                 .collect(),
-            news_organization_starts: lines(include_str!("lexicon/news_organizations.txt"))
+            news_organization_starts: lines(news_organizations)
                 .filter_map(|line| line.split_whitespace().next())
                 .collect(),
-            max_news_organization_words: lines(include_str!("lexicon/news_organizations.txt"))
+            max_news_organization_words: lines(news_organizations)
                 .map(|line| line.split_whitespace().count())
                 .max()
                 .unwrap_or(1),
-            capitals: lines(include_str!("lexicon/capitals.txt")).collect(),
-            companies: lines(include_str!("lexicon/companies.txt")).collect(),
-            organization_nouns: lines(include_str!("lexicon/organization_nouns.txt")).collect(),
-            occupations: lines(include_str!("lexicon/occupations.txt")).collect(),
-            club_suffixes: lines(include_str!("lexicon/club_suffixes.txt")).collect(),
-            company_suffixes: lines(include_str!("lexicon/company_suffixes.txt")).collect(),
-            given_names: lines(include_str!("lexicon/given_names.txt"))
-                .filter_map(|line| {
-                    let (gender, name) = line.split_once('\t')?;
-                    Some((name, gender.chars().next()?))
-                })
-                .collect(),
+            capitals: lines(file("capitals.txt")).collect(),
+            companies: lines(file("companies.txt")).collect(),
+            organization_nouns: lines(file("organization_nouns.txt")).collect(),
+            occupations: WordList::load("occupations.txt"),
+            club_suffixes: lines(file("club_suffixes.txt")).collect(),
+            company_suffixes: lines(file("company_suffixes.txt")).collect(),
+            legal_forms,
+            given_names: genders("given_names.txt"),
+            gendered_titles: genders("gendered_titles.txt"),
+            pronouns,
+            title_modifiers: WordList::load("title_modifiers.txt"),
+            portfolio_offices: WordList::load("portfolio_offices.txt"),
+            honorifics: WordList::load("honorifics.txt"),
+            storm_words: WordList::load("storm_words.txt"),
+            continents: WordList::load("continents.txt"),
+            reporting_verbs: WordList::load("reporting_verbs.txt"),
+            telling_verbs: WordList::load("telling_verbs.txt"),
+            corporate_titles: WordList::load("corporate_titles.txt"),
+            credit_words: WordList::load("credit_words.txt"),
+            surname_particles: WordList::load("surname_particles.txt"),
+            appointment_verbs: WordList::load("appointment_verbs.txt"),
+            place_prepositions: WordList::load("place_prepositions.txt"),
+            compound_prefixes: WordList::load("compound_prefixes.txt"),
+            weekdays: WordList::load("weekdays.txt"),
         }
     })
 }
@@ -143,13 +352,12 @@ pub fn is_club_suffix(word: &str) -> bool {
 }
 
 /// Whether the word is an occupation news names people by ("journalist"),
-/// in lower case; the recogniser does not read these, only roles do.
+/// in lower case, or ends as only a profession's name does ("neurologist");
+/// the recogniser does not read these, only roles do.
 pub fn is_occupation(word: &str) -> bool {
-    // "neurologist", "politician": endings that name only professions.
-    lexicon().occupations.contains(word)
-        || word.len() > 7
-            && word.starts_with(char::is_lowercase)
-            && (word.ends_with("ologist") || word.ends_with("ician"))
+    let occupations = &lexicon().occupations;
+    occupations.contains(word)
+        || word.len() > 7 && word.starts_with(char::is_lowercase) && occupations.has_ending(word)
 }
 
 /// Whether the words form a title ("Secretary of State"), case-insensitive.
@@ -164,7 +372,7 @@ pub fn is_title(words: &str) -> bool {
     // portfolio, which no list can hold in full.
     let portfolio = capitalised
         && words.split_once(' ').is_some_and(|(portfolio, office)| {
-            PORTFOLIO_OFFICES.contains(&office)
+            lexicon().portfolio_offices.contains(office)
                 && portfolio.chars().all(char::is_alphabetic)
                 && !lexicon().function_words.contains(portfolio)
         });
@@ -172,37 +380,20 @@ pub fn is_title(words: &str) -> bool {
         return true;
     }
     // "Acting Director", "Shadow Home Secretary", "Professor Emeritus".
-    let modified = words
-        .split_once(' ')
-        .is_some_and(|(first, rest)| TITLE_MODIFIERS.contains(&first) && titles.contains(rest));
+    let modified = words.split_once(' ').is_some_and(|(first, rest)| {
+        lexicon().title_modifiers.contains(first) && titles.contains(rest)
+    });
     modified
         || words
             .strip_suffix(" emeritus")
             .is_some_and(|rest| titles.contains(rest))
 }
 
-/// Offices that take their portfolio as a capitalised word before them.
-const PORTFOLIO_OFFICES: [&str; 3] = ["minister", "secretary", "commissioner"];
-
-/// Words that make another title of a title.
-const TITLE_MODIFIERS: [&str; 9] = [
-    "acting",
-    "interim",
-    "shadow",
-    "deputy",
-    "vice",
-    "associate",
-    "assistant",
-    "emeritus",
-    "visiting",
-];
-
 /// "Mr.", "Mrs.", "Sir": a form of address, not a position anyone holds.
 pub fn is_honorific(role: &str) -> bool {
-    matches!(
-        role.trim_end_matches('.').to_lowercase().as_str(),
-        "mr" | "mrs" | "ms" | "miss" | "mx" | "sir" | "madam" | "dame"
-    )
+    lexicon()
+        .honorifics
+        .contains(&role.trim_end_matches('.').to_lowercase())
 }
 
 pub fn max_title_words() -> usize {
@@ -220,16 +411,13 @@ pub fn is_location_suffix(word: &str) -> bool {
 /// The canonical name of a country named `name` ("U.S." → "United States").
 /// A word that opens a storm's name: "Hurricane Delia".
 pub fn is_storm_word(word: &str) -> bool {
-    matches!(
-        word,
-        "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "Tropical"
-    )
+    lexicon().storm_words.contains(word)
 }
 
 /// The continents the country list also holds, for their adjectives
 /// ("European"): places, but no one's country.
 pub fn is_continent(name: &str) -> bool {
-    matches!(name, "Europe" | "Africa" | "Asia" | "Antarctica")
+    lexicon().continents.contains(name)
 }
 
 pub fn country(name: &str) -> Option<&'static str> {
@@ -240,7 +428,7 @@ pub fn country(name: &str) -> Option<&'static str> {
         .get(name)
         .or_else(|| lexicon.countries.get(bare))
         .or_else(|| {
-            // Initials written without their last full stop: "the U.S government".
+            // Initials written without their last full stop: "U.S troops".
             let initials = bare.len() >= 3
                 && bare.contains('.')
                 && bare
@@ -287,34 +475,15 @@ pub fn max_news_organization_words() -> usize {
 }
 
 /// Verbs of saying and thinking: what follows them is a clause of its own
-/// ("Memon said the feedback for Mohamed helped"), not their object.
+/// ("Ruiz said the talks with Berg helped"), not their object.
 pub fn is_reporting_verb(word: &str) -> bool {
-    const STEMS: [&str; 11] = [
-        "said", "say", "believ", "think", "thought", "claim", "hope", "fear", "know", "knew",
-        "insist",
-    ];
-    STEMS.iter().any(|stem| word.starts_with(stem))
+    lexicon().reporting_verbs.contains(word)
 }
 
-/// Verbs of telling someone something: "Devocht told Montalvo he would
-/// assist him", where what follows the person told is a clause of its own.
+/// Verbs of telling someone something: "Ruiz told Berg he would help
+/// him", where what follows the person told is a clause of its own.
 pub fn is_telling_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "told"
-            | "tell"
-            | "tells"
-            | "assured"
-            | "assures"
-            | "warned"
-            | "warns"
-            | "promised"
-            | "promises"
-            | "informed"
-            | "informs"
-            | "reminded"
-            | "reminds"
-    )
+    lexicon().telling_verbs.contains(word)
 }
 
 /// Whether the name, exactly, is a capital city ("Brussels", "New Delhi").
@@ -336,30 +505,7 @@ pub fn is_organization_noun(word: &str) -> bool {
 /// A title only a company (or a body run like one) has: "chief
 /// executive", "founder", case-insensitive.
 pub fn is_corporate_title(words: &str) -> bool {
-    matches!(
-        words.to_lowercase().as_str(),
-        "chief executive"
-            | "chief executive officer"
-            | "ceo"
-            | "chief financial officer"
-            | "cfo"
-            | "chief operating officer"
-            | "coo"
-            | "chief technology officer"
-            | "cto"
-            | "founder"
-            | "co-founder"
-            | "cofounder"
-            | "managing director"
-            | "executive"
-            | "executives"
-            | "chairman"
-            | "chairwoman"
-            | "shareholder"
-            | "shareholders"
-            | "employee"
-            | "employees"
-    )
+    lexicon().corporate_titles.contains(&words.to_lowercase())
 }
 
 /// The gender a given name usually signals: 'f' or 'm'.
@@ -370,13 +516,62 @@ pub fn given_name_gender(name: &str) -> Option<char> {
 /// The gender a title or honorific signals ("Mrs." → 'f', "King" → 'm').
 pub fn title_gender(title: &str) -> Option<char> {
     let first = title.split_whitespace().next()?.trim_end_matches('.');
-    match first.to_lowercase().as_str() {
-        "mr" | "sir" | "lord" | "king" | "prince" | "emperor" | "sultan" | "congressman"
-        | "chairman" | "spokesman" => Some('m'),
-        "mrs" | "ms" | "miss" | "madam" | "lady" | "dame" | "queen" | "princess" | "empress"
-        | "congresswoman" | "chairwoman" | "spokeswoman" => Some('f'),
-        _ => None,
-    }
+    lexicon()
+        .gendered_titles
+        .get(first.to_lowercase().as_str())
+        .copied()
+}
+
+/// "Inc", "Co.", "GmbH": a company's legal form, a final full stop ignored.
+pub fn is_legal_form(word: &str) -> bool {
+    lexicon().legal_forms.contains(word.trim_end_matches('.'))
+}
+
+/// The first word of a byline or a picture credit ("Photo by ...").
+pub fn is_credit_word(word: &str) -> bool {
+    lexicon().credit_words.contains(&word.to_lowercase())
+}
+
+/// "de", "van": a lower-case word inside a surname, case-sensitive.
+pub fn is_surname_particle(word: &str) -> bool {
+    lexicon().surname_particles.contains(word)
+}
+
+/// A verb that gives the person after it a title ("named Ana Ruiz chairman").
+pub fn is_appointment_verb(word: &str) -> bool {
+    lexicon().appointment_verbs.contains(&word.to_lowercase())
+}
+
+/// A preposition of place ("to" of "moved to Paris").
+pub fn is_place_preposition(word: &str) -> bool {
+    lexicon().place_prepositions.contains(&word.to_lowercase())
+}
+
+/// A prefix that a hyphen joins to a name word ("pro" of "pro-Moscow").
+pub fn is_compound_prefix(word: &str) -> bool {
+    lexicon().compound_prefixes.contains(&word.to_lowercase())
+}
+
+/// "Monday": a day of the week, as written.
+pub fn is_weekday(word: &str) -> bool {
+    lexicon().weekdays.contains(word)
+}
+
+/// Personal and possessive pronouns that can stand for a named entity.
+pub fn pronoun_type(word: &str) -> Option<EntityType> {
+    let pronouns = &lexicon().pronouns;
+    pronouns
+        .get(word.to_lowercase().as_str())
+        .map(|(ty, _)| *ty)
+}
+
+/// The gender a pronoun signals ("she" → 'f'), to keep it from names of
+/// the other.
+pub fn pronoun_gender(word: &str) -> Option<char> {
+    let pronouns = &lexicon().pronouns;
+    pronouns
+        .get(word.to_lowercase().as_str())
+        .and_then(|(_, gender)| *gender)
 }
 
 /// Every country, alias and demonym, for building gazetteer matchers.
@@ -425,26 +620,55 @@ mod tests {
 
     #[test]
     fn no_list_names_an_entry_twice() {
-        let lists = [
-            include_str!("lexicon/abbreviations.txt"),
-            include_str!("lexicon/capitals.txt"),
-            include_str!("lexicon/club_suffixes.txt"),
-            include_str!("lexicon/company_suffixes.txt"),
-            include_str!("lexicon/companies.txt"),
-            include_str!("lexicon/function_words.txt"),
-            include_str!("lexicon/location_suffixes.txt"),
-            include_str!("lexicon/news_organizations.txt"),
-            include_str!("lexicon/occupations.txt"),
-            include_str!("lexicon/organization_nouns.txt"),
-            include_str!("lexicon/organization_suffixes.txt"),
-            include_str!("lexicon/titles.txt"),
-        ];
-        for list in lists {
+        for (name, text) in FILES {
             let mut seen = std::collections::HashSet::new();
-            for line in lines(list) {
-                assert!(seen.insert(line), "{line:?} is listed twice");
+            for line in lines(text) {
+                assert!(seen.insert(line), "{line:?} is listed twice in {name}");
             }
         }
+    }
+
+    #[test]
+    fn every_lexicon_file_is_loaded() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lexicon");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .expect("src/lexicon")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .into_string()
+                    .expect("UTF-8")
+            })
+            .filter(|name| name.ends_with(".txt"))
+            .collect();
+        on_disk.sort();
+        let loaded: Vec<&str> = FILES.iter().map(|(name, _)| *name).collect();
+        assert_eq!(on_disk, loaded);
+    }
+
+    #[test]
+    fn verbs_of_saying_match_whole_words_only() {
+        for verb in ["said", "says", "believed", "knew", "known", "insisting"] {
+            assert!(is_reporting_verb(verb), "{verb}");
+        }
+        for noun in ["knowledge", "sayings", "fearful", "claimant", "hopeful"] {
+            assert!(!is_reporting_verb(noun), "{noun}");
+        }
+    }
+
+    #[test]
+    fn legal_forms_weekdays_and_pronouns_come_from_their_files() {
+        assert!(is_legal_form("Co.") && is_legal_form("GmbH") && !is_legal_form("Bank"));
+        assert!(is_organization_suffix("Inc.") && is_organization_suffix("Bank"));
+        assert!(!is_organization_suffix("Co") && !is_organization_suffix("GmbH"));
+        assert!(is_month_or_weekday("Monday") && is_month_or_weekday("Sept."));
+        assert!(is_weekday("Friday") && !is_weekday("March"));
+        assert_eq!(pronoun_type("Her"), Some(EntityType::Person));
+        assert_eq!(pronoun_gender("herself"), Some('f'));
+        assert_eq!(pronoun_gender("its"), None);
+        assert_eq!(title_gender("Mrs. Dalloway"), Some('f'));
+        assert!(is_occupation("neurologist") && !is_occupation("Neurologist"));
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod error;
 pub mod eval;
 pub mod explain;
 pub mod export;
+pub mod grammar;
 pub mod graph;
 pub mod input;
 pub mod lexicon;

@@ -1,4 +1,6 @@
-//! The stages in order, each a pure function of one document.
+//! The stages in order, each a pure function of one document: [`STAGES`]
+//! declares what each reads and writes on the [`Document`], and is the
+//! order [`Pipeline::annotate`] runs them in.
 
 use crate::document::Document;
 use crate::entities::AliasRules;
@@ -67,6 +69,96 @@ impl Default for Options {
     }
 }
 
+/// A layer of the [`Document`], one field each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    Text,
+    Tokens,
+    Sentences,
+    Tags,
+    Names,
+    Mentions,
+    Entities,
+    MentionEntity,
+    RefusedMerges,
+    Relations,
+}
+
+/// A stage of the pipeline: the layers it reads and the layers it writes.
+pub struct Stage {
+    pub name: &'static str,
+    pub reads: &'static [Layer],
+    pub writes: &'static [Layer],
+    run: fn(&Pipeline, &mut Document),
+}
+
+fn segment(_: &Pipeline, doc: &mut Document) {
+    text::segment(doc);
+}
+
+fn tag_and_recognise(pipeline: &Pipeline, doc: &mut Document) {
+    doc.names = pipeline.models.annotate(doc);
+}
+
+fn add_mentions(_: &Pipeline, doc: &mut Document) {
+    mentions::add_mentions(doc);
+}
+
+fn resolve_entities(pipeline: &Pipeline, doc: &mut Document) {
+    entities::resolve(doc, &pipeline.options.aliases);
+}
+
+fn extract_relations(pipeline: &Pipeline, doc: &mut Document) {
+    relations::extract(doc, &pipeline.options);
+}
+
+use Layer::*;
+
+/// The stages in the order they run; a stage reads only the text and
+/// layers an earlier stage wrote (checked by a test).
+pub const STAGES: [Stage; 5] = [
+    Stage {
+        name: "segment",
+        reads: &[Text],
+        writes: &[Tokens, Sentences],
+        run: segment,
+    },
+    Stage {
+        name: "tag-and-recognise",
+        reads: &[Text, Tokens, Sentences],
+        writes: &[Tags, Names],
+        run: tag_and_recognise,
+    },
+    Stage {
+        name: "mentions",
+        reads: &[Text, Tokens, Sentences, Tags, Names],
+        writes: &[Mentions],
+        run: add_mentions,
+    },
+    // Entity resolution also adds the descriptions it ties to an entity
+    // ("the company" after its name) as mentions.
+    Stage {
+        name: "entities",
+        reads: &[Text, Tokens, Sentences, Tags, Mentions],
+        writes: &[Mentions, Entities, MentionEntity, RefusedMerges],
+        run: resolve_entities,
+    },
+    Stage {
+        name: "relations",
+        reads: &[
+            Text,
+            Tokens,
+            Sentences,
+            Tags,
+            Mentions,
+            Entities,
+            MentionEntity,
+        ],
+        writes: &[Relations],
+        run: extract_relations,
+    },
+];
+
 /// The pipeline, holding the models every document shares.
 pub struct Pipeline {
     pub options: Options,
@@ -112,19 +204,91 @@ impl Pipeline {
 
     fn annotate_whole(&self, id: &str, text: &str) -> Document {
         let mut doc = Document::new(id, text);
-        text::segment(&mut doc);
-        let names = self.models.annotate(&mut doc);
-        mentions::add_mentions(&mut doc, names);
-        entities::resolve(&mut doc, &self.options.aliases);
-        relations::extract(&mut doc, &self.options);
+        for stage in &STAGES {
+            (stage.run)(self, &mut doc);
+        }
         doc
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Pipeline;
-    use crate::document::RelationKind;
+    use super::{Layer, Pipeline, STAGES};
+    use crate::document::{Document, RelationKind};
+
+    #[test]
+    fn every_stage_reads_only_what_an_earlier_stage_wrote() {
+        let mut written = vec![Layer::Text];
+        for stage in &STAGES {
+            for layer in stage.reads {
+                assert!(
+                    written.contains(layer),
+                    "{} reads {layer:?}, which no earlier stage writes",
+                    stage.name
+                );
+            }
+            written.extend(stage.writes);
+        }
+    }
+
+    fn same(a: &Document, b: &Document, layer: Layer) -> bool {
+        match layer {
+            Layer::Text => a.text == b.text,
+            Layer::Tokens => a.tokens == b.tokens,
+            Layer::Sentences => a.sentences == b.sentences,
+            Layer::Tags => a.tags == b.tags,
+            Layer::Names => a.names == b.names,
+            Layer::Mentions => a.mentions == b.mentions,
+            Layer::Entities => a.entities == b.entities,
+            Layer::MentionEntity => a.mention_entity == b.mention_entity,
+            Layer::RefusedMerges => a.refused_merges == b.refused_merges,
+            Layer::Relations => a.relations == b.relations,
+        }
+    }
+
+    const LAYERS: [Layer; 10] = [
+        Layer::Text,
+        Layer::Tokens,
+        Layer::Sentences,
+        Layer::Tags,
+        Layer::Names,
+        Layer::Mentions,
+        Layer::Entities,
+        Layer::MentionEntity,
+        Layer::RefusedMerges,
+        Layer::Relations,
+    ];
+
+    #[test]
+    fn each_stage_changes_only_the_layers_it_declares() {
+        let pipeline = Pipeline::default();
+        let mut doc = Document::new(
+            "t",
+            "Northwind, the Oslo shipping company, hired Ana Ruiz on Monday. \
+             The company said she would lead its office in Lima.",
+        );
+        for stage in &STAGES {
+            let before = doc.clone();
+            (stage.run)(&pipeline, &mut doc);
+            for layer in LAYERS {
+                if !same(&before, &doc, layer) {
+                    assert!(
+                        stage.writes.contains(&layer),
+                        "{} changed {layer:?}, which it does not declare",
+                        stage.name
+                    );
+                }
+            }
+            assert!(
+                stage
+                    .writes
+                    .iter()
+                    .any(|&layer| !same(&before, &doc, layer)),
+                "{} changed none of the layers it declares",
+                stage.name
+            );
+        }
+    }
 
     /// Word soup from the constructions the mention and relation stages
     /// treat specially (possessives, hyphens, titles, capitals, multi-byte
@@ -197,7 +361,7 @@ mod tests {
             state ^= state >> 7;
             state ^= state << 17;
             let word = VOCABULARY[(state % VOCABULARY.len() as u64) as usize];
-            let glued = matches!(word, "-" | "'s" | "’s" | "n't") && state % 3 != 0;
+            let glued = matches!(word, "-" | "'s" | "’s" | "n't") && !state.is_multiple_of(3);
             if !glued && !text.is_empty() && !text.ends_with('\n') {
                 text.push(' ');
             }

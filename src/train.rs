@@ -282,7 +282,22 @@ pub fn write_model(dir: &Path, file: &str, bytes: &[u8]) -> Result<usize> {
     Ok(compressed.len())
 }
 
+/// Trains the models and records, in `models/manifest.json`, the lexicon
+/// files and corpora each model written was trained with.
 pub fn run(args: TrainArgs) -> Result<()> {
+    let written = train_models(&args)?;
+    model::manifest::record(&args.out, &args.data, &written)?;
+    eprintln!(
+        "{}: inputs of {} recorded",
+        args.out.join(model::manifest::FILE).display(),
+        written.join(", ")
+    );
+    Ok(())
+}
+
+/// The models written, by file name.
+fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
+    let mut written = Vec::new();
     let started = Instant::now();
     if args.parser_only {
         let tagger = model::Models::load_tagger(&args.out)?;
@@ -300,6 +315,7 @@ pub fn run(args: TrainArgs) -> Result<()> {
     } else {
         let tagger = train_tagger(&args.data, args.tagger_epochs)?;
         let size = write_model(&args.out, model::TAGGER_FILE, &model::tagger_bytes(&tagger))?;
+        written.push(model::TAGGER_FILE);
         eprintln!(
             "tagger: {:.1} s, {} ({:.1} MB)",
             started.elapsed().as_secs_f64(),
@@ -309,7 +325,7 @@ pub fn run(args: TrainArgs) -> Result<()> {
         tagger
     };
     if args.recognizer_epochs == 0 {
-        return Ok(());
+        return Ok(written);
     }
     let (uner, redocred) = recognizer_examples(&args.data)?;
     let redocred = if args.uner_only {
@@ -335,6 +351,10 @@ pub fn run(args: TrainArgs) -> Result<()> {
         model::RECOGNIZER_FILE,
         &model::recognizer_bytes(&recognizer),
     )?;
+    // An ablation's recogniser is not what the manifest's inputs describe.
+    if !args.uner_only {
+        written.push(model::RECOGNIZER_FILE);
+    }
     eprintln!(
         "recognizer: {:.1} s total, {} ({:.1} MB)",
         started.elapsed().as_secs_f64(),
@@ -342,7 +362,7 @@ pub fn run(args: TrainArgs) -> Result<()> {
         size as f64 / 1e6
     );
     if args.skip_relations {
-        return Ok(());
+        return Ok(written);
     }
     crate::relations::typed::train::run(&crate::relations::typed::train::TrainArgs {
         data: redocred_path(&args.data),
@@ -350,5 +370,7 @@ pub fn run(args: TrainArgs) -> Result<()> {
         bits: crate::relations::typed::train::TrainOptions::default().bits,
         epochs: crate::relations::typed::train::TrainOptions::default().epochs,
         threads: None,
-    })
+    })?;
+    written.push(crate::relations::typed::MODEL_FILE);
+    Ok(written)
 }

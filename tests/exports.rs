@@ -20,14 +20,37 @@ fn repo() -> &'static Path {
 }
 
 fn python() -> PathBuf {
-    let python = repo().join(".venv/bin/python");
-    assert!(
-        python.exists(),
+    repo().join(".venv/bin/python")
+}
+
+/// Whether a test that loads an export into a consumer must be skipped:
+/// the consumers are in `.venv/`, which a fresh clone lacks. Under
+/// `TEXTKG_REQUIRE_VENV=1` (set by `.ci/run`) a missing venv fails the
+/// test instead.
+pub(crate) fn without_consumers() -> bool {
+    let python = python();
+    if python.exists() {
+        return false;
+    }
+    let missing = format!(
         "{} is missing: run scripts/python-env.sh to install the databases and tools \
          (ArcadeDB, LadybugDB, pyoxigraph, NetworkX, Graphviz) the export tests load into",
         python.display()
     );
-    python
+    assert!(
+        std::env::var_os("TEXTKG_REQUIRE_VENV").is_none_or(|v| v != "1"),
+        "{missing} (TEXTKG_REQUIRE_VENV=1)"
+    );
+    // Straight to stderr: the test harness captures `eprintln!`.
+    static NOTE: std::sync::Once = std::sync::Once::new();
+    NOTE.call_once(|| {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: export consumer tests skipped: {missing}"
+        );
+    });
+    true
 }
 
 fn textkg<I, S>(args: I) -> Output
@@ -273,6 +296,9 @@ fn stdout(output: &Output) -> String {
 
 #[test]
 fn arcadedb_runs_the_cypher_script_twice_and_reads_the_graph_back() {
+    if without_consumers() {
+        return;
+    }
     for (name, graph) in graphs() {
         let f = Fixture::new(&graph);
         let script = f.export("cypher");
@@ -298,6 +324,9 @@ fn arcadedb_runs_the_cypher_script_twice_and_reads_the_graph_back() {
 
 #[test]
 fn ladybug_runs_the_kuzu_script_twice_and_reads_the_graph_back() {
+    if without_consumers() {
+        return;
+    }
     for (name, graph) in graphs() {
         let f = Fixture::new(&graph);
         let script = f.export("kuzu");
@@ -321,6 +350,9 @@ fn ladybug_runs_the_kuzu_script_twice_and_reads_the_graph_back() {
 
 #[test]
 fn pyoxigraph_loads_ntriples_turtle_and_jsonld_as_the_same_graph() {
+    if without_consumers() {
+        return;
+    }
     for (name, graph) in graphs() {
         let f = Fixture::new(&graph);
         let files = [f.export("ntriples"), f.export("turtle"), f.export("jsonld")];
@@ -340,6 +372,9 @@ fn pyoxigraph_loads_ntriples_turtle_and_jsonld_as_the_same_graph() {
 
 #[test]
 fn networkx_reads_graphml_and_gexf() {
+    if without_consumers() {
+        return;
+    }
     for (name, graph) in graphs() {
         let f = Fixture::new(&graph);
         let (graphml, gexf) = (f.export("graphml"), f.export("gexf"));
@@ -353,6 +388,9 @@ fn networkx_reads_graphml_and_gexf() {
 
 #[test]
 fn neo4j_csv_follows_the_import_tool_header_grammar() {
+    if without_consumers() {
+        return;
+    }
     for (name, graph) in graphs() {
         let f = Fixture::new(&graph);
         let dir = f.export("neo4j-csv");
@@ -373,6 +411,9 @@ fn neo4j_csv_follows_the_import_tool_header_grammar() {
 
 #[test]
 fn csv_tables_hold_the_graph() {
+    if without_consumers() {
+        return;
+    }
     for (name, graph) in graphs() {
         let f = Fixture::new(&graph);
         let dir = f.export("csv");
@@ -385,6 +426,9 @@ fn csv_tables_hold_the_graph() {
 
 #[test]
 fn graphviz_reads_the_dot_export() {
+    if without_consumers() {
+        return;
+    }
     for (name, graph) in graphs() {
         let f = Fixture::new(&graph);
         let dot = f.export("dot");
@@ -397,6 +441,9 @@ fn graphviz_reads_the_dot_export() {
 
 #[test]
 fn graphviz_draws_svg_and_png() {
+    if without_consumers() {
+        return;
+    }
     for (name, graph) in graphs() {
         let f = Fixture::new(&graph);
         let svg = f.export("svg");
@@ -432,6 +479,9 @@ fn json_reads_back_as_the_same_graph() {
 
 #[test]
 fn mermaid_flowchart_holds_the_graph() {
+    if without_consumers() {
+        return;
+    }
     for (name, graph) in graphs() {
         let f = Fixture::new(&graph);
         let chart = f.export("mermaid");
@@ -445,6 +495,9 @@ fn mermaid_flowchart_holds_the_graph() {
 /// The checks are not vacuous: a damaged export fails them.
 #[test]
 fn checks_fail_on_damaged_exports() {
+    if without_consumers() {
+        return;
+    }
     let f = Fixture::new(&news_graph());
     let replace = |path: &Path, from: &str, to: &str| {
         let text = fs::read_to_string(path).unwrap();

@@ -135,3 +135,34 @@ fn embedded_models_load_and_find_names() {
     );
     assert_eq!(doc.tags[1], Upos::Propn);
 }
+
+fn models_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("models")
+}
+
+#[test]
+fn the_manifest_matches_the_lexicon_corpora_and_models_in_the_tree() {
+    let recorded = model::manifest::read(&models_dir()).expect("models/manifest.json");
+    let current = model::manifest::current(&models_dir(), &data()).expect("hash the inputs");
+    let differences = model::manifest::differences(&recorded, &current);
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
+#[test]
+fn every_model_file_declares_what_it_is_trained_from() {
+    for entry in std::fs::read_dir(models_dir()).expect("models/") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .into_string()
+            .expect("UTF-8");
+        if name.ends_with(".md") || name == model::manifest::FILE {
+            continue;
+        }
+        assert!(
+            model::manifest::inputs(&name).is_some(),
+            "models/{name}: declare its lexicon files and corpora in model::manifest::MODELS, \
+             then run textkg train"
+        );
+    }
+}

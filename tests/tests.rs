@@ -1,4 +1,6 @@
-//! Integration tests: the real binary on real text.
+//! Integration tests: the real binary on real text, every export loaded
+//! into its consumer (`exports`), and the models (`models`); one test
+//! binary, linked once.
 
 mod util;
 
@@ -6,7 +8,10 @@ mod build;
 mod diagrams;
 mod errors;
 mod examples;
+mod exports;
 mod golden;
 mod hardening;
 mod merge;
+mod models;
 mod seed;
+mod viewer;

@@ -8,7 +8,7 @@ use crate::corpus::docred;
 use crate::document::{Document, EntityType, MentionKind, Span};
 use crate::error::{Error, Result};
 use crate::graph::{KnowledgeGraph, TypeFilter, node_id};
-use crate::mentions::pronoun_type;
+use crate::lexicon::pronoun_type;
 use crate::model::{Models, recognizer::Example};
 use crate::pipeline::Options;
 use crate::pipeline::Pipeline;
@@ -147,7 +147,7 @@ fn score_gum_document(
         .map(|m| m.entity_id.as_str())
         .collect();
     // Each of our names maps to the smallest gold mention containing it
-    // (GUM mentions are whole noun phrases: "Biologist Nick Bos").
+    // (GUM mentions are whole noun phrases: "Chemist Ana Ruiz").
     let gold_spans: Vec<Option<Span>> = gold.mentions.iter().map(&span_of).collect();
     let is_named = |m: &GumMention| {
         m.wikipedia.is_some()

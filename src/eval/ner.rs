@@ -92,7 +92,8 @@ pub fn predict_mentions(models: &Models, text: &str) -> Vec<(Span, EntityType)> 
     let mut doc = Document::new("", text);
     crate::text::segment(&mut doc);
     let names = models.annotate(&mut doc);
-    crate::mentions::add_mentions(&mut doc, names);
+    doc.names = names;
+    crate::mentions::add_mentions(&mut doc);
     doc.mentions
         .iter()
         .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Demonym))

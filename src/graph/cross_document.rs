@@ -26,7 +26,7 @@ pub enum CrossDocumentRule {
     Alias,
     /// A person's label is the last word(s) of the other's name.
     Surname,
-    /// The same name with its country spelled another way ("U.S. Air Force").
+    /// The same name with its country spelled another way ("U.S. Coast Guard").
     CountrySpelling,
     /// An organisation's initials in capitals ("UNHCR", "U.N.").
     Initials,
@@ -49,8 +49,8 @@ fn is_in_capitals(label: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
-/// The label with a leading country written by its usual name: "U.S. Air
-/// Force" → "United States Air Force"; `None` when nothing changes.
+/// The label with a leading country written by its usual name: "U.S. Coast
+/// Guard" → "United States Coast Guard"; `None` when nothing changes.
 fn with_country_name(label: &str) -> Option<String> {
     let words: Vec<&str> = label.split_whitespace().collect();
     (1..words.len().min(4)).rev().find_map(|n| {

@@ -241,15 +241,15 @@ fn an_institution_joins_its_name_with_the_country_spelled_out() {
         ..node(&node_id(EntityType::Organization, label), label, doc)
     };
     let merged = KnowledgeGraph::merge([
-        graph(vec![org("U.S. Air Force", "a")], "a"),
-        graph(vec![org("United States Air Force", "b")], "b"),
+        graph(vec![org("U.S. Coast Guard", "a")], "a"),
+        graph(vec![org("United States Coast Guard", "b")], "b"),
         graph(vec![org("U.S. Navy", "c")], "c"),
     ]);
     let ids: Vec<&str> = merged.nodes().map(|n| n.id.as_str()).collect();
     assert_eq!(
         ids,
         [
-            "organization:united-states-air-force",
+            "organization:united-states-coast-guard",
             "organization:us-navy"
         ]
     );

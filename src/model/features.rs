@@ -2,7 +2,7 @@
 //! recogniser: hashes of the word, its lower case, shape and affixes, plus
 //! orthographic and gazetteer bits.
 
-use crate::lexicon;
+use crate::lexicon::{self, phrase};
 use std::sync::OnceLock;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -21,6 +21,29 @@ pub mod flag {
     /// A line break separates the token from the one before it.
     pub const LINE_BREAK_BEFORE: u32 = 1 << 9;
 }
+
+/// The lexicon files behind the gazetteer bits, read through
+/// `lexicon::is_title` (titles, their modifiers and portfolios, and the
+/// function words a portfolio cannot be), `country_names` (countries and
+/// aliases), `demonym_country`, `given_name_gender`, the suffix, month,
+/// weekday, function word and abbreviation lists. The recogniser learns
+/// from these bits, so a change in one of these files needs `textkg train`;
+/// `models/manifest.json` records their hashes. The tagger reads none.
+pub const LEXICON_FILES: [&str; 13] = [
+    "abbreviations.txt",
+    "countries.txt",
+    "country_aliases.txt",
+    "function_words.txt",
+    "given_names.txt",
+    "legal_forms.txt",
+    "location_suffixes.txt",
+    "month_names.txt",
+    "organization_suffixes.txt",
+    "portfolio_offices.txt",
+    "title_modifiers.txt",
+    "titles.txt",
+    "weekdays.txt",
+];
 
 pub mod gazetteer {
     pub const COUNTRY_START: u32 = 1;
@@ -197,6 +220,10 @@ const LONGEST_PHRASE: usize = 4;
 /// Marks multi-word gazetteer entries: countries ("North Korea") and titles
 /// ("Prime Minister").
 fn mark_phrases<S: AsRef<str>>(words: &[S], infos: &mut [TokenInfo]) {
+    enum Phrase {
+        Country,
+        Title,
+    }
     let countries = country_phrases();
     let mut phrase = String::new();
     for i in 0..words.len() {
@@ -204,28 +231,36 @@ fn mark_phrases<S: AsRef<str>>(words: &[S], infos: &mut [TokenInfo]) {
         if !first.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let longest = LONGEST_PHRASE.min(words.len() - i);
-        for length in (1..=longest).rev() {
+        // Countries as written, titles whatever their case.
+        let found = phrase::longest_at(i, words.len(), LONGEST_PHRASE, |range| {
             phrase.clear();
-            for (k, word) in words[i..i + length].iter().enumerate() {
+            for (k, word) in words[range.clone()].iter().enumerate() {
                 if k > 0 {
                     phrase.push(' ');
                 }
                 phrase.push_str(word.as_ref());
             }
             if countries.contains(phrase.as_str()) {
-                infos[i].gazetteer |= gazetteer::COUNTRY_START;
-                for info in &mut infos[i + 1..i + length] {
+                Some(Phrase::Country)
+            } else if range.len() <= 3 && lexicon::is_title(&phrase) {
+                Some(Phrase::Title)
+            } else {
+                None
+            }
+        });
+        match found {
+            Some((range, Phrase::Country)) => {
+                infos[range.start].gazetteer |= gazetteer::COUNTRY_START;
+                for info in &mut infos[range.start + 1..range.end] {
                     info.gazetteer |= gazetteer::COUNTRY_INSIDE;
                 }
-                break;
             }
-            if length <= 3 && lexicon::is_title(&phrase) {
-                for info in &mut infos[i..i + length] {
+            Some((range, Phrase::Title)) => {
+                for info in &mut infos[range] {
                     info.gazetteer |= gazetteer::TITLE;
                 }
-                break;
             }
+            None => {}
         }
     }
 }
@@ -255,14 +290,14 @@ mod tests {
     #[test]
     fn line_breaks_mark_the_token_after_them() {
         use crate::document::Span;
-        let text = "Thanks, Vince\nTraci";
+        let text = "Thanks, Ola\nMarta";
         let tokens = [
             Span::new(0, 6),
             Span::new(6, 7),
-            Span::new(8, 13),
-            Span::new(14, 19),
+            Span::new(8, 11),
+            Span::new(12, 17),
         ];
-        let mut infos = describe(&["Thanks", ",", "Vince", "Traci"]);
+        let mut infos = describe(&["Thanks", ",", "Ola", "Marta"]);
         mark_line_breaks(text, &tokens, &mut infos);
         let marked: Vec<bool> = infos
             .iter()

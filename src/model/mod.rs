@@ -3,6 +3,7 @@
 
 pub mod clusters;
 pub mod features;
+pub mod manifest;
 pub mod parser;
 pub mod perceptron;
 pub mod recognizer;

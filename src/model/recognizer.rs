@@ -7,10 +7,16 @@ use super::features::{self, TokenInfo};
 use super::perceptron::{Dense, HashKeyed, Reader, Rng, Score, Trainer, Weights, feature, mix};
 use crate::document::{Document, EntityType, Span, Upos};
 use crate::error::Result;
+use crate::lexicon::phrase;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::ops::Range;
 use xxhash_rust::xxh3::xxh3_64;
+
+mod train;
+pub use train::*;
+#[cfg(test)]
+mod tests;
 
 const ROW_BITS: u32 = 19;
 /// Models trained with different sentence orders and averaged (see
@@ -37,7 +43,7 @@ fn type_of(label: usize) -> Option<usize> {
 }
 
 fn is_inside(label: usize) -> bool {
-    label > 0 && label % 2 == 0
+    label > 0 && label.is_multiple_of(2)
 }
 
 fn type_index(ty: EntityType) -> usize {
@@ -279,7 +285,7 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
     out.push(feature(NAME_AT, at(-1).map_or(NONE, |j| view.names[j])));
     out.push(feature(NAME_AT + 1, at(1).map_or(NONE, |j| view.names[j])));
     out.push(feature(NAME_SHAPE, mix(name, t.short_shape)));
-    // A name seldom runs on across a line break ("Vince\nTraci,").
+    // A name seldom runs on across a line break ("Ola\nMarta,").
     if i > 0 && t.flags & features::flag::LINE_BREAK_BEFORE != 0 {
         out.push(feature(LINE_BREAK, t.short_shape));
     }
@@ -623,61 +629,6 @@ fn decode(
     entities
 }
 
-/// A training text: its gold entities as byte spans and which types its
-/// corpus annotates (a type it does not annotate may hide under "outside").
-#[derive(Debug, Clone)]
-pub struct Example {
-    pub text: String,
-    pub gold: Vec<(Span, EntityType)>,
-    pub annotated: Vec<EntityType>,
-}
-
-/// The lower-cased words seen inside gold mentions of each type, in the
-/// texts that annotate it. Where a corpus does not annotate a type, its
-/// "outside" tokens may hide that type only on such words (or on digits, for
-/// dates and numbers): free rein would let the model explain any unlabelled
-/// word as, say, a date and never be corrected.
-pub struct TypeVocabulary {
-    words: Vec<HashSet<String>>,
-}
-
-pub fn type_vocabulary(examples: &[&Example]) -> TypeVocabulary {
-    let mut words = vec![HashSet::new(); TYPES];
-    for example in examples {
-        let tokens = crate::text::tokenize(&example.text);
-        for (span, ty) in &example.gold {
-            let first = tokens.partition_point(|t| t.end <= span.start);
-            for token in tokens[first..].iter().take_while(|t| t.start < span.end) {
-                words[type_index(*ty)].insert(example.text[token.range()].to_lowercase());
-            }
-        }
-    }
-    TypeVocabulary { words }
-}
-
-impl TypeVocabulary {
-    fn allows(&self, ty: usize, word: &str, info: &TokenInfo) -> bool {
-        let numeric = matches!(EntityType::ALL[ty], EntityType::Date | EntityType::Number);
-        (numeric && info.flags & features::flag::HAS_DIGIT != 0)
-            || self.words[ty].contains(&word.to_lowercase())
-    }
-}
-
-/// A training text run through the tokenizer and tagger, with the labels
-/// each token may take.
-pub struct Prepared {
-    infos: Vec<TokenInfo>,
-    tags: Vec<Upos>,
-    sentences: Vec<Range<usize>>,
-    allowed: Vec<u16>,
-    cases: Vec<u64>,
-    /// Gold entities that align with tokens: token range and type index.
-    gold: Vec<(Range<usize>, usize)>,
-    /// Known-name matches (see [`Names`]), from names of other documents.
-    names: Vec<u64>,
-    lower_names: Vec<u64>,
-}
-
 const LONGEST_NAME: usize = 6;
 
 fn sequence_key(infos: &[TokenInfo]) -> u64 {
@@ -739,27 +690,19 @@ impl Names {
     /// in the longest known name starting leftmost.
     fn matches(&self, infos: &[TokenInfo], sequence_key: fn(&[TokenInfo]) -> u64) -> Vec<u64> {
         let mut out = vec![0u64; infos.len()];
-        let mut start = 0;
-        while start < infos.len() {
-            let longest = LONGEST_NAME.min(infos.len() - start);
-            let found = (1..=longest).rev().find_map(|length| {
-                let key = sequence_key(&infos[start..start + length]);
-                self.types.get(&key).map(|ty| (length, u64::from(*ty)))
-            });
-            match found {
-                Some((length, ty)) => {
-                    for (k, slot) in out[start..start + length].iter_mut().enumerate() {
-                        let position = match (k, length) {
-                            (_, 1) => 3,
-                            (0, _) => 0,
-                            (k, l) if k + 1 == l => 2,
-                            _ => 1,
-                        };
-                        *slot = 1 + 4 * ty + position;
-                    }
-                    start += length;
-                }
-                None => start += 1,
+        let found = phrase::leftmost_longest(0..infos.len(), LONGEST_NAME, |range| {
+            self.types.get(&sequence_key(&infos[range])).copied()
+        });
+        for (range, ty) in found {
+            let length = range.len();
+            for (k, slot) in out[range].iter_mut().enumerate() {
+                let position = match (k, length) {
+                    (_, 1) => 3,
+                    (0, _) => 0,
+                    (k, l) if k + 1 == l => 2,
+                    _ => 1,
+                };
+                *slot = 1 + 4 * u64::from(ty) + position;
             }
         }
         out
@@ -779,291 +722,5 @@ impl Names {
         Ok(Names {
             types: read_byte_map(reader, "name list")?,
         })
-    }
-}
-
-/// Tokenizes, tags and describes a training example.
-pub fn prepare(example: &Example, tagger: &super::Tagger, vocabulary: &TypeVocabulary) -> Prepared {
-    let mut doc = Document::new("", example.text.clone());
-    crate::text::segment(&mut doc);
-    let words: Vec<&str> = doc.tokens.iter().map(|s| &doc.text[s.range()]).collect();
-    let mut infos = features::describe(&words);
-    features::mark_line_breaks(&doc.text, &doc.tokens, &mut infos);
-    let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
-    let tags = tagger.tag_with(&infos, &sentences);
-    let unannotated: Vec<usize> = (0..TYPES)
-        .filter(|k| !example.annotated.contains(&EntityType::ALL[*k]))
-        .collect();
-    let mut allowed: Vec<u16> = words
-        .iter()
-        .zip(&infos)
-        .map(|(word, info)| {
-            let mut labels = 1u16;
-            for &k in &unannotated {
-                if vocabulary.allows(k, word, info) {
-                    labels |= (1 << begin(k)) | (1 << inside(k));
-                }
-            }
-            labels
-        })
-        .collect();
-    let mut fixed = vec![false; doc.tokens.len()];
-    let mut gold_ranges = Vec::new();
-    let mut gold = example.gold.clone();
-    gold.sort_by_key(|(span, ty)| (std::cmp::Reverse(span.len()), span.start, *ty));
-    for (span, ty) in gold {
-        let first = doc.tokens.partition_point(|t| t.end <= span.start);
-        let end = doc.tokens.partition_point(|t| t.start < span.end);
-        if first >= end || fixed[first..end].iter().any(|f| *f) {
-            continue;
-        }
-        let aligned = doc.tokens[first].start == span.start && doc.tokens[end - 1].end == span.end;
-        let k = type_index(ty);
-        for j in first..end {
-            allowed[j] = if !aligned {
-                ALL_LABELS
-            } else if j == first {
-                1 << begin(k)
-            } else {
-                1 << inside(k)
-            };
-            fixed[j] = true;
-        }
-        if aligned {
-            gold_ranges.push((first..end, k));
-        }
-    }
-    Prepared {
-        infos,
-        tags,
-        sentences,
-        allowed,
-        cases: Vec::new(),
-        gold: gold_ranges,
-        names: Vec::new(),
-        lower_names: Vec::new(),
-    }
-}
-
-struct PassTrainer {
-    emissions: Trainer,
-    transitions: Trainer,
-}
-
-fn train_pass(docs: &[&Prepared], hints: Option<&[Vec<u64>]>, epochs: usize, seed: u64) -> Pass {
-    let (emissions, transitions) = train_pass_dense(docs, hints, epochs, seed);
-    Pass {
-        emissions: Dense::mean(&[emissions]),
-        transitions: Dense::mean(&[transitions]),
-    }
-}
-
-/// Passes trained with different seeds (sentence orders), averaged.
-fn train_ensemble(
-    docs: &[&Prepared],
-    hints: Option<&[Vec<u64>]>,
-    epochs: usize,
-    seed: u64,
-    members: usize,
-) -> Pass {
-    let trained: Vec<(Dense, Dense)> = (0..members as u64)
-        .into_par_iter()
-        .map(|k| train_pass_dense(docs, hints, epochs, seed ^ (k << 8)))
-        .collect();
-    let (emissions, transitions): (Vec<Dense>, Vec<Dense>) = trained.into_iter().unzip();
-    Pass {
-        emissions: Dense::mean(&emissions),
-        transitions: Dense::mean(&transitions),
-    }
-}
-
-fn train_pass_dense(
-    docs: &[&Prepared],
-    hints: Option<&[Vec<u64>]>,
-    epochs: usize,
-    seed: u64,
-) -> (Dense, Dense) {
-    let mut trainer = PassTrainer {
-        emissions: Trainer::new(ROW_BITS, LABELS),
-        transitions: Trainer::new(TRANSITION_BITS, LABELS),
-    };
-    let mut order: Vec<(usize, usize)> = docs
-        .iter()
-        .enumerate()
-        .flat_map(|(d, doc)| (0..doc.sentences.len()).map(move |s| (d, s)))
-        .collect();
-    let mut rng = Rng(seed);
-    let mut features = Vec::new();
-    let mut token_features: Vec<Vec<u64>> = Vec::new();
-    for _ in 0..epochs {
-        rng.shuffle(&mut order);
-        for &(d, s) in &order {
-            let doc = docs[d];
-            let range = doc.sentences[s].clone();
-            let view = View {
-                infos: &doc.infos[range.clone()],
-                tags: &doc.tags[range.clone()],
-                cases: &doc.cases[range.clone()],
-                names: &doc.names[range.clone()],
-                lower_names: &doc.lower_names[range.clone()],
-                hints: hints.map(|h| &h[d][range.clone()]),
-            };
-            let n = range.len();
-            token_features.resize_with(n, Vec::new);
-            let mut emissions = Vec::with_capacity(n);
-            for (i, slot) in token_features.iter_mut().enumerate().take(n) {
-                features.clear();
-                extract(&view, i, &mut features);
-                let mut scores = [0f32; LABELS];
-                trainer
-                    .emissions
-                    .weights()
-                    .add_scores(&features, &mut scores);
-                emissions.push(scores);
-                slot.clear();
-                slot.extend_from_slice(&features);
-            }
-            let transitions = transition_matrix(trainer.transitions.weights());
-            let predicted = viterbi(&emissions, &transitions, None);
-            let target = viterbi(&emissions, &transitions, Some(&doc.allowed[range.clone()]));
-            if predicted != target {
-                for i in 0..n {
-                    let prev_target = if i == 0 { START } else { target[i - 1] };
-                    let prev_predicted = if i == 0 { START } else { predicted[i - 1] };
-                    if target[i] != predicted[i] {
-                        trainer.emissions.update(&token_features[i], target[i], 1.0);
-                        trainer
-                            .emissions
-                            .update(&token_features[i], predicted[i], -1.0);
-                    }
-                    if (prev_target, target[i]) != (prev_predicted, predicted[i]) {
-                        trainer
-                            .transitions
-                            .update(&[prev_target as u64], target[i], 1.0);
-                        trainer
-                            .transitions
-                            .update(&[prev_predicted as u64], predicted[i], -1.0);
-                    }
-                }
-            }
-            trainer.emissions.tick();
-            trainer.transitions.tick();
-        }
-    }
-    (
-        trainer.emissions.average_dense(),
-        trainer.transitions.average_dense(),
-    )
-}
-
-/// Trains both passes. The second pass learns from first-pass document hints
-/// produced by models that did not see the document (two-fold jackknife), so
-/// it learns how far to trust them.
-pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
-    let all: Vec<&Prepared> = docs.iter().collect();
-    let case_classes = count_cases(&all);
-    // Each training document sees only the names of the other half, as new
-    // text sees names it was not trained on.
-    let even: Vec<&Prepared> = docs.iter().step_by(2).collect();
-    let odd: Vec<&Prepared> = docs.iter().skip(1).step_by(2).collect();
-    let half_names = [&even, &odd].map(|half| {
-        (
-            Names::collect(half, sequence_key),
-            Names::collect(half, lower_key),
-        )
-    });
-    let names = Names::collect(&all, sequence_key);
-    let lower_names = Names::collect(&all, lower_key);
-    let cases: Vec<Vec<u64>> = docs
-        .iter()
-        .map(|doc| case_classes_of(&case_classes, &doc.infos))
-        .collect();
-    for (d, (doc, cases)) in docs.iter_mut().zip(cases).enumerate() {
-        doc.cases = cases;
-        let other = &half_names[1 - d % 2];
-        doc.names = other.0.matches(&doc.infos, sequence_key);
-        doc.lower_names = other.1.matches(&doc.infos, lower_key);
-    }
-    let docs = &docs[..];
-    let even: Vec<&Prepared> = docs.iter().step_by(2).collect();
-    let odd: Vec<&Prepared> = docs.iter().skip(1).step_by(2).collect();
-    let all: Vec<&Prepared> = docs.iter().collect();
-    let ((on_even, on_odd), first) = rayon::join(
-        || {
-            rayon::join(
-                || train_pass(&even, None, epochs, seed),
-                || train_pass(&odd, None, epochs, seed ^ 1),
-            )
-        },
-        || train_ensemble(&all, None, epochs, seed ^ 2, MEMBERS),
-    );
-    let hints: Vec<Vec<u64>> = docs
-        .iter()
-        .enumerate()
-        .map(|(d, doc)| {
-            let other = if d % 2 == 0 { &on_odd } else { &on_even };
-            let entities = decode(
-                other,
-                &doc.infos,
-                &doc.tags,
-                &doc.cases,
-                (&doc.names, &doc.lower_names),
-                &doc.sentences,
-                None,
-            );
-            document_hints(&doc.infos, &entities)
-        })
-        .collect();
-    let second = train_ensemble(&all, Some(&hints), epochs, seed ^ 3, MEMBERS);
-    Recognizer {
-        emissions: Weights::stack(&first.emissions, &second.emissions),
-        first_transitions: first.transitions,
-        second_transitions: second.transitions,
-        case_classes,
-        names,
-        lower_names,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn constrained_viterbi_respects_allowed_labels_and_transitions() {
-        let mut emissions = vec![[0f32; LABELS]; 3];
-        emissions[1][inside(0)] = 10.0;
-        let matrix = transition_matrix(&Weights::new(TRANSITION_BITS, LABELS));
-        let labels = viterbi(&emissions, &matrix, None);
-        assert_eq!(labels[0], begin(0), "I-PER needs a B-PER before it");
-        let allowed = [1u16, 1, 1];
-        assert_eq!(viterbi(&emissions, &matrix, Some(&allowed)), [0, 0, 0]);
-    }
-
-    #[test]
-    fn names_lose_leading_titles_and_trailing_possessives() {
-        let infos = features::describe(&[
-            "President",
-            "Kim",
-            "Jong",
-            "Un",
-            "'s",
-            "RAND",
-            "Corporation",
-            "'s",
-        ]);
-        let mut entities = vec![(0..5, EntityType::Person), (5..8, EntityType::Organization)];
-        tidy(&infos, &mut entities);
-        assert_eq!(
-            entities,
-            [(1..4, EntityType::Person), (5..7, EntityType::Organization)]
-        );
-    }
-
-    #[test]
-    fn hints_come_from_other_occurrences_only() {
-        let infos = features::describe(&["Kim", "met", "Kim", "Lee"]);
-        let hints = document_hints(&infos, &[(0..1, EntityType::Person)]);
-        assert_eq!(hints, [0, 0, 1, 0]);
     }
 }

@@ -102,6 +102,7 @@ fn convert(index: usize, raw: &docred::Document) -> std::result::Result<GoldDoc,
                 ty,
                 kind: MentionKind::Name,
                 role: None,
+                found_by: "docred",
             });
             doc.mention_entity.push(Some(EntityId::from(e)));
             match &mut entity {

@@ -168,8 +168,8 @@ struct Ctx {
 }
 
 /// Names joined by commas and a conjunction are items of one list: siblings,
-/// seldom one inside the other ("New South Wales, Victoria and South
-/// Australia").
+/// seldom one inside the other ("North Rhine-Westphalia, Bavaria and
+/// Lower Saxony").
 fn coordinated_lists(words: &[Cow<str>], ents: &[Option<Ent>]) -> Vec<Option<usize>> {
     let mut mentions: Vec<M> = ents
         .iter()
@@ -745,8 +745,7 @@ mod tests {
 
     #[test]
     fn names_joined_by_commas_and_a_conjunction_form_one_list() {
-        let text =
-            "Floods hit New South Wales , Victoria and Queensland ; Perth , Australia was dry";
+        let text = "Floods hit North Rhine Westphalia , Bavaria and Hesse ; Lyon , France was dry";
         let words: Vec<Cow<str>> = text.split(' ').map(Cow::Borrowed).collect();
         let location = EntityType::Location;
         let ents = [
@@ -761,7 +760,7 @@ mod tests {
         assert!(list_of(2).is_some());
         assert_eq!(list_of(2), list_of(6));
         assert_eq!(list_of(6), list_of(8));
-        // "Perth, Australia": a comma alone makes no list.
+        // "Lyon, France": a comma alone makes no list.
         assert_eq!((list_of(10), list_of(12)), (None, None));
     }
 }

@@ -33,6 +33,7 @@ fn hand_doc(tokens: &[&str], entities: &[(std::ops::Range<usize>, EntityType)]) 
             ty: *ty,
             kind: MentionKind::Name,
             role: None,
+            found_by: "test",
         });
         doc.mention_entity.push(Some(EntityId::from(i)));
         doc.entities.push(Entity {

@@ -1,0 +1,812 @@
+use super::*;
+use crate::pipeline::Pipeline;
+
+fn mentions(text: &str) -> Vec<(String, EntityType, MentionKind, Option<String>)> {
+    let doc = Pipeline::default().annotate("t", text);
+    doc.mentions
+        .iter()
+        .map(|m| {
+            (
+                doc.slice(m.span).to_string(),
+                m.ty,
+                m.kind,
+                m.role.map(|r| doc.slice(r).to_string()),
+            )
+        })
+        .collect()
+}
+
+fn has_mention(
+    found: &[(String, EntityType, MentionKind, Option<String>)],
+    text: &str,
+    ty: EntityType,
+) -> bool {
+    let present = found.iter().any(|m| m.0 == text && m.1 == ty);
+    if !present {
+        eprintln!("no {ty:?} {text} in {found:?}");
+    }
+    present
+}
+
+/// The types a name-typing rule gives the names at `ranges`, each read
+/// first as a person's.
+fn role_of(
+    found: &[(String, EntityType, MentionKind, Option<String>)],
+    name: &str,
+) -> Option<String> {
+    found
+        .iter()
+        .find(|m| m.0 == name)
+        .unwrap_or_else(|| panic!("{name} in {found:?}"))
+        .3
+        .clone()
+}
+fn retyped(
+    doc: &Document,
+    ranges: Vec<Range<usize>>,
+    rule: fn(&Document, &mut [NameSpan]),
+) -> Vec<EntityType> {
+    let mut names: Vec<NameSpan> = ranges
+        .into_iter()
+        .map(|range| (range, EntityType::Person))
+        .collect();
+    rule(doc, &mut names);
+    names.into_iter().map(|(_, ty)| ty).collect()
+}
+
+/// A hand-tagged document (see [`testing::tagged`]) and the token range of
+/// each listed word sequence (first occurrence at or after the previous one).
+fn doc_with(text: &str, parts: &[&str]) -> (Document, Vec<Range<usize>>) {
+    doc_tagged(text, &[], parts)
+}
+
+fn doc_tagged(text: &str, tags: &[(&str, Upos)], parts: &[&str]) -> (Document, Vec<Range<usize>>) {
+    let doc = testing::tagged(text, tags);
+    let ranges = testing::ranges(&doc, parts);
+    (doc, ranges)
+}
+
+#[test]
+fn a_full_name_run_on_over_of_is_a_person_and_a_place() {
+    let (doc, r) = doc_with(
+        "Senator Tom Whitaker of Ohio led the opposition. Catherine of Aragon was queen.",
+        &["Tom Whitaker of Ohio", "Catherine of Aragon"],
+    );
+    let names: Vec<NameSpan> = r.iter().map(|r| (r.clone(), EntityType::Person)).collect();
+    let split: Vec<(&str, EntityType)> = split_person_of_place(&doc, names)
+        .into_iter()
+        .map(|(range, ty)| (doc.slice(doc.token_span(range)), ty))
+        .collect();
+    assert_eq!(
+        split,
+        [
+            ("Tom Whitaker", EntityType::Person),
+            ("Ohio", EntityType::Location),
+            ("Catherine of Aragon", EntityType::Person)
+        ]
+    );
+}
+
+#[test]
+fn two_full_names_side_by_side_stay_two() {
+    let (doc, r) = doc_with(
+        "Attendees: Ines Varga Tomas Lind. Pavel Orlov came.",
+        &["Ines Varga", "Tomas Lind", "Pavel", "Orlov"],
+    );
+    let names: Vec<NameSpan> = r.iter().map(|r| (r.clone(), EntityType::Person)).collect();
+    let joined = join_split_titles(&doc, names);
+    let texts: Vec<&str> = joined
+        .iter()
+        .map(|(r, _)| doc.slice(doc.token_span(r.clone())))
+        .collect();
+    assert_eq!(texts, ["Ines Varga", "Tomas Lind", "Pavel Orlov"]);
+}
+
+#[test]
+fn a_hyphenated_name_splits_only_where_its_sides_stand_alone() {
+    let (doc, r) = doc_with(
+        "Rolls-Royce built a plant. Rolls-Royce said so. The Trump-Kim summit: Trump met Kim.",
+        &["Rolls-Royce", "Rolls-Royce", "Trump-Kim", "Trump", "Kim"],
+    );
+    let names: Vec<NameSpan> = r
+        .iter()
+        .map(|r| (r.clone(), EntityType::Organization))
+        .collect();
+    let split = split_hyphenated_pairs(&doc, names);
+    let texts: Vec<&str> = split
+        .iter()
+        .map(|(r, _)| doc.slice(doc.token_span(r.clone())))
+        .collect();
+    assert_eq!(
+        texts,
+        ["Rolls-Royce", "Rolls-Royce", "Trump", "Kim", "Trump", "Kim"]
+    );
+}
+
+#[test]
+fn an_article_after_a_preposition_stays_in_the_name() {
+    let (doc, r) = doc_with(
+        "He sat on the Supreme Court of the State of Ohio.",
+        &["Supreme Court of the State of Ohio"],
+    );
+    let (range, _, _) = refine_name(&doc, r[0].clone(), EntityType::Organization).expect("a name");
+    assert_eq!(range, r[0]);
+}
+
+#[test]
+fn a_name_run_on_into_a_weekday_ends_before_it() {
+    let doc = testing::tagged("interviewed by Harbour Times Saturday, March 3", &[]);
+    let (range, ..) = refine_name(&doc, 2..5, EntityType::Organization).expect("a name");
+    assert_eq!(doc.slice(doc.token_span(range)), "Harbour Times");
+    let (range, ..) = refine_name(&doc, 2..5, EntityType::Misc).expect("a name");
+    assert_eq!(doc.slice(doc.token_span(range)), "Harbour Times Saturday");
+}
+
+#[test]
+fn a_headline_the_recogniser_ran_together_keeps_only_the_names_the_story_gives() {
+    let found = mentions(
+        "Regulators Fine Velmora Bank Over Data Breach\n\n\
+         Photo by Ines Araujo\n\n\
+         The Harbour Authority fined Velmora Bank on Tuesday.",
+    );
+    let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+    assert!(
+        names
+            .iter()
+            .all(|t| !t.contains("Regulators") && !t.contains("Breach")),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"Ines Araujo"),
+        "a credit line keeps its names: {names:?}"
+    );
+    assert!(names.contains(&"Velmora Bank"), "{names:?}");
+}
+
+#[test]
+fn a_name_does_not_run_over_a_lower_case_verb() {
+    let doc =
+        Pipeline::default().annotate("t", "The Harbour Council fined Nordvik Shipping on Monday.");
+    let council = 1..3;
+    let split = split_at_verbs(
+        &doc,
+        vec![
+            (1..6, EntityType::Organization),
+            (council, EntityType::Organization),
+        ],
+    );
+    let texts: Vec<&str> = split
+        .iter()
+        .map(|(range, _)| doc.slice(doc.token_span(range.clone())))
+        .collect();
+    assert_eq!(
+        texts,
+        ["Harbour Council", "Nordvik Shipping", "Harbour Council"]
+    );
+}
+
+#[test]
+fn stacked_titles_are_one_role() {
+    let found = mentions("Detective Chief Inspector Sarah Jones appealed for witnesses.");
+    assert_eq!(found[0].0, "Sarah Jones");
+    assert_eq!(found[0].3.as_deref(), Some("Detective Chief Inspector"));
+}
+
+#[test]
+fn titles_become_roles_and_are_not_part_of_the_name() {
+    let found = mentions("Later, Secretary of State Mike Pompeo met Mr. Lee.");
+    assert!(found.contains(&(
+        "Mike Pompeo".into(),
+        EntityType::Person,
+        MentionKind::Name,
+        Some("Secretary of State".into())
+    )));
+    assert!(found.iter().any(|(t, ty, _, r)| t == "Lee"
+        && *ty == EntityType::Person
+        && r.as_deref() == Some("Mr.")));
+}
+
+#[test]
+fn a_long_title_is_one_role_even_where_the_recogniser_cut_it() {
+    let found = mentions("Senate Majority Leader Chuck Schumer said he would try again.");
+    assert!(found.contains(&(
+        "Chuck Schumer".into(),
+        EntityType::Person,
+        MentionKind::Name,
+        Some("Senate Majority Leader".into())
+    )));
+    assert!(found.iter().all(|(t, ..)| !t.starts_with("Senate")));
+}
+
+#[test]
+fn a_title_case_headline_keeps_only_the_names_its_story_gives() {
+    let found = mentions(
+        "Velmont Sues Corvix Over Battery Patents In Texas Court\n\n\
+         Velmont sued Corvix on Monday in Austin, Texas, saying Corvix copied its design.",
+    );
+    let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+    assert!(
+        names
+            .iter()
+            .all(|t| !t.contains("Sues") && !t.contains("Court")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().filter(|t| **t == "Velmont").count() >= 2,
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_dateline_names_a_place() {
+    let found = mentions(
+        "NORTH VELMONT, March 3 (Reuters) - Velmont Inc said on Monday it would close a plant.",
+    );
+    assert!(found.contains(&(
+        "NORTH VELMONT".into(),
+        EntityType::Location,
+        MentionKind::Name,
+        None
+    )));
+}
+
+#[test]
+fn hyphenated_names_stay_whole_but_modifiers_do_not_join() {
+    let found = mentions(
+        "Moon Jae-in met Ban Ki-moon in Port-au-Prince. \
+         The Ruiz-backed plan and Obama-era rules were dropped.",
+    );
+    let names: Vec<&str> = found.iter().map(|(t, ..)| t.as_str()).collect();
+    for whole in ["Moon Jae-in", "Ban Ki-moon", "Port-au-Prince"] {
+        assert!(names.contains(&whole), "{whole} in {names:?}");
+    }
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("backed") && !n.contains("era")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn initials_of_an_organisation_named_in_full_are_its_name() {
+    let found = mentions(
+        "The World Health Organization met in Geneva. \
+         WHO Director-General Tedros Adhanom Ghebreyesus spoke first.",
+    );
+    assert!(found.contains(&(
+        "WHO".into(),
+        EntityType::Organization,
+        MentionKind::Name,
+        None
+    )));
+    assert!(
+        found
+            .iter()
+            .any(|(t, _, _, role)| t == "Tedros Adhanom Ghebreyesus"
+                && role.as_deref() == Some("WHO Director-General"))
+    );
+}
+
+#[test]
+fn lower_case_roles_keep_their_country() {
+    let found = mentions("He met Chilean president Ana Soto in Lima.");
+    let ana = found
+        .iter()
+        .find(|m| m.0 == "Ana Soto")
+        .expect("Ana Soto found");
+    assert_eq!(ana.3.as_deref(), Some("Chilean president"));
+}
+
+#[test]
+fn a_surname_particle_read_as_a_verb_keeps_the_name_whole_and_a_person() {
+    let found = mentions(
+        "Laurence des Cars, the museum's director, told senators that cameras had failed.",
+    );
+    assert!(has_mention(&found, "Laurence des Cars", EntityType::Person));
+}
+
+#[test]
+fn a_storm_is_an_event() {
+    let found = mentions("Hurricane Delia made landfall near Tampico on Thursday.");
+    let doc = Pipeline::default().annotate(
+        "t",
+        "Hurricane Delia made landfall near Tampico. Delia weakened over land.",
+    );
+    let delia = doc
+        .entities
+        .iter()
+        .find(|e| e.label == "Hurricane Delia")
+        .expect("storm found");
+    assert!(delia.aliases.contains(&"Delia".to_string()));
+    assert!(has_mention(&found, "Hurricane Delia", EntityType::Misc));
+}
+
+#[test]
+fn a_demonym_standing_for_a_language_is_no_mention() {
+    let found = mentions(
+        "Osei studied English at Legon and wrote in French. The English team won. \
+         She is French.",
+    );
+    let demonyms: Vec<&str> = found
+        .iter()
+        .filter(|m| m.2 == MentionKind::Demonym)
+        .map(|m| m.0.as_str())
+        .collect();
+    assert_eq!(demonyms, ["English", "French"]);
+}
+
+#[test]
+fn demonyms_and_pronouns_are_mentions_of_their_own_kind() {
+    let found = mentions("The Peruvian minister said she would visit Canada.");
+    assert!(
+        found
+            .iter()
+            .any(|m| m.0 == "Peruvian" && m.2 == MentionKind::Demonym)
+    );
+    assert!(
+        found
+            .iter()
+            .any(|m| m.0 == "she" && m.2 == MentionKind::Pronoun)
+    );
+    assert!(
+        found
+            .iter()
+            .any(|m| m.0 == "Canada" && m.1 == EntityType::Location)
+    );
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_names() {
+    let found = mentions("Analysts expect growth. Markets rose in Oslo.");
+    assert!(!found.iter().any(|m| m.0 == "Analysts" || m.0 == "Markets"));
+    assert!(
+        found
+            .iter()
+            .any(|m| m.0 == "Oslo" && m.1 == EntityType::Location)
+    );
+}
+
+#[test]
+fn news_organisations_are_organisations_but_not_inside_longer_names() {
+    let found =
+        mentions("Photo by Ana Soto/Reuters. Vice President Ana Soto told The Washington Post.");
+    assert!(
+        found
+            .iter()
+            .any(|m| m.0 == "Reuters" && m.1 == EntityType::Organization)
+    );
+    assert!(
+        found
+            .iter()
+            .any(|m| m.0 == "The Washington Post" && m.1 == EntityType::Organization)
+    );
+    assert!(!found.iter().any(|m| m.0 == "Vice"));
+}
+
+#[test]
+fn a_capital_or_company_named_alone_is_one_unless_a_person_bears_the_name() {
+    let (doc, ranges) = doc_with(
+        "Sefcovic said Brussels might respond. George Washington wrote to Washington. \
+         Nvidia's shares rose. Nikola Tesla met Tesla. Lockheed Martin built it.",
+        &[
+            "Brussels",
+            "George Washington",
+            "Washington",
+            "Nvidia",
+            "Nikola Tesla",
+            "Tesla",
+            "Lockheed Martin",
+        ],
+    );
+    let types = retyped(&doc, ranges, known_places_and_companies);
+    use EntityType::{Location, Organization, Person};
+    assert_eq!(
+        types,
+        [
+            Location,
+            Person,
+            Person,
+            Organization,
+            Person,
+            Person,
+            Organization
+        ]
+    );
+}
+
+#[test]
+fn a_name_the_text_calls_a_firm_is_an_organisation() {
+    let (doc, ranges) = doc_with(
+        "It was designed by Gensler, an architecture firm. British bank Barclays \
+         hired Wei Chen, a former Google engineer. The construction firm, Ridgeway \
+         Builders, pleaded guilty. Gensler was founded in 1965. Ana Ruiz, chief \
+         economist at Harambee Capital, met a doctor at Nairobi. It was funded by \
+         the drugmaker Nordpharma.",
+        &[
+            "Gensler",
+            "Barclays",
+            "Wei Chen",
+            "Google",
+            "Ridgeway Builders",
+            "Gensler",
+            "Ana Ruiz",
+            "Harambee Capital",
+            "Nairobi",
+            "Nordpharma",
+        ],
+    );
+    let types = retyped(&doc, ranges, organizations_by_apposition);
+    assert_eq!(
+        types,
+        [
+            EntityType::Organization,
+            EntityType::Organization,
+            EntityType::Person,
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Organization,
+            EntityType::Person,
+            EntityType::Organization,
+            EntityType::Person,
+            EntityType::Organization
+        ]
+    );
+}
+
+#[test]
+fn an_office_named_by_its_portfolio_is_a_role() {
+    let found = mentions("Trade Commissioner Maros Sefcovic said talks would go on.");
+    let sefcovic = found
+        .iter()
+        .find(|m| m.0 == "Maros Sefcovic")
+        .expect("the name without its title");
+    assert_eq!(sefcovic.3.as_deref(), Some("Trade Commissioner"));
+}
+
+#[test]
+fn a_company_is_named_by_its_legal_form_even_after_a_title_word() {
+    let found = mentions("Ford Motor Co issued a recall. General Motors said it would follow.");
+    assert!(
+        found
+            .iter()
+            .any(|m| m.0 == "Ford Motor Co" && m.1 == EntityType::Organization)
+    );
+    let general_motors = found
+        .iter()
+        .find(|m| m.0.ends_with("Motors") && m.0 != "Ford Motor Co")
+        .expect("General Motors found");
+    assert_eq!(general_motors.0, "General Motors");
+    assert_eq!(general_motors.3, None);
+}
+
+#[test]
+fn what_a_company_title_belongs_to_is_an_organisation() {
+    let (doc, ranges) = doc_with(
+        "Elon Musk, the chief executive of Tesla, met Nordvik chief executive Anna Holm \
+         and the founder of Lumen, Lars Dahl, in Norway. Norway's chief executive was absent. \
+         A former executive of Construtora Norte testified.",
+        &[
+            "Elon Musk",
+            "Tesla",
+            "Nordvik",
+            "Anna Holm",
+            "Lumen",
+            "Norway",
+            "Norway",
+            "Construtora Norte",
+        ],
+    );
+    let types = retyped(&doc, ranges, owners_of_corporate_titles);
+    use EntityType::{Organization, Person};
+    assert_eq!(
+        types,
+        [
+            Person,
+            Organization,
+            Organization,
+            Person,
+            Organization,
+            Person,
+            Person,
+            Organization
+        ]
+    );
+}
+
+#[test]
+fn proper_nouns_before_a_country_name_an_organisation_and_clitics_name_nothing() {
+    let (doc, ranges) = doc_with(
+        "Statistics Canada said prices rose in Canada.",
+        &["Canada", "Canada"],
+    );
+    let names: Vec<NameSpan> = ranges
+        .iter()
+        .map(|range| (range.clone(), EntityType::Location))
+        .collect();
+    let names = names_ending_in_a_country(&doc, names);
+    let texts: Vec<(&str, EntityType)> = names
+        .iter()
+        .map(|(range, ty)| (doc.slice(doc.token_span(range.clone())), *ty))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("Statistics Canada", EntityType::Organization),
+            ("Canada", EntityType::Location)
+        ]
+    );
+    let (doc, ranges) = doc_with("Fine, I'll see.", &["I'll"]);
+    assert_eq!(refine_name(&doc, ranges[0].clone(), EntityType::Misc), None);
+}
+
+#[test]
+fn a_lower_case_noun_after_a_name_is_not_part_of_it() {
+    let found = mentions(
+        "NASA said on Thursday that it had postponed the landing, citing problems with \
+         the heat shield of the Orion capsule and delays at SpaceX.",
+    );
+    let names: Vec<&str> = found.iter().map(|(text, ..)| text.as_str()).collect();
+    assert!(names.contains(&"Orion"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("capsule")), "{names:?}");
+}
+
+#[test]
+fn a_name_word_in_a_prefix_compound_belongs_to_the_modifier() {
+    let found = mentions("Pro-Brussels EPP's Anna Berg won a seat in Ghent.");
+    let names: Vec<&str> = found.iter().map(|(text, ..)| text.as_str()).collect();
+    assert!(names.contains(&"EPP"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.contains("Brussels EPP")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn an_occupation_before_or_set_off_after_a_name_is_a_role() {
+    let found = mentions(
+        "Police freed journalist Emre Kaya on Thursday. Ingrid Berg, a veteran \
+         economist, said the film starring Tom Hanks was weak. The team was led by \
+         neurologist Kadri Tamm.",
+    );
+    for (name, role) in [
+        ("Emre Kaya", Some("journalist")),
+        ("Kadri Tamm", Some("neurologist")),
+        ("Ingrid Berg", Some("veteran economist")),
+        ("Tom Hanks", None),
+    ] {
+        assert_eq!(role_of(&found, name).as_deref(), role, "{name}");
+    }
+}
+
+#[test]
+fn organisations_and_clubs_read_as_people_or_places_are_organisations() {
+    let found = mentions(
+        "Halvorsen Semiconductor said it would hire 200 engineers. Halvorsen's chief \
+         executive, Maria Lindqvist, praised Tom Church.",
+    );
+    let type_of = |name: &str| {
+        found
+            .iter()
+            .find(|(text, ..)| text == name)
+            .map(|(_, ty, ..)| *ty)
+    };
+    assert_eq!(
+        type_of("Halvorsen Semiconductor"),
+        Some(EntityType::Organization)
+    );
+    assert_eq!(type_of("Halvorsen"), Some(EntityType::Organization));
+    assert_eq!(type_of("Tom Church"), Some(EntityType::Person));
+    let found = mentions(
+        "Lena Okafor scored twice as Rivermouth United beat Castlegate Rovers 3-1. \
+         Castlegate's manager, Sean Doyle, blamed the referee.",
+    );
+    let type_of = |name: &str| {
+        found
+            .iter()
+            .find(|(text, ..)| text == name)
+            .map(|(_, ty, ..)| *ty)
+    };
+    for club in ["Rivermouth United", "Castlegate Rovers", "Castlegate"] {
+        assert_eq!(type_of(club), Some(EntityType::Organization), "{club}");
+    }
+    assert_eq!(type_of("Lena Okafor"), Some(EntityType::Person));
+    let found = mentions("Fauzi took 2 million ringgit from Teras Maju, which won a contract.");
+    let teras = found.iter().find(|(text, ..)| text == "Teras Maju");
+    assert_eq!(teras.map(|m| m.1), Some(EntityType::Organization));
+}
+
+#[test]
+fn an_organisation_named_by_its_kind_goes_on_over_a_preposition() {
+    let found = mentions(
+        "The Committee to Protect Journalists urged Ana Ruiz to act. The Council met on \
+         Monday.",
+    );
+    let names: Vec<&str> = found.iter().map(|(text, ..)| text.as_str()).collect();
+    assert!(
+        names.contains(&"Committee to Protect Journalists"),
+        "{names:?}"
+    );
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Monday") && n.contains("Council"))
+    );
+    let found = mentions(
+        "Ana Ruiz of the National Council for the Care of Veterans spoke. The Office for \
+         National Statistics said prices rose. Researchers at the University of Twente of \
+         the Netherlands agreed. The United States Centers for Disease Control and Prevention sent a team. \
+         She sat on the Council for the",
+    );
+    let names: Vec<&str> = found.iter().map(|(text, ..)| text.as_str()).collect();
+    for name in [
+        "National Council for the Care of Veterans",
+        "Office for National Statistics",
+        "United States Centers for Disease Control and Prevention",
+    ] {
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+    assert!(
+        !names.iter().any(|n| n.ends_with("the Netherlands")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn capitalised_words_ending_in_an_organisations_last_word_name_one() {
+    let (doc, ranges) = doc_tagged(
+        "Later the Justice Department charged Ana Ruiz. Ford Motor Co issued a recall. \
+         Party officials met. They trade as a Holding Company. \
+         She wrote “Foreign Service: Five Decades”.",
+        &[("Party", Upos::Noun), ("charged", Upos::Verb)],
+        &["Ana Ruiz"],
+    );
+    let names: Vec<NameSpan> = ranges
+        .into_iter()
+        .map(|range| (range, EntityType::Person))
+        .collect();
+    let found: Vec<(String, EntityType)> = organizations_by_last_word(&doc, &names)
+        .into_iter()
+        .map(|(range, ty)| (doc.slice(doc.token_span(range)).to_string(), ty))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Justice Department".to_string(), EntityType::Organization),
+            ("Ford Motor Co".to_string(), EntityType::Organization)
+        ]
+    );
+}
+
+#[test]
+fn a_proper_noun_the_text_calls_a_company_is_one_and_a_name_loses_the_noun_it_ran_into() {
+    let (doc, ranges) = doc_tagged(
+        "Northwind, the shipping company founded by Ola Berg, grew. \
+         The deal with the Tekna Metall union was signed by a three-party group.",
+        &[("founded", Upos::Verb), ("signed", Upos::Verb)],
+        &["Ola Berg", "Tekna Metall union", "three-party"],
+    );
+    let mut names: Vec<NameSpan> = ranges
+        .into_iter()
+        .map(|range| (range, EntityType::Misc))
+        .collect();
+    names[0].1 = EntityType::Person;
+    organizations_by_apposition(&doc, &mut names);
+    let text = |range: &Range<usize>| doc.slice(doc.token_span(range.clone())).to_string();
+    assert_eq!(text(&names[1].0), "Tekna Metall");
+    assert_eq!(names[1].1, EntityType::Organization);
+    assert_eq!(text(&names[2].0), "three-party");
+    assert_eq!(names[2].1, EntityType::Misc);
+    let found: Vec<String> = organizations_named_by_apposition(&doc, &names)
+        .iter()
+        .map(|(range, _)| text(range))
+        .collect();
+    assert_eq!(found, ["Northwind"]);
+}
+
+#[test]
+fn a_title_set_off_after_a_name_is_its_role() {
+    let found = mentions(
+        "Ingrid Berg, a former prime minister, visited Oslo. Tom Lee, the company's \
+         president, resigned. Karl Holm, the leader of the Labour Party, spoke.",
+    );
+    let role = |name: &str| role_of(&found, name);
+    assert_eq!(
+        role("Ingrid Berg").as_deref(),
+        Some("former prime minister")
+    );
+    assert_eq!(role("Tom Lee").as_deref(), Some("company's president"));
+    // An organisation inside is an edge of its own, not folded into a role.
+    assert_eq!(role("Karl Holm"), None);
+    let found = mentions(
+        "Brad Smith, Microsoft's president, said sales rose. Marta Vidal, a senior \
+         economist at the Nordic Trade Institute, called the deal a turning point.",
+    );
+    assert_eq!(
+        role_of(&found, "Brad Smith").as_deref(),
+        Some("Microsoft's president")
+    );
+    assert_eq!(
+        role_of(&found, "Marta Vidal").as_deref(),
+        Some("senior economist")
+    );
+    let found = mentions("Pieter Omtzigt, the NSC leader, said his party would leave.");
+    assert_eq!(
+        role_of(&found, "Pieter Omtzigt").as_deref(),
+        Some("NSC leader")
+    );
+    let appointed = mentions("The board named Ana Ruiz interim chairman on Monday.");
+    assert_eq!(appointed[0].3.as_deref(), Some("interim chairman"));
+}
+
+#[test]
+fn a_surname_read_as_a_place_is_the_person_unless_a_preposition_of_place_says_otherwise() {
+    let (doc, ranges) = doc_with(
+        "Ana Florence joined the group. Florence was born in Bern. She later moved to Florence.",
+        &["Ana Florence", "Florence", "Bern", "Florence"],
+    );
+    let mut names: Vec<NameSpan> = ranges
+        .into_iter()
+        .map(|range| (range, EntityType::Location))
+        .collect();
+    names[0].1 = EntityType::Person;
+    surnames_read_as_places(&doc, &mut names);
+    let types: Vec<EntityType> = names.iter().map(|(_, ty)| *ty).collect();
+    assert_eq!(
+        types,
+        [
+            EntityType::Person,
+            EntityType::Person,
+            EntityType::Location,
+            EntityType::Location
+        ]
+    );
+}
+
+#[test]
+fn an_occupation_between_an_organisation_and_a_name_is_a_role_there() {
+    let found = mentions(
+        "Goldman Sachs economist Jan Hatzius said the euro could fall. \
+         On Monday morning John Smith left. The pro-Moscow politician Ivan Petrov resigned.",
+    );
+    let role_of = |name: &str| role_of(&found, name);
+    assert_eq!(
+        role_of("Jan Hatzius").as_deref(),
+        Some("Goldman Sachs economist")
+    );
+    assert_eq!(role_of("John Smith"), None);
+    assert_eq!(role_of("Ivan Petrov").as_deref(), Some("politician"));
+}
+
+#[test]
+fn every_rule_has_its_own_name() {
+    let mut seen = HashSet::new();
+    for rule in &RULES {
+        assert!(seen.insert(rule.name()), "{} named twice", rule.name());
+    }
+}
+
+#[test]
+fn a_mention_records_the_rule_that_last_changed_it() {
+    let mut doc = testing::tagged(
+        "Hurricane Delia reached Tampico. Reuters said so.",
+        &[("reached", Upos::Verb), ("said", Upos::Verb)],
+    );
+    let mut names = testing::names(&doc, &["Hurricane Delia"], EntityType::Person);
+    names.extend(testing::names(&doc, &["Tampico"], EntityType::Location));
+    doc.names = names;
+    add_mentions(&mut doc);
+    let found: Vec<(&str, &str)> = doc
+        .mentions
+        .iter()
+        .map(|m| (doc.slice(m.span), m.found_by))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Hurricane Delia", "storms-are-events"),
+            ("Tampico", RECOGNISER),
+            ("Reuters", "news-organizations")
+        ]
+    );
+}

@@ -1,0 +1,370 @@
+//! Copulas, appositions, places and the edges that roles give: what a
+//! title or a noun in apposition says of a person.
+
+use super::*;
+
+/// The label of a copula: the verb, the first noun phrase's adjectives and
+/// head ("one of" before it included), and the preposition before the object.
+pub(super) fn copula_label(doc: &Document, tokens: &[usize]) -> Vec<usize> {
+    let mut label = vec![tokens[0]];
+    let mut in_phrase = false;
+    let mut quantity = None;
+    for &t in &tokens[1..] {
+        match tag(doc, t) {
+            Upos::Adj | Upos::Noun | Upos::Propn => {
+                label.push(t);
+                in_phrase = true;
+            }
+            Upos::Num if !in_phrase => quantity = Some(t),
+            // "was one of the two founders of"
+            Upos::Adp if !in_phrase && quantity.is_some() && lower(doc, t) == "of" => {
+                label.extend(quantity.take());
+                label.push(t);
+            }
+            Upos::Det | Upos::Adv if !in_phrase => {}
+            _ => break,
+        }
+    }
+    if let Some(&last) = tokens.last() {
+        if tag(doc, last) == Upos::Adp && !label.contains(&last) {
+            label.push(last);
+        }
+    }
+    label
+}
+
+/// "X, grandfather of Y": a noun and a preposition right before the object.
+pub(super) fn apposition(doc: &Document, start: usize, to: usize) -> Option<Predicate> {
+    let tokens: Vec<usize> = (start..to).collect();
+    if tokens.is_empty() || tokens.len() > 6 {
+        return None;
+    }
+    let noun = tokens
+        .iter()
+        .position(|&t| matches!(tag(doc, t), Upos::Noun))?;
+    // "grandfather of the current leader": one preposition, then only the
+    // object's determiners, adjectives and at most two nouns modifying it
+    // ("leader of the opposition Christian Democrats").
+    let offset = tokens[noun + 1..]
+        .iter()
+        .position(|&t| tag(doc, t) == Upos::Adp)?;
+    let preposition = &tokens[noun + 1 + offset];
+    let object_phrase = &tokens[noun + 2 + offset..];
+    if object_phrase
+        .iter()
+        .any(|&t| !matches!(tag(doc, t), Upos::Det | Upos::Adj | Upos::Noun))
+        || object_phrase
+            .iter()
+            .filter(|&&t| tag(doc, t) == Upos::Noun)
+            .count()
+            > 2
+    {
+        return None;
+    }
+    if tokens[..noun].iter().any(|&t| {
+        !matches!(
+            tag(doc, t),
+            Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn
+        )
+    }) {
+        return None;
+    }
+    // "a longtime member of": adjectives right before the noun stay.
+    let mut first = noun;
+    while first > 0 && tag(doc, tokens[first - 1]) == Upos::Adj {
+        first -= 1;
+    }
+    // "an architecture firm based in": the words up to the preposition
+    // say what the relation is, when they are the noun phrase's own.
+    let between = &tokens[noun + 1..noun + 1 + offset];
+    let whole = between
+        .iter()
+        .all(|&t| matches!(tag(doc, t), Upos::Noun | Upos::Adj | Upos::Verb))
+        && noun + 2 + offset - first <= MAX_LABEL_WORDS;
+    let head_end = if whole { noun + offset } else { noun };
+    let words: Vec<&str> = tokens[first..=head_end]
+        .iter()
+        .chain(std::iter::once(preposition))
+        .map(|&t| doc.token_text(t))
+        .collect();
+    Some(Predicate::plain(&words.join(" ")))
+}
+
+/// "in Seoul, South Korea": a place, a comma, then the country or region
+/// it lies in.
+pub(super) fn located_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> {
+    let mut relations = Vec::new();
+    for pair in args.windows(2) {
+        let (place, region) = (pair[0], pair[1]);
+        let types_fit = [place.entity, region.entity]
+            .iter()
+            .all(|e| doc.entities[e.index()].ty == crate::document::EntityType::Location);
+        if !types_fit || place.entity == region.entity {
+            continue;
+        }
+        if region.start != place.end + 1 || doc.token_text(place.end) != "," {
+            continue;
+        }
+        // "China, Japan and South Korea" is a list, and a country lies in no other.
+        let place_label = &doc.entities[place.entity.index()].label;
+        let listed = region.end < doc.tokens.len()
+            && matches!(doc.token_text(region.end), "and" | "or")
+            || (place.start > 0 && doc.token_text(place.start - 1) == ",");
+        if listed || lexicon::country(place_label).is_some() {
+            continue;
+        }
+        let is_country = lexicon::country(&doc.entities[region.entity.index()].label).is_some();
+        let (property, label) = if is_country {
+            ("P17", "country")
+        } else {
+            ("P131", "located in the administrative territorial entity")
+        };
+        relations.push(rule_typed(
+            (place.entity, region.entity),
+            (property, label),
+            0.85,
+            evidence,
+        ));
+    }
+    relations
+}
+
+/// A typed edge a reading rule gives: (head, tail), (property, label).
+pub(super) fn rule_typed(
+    (head, tail): (EntityId, EntityId),
+    (property, label): (&str, &str),
+    confidence: f32,
+    evidence: Span,
+) -> Relation {
+    Relation {
+        head,
+        tail,
+        kind: RelationKind::Typed,
+        label: label.to_string(),
+        property: Some(property.to_string()),
+        confidence,
+        negated: false,
+        hedged: false,
+        evidence: vec![evidence],
+    }
+}
+
+/// A role that names its country or organisation ("North Korean leader Kim
+/// Jong Un", "RAND president Ana Soto") gives an edge from the person to it.
+pub(super) fn role_relations(doc: &Document) -> Vec<Relation> {
+    let mut relations = Vec::new();
+    for (m, mention) in doc.mentions.iter().enumerate() {
+        let (Some(role), Some(person)) =
+            (mention.role, doc.mention_entity.get(m).copied().flatten())
+        else {
+            continue;
+        };
+        // The role's modifier: a mention inside the role span.
+        let owner = doc
+            .mentions
+            .iter()
+            .enumerate()
+            .find_map(|(o, other)| {
+                (o != m && role.contains(other.span))
+                    .then(|| doc.mention_entity.get(o).copied().flatten())
+                    .flatten()
+                    .map(|entity| (entity, other.span))
+            })
+            .or_else(|| whose_antecedent(doc, role));
+        let Some((owner, owner_span)) = owner else {
+            continue;
+        };
+        // The owner before the title ("Acme's chief executive") or after it
+        // ("head of Interpol").
+        let title = if owner_span.end < role.end {
+            let after = doc.text[owner_span.end..role.end].trim_start();
+            after
+                .strip_prefix("'s")
+                .or_else(|| after.strip_prefix("’s"))
+                .unwrap_or(after)
+        } else {
+            let before = doc.text[role.start..owner_span.start].trim_end();
+            before.strip_suffix(" of").unwrap_or(before)
+        };
+        // "Danish club's coach": the person's title is what follows the
+        // last possessive.
+        let title = match title.rfind(['\'', '’']) {
+            Some(apostrophe) => {
+                let rest = &title[apostrophe..];
+                let rest = rest.trim_start_matches(['\'', '’']);
+                rest.strip_prefix('s').unwrap_or(rest)
+            }
+            None => title,
+        };
+        let title = title.trim().to_string();
+        if title.is_empty() || owner == person {
+            continue;
+        }
+        // "Turkish journalist Emre Kaya": before an occupation, a demonym
+        // says where the person is from, not whose journalist they are.
+        let demonym_owner = doc
+            .mentions
+            .iter()
+            .any(|other| other.span == owner_span && other.kind == MentionKind::Demonym);
+        if demonym_owner && (lexicon::is_occupation(&title) || says_who_not_what(&title)) {
+            if is_a_country(doc, owner) {
+                relations.push(rule_typed(
+                    (person, owner),
+                    ("P27", "country of citizenship"),
+                    0.8,
+                    doc.sentences[mention.sentence.index()].span,
+                ));
+            }
+            continue;
+        }
+        // "Former British Prime Minister": the word before the owner says
+        // the role is over; before a person ("former mayor Gérard Collomb's
+        // deputy") it is that person's.
+        let sentence = doc.sentences[mention.sentence.index()].span;
+        // "a former executive of Construtora Norte": before the title when
+        // the owner follows it.
+        let owner_first = owner_span.end < role.end;
+        let before = if owner_first {
+            owner_span.start
+        } else {
+            role.start
+        };
+        let former = doc.entities[owner.index()].ty != EntityType::Person
+            && doc.text[sentence.start..before]
+                .split_whitespace()
+                .rev()
+                .take_while(|w| !w.ends_with([',', '.', ';']))
+                .take(3)
+                .any(|w| w.eq_ignore_ascii_case("former"));
+        relations.push(Relation {
+            head: person,
+            tail: owner,
+            kind: RelationKind::Open,
+            label: format!(
+                "{}{} of",
+                if former { "former " } else { "" },
+                lower_case_words(&title)
+            ),
+            property: None,
+            confidence: 0.8,
+            negated: false,
+            hedged: false,
+            evidence: vec![sentence],
+        });
+        if let Some(role) = role_property(&title.to_lowercase()) {
+            if doc.entities[owner.index()].ty == role.owner_type {
+                let (head, tail) = if role.owner_is_head {
+                    (owner, person)
+                } else {
+                    (person, owner)
+                };
+                relations.push(rule_typed(
+                    (head, tail),
+                    (role.property, role.label),
+                    0.8,
+                    sentence,
+                ));
+            }
+        }
+    }
+    relations
+}
+
+/// "the United Arab Emirates, whose crown prince": the name before ", whose"
+/// owns the role. Returns its entity and the span of "whose", which stands
+/// for it inside the role.
+pub(super) fn whose_antecedent(doc: &Document, role: Span) -> Option<(EntityId, Span)> {
+    let whose = doc.tokens.partition_point(|t| t.start < role.start);
+    if whose < 2 || !doc.token_text(whose).eq_ignore_ascii_case("whose") {
+        return None;
+    }
+    if doc.token_text(whose - 1) != "," {
+        return None;
+    }
+    let antecedent = doc.mentions.iter().position(|m| {
+        m.tokens.end == whose - 1 && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
+    })?;
+    let entity = doc.mention_entity.get(antecedent).copied().flatten()?;
+    Some((entity, doc.tokens[whose]))
+}
+
+/// "Secretary General" → "secretary general", but "CEO" stays "CEO".
+pub(super) fn lower_case_words(text: &str) -> String {
+    text.split_whitespace()
+        .map(|word| {
+            if word.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !word.chars().any(char::is_lowercase)
+            {
+                word.to_string()
+            } else {
+                word.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The Wikidata property a role implies between a person and the country
+/// or organisation the role names.
+pub(super) struct RoleProperty {
+    property: &'static str,
+    label: &'static str,
+    owner_type: EntityType,
+    /// The property runs from the owner to the person (a country's head of
+    /// state, an organisation's founder), not from the person (employer).
+    owner_is_head: bool,
+}
+
+pub(super) fn role_property(title: &str) -> Option<RoleProperty> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let last = *words.last()?;
+    let of_country = |property, label| RoleProperty {
+        property,
+        label,
+        owner_type: EntityType::Location,
+        owner_is_head: true,
+    };
+    let of_organisation = |property, label, owner_is_head| RoleProperty {
+        property,
+        label,
+        owner_type: EntityType::Organization,
+        owner_is_head,
+    };
+    // "his wife, Ana": the possessor's wife (spouse), son (child), father.
+    let of_person = |property, label| RoleProperty {
+        property,
+        label,
+        owner_type: EntityType::Person,
+        owner_is_head: true,
+    };
+    // "opposition leader", "vice president": not the one who heads it.
+    let second = words
+        .iter()
+        .any(|w| matches!(*w, "opposition" | "deputy" | "vice" | "party" | "assistant"));
+    let role = match last {
+        _ if second => return None,
+        "president" | "leader" | "king" | "queen" | "emperor" | "monarch" | "dictator" => {
+            of_country("P35", "head of state")
+        }
+        "minister" | "premier" | "chancellor" if words.contains(&"prime") || last != "minister" => {
+            of_country("P6", "head of government")
+        }
+        "founder" | "co-founder" | "cofounder" => of_organisation("P112", "founded by", true),
+        "wife" | "husband" | "spouse" | "widow" | "widower" => of_person("P26", "spouse"),
+        "son" | "daughter" | "child" => of_person("P40", "child"),
+        "father" => of_person("P22", "father"),
+        "mother" => of_person("P25", "mother"),
+        "brother" | "sister" | "sibling" => of_person("P3373", "sibling"),
+        "chairman" | "chairwoman" | "chair" | "chairperson" if words.len() == 1 => {
+            of_organisation("P488", "chairperson", true)
+        }
+        "ceo" | "executive" | "officer" | "chairman" | "chairwoman" | "director" | "fellow"
+        | "researcher" | "analyst" | "employee" | "spokesman" | "spokeswoman" | "spokesperson"
+        | "economist" | "professor" | "editor" | "reporter" | "correspondent" | "strategist"
+        | "director-general" | "secretary-general" | "manager" | "coach" | "administrator" => {
+            of_organisation("P108", "employer", false)
+        }
+        _ => return None,
+    };
+    Some(role)
+}
