@@ -302,13 +302,14 @@ fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
     if args.parser_only {
         let tagger = model::Models::load_tagger(&args.out)?;
         let held_out = HeldOutTaggers::train(&args.data, args.tagger_epochs)?;
-        return model::parser::train::run(
+        model::parser::train::run(
             &args.data,
             &args.out,
             &tagger,
             &held_out,
             args.parser_epochs,
-        );
+        )?;
+        return Ok(vec![model::clusters::FILE, model::parser::FILE]);
     }
     let tagger = if args.keep_tagger {
         model::Models::load_tagger(&args.out)?
@@ -343,6 +344,7 @@ fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
             &held_out,
             args.parser_epochs,
         )?;
+        written.extend([model::clusters::FILE, model::parser::FILE]);
     }
     let recognizer =
         train_recognizer_with(&examples, &tagger, Some(&held_out), args.recognizer_epochs);

@@ -21,6 +21,8 @@ pub const EWT_TRAIN: &str = "ud-english-ewt/en_ewt-ud-train.conllu";
 pub const UNER_TRAIN: &str = "uner-english-ewt/en_ewt-ud-train.iob2";
 pub const REDOCRED_TRAIN: &str = "redocred/train.json";
 pub const REDOCRED_RELATIONS: &str = "redocred/rel_info.json";
+pub const VECTOR_WORDS: &str = "explosion-vectors/words.tsv";
+pub const VECTOR_ROWS: &str = "explosion-vectors/vectors.f32";
 
 /// The lexicon files a model's training read.
 #[derive(Debug, Clone, Copy)]
@@ -49,7 +51,7 @@ impl Inputs {
     }
 }
 
-pub const MODELS: [Inputs; 3] = [
+pub const MODELS: [Inputs; 5] = [
     // The tagger reads a word's own orthographic flags, no gazetteer bit.
     Inputs {
         file: super::TAGGER_FILE,
@@ -69,6 +71,18 @@ pub const MODELS: [Inputs; 3] = [
         file: crate::relations::typed::MODEL_FILE,
         lexicon: LexiconFiles::All,
         data: &[EWT_TRAIN, UNER_TRAIN, REDOCRED_TRAIN, REDOCRED_RELATIONS],
+    },
+    Inputs {
+        file: super::clusters::FILE,
+        lexicon: LexiconFiles::Only(&[]),
+        data: &[VECTOR_ROWS, VECTOR_WORDS],
+    },
+    // The parser reads words, affixes, shapes and tags (no gazetteer bit)
+    // and the word clusters.
+    Inputs {
+        file: super::parser::FILE,
+        lexicon: LexiconFiles::Only(&[]),
+        data: &[EWT_TRAIN, VECTOR_ROWS, VECTOR_WORDS],
     },
 ];
 
