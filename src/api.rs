@@ -94,42 +94,7 @@ pub fn read_alias_rules(path: &Path) -> Result<AliasRules> {
     })
 }
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonlRecord {
-    id: serde_json::Value,
-    text: String,
-}
-
-/// Reads line `number` of JSON Lines called `name` as `--jsonl` reads it:
-/// `None` for a blank line, else the document, whose source is `name:number`.
-pub fn parse_jsonl_line(name: &str, number: usize, line: &str) -> Result<Option<InputDocument>> {
-    let line = line.strip_suffix('\n').unwrap_or(line);
-    let line = line.strip_suffix('\r').unwrap_or(line);
-    if line.trim().is_empty() {
-        return Ok(None);
-    }
-    let bad = |message: String| Error::BadLine {
-        path: PathBuf::from(name),
-        line: number,
-        message,
-    };
-    let record: JsonlRecord = serde_json::from_str(line)
-        .map_err(|e| bad(format!("expected {{\"id\": ..., \"text\": ...}}: {e}")))?;
-    let id = match record.id {
-        serde_json::Value::String(s) => s,
-        serde_json::Value::Number(n) => n.to_string(),
-        other => return Err(bad(format!("id must be a string or number, not {other}"))),
-    };
-    if record.text.contains('\0') {
-        return Err(bad("text holds a NUL character".to_string()));
-    }
-    Ok(Some(InputDocument {
-        id,
-        source: format!("{name}:{number}"),
-        text: record.text,
-    }))
-}
+pub use crate::input::JsonlReader;
 
 /// Reads a JSON graph (`textkg build --format json`) that came from `name`.
 pub fn read_graph(name: &str, text: &str) -> Result<KnowledgeGraph> {
@@ -191,18 +156,29 @@ mod tests {
 
     #[test]
     fn jsonl_lines_read_as_the_command_line_reads_them() {
-        let doc = parse_jsonl_line("in.jsonl", 3, "{\"id\": 7, \"text\": \"Oslo.\"}\r\n")
+        let mut reader = JsonlReader::default();
+        let doc = reader
+            .line(
+                "in.jsonl",
+                1,
+                "\u{feff}{\"id\": \"7\", \"text\": \"Oslo.\"}\r\n",
+            )
             .unwrap()
             .unwrap();
         assert_eq!(
             (doc.id.as_str(), doc.source.as_str(), doc.text.as_str()),
-            ("7", "in.jsonl:3", "Oslo.")
+            ("7", "in.jsonl:1", "Oslo.")
         );
-        assert!(parse_jsonl_line("in.jsonl", 4, "  \n").unwrap().is_none());
-        let err = parse_jsonl_line("in.jsonl", 5, "{\"id\": [1], \"text\": \"x\"}").unwrap_err();
+        assert!(reader.line("in.jsonl", 2, "  \n").unwrap().is_none());
+        let numeric = reader.line("in.jsonl", 3, "{\"id\": 8, \"text\": \"x\"}");
         assert_eq!(
-            err.to_string(),
-            "in.jsonl: line 5: id must be a string or number, not [1]"
+            numeric.unwrap_err().to_string(),
+            "in.jsonl: line 3: id must be a string (write \"8\"), not 8"
+        );
+        let again = reader.line("in.jsonl", 4, "{\"id\": \"7\", \"text\": \"x\"}");
+        assert_eq!(
+            again.unwrap_err().to_string(),
+            "in.jsonl: line 4: id \"7\" is already the id of line 1; ids must be unique"
         );
     }
 

@@ -235,19 +235,35 @@ pub fn read_jsonl(path: &Path) -> Result<Vec<InputDocument>> {
     parse_jsonl(&shown, &text)
 }
 
-/// Parses JSON Lines read from `shown`: ids are strings, unique in the file;
-/// a byte-order mark at the start is skipped.
-pub fn parse_jsonl(shown: &str, text: &str) -> Result<Vec<InputDocument>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut documents = Vec::new();
-    let mut lines_of: std::collections::HashMap<String, usize> = Default::default();
-    for (index, line) in text.lines().enumerate() {
+/// JSON Lines read a line at a time, as `--jsonl` reads a file: ids are
+/// strings, unique among the lines read; a byte-order mark before the first
+/// line is skipped. One reader serves a whole file or a stream of lines.
+#[derive(Debug, Default)]
+pub struct JsonlReader {
+    lines_of: std::collections::HashMap<String, usize>,
+}
+
+impl JsonlReader {
+    /// Line `number` (from 1) of the JSON Lines called `shown`: `None` for a
+    /// blank line, else its document, whose source is `shown:number`.
+    pub fn line(
+        &mut self,
+        shown: &str,
+        number: usize,
+        line: &str,
+    ) -> Result<Option<InputDocument>> {
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let line = match number {
+            1 => line.strip_prefix('\u{feff}').unwrap_or(line),
+            _ => line,
+        };
         if line.trim().is_empty() {
-            continue;
+            return Ok(None);
         }
         let bad = |message: String| Error::BadLine {
             path: PathBuf::from(shown),
-            line: index + 1,
+            line: number,
             message,
         };
         let record: JsonlRecord = serde_json::from_str(line)
@@ -264,16 +280,25 @@ pub fn parse_jsonl(shown: &str, text: &str) -> Result<Vec<InputDocument>> {
         if record.text.contains('\0') {
             return Err(bad("text holds a NUL character".to_string()));
         }
-        if let Some(first) = lines_of.insert(id.clone(), index + 1) {
+        if let Some(first) = self.lines_of.insert(id.clone(), number) {
             return Err(bad(format!(
                 "id {id:?} is already the id of line {first}; ids must be unique"
             )));
         }
-        documents.push(InputDocument {
+        Ok(Some(InputDocument {
             id,
-            source: format!("{shown}:{}", index + 1),
+            source: format!("{shown}:{number}"),
             text: record.text,
-        });
+        }))
+    }
+}
+
+/// Parses JSON Lines read from `shown` (see [`JsonlReader`]).
+pub fn parse_jsonl(shown: &str, text: &str) -> Result<Vec<InputDocument>> {
+    let mut reader = JsonlReader::default();
+    let mut documents = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        documents.extend(reader.line(shown, index + 1, line)?);
     }
     Ok(documents)
 }

@@ -65,6 +65,7 @@ fn documents(docs: Vec<(String, String, String)>) -> Vec<InputDocument> {
 struct Builder {
     inner: api::Builder,
     graphs: Vec<KnowledgeGraph>,
+    jsonl: api::JsonlReader,
 }
 
 #[pymethods]
@@ -91,6 +92,7 @@ impl Builder {
         Ok(Builder {
             inner,
             graphs: Vec::new(),
+            jsonl: api::JsonlReader::default(),
         })
     }
 
@@ -115,11 +117,11 @@ impl Builder {
         name: String,
         lines: Vec<(usize, String)>,
     ) -> PyResult<usize> {
-        let (inner, graphs) = (&self.inner, &mut self.graphs);
+        let (inner, graphs, jsonl) = (&self.inner, &mut self.graphs, &mut self.jsonl);
         detached(py, || {
             let mut docs = Vec::with_capacity(lines.len());
             for (number, line) in &lines {
-                docs.extend(api::parse_jsonl_line(&name, *number, line)?);
+                docs.extend(jsonl.line(&name, *number, line)?);
             }
             graphs.extend(inner.graphs(&docs));
             Ok(docs.len())

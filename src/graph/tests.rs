@@ -26,6 +26,7 @@ fn node(id: &str, alias: &str, doc: &str) -> Node {
             start: 0,
             end: alias.len(),
             text: alias.into(),
+            sentence: None,
         }],
         merged_from: vec![],
     }
@@ -180,6 +181,7 @@ fn edges_follow_their_ends_into_the_joined_node_and_back() {
                 start: 0,
                 end: 3,
                 text: "met".into(),
+                sentence: None,
             }],
             merged_from: vec![],
         };

@@ -240,7 +240,9 @@ def test_malformed_inputs_are_textkg_errors(tmp_path):
     with pytest.raises(textkg.TextkgError, match=r"^--format: unknown format \"yaml\" \(expected json, "):
         textkg.export(textkg.build("Oslo."), "yaml")
     with pytest.raises(textkg.TextkgError, match=r"^<jsonl>: line 2: expected \{\"id\": \.\.\., \"text\": \.\.\.\}: "):
-        textkg.build_jsonl(['{"id": 1, "text": "Oslo."}', "[]"])
+        textkg.build_jsonl(['{"id": "1", "text": "Oslo."}', "[]"])
+    with pytest.raises(textkg.TextkgError, match=r'^<jsonl>: line 2: id "a" is already the id of line 1; ids must be unique'):
+        textkg.build_jsonl(['{"id": "a", "text": "Oslo."}', '{"id": "a", "text": "Bergen."}'], batch_size=1)
 
 
 def test_threads_do_not_change_the_graph(corpus, cli_graph):
