@@ -244,18 +244,13 @@ fn check_outputs(output: &OutputArgs, explain: Option<&Path>, inputs: &[PathBuf]
     let path = output.output.as_deref();
     export::check_destination(output.format, path, inputs)?;
     if let Some(explain) = explain {
-        export::check_output("--explain", explain, inputs, None)?;
-        if let Some(path) = path {
-            let mut with_output = inputs.to_vec();
-            with_output.push(path.to_path_buf());
-            export::check_output("--explain", explain, &with_output, None)?;
-            if explain == path {
-                return Err(Error::Usage(format!(
-                    "--explain {} is also the -o output",
-                    explain.display()
-                )));
-            }
+        if path == Some(explain) {
+            return Err(Error::Usage(format!(
+                "--explain {} is also the -o output",
+                explain.display()
+            )));
         }
+        export::check_output("--explain", explain, inputs, None)?;
     }
     Ok(())
 }

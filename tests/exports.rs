@@ -174,7 +174,9 @@ fn news_graph() -> Value {
 fn hostile_graph() -> Value {
     let n = HOSTILE.len();
     let doc = |i: usize| format!("doc {} {}", i % 3, HOSTILE[(i * 7) % n]);
-    let id = |i: usize| format!("{}:{}", TYPES[i % 6].to_lowercase(), HOSTILE[i]);
+    // `textkg merge` refuses control characters in ids; labels keep them.
+    let id_text = |i: usize| HOSTILE[i].replace("\r\n", " ").replace('\n', " ");
+    let id = |i: usize| format!("{}:{}", TYPES[i % 6].to_lowercase(), id_text(i));
     let nodes: Vec<Value> = (0..n)
         .map(|i| {
             json!({"id": id(i), "label": HOSTILE[i], "type": TYPES[i % 6],
@@ -190,7 +192,7 @@ fn hostile_graph() -> Value {
                 2 => ("co-mention", Value::Null),
                 _ => ("typed", json!(HOSTILE[i])),
             };
-            json!({"id": format!("e:{}", HOSTILE[i]), "source": id(i), "target": id((i + 1) % n),
+            json!({"id": format!("e:{}", id_text(i)), "source": id(i), "target": id((i + 1) % n),
                    "kind": kind, "label": HOSTILE[(i + 2) % n], "relation": relation,
                    "confidence": (i as f64) / (n as f64), "negated": i % 3 == 0, "hedged": i % 5 == 0,
                    "evidence": [span(&doc(i), 2 * i, HOSTILE[i]),

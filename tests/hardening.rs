@@ -195,6 +195,10 @@ fn outputs_that_are_inputs_devices_or_directories_are_refused_before_work() {
             vec!["build", input, "--explain", "/dev/null"],
             "is a device",
         ),
+        (
+            vec!["build", input, "-o", other, "--explain", other],
+            "is also the -o output",
+        ),
         (vec!["build", input, "-f", "csv"], "name it with -o DIR"),
         (
             vec!["build", input, "-o", "/no/such/dir/g.json"],

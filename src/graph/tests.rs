@@ -313,3 +313,13 @@ fn short_forms_follow_a_chain_of_aliases_to_the_fullest_name() {
     let ids: Vec<&str> = merged.nodes().map(|n| n.id.as_str()).collect();
     assert_eq!(ids, ["organization:us-republican-party"]);
 }
+
+#[test]
+fn a_graph_the_fuzzer_found_merges_without_panicking() {
+    let text = include_str!("../../fuzz/corpus/graph_reader/regression-edge-end-lost-in-join.json");
+    let data = parse_json(std::path::Path::new("fuzzed.json"), text).expect("a valid graph");
+    let graph = KnowledgeGraph::from_data(data);
+    for edge in graph.edges() {
+        assert!(graph.node(&edge.source).is_some() && graph.node(&edge.target).is_some());
+    }
+}
