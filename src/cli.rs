@@ -273,16 +273,6 @@ fn finish(
     })
 }
 
-fn read_alias_rules(path: &Path) -> Result<AliasRules> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = input::decode(path, bytes)?;
-    AliasRules::parse(&text).map_err(|(line, message)| Error::BadLine {
-        path: path.to_path_buf(),
-        line,
-        message,
-    })
-}
-
 fn build(args: BuildArgs) -> Result<()> {
     let options = args.output.options()?;
     let types = parse_types(&args.types)?;
@@ -317,7 +307,7 @@ fn build(args: BuildArgs) -> Result<()> {
         check_outputs(&args.output, args.explain.as_deref(), &inputs)?;
     }
     let aliases = match &args.aliases {
-        Some(path) => read_alias_rules(path)?,
+        Some(path) => crate::api::read_alias_rules(path)?,
         None => AliasRules::default(),
     };
     let documents = read_documents(&args, &files)?;
@@ -423,7 +413,7 @@ fn merge(args: MergeArgs) -> Result<()> {
     inputs.extend(args.aliases.iter().cloned());
     check_outputs(&args.output, args.explain.as_deref(), &inputs)?;
     let aliases = match &args.aliases {
-        Some(path) => read_alias_rules(path)?,
+        Some(path) => crate::api::read_alias_rules(path)?,
         None => AliasRules::default(),
     };
     let graphs = args

@@ -295,6 +295,16 @@ pub fn run(args: TrainArgs) -> Result<()> {
     Ok(())
 }
 
+/// The word clusters and the parser, which reads them; returns their files.
+fn train_parser(
+    args: &TrainArgs,
+    tagger: &Tagger,
+    held_out: &HeldOutTaggers,
+) -> Result<Vec<&'static str>> {
+    model::parser::train::run(&args.data, &args.out, tagger, held_out, args.parser_epochs)?;
+    Ok(vec![model::clusters::FILE, model::parser::FILE])
+}
+
 /// The models written, by file name.
 fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
     let mut written = Vec::new();
@@ -302,14 +312,7 @@ fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
     if args.parser_only {
         let tagger = model::Models::load_tagger(&args.out)?;
         let held_out = HeldOutTaggers::train(&args.data, args.tagger_epochs)?;
-        model::parser::train::run(
-            &args.data,
-            &args.out,
-            &tagger,
-            &held_out,
-            args.parser_epochs,
-        )?;
-        return Ok(vec![model::clusters::FILE, model::parser::FILE]);
+        return train_parser(args, &tagger, &held_out);
     }
     let tagger = if args.keep_tagger {
         model::Models::load_tagger(&args.out)?
@@ -337,14 +340,7 @@ fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
     let examples: Vec<&Example> = uner.iter().chain(redocred).collect();
     let held_out = HeldOutTaggers::train(&args.data, args.tagger_epochs)?;
     if args.parser_epochs > 0 {
-        model::parser::train::run(
-            &args.data,
-            &args.out,
-            &tagger,
-            &held_out,
-            args.parser_epochs,
-        )?;
-        written.extend([model::clusters::FILE, model::parser::FILE]);
+        written.extend(train_parser(args, &tagger, &held_out)?);
     }
     let recognizer =
         train_recognizer_with(&examples, &tagger, Some(&held_out), args.recognizer_epochs);

@@ -20,6 +20,7 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -43,6 +44,16 @@ def browser(profile):
 
 def drawn(driver):
     return driver.execute_script("return window.textkgViewer.drawn()")
+
+
+def drawn_when(driver, settled, timeout=10):
+    """The drawn counts once `settled(counts)` holds, or after `timeout`
+    seconds: the page redraws after an input event, not within it."""
+    try:
+        WebDriverWait(driver, timeout).until(lambda d: settled(drawn(d)))
+    except TimeoutException:
+        pass
+    return drawn(driver)
 
 
 def open_page(driver, url, timeout):
@@ -124,8 +135,9 @@ def main():
                 for e in edges:
                     if node["id"] in (e["source"], e["target"]):
                         near.update((e["source"], e["target"]))
-                if drawn(driver)["nodes"] != len(near):
-                    fail(f"one hop around {args.click!r} drew {drawn(driver)}, not {len(near)} nodes")
+                counts = drawn_when(driver, lambda c: c["nodes"] == len(near))
+                if counts["nodes"] != len(near):
+                    fail(f"one hop around {args.click!r} drew {counts}, not {len(near)} nodes")
                 Select(driver.find_element(By.ID, "hops")).select_by_value("0")
                 report.append(f"one hop: {len(near)} nodes")
                 if args.screenshot:
@@ -156,7 +168,6 @@ def main():
             if args.search:
                 box = driver.find_element(By.ID, "search")
                 box.send_keys(args.search)
-                counts = drawn(driver)
                 needle = args.search.lower()
                 matching = {n["id"] for n in nodes if needle in n["label"].lower()
                             or any(needle in a.lower() for a in n["aliases"])}
@@ -164,6 +175,7 @@ def main():
                 for e in edges:
                     if e["source"] in matching or e["target"] in matching:
                         near.update((e["source"], e["target"]))
+                counts = drawn_when(driver, lambda c: c["nodes"] == len(near))
                 if not matching or counts["nodes"] != len(near) or counts["nodes"] >= len(nodes):
                     fail(f"search {args.search!r} drew {counts}; expected {len(near)} nodes")
                 fragment = driver.execute_script("return location.hash")
@@ -172,15 +184,18 @@ def main():
                 reopened = url + fragment
                 driver.get("about:blank")
                 open_page(driver, reopened, args.timeout)
-                if drawn(driver) != counts or box_value(driver) != args.search:
-                    fail(f"reopening {fragment!r} drew {drawn(driver)}, not {counts}")
+                reopened_counts = drawn_when(driver, lambda c: c == counts)
+                if reopened_counts != counts or box_value(driver) != args.search:
+                    fail(f"reopening {fragment!r} drew {reopened_counts}, not {counts}")
                 report.append(f"search {args.search!r}: {counts['nodes']} nodes; fragment {fragment}")
                 open_page(driver, url, args.timeout)
 
             driver.find_element(By.ID, "isolated").click()
             linked = {end for e in edges for end in (e["source"], e["target"])}
-            if drawn(driver) != {"nodes": len(linked), "edges": len(edges)}:
-                fail(f"hiding nodes without edges drew {drawn(driver)}, not {len(linked)} nodes")
+            want = {"nodes": len(linked), "edges": len(edges)}
+            counts = drawn_when(driver, lambda c: c == want)
+            if counts != want:
+                fail(f"hiding nodes without edges drew {counts}, not {len(linked)} nodes")
             driver.find_element(By.ID, "isolated").click()
 
             types = sorted({n["type"] for n in nodes})
@@ -190,8 +205,9 @@ def main():
                 kept = {n["id"] for n in nodes if n["type"] != hidden}
                 want = {"nodes": len(kept),
                         "edges": sum(e["source"] in kept and e["target"] in kept for e in edges)}
-                if drawn(driver) != want:
-                    fail(f"hiding {hidden} drew {drawn(driver)}, expected {want}")
+                counts = drawn_when(driver, lambda c: c == want)
+                if counts != want:
+                    fail(f"hiding {hidden} drew {counts}, expected {want}")
                 report.append(f"without {hidden}: {want['nodes']} nodes, {want['edges']} edges")
 
             errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
