@@ -51,7 +51,7 @@ pub fn score(
     for sentence in sentences {
         let words: Vec<&str> = sentence.words.iter().map(|w| w.form.as_str()).collect();
         let infos = features::describe(&words);
-        let tags = tagger.tag_with(&infos, &[0..words.len()]);
+        let tags = tagger.tag_with(&infos, std::slice::from_ref(&(0..words.len())));
         let parsed = parser.parse(&words, &infos, &tags, clusters);
         for (gold, dependency) in sentence.words.iter().zip(&parsed) {
             let head = dependency.head.map_or(0, |h| h + 1);

@@ -151,7 +151,7 @@ impl Emit<'_> {
 pub(crate) fn transition_features(tokens: &[Token], state: &State, out: &mut Vec<u64>) {
     let (i0, i1, i2) = (state.top(0), state.top(1), state.top(2));
     let b0i = state.next;
-    let b1i = if b0i + 1 <= state.n { b0i + 1 } else { NONE };
+    let b1i = if b0i < state.n { b0i + 1 } else { NONE };
     let b2i = if b0i + 2 <= state.n { b0i + 2 } else { NONE };
     let s0 = at(tokens, state, i0);
     let s1 = at(tokens, state, i1);

@@ -9,7 +9,7 @@ fn parse(sentence: &str) -> Vec<(String, String, String)> {
     let infos = features::describe(&words);
     let tags = Models::embedded()
         .tagger
-        .tag_with(&infos, &[0..words.len()]);
+        .tag_with(&infos, std::slice::from_ref(&(0..words.len())));
     let parser = Parser::embedded();
     let parsed = parser.parse(&words, &infos, &tags, WordClusters::embedded());
     parsed

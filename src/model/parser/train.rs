@@ -44,7 +44,7 @@ pub fn run(
             let words: Vec<String> = s.words.iter().map(|w| w.form.clone()).collect();
             let tagger = held_out.for_ewt_document(&s.doc_id).unwrap_or(tagger);
             let infos = describe(&words);
-            let tags = tagger.tag_with(&infos, &[0..words.len()]);
+            let tags = tagger.tag_with(&infos, std::slice::from_ref(&(0..words.len())));
             TreeSentence {
                 heads: s.words.iter().map(|w| w.head).collect(),
                 relations: s.words.iter().map(|w| w.deprel.clone()).collect(),
