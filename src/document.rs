@@ -231,8 +231,18 @@ pub enum MergeRule {
     /// The first, fullest mention of the entity.
     Canonical,
     SameName,
+    /// "UN" for "United Nations".
     Acronym,
-    PartOfName,
+    /// A person's surname or given name: "Okafor" for "Maria Okafor".
+    PersonNamePart,
+    /// A name without its suffix words: "RAND" for "RAND Corporation".
+    WithoutSuffix,
+    /// A company's first word: "Acme" for "Acme Robotics".
+    FirstWord,
+    /// A name without the country it belongs to: "Senate" for "U.S. Senate".
+    WithoutCountry,
+    /// "Delia" for "Hurricane Delia".
+    StormName,
     Demonym,
     Description,
     Pronoun,

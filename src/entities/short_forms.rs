@@ -1,6 +1,6 @@
 //! Which shorter form of a name stands for which full name: surnames, given
 //! names, acronyms, first words, names without their suffix or country;
-//! each merge named by its `MergeRule`.
+//! each a named rule (`SHORT_FORM_RULES`) whose `MergeRule` `--explain` reports.
 
 use super::*;
 
@@ -27,70 +27,138 @@ pub(super) fn strip_dots(form: &str) -> String {
     form.chars().filter(|c| *c != '.').collect()
 }
 
-/// Whether the short form `short` can stand for the full name `full`.
+/// One way a shorter form of a name can stand for a full name. A rule
+/// reads the two groups' words, types and where each was first named, and
+/// changes nothing itself: the stage joins the short form's mentions to the
+/// full name's entity under the rule's [`MergeRule`], which `--explain`
+/// reports.
+pub(super) trait ShortFormRule: Sync {
+    fn merge_rule(&self) -> MergeRule;
+    fn fits(&self, short: &Group, full: &Group) -> bool;
+}
+
+macro_rules! short_form_rules {
+    ($($(#[$doc:meta])* $rule:ident = $merge:ident, $fits:ident;)*) => {
+        $(
+            $(#[$doc])*
+            pub(super) struct $rule;
+            impl ShortFormRule for $rule {
+                fn merge_rule(&self) -> MergeRule {
+                    MergeRule::$merge
+                }
+                fn fits(&self, short: &Group, full: &Group) -> bool {
+                    $fits(short, full)
+                }
+            }
+        )*
+    };
+}
+
+short_form_rules! {
+    /// Reads the short form's letters and the full name's capitalised
+    /// words: "UN" for "United Nations", "U.S." for "United States".
+    Acronyms = Acronym, is_acronym_of;
+    /// Reads a person's words: a surname or given name in either order
+    /// ("Kim" of "Kim Jong Un", "Li Hua" of "Chen Li Hua"), the first and
+    /// last name alone, or the name's first or last words.
+    PersonNameParts = PersonNamePart, is_part_of_person_name;
+    /// Reads the words after the short form and the organisation and place
+    /// suffix lists: "RAND" for "RAND Corporation".
+    NamesWithoutSuffix = WithoutSuffix, is_name_without_suffix;
+    /// Reads an organisation's first word and where each form is first
+    /// named: "Acme" for "Acme Robotics Inc.", but not a word the prose
+    /// names before the full name ("the club Fulham … Fulham Supporters
+    /// Trust"), nor a place's first word ("New" of "New York").
+    CompanyFirstWords = FirstWord, is_company_first_word;
+    /// Reads the words before the short form and the country and demonym
+    /// lists: "Senate" for "U.S. Senate", "Foreign Ministry" for "Chinese
+    /// Foreign Ministry".
+    NamesWithoutCountry = WithoutCountry, is_name_without_country;
+    /// Reads the storm word list: "Delia" for "Hurricane Delia".
+    StormNames = StormName, is_storm_name_of;
+}
+
+/// The rules in the order they are tried; the first that fits names the merge.
+pub(super) const SHORT_FORM_RULES: [&dyn ShortFormRule; 6] = [
+    &Acronyms,
+    &PersonNameParts,
+    &NamesWithoutSuffix,
+    &CompanyFirstWords,
+    &NamesWithoutCountry,
+    &StormNames,
+];
+
+/// Whether the short form `short` can stand for the full name `full`, and
+/// by which rule.
 pub(super) fn short_form_of(short: &Group, full: &Group) -> Option<MergeRule> {
-    if short.words.len() >= full.words.len() || short.words.is_empty() {
+    if short.words.len() >= full.words.len() || short.words.is_empty() || !types_fit(short, full) {
         return None;
     }
+    SHORT_FORM_RULES
+        .iter()
+        .find(|rule| rule.fits(short, full))
+        .map(|rule| rule.merge_rule())
+}
+
+/// A recogniser types a lone surname or company name by its context, and
+/// a lone word often enough gets the wrong one of the two.
+fn types_fit(short: &Group, full: &Group) -> bool {
     let one_word = short.words.len() == 1;
-    // A recogniser types a lone surname or company name by its context, and
-    // a lone word often enough gets the wrong one of the two.
-    let types_fit = short.ty == full.ty
+    short.ty == full.ty
         || short.ty == EntityType::Misc
         || (one_word && full.ty == EntityType::Person && short.ty != EntityType::Location)
         || (one_word && full.ty == EntityType::Organization && short.ty == EntityType::Person)
-        || (one_word && lexicon::is_storm_word(&full.words[0]));
-    if !types_fit {
-        return None;
-    }
+        || (one_word && lexicon::is_storm_word(&full.words[0]))
+}
+
+fn is_acronym_of(short: &Group, full: &Group) -> bool {
     let bare = strip_dots(&short.form);
-    if short.words.len() == 1
+    short.words.len() == 1
         && bare.len() >= 2
         && bare.chars().all(char::is_uppercase)
         && bare == acronym(&full.words)
-    {
-        return Some(MergeRule::Acronym);
+}
+
+fn is_part_of_person_name(short: &Group, full: &Group) -> bool {
+    if full.ty != EntityType::Person {
+        return false;
     }
-    match full.ty {
-        EntityType::Person => {
-            let first = &full.words[0];
-            let last = &full.words[full.words.len() - 1];
-            // A surname or given name in either order ("Kim" of "Kim Jong
-            // Un", "Li Hua" of "Chen Li Hua"), or first and last name alone.
-            let fits = match short.words.as_slice() {
-                [one] => one == first || one == last,
-                [a, b] if a == first && b == last => true,
-                words => full.words.starts_with(words) || full.words.ends_with(words),
-            };
-            fits.then_some(MergeRule::PartOfName)
-        }
-        _ => {
-            // "RAND" for "RAND Corporation": the name without its suffix words.
-            let prefix = full.words.starts_with(&short.words);
-            let rest_are_suffixes = full.words[short.words.len()..]
-                .iter()
-                .all(|w| lexicon::is_organization_suffix(w) || lexicon::is_location_suffix(w));
-            // "Acme" for "Acme Robotics Inc.": a company goes by its first
-            // word; a place does not ("New" of "New York").
-            // A word the prose names before the full name is a name of its
-            // own: "the club Fulham ... Fulham Supporters Trust".
-            let first_word = one_word
-                && full.ty == EntityType::Organization
-                && short.form.starts_with(char::is_uppercase)
-                && !lexicon::is_function_word(&short.form)
-                && !lexicon::is_title(&short.form)
-                && (short.first_token > full.first_token || !short.introduced_in_prose);
-            // "Senate" for "U.S. Senate", "Foreign Ministry" for "Chinese
-            // Foreign Ministry": the name without the country it belongs to.
-            let without_country = full.words.ends_with(&short.words) && {
-                let modifier = full.words[..full.words.len() - short.words.len()].join(" ");
-                lexicon::country(&modifier).is_some()
-                    || lexicon::demonym_country(&modifier).is_some()
-            };
-            // "Delia" for "Hurricane Delia".
-            let storm = lexicon::is_storm_word(&full.words[0]) && full.words[1..] == short.words;
-            ((prefix && (rest_are_suffixes || first_word)) || without_country || storm)
-                .then_some(MergeRule::PartOfName)
-        }
+    let first = &full.words[0];
+    let last = &full.words[full.words.len() - 1];
+    match short.words.as_slice() {
+        [one] => one == first || one == last,
+        [a, b] if a == first && b == last => true,
+        words => full.words.starts_with(words) || full.words.ends_with(words),
     }
+}
+
+fn is_name_without_suffix(short: &Group, full: &Group) -> bool {
+    full.ty != EntityType::Person
+        && full.words.starts_with(&short.words)
+        && full.words[short.words.len()..]
+            .iter()
+            .all(|w| lexicon::is_organization_suffix(w) || lexicon::is_location_suffix(w))
+}
+
+fn is_company_first_word(short: &Group, full: &Group) -> bool {
+    short.words.len() == 1
+        && full.ty == EntityType::Organization
+        && full.words.starts_with(&short.words)
+        && short.form.starts_with(char::is_uppercase)
+        && !lexicon::is_function_word(&short.form)
+        && !lexicon::is_title(&short.form)
+        && (short.first_token > full.first_token || !short.introduced_in_prose)
+}
+
+fn is_name_without_country(short: &Group, full: &Group) -> bool {
+    full.ty != EntityType::Person && full.words.ends_with(&short.words) && {
+        let modifier = full.words[..full.words.len() - short.words.len()].join(" ");
+        lexicon::country(&modifier).is_some() || lexicon::demonym_country(&modifier).is_some()
+    }
+}
+
+fn is_storm_name_of(short: &Group, full: &Group) -> bool {
+    full.ty != EntityType::Person
+        && lexicon::is_storm_word(&full.words[0])
+        && full.words[1..] == short.words
 }

@@ -298,3 +298,133 @@ fn user_rules_force_merges_splits_and_labels() {
     assert!(!ana.aliases.contains(&"Lopez".to_string()));
     assert!(AliasRules::parse("bogus line").is_err());
 }
+
+/// A group as the stage builds it from a name written `form`, first named
+/// at `first_token` in prose.
+fn group(form: &str, ty: EntityType, first_token: usize) -> Group {
+    Group {
+        ty,
+        mentions: Vec::new(),
+        words: form
+            .split(' ')
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .map(str::to_string)
+            .collect(),
+        form: form.to_string(),
+        country: None,
+        first_token,
+        introduced_in_prose: true,
+    }
+}
+
+#[test]
+fn short_form_rules_name_each_merge() {
+    use EntityType::*;
+    // (short form, its type, full name, its type, the rule that joins them)
+    let table: &[(&str, EntityType, &str, EntityType, Option<MergeRule>)] = &[
+        (
+            "UN",
+            Organization,
+            "United Nations",
+            Organization,
+            Some(MergeRule::Acronym),
+        ),
+        (
+            "U.S.",
+            Location,
+            "United States",
+            Location,
+            Some(MergeRule::Acronym),
+        ),
+        (
+            "Okafor",
+            Person,
+            "Maria Okafor",
+            Person,
+            Some(MergeRule::PersonNamePart),
+        ),
+        (
+            "Maria",
+            Person,
+            "Maria Okafor",
+            Person,
+            Some(MergeRule::PersonNamePart),
+        ),
+        (
+            "Okafor",
+            Organization,
+            "Maria Okafor",
+            Person,
+            Some(MergeRule::PersonNamePart),
+        ),
+        (
+            "Li Hua",
+            Person,
+            "Chen Li Hua",
+            Person,
+            Some(MergeRule::PersonNamePart),
+        ),
+        ("Jong", Person, "Kim Jong Un", Person, None),
+        ("Okafor", Location, "Maria Okafor", Person, None),
+        (
+            "Halvorsen",
+            Organization,
+            "Halvorsen Group",
+            Organization,
+            Some(MergeRule::WithoutSuffix),
+        ),
+        (
+            "Acme",
+            Organization,
+            "Acme Robotics",
+            Organization,
+            Some(MergeRule::FirstWord),
+        ),
+        ("New", Location, "New Amsterdam", Location, None),
+        (
+            "Senate",
+            Organization,
+            "U.S. Senate",
+            Organization,
+            Some(MergeRule::WithoutCountry),
+        ),
+        (
+            "Foreign Ministry",
+            Organization,
+            "Chinese Foreign Ministry",
+            Organization,
+            Some(MergeRule::WithoutCountry),
+        ),
+        (
+            "Delia",
+            Misc,
+            "Hurricane Delia",
+            Misc,
+            Some(MergeRule::StormName),
+        ),
+        (
+            "Robotics",
+            Organization,
+            "Acme Robotics",
+            Organization,
+            None,
+        ),
+        ("Maria Okafor", Person, "Maria Okafor", Person, None),
+    ];
+    for &(short, short_ty, full, full_ty, expected) in table {
+        let got = short_form_of(&group(short, short_ty, 9), &group(full, full_ty, 1));
+        assert_eq!(
+            got, expected,
+            "{short:?} ({short_ty:?}) for {full:?} ({full_ty:?})"
+        );
+    }
+}
+
+#[test]
+fn a_first_word_named_before_the_full_name_is_a_name_of_its_own() {
+    let full = group("Fulham Supporters Trust", EntityType::Organization, 20);
+    let early = group("Fulham", EntityType::Organization, 3);
+    assert_eq!(short_form_of(&early, &full), None);
+    let later = group("Fulham", EntityType::Organization, 30);
+    assert_eq!(short_form_of(&later, &full), Some(MergeRule::FirstWord));
+}
