@@ -14,7 +14,7 @@ type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 /// Every lexicon file by name: what the loader reads, and what a model's
 /// manifest hashes.
-pub const FILES: [(&str, &str); 33] = [
+pub const FILES: [(&str, &str); 36] = [
     (
         "abbreviations.txt",
         include_str!("lexicon/abbreviations.txt"),
@@ -60,6 +60,10 @@ pub const FILES: [(&str, &str); 33] = [
     ("honorifics.txt", include_str!("lexicon/honorifics.txt")),
     ("legal_forms.txt", include_str!("lexicon/legal_forms.txt")),
     (
+        "location_prepositions.txt",
+        include_str!("lexicon/location_prepositions.txt"),
+    ),
+    (
         "location_suffixes.txt",
         include_str!("lexicon/location_suffixes.txt"),
     ),
@@ -67,6 +71,10 @@ pub const FILES: [(&str, &str); 33] = [
     (
         "news_organizations.txt",
         include_str!("lexicon/news_organizations.txt"),
+    ),
+    (
+        "object_prepositions.txt",
+        include_str!("lexicon/object_prepositions.txt"),
     ),
     ("occupations.txt", include_str!("lexicon/occupations.txt")),
     (
@@ -84,6 +92,10 @@ pub const FILES: [(&str, &str); 33] = [
     (
         "portfolio_offices.txt",
         include_str!("lexicon/portfolio_offices.txt"),
+    ),
+    (
+        "possessive_determiners.txt",
+        include_str!("lexicon/possessive_determiners.txt"),
     ),
     ("pronouns.txt", include_str!("lexicon/pronouns.txt")),
     (
@@ -177,8 +189,11 @@ struct Lexicon {
     given_names: HashMap<&'static str, char>,
     /// Title word → 'f' or 'm'.
     gendered_titles: HashMap<&'static str, char>,
-    /// Pronoun → the type it stands for and the gender it signals.
-    pronouns: HashMap<&'static str, (EntityType, Option<char>)>,
+    /// Pronoun → the type it stands for, the gender it signals, its case.
+    pronouns: HashMap<&'static str, (EntityType, Option<char>, PronounCase)>,
+    possessive_determiners: HashMap<&'static str, Possessor>,
+    location_prepositions: WordList,
+    object_prepositions: WordList,
     title_modifiers: WordList,
     portfolio_offices: WordList,
     honorifics: WordList,
@@ -260,7 +275,30 @@ fn lexicon() -> &'static Lexicon {
                     _ => EntityType::Misc,
                 };
                 let gender = fields.next()?.chars().next().filter(|g| *g != '-');
-                Some((word, (ty, gender)))
+                let case = match fields.next()? {
+                    "subject" => PronounCase::Subject,
+                    "object" => PronounCase::Object,
+                    "possessive" => PronounCase::Possessive,
+                    "object/possessive" => PronounCase::ObjectOrPossessive,
+                    "independent" => PronounCase::Independent,
+                    "reflexive" => PronounCase::Reflexive,
+                    other => panic!("pronouns.txt: unknown case {other:?} of {word:?}"),
+                };
+                Some((word, (ty, gender, case)))
+            })
+            .collect();
+        let possessive_determiners = lines(file("possessive_determiners.txt"))
+            .map(|line| {
+                let (word, owner) = line.split_once('\t').unwrap_or((line, ""));
+                let owner = match owner.trim() {
+                    "singular" => Possessor::Singular,
+                    "plural" => Possessor::Plural,
+                    "relative" => Possessor::Relative,
+                    other => {
+                        panic!("possessive_determiners.txt: unknown owner {other:?} of {word:?}")
+                    }
+                };
+                (word, owner)
             })
             .collect();
         let news_organizations = file("news_organizations.txt");
@@ -300,6 +338,9 @@ fn lexicon() -> &'static Lexicon {
             given_names: genders("given_names.txt"),
             gendered_titles: genders("gendered_titles.txt"),
             pronouns,
+            possessive_determiners,
+            location_prepositions: WordList::load("location_prepositions.txt"),
+            object_prepositions: WordList::load("object_prepositions.txt"),
             title_modifiers: WordList::load("title_modifiers.txt"),
             portfolio_offices: WordList::load("portfolio_offices.txt"),
             honorifics: WordList::load("honorifics.txt"),
@@ -562,7 +603,56 @@ pub fn pronoun_type(word: &str) -> Option<EntityType> {
     let pronouns = &lexicon().pronouns;
     pronouns
         .get(word.to_lowercase().as_str())
-        .map(|(ty, _)| *ty)
+        .map(|(ty, ..)| *ty)
+}
+
+/// The grammatical case of a pronoun in `pronouns.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounCase {
+    Subject,
+    Object,
+    Possessive,
+    /// "her": the object, or the possessive before a noun.
+    ObjectOrPossessive,
+    /// "hers".
+    Independent,
+    Reflexive,
+}
+
+pub fn pronoun_case(word: &str) -> Option<PronounCase> {
+    let pronouns = &lexicon().pronouns;
+    pronouns
+        .get(word.to_lowercase().as_str())
+        .map(|(_, _, case)| *case)
+}
+
+/// Whom a possessive determiner can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Possessor {
+    Singular,
+    Plural,
+    /// "whose": the name before it.
+    Relative,
+}
+
+/// "her", "their", "whose" before a noun: whom the owner can be.
+pub fn possessive_determiner(word: &str) -> Option<Possessor> {
+    lexicon()
+        .possessive_determiners
+        .get(word.to_lowercase().as_str())
+        .copied()
+}
+
+/// "in", "near": a preposition of where something is, not of motion.
+pub fn is_location_preposition(word: &str) -> bool {
+    lexicon()
+        .location_prepositions
+        .contains(&word.to_lowercase())
+}
+
+/// "against", "about": a preposition that completes a verb and takes its object.
+pub fn is_object_preposition(word: &str) -> bool {
+    lexicon().object_prepositions.contains(&word.to_lowercase())
 }
 
 /// The gender a pronoun signals ("she" → 'f'), to keep it from names of
@@ -571,7 +661,7 @@ pub fn pronoun_gender(word: &str) -> Option<char> {
     let pronouns = &lexicon().pronouns;
     pronouns
         .get(word.to_lowercase().as_str())
-        .and_then(|(_, gender)| *gender)
+        .and_then(|(_, gender, _)| *gender)
 }
 
 /// Every country, alias and demonym, for building gazetteer matchers.

@@ -180,7 +180,7 @@ fn explain_logs_merge_rules_and_refusals() {
         .iter()
         .map(|m| m["rule"].as_str().unwrap())
         .collect();
-    assert_eq!(rules, ["same-name", "part-of-name"]);
+    assert_eq!(rules, ["same-name", "person-name-part"]);
 }
 
 #[test]

@@ -21,7 +21,7 @@ use crate::document::{
 };
 use crate::grammar::reporting_verb_before;
 use crate::lexicon;
-use crate::lexicon::{pronoun_gender, pronoun_type};
+use crate::lexicon::{Possessor, PronounCase, pronoun_gender, pronoun_type};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub use aliases::AliasRules;
@@ -328,16 +328,18 @@ fn finish_entities(
                     }
                     // "his lawyer" says nothing without the sentence: the
                     // node keeps "lawyer", the edge keeps whose.
-                    let role_text = ["his ", "her ", "its ", "whose "]
-                        .iter()
-                        .find(|p| {
-                            role_text.len() > p.len()
-                                && role_text
-                                    .get(..p.len())
-                                    .is_some_and(|head| head.eq_ignore_ascii_case(p))
-                        })
-                        .map(|p| role_text[p.len()..].to_string())
-                        .unwrap_or(role_text);
+                    let role_text = match role_text.split_once(' ') {
+                        Some((owner, rest))
+                            if !rest.is_empty()
+                                && matches!(
+                                    lexicon::possessive_determiner(owner),
+                                    Some(Possessor::Singular | Possessor::Relative)
+                                ) =>
+                        {
+                            rest.to_string()
+                        }
+                        _ => role_text,
+                    };
                     roles.push(role_text);
                 }
             }

@@ -127,10 +127,7 @@ impl<'a> Pronouns<'a> {
     /// than the person a pronoun stands for.
     pub(super) fn after_place_preposition(&self, mention: &Mention) -> bool {
         mention.tokens.start > 0
-            && matches!(
-                self.doc.token_text(mention.tokens.start - 1),
-                "in" | "at" | "near" | "outside" | "across" | "throughout"
-            )
+            && lexicon::is_location_preposition(self.doc.token_text(mention.tokens.start - 1))
     }
 
     /// "Tomas Herrera said he was leaving the club": the subject
@@ -142,7 +139,9 @@ impl<'a> Pronouns<'a> {
         let doc = self.doc;
         let mention = &doc.mentions[pronoun];
         let word = doc.slice(mention.span).to_lowercase();
-        if !matches!(word.as_str(), "he" | "she" | "they" | "it") {
+        // "it" is a mention only after a verb of saying (mentions/pronouns.rs).
+        let subject = word == "it" || lexicon::pronoun_case(&word) == Some(PronounCase::Subject);
+        if !subject {
             return None;
         }
         let verb = reporting_verb_before(doc, mention.tokens.start)?;
@@ -191,9 +190,9 @@ impl<'a> Pronouns<'a> {
         let mention = &doc.mentions[pronoun];
         let word = doc.slice(mention.span).to_lowercase();
         let token = mention.tokens.start;
-        let object = match word.as_str() {
-            "him" | "them" => true,
-            "her" => !matches!(
+        let object = match lexicon::pronoun_case(&word) {
+            Some(PronounCase::Object) => true,
+            Some(PronounCase::ObjectOrPossessive) => !matches!(
                 doc.tags.get(token + 1),
                 Some(Upos::Noun | Upos::Adj | Upos::Propn | Upos::Num)
             ),
@@ -202,12 +201,7 @@ impl<'a> Pronouns<'a> {
         // "agreed to testify against him": the object of a preposition that
         // completes the verb, not one of place ("had the money with him").
         let mut verb = token.checked_sub(1)?;
-        if doc.tags[verb] == Upos::Adp
-            && matches!(
-                doc.token_text(verb).to_lowercase().as_str(),
-                "against" | "to" | "about" | "at" | "for" | "from"
-            )
-        {
+        if doc.tags[verb] == Upos::Adp && lexicon::is_object_preposition(doc.token_text(verb)) {
             verb = verb.checked_sub(1)?;
         }
         if !object || doc.tags[verb] != Upos::Verb {
@@ -352,10 +346,7 @@ impl<'a> Pronouns<'a> {
             // The subject: the first fitting mention of its sentence that
             // is not a possessive ("Her brother Karl said he").
             let possessive = other.kind == MentionKind::Pronoun
-                && matches!(
-                    doc.slice(other.span).to_lowercase().as_str(),
-                    "his" | "her" | "its" | "their"
-                );
+                && lexicon::possessive_determiner(doc.slice(other.span)).is_some();
             if !possessive
                 && first_in_sentence.is_none_or(|s| doc.mentions[s].sentence != other.sentence)
             {

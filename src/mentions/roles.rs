@@ -287,16 +287,14 @@ pub(super) fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) ->
         String::new()
     };
     if comma && !owner_before && !owner_after {
-        let determined = matches!(
-            before.as_str(),
-            "the" | "its" | "their" | "his" | "her" | "our" | "whose" | "'s" | "’s"
-        );
+        let determined = matches!(before.as_str(), "the" | "'s" | "’s")
+            || lexicon::possessive_determiner(&before).is_some();
         if !determined {
             return None;
         }
     }
     // "her spokesman", "whose crown prince": the possessive is the owner.
-    if !owner_before && !owner_after && matches!(before.as_str(), "his" | "her" | "its" | "whose") {
+    if !owner_before && !owner_after && singular_or_relative_owner(&before) {
         role_start -= 1;
     }
     Some(doc.token_span(role_start..end))
@@ -352,10 +350,13 @@ pub(super) fn role_after(doc: &Document, name: Range<usize>) -> Option<Span> {
         return None;
     }
     let mut start = name.end + usize::from(doc.token_text(name.end) == ",");
-    if matches!(
-        doc.token_text(start).to_lowercase().as_str(),
-        "the" | "a" | "an" | "his" | "her" | "its" | "their"
-    ) {
+    let determiner = doc.token_text(start);
+    if matches!(determiner.to_lowercase().as_str(), "the" | "a" | "an")
+        || matches!(
+            lexicon::possessive_determiner(determiner),
+            Some(lexicon::Possessor::Singular | lexicon::Possessor::Plural)
+        )
+    {
         start += 1;
     }
     let mut end = start;
@@ -460,11 +461,12 @@ pub(super) fn possessed_noun_role(
         return None;
     }
     let before = start.checked_sub(1).filter(|&b| b >= sentence_start)?;
-    match doc.token_text(before).to_lowercase().as_str() {
+    let word = doc.token_text(before).to_lowercase();
+    match word.as_str() {
         // "their" so often stands for a group no name was given to that it
         // is left out.
         // "the United Arab Emirates, whose crown prince, Mohammed bin Zayed".
-        "his" | "her" | "its" | "whose" => Some(before),
+        owner if singular_or_relative_owner(owner) => Some(before),
         "'s" | "’s" => {
             let owner = capitalised_run_before(doc, sentence_start, before);
             (owner < before).then_some(owner)
@@ -526,4 +528,12 @@ pub(super) fn capitalised_run_before(doc: &Document, sentence_start: usize, end:
         start -= 1;
     }
     start
+}
+
+/// "his", "its", "whose": a possessive that stands for one named owner.
+fn singular_or_relative_owner(word: &str) -> bool {
+    matches!(
+        lexicon::possessive_determiner(word),
+        Some(lexicon::Possessor::Singular | lexicon::Possessor::Relative)
+    )
 }
