@@ -25,17 +25,13 @@ impl Builder {
     /// rayon's global pool (all cores).
     pub fn new(
         types: &str,
-        min_confidence: f32,
+        min_confidence: Option<f32>,
         co_mentions: bool,
         aliases: Option<&Path>,
         threads: Option<usize>,
     ) -> Result<Self> {
         let types = crate::cli::parse_types(types)?;
-        if !(0.0..=1.0).contains(&min_confidence) {
-            return Err(Error::Usage(format!(
-                "--min-confidence must lie in [0, 1], not {min_confidence}"
-            )));
-        }
+        let min_confidence = pipeline::checked_min_confidence(min_confidence)?;
         let aliases = match aliases {
             Some(path) => read_alias_rules(path)?,
             None => AliasRules::default(),
@@ -184,14 +180,16 @@ mod tests {
 
     #[test]
     fn settings_are_refused_with_the_flags_messages() {
-        let err = Builder::new("PERSON,PLANET", 0.7, false, None, None)
+        let err = Builder::new("PERSON,PLANET", Some(0.7), false, None, None)
             .err()
             .unwrap();
         assert!(
             err.to_string()
                 .starts_with("--types: unknown entity type \"PLANET\"")
         );
-        let err = Builder::new("all", 1.5, false, None, None).err().unwrap();
+        let err = Builder::new("all", Some(1.5), false, None, None)
+            .err()
+            .unwrap();
         assert_eq!(
             err.to_string(),
             "--min-confidence must lie in [0, 1], not 1.5"

@@ -5,6 +5,7 @@
 use crate::document::Document;
 use crate::entities::AliasRules;
 use crate::model::Models;
+use crate::relations::typed::TypedModel;
 use crate::{entities, mentions, relations, text};
 use std::borrow::Cow;
 
@@ -64,8 +65,20 @@ impl Default for Options {
         Options {
             co_mentions: false,
             aliases: AliasRules::default(),
-            min_confidence: 0.7,
+            min_confidence: TypedModel::embedded().default_min_confidence(),
         }
+    }
+}
+
+/// `--min-confidence` checked, or the typed model's operating point when it
+/// is not given.
+pub fn checked_min_confidence(given: Option<f32>) -> crate::error::Result<f32> {
+    match given {
+        Some(p) if !(0.0..=1.0).contains(&p) => Err(crate::error::Error::Usage(format!(
+            "--min-confidence must lie in [0, 1], not {p}"
+        ))),
+        Some(p) => Ok(p),
+        None => Ok(TypedModel::embedded().default_min_confidence()),
     }
 }
 

@@ -51,7 +51,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("-o", "--output", help="output file (a directory for csv and neo4j-csv); default: stdout")
     p.add_argument("--base-iri", default=None)
     p.add_argument("--types", default=textkg.DEFAULT_TYPES)
-    p.add_argument("--min-confidence", type=float, default=0.7)
+    p.add_argument("--min-confidence", type=float, default=None)
     p.add_argument("--co-mentions", action="store_true")
     p.add_argument("--aliases", metavar="FILE", help="alias rules (docs/aliases.md), shipped to every executor")
     p.add_argument(

@@ -75,7 +75,7 @@ impl Builder {
     fn new(
         py: Python<'_>,
         types: String,
-        min_confidence: f32,
+        min_confidence: Option<f32>,
         co_mentions: bool,
         aliases: Option<PathBuf>,
         threads: Option<usize>,

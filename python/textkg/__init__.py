@@ -61,7 +61,7 @@ def _builder(types, min_confidence, co_mentions, aliases, threads) -> _Builder:
         types = ",".join(types)
     return _Builder(
         types,
-        float(min_confidence),
+        float(min_confidence) if min_confidence is not None else None,
         bool(co_mentions),
         os.fspath(aliases) if aliases is not None else None,
         threads,
@@ -121,7 +121,7 @@ def build(
     docs: Union[str, Iterable[Document]],
     *,
     types: Union[str, Iterable[str]] = DEFAULT_TYPES,
-    min_confidence: float = 0.7,
+    min_confidence: Union[float, None] = None,
     co_mentions: bool = False,
     aliases: Union[str, os.PathLike, None] = None,
     threads: Union[int, None] = None,
@@ -171,7 +171,7 @@ def build_jsonl(
     source: Union[str, os.PathLike, Iterable],
     *,
     types: Union[str, Iterable[str]] = DEFAULT_TYPES,
-    min_confidence: float = 0.7,
+    min_confidence: Union[float, None] = None,
     co_mentions: bool = False,
     aliases: Union[str, os.PathLike, None] = None,
     threads: Union[int, None] = None,

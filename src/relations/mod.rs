@@ -13,6 +13,9 @@ use std::collections::BTreeSet;
 
 pub fn extract(doc: &mut Document, options: &Options) {
     let mut relations = open::extract(doc);
+    // The reading rules' typed edges ("X, the chief executive of Y") carry
+    // a fixed confidence; like the model's, they go below the threshold.
+    relations.retain(|r| r.kind != RelationKind::Typed || r.confidence >= options.min_confidence);
     let typed = typed::TypedModel::embedded().predict(doc, options.min_confidence);
     relations.extend(
         typed
@@ -106,5 +109,41 @@ mod tests {
                 .iter()
                 .any(|r| r.property.as_deref() == Some("P6"))
         );
+    }
+
+    #[test]
+    fn every_typed_edge_obeys_the_threshold() {
+        let text = "Maria Lindqvist, the chief executive of Nordvik Bank, met Prime Minister \
+                    Anders Holm in Oslo on Monday.";
+        let at = |min_confidence: f32| {
+            Pipeline::new(Options {
+                min_confidence,
+                ..Options::default()
+            })
+            .annotate("t", text)
+        };
+        let everything = at(0.0);
+        let typed = |doc: &Document| {
+            doc.relations
+                .iter()
+                .filter(|r| r.kind == RelationKind::Typed)
+                .map(|r| r.confidence)
+                .collect::<Vec<f32>>()
+        };
+        assert!(
+            !typed(&everything).is_empty(),
+            "the role gives a typed edge (employer)"
+        );
+        assert!(typed(&at(1.0)).iter().all(|&c| c >= 1.0));
+        let middle = 0.82;
+        assert!(typed(&at(middle)).iter().all(|&c| c >= middle));
+        // Open edges are the text's own words, not scored: no threshold.
+        let open = |doc: &Document| {
+            doc.relations
+                .iter()
+                .filter(|r| r.kind == RelationKind::Open)
+                .count()
+        };
+        assert_eq!(open(&at(1.0)), open(&everything));
     }
 }

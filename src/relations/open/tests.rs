@@ -11,9 +11,10 @@ struct Edge {
     property: Option<String>,
 }
 
+/// The reader's edges alone (the typed model's are left out).
 fn edges(text: &str) -> Vec<Edge> {
     let doc: Document = Pipeline::default().annotate("t", text);
-    doc.relations
+    super::extract(&doc)
         .iter()
         .map(|r| Edge {
             head: doc.entities[r.head.index()].label.clone(),

@@ -651,7 +651,7 @@ fn cross_calibrate(
             .collect();
         let threshold = min_confidence.unwrap_or_else(|| {
             let gold = corpus.total_gold((0..corpus.docs.len()).filter(|d| d % folds != k));
-            best_threshold(&others, gold).0
+            best_threshold(&others, gold, super::train::SELECTION_PRECISION).0
         });
         let best = max_confidence(
             points

@@ -344,3 +344,44 @@ fn second_stage_learns_inverses_and_predicts_as_fitted() {
     }
     assert!(compared > 10, "{compared} predictions compared");
 }
+
+#[test]
+fn the_operating_point_keeps_precision_at_sixty_percent() {
+    // Ten candidates, best first; six of the ten gold triples are among them.
+    let ranked = [
+        (0.95, true),
+        (0.9, true),
+        (0.8, false),
+        (0.7, true),
+        (0.6, false),
+        (0.5, false),
+        (0.4, true),
+        (0.3, true),
+        (0.2, false),
+        (0.1, true),
+    ];
+    // Unconstrained F1 is best at 0.1 (6 of 10 kept: 2·6/20 = 0.6), but
+    // precision there is 0.6 exactly; at 0.3 it is 5/8 with F1 2·5/18.
+    let (threshold, f1) = train::best_threshold(&ranked, 10, 0.6);
+    assert_eq!(threshold, 0.1);
+    assert!((f1 - 0.6).abs() < 1e-9);
+    // A false candidate below the last one cannot move the threshold down
+    // (6 of 11 is under 60%); one gold triple fewer moves it up.
+    let mut noisier = ranked.to_vec();
+    noisier.push((0.05, false));
+    let (threshold, _) = train::best_threshold(&noisier, 10, 0.6);
+    assert_eq!(threshold, 0.1);
+    let mut worse = ranked.to_vec();
+    worse[9] = (0.1, false);
+    let (threshold, f1) = train::best_threshold(&worse, 10, 0.6);
+    // Without the last gold: 0.3 keeps 5 of 8 (62.5%), 0.1 only 5 of 10.
+    assert_eq!(threshold, 0.3);
+    assert!((f1 - 10.0 / 18.0).abs() < 1e-9);
+}
+
+#[test]
+fn with_no_precise_threshold_the_most_precise_is_taken() {
+    let ranked = [(0.9, false), (0.8, true), (0.7, false), (0.6, false)];
+    let (threshold, _) = train::best_threshold(&ranked, 4, 0.6);
+    assert_eq!(threshold, 0.8);
+}
