@@ -306,13 +306,14 @@ impl KnowledgeGraph {
         }
         for (id, group) in edges {
             let edge = join_edges(id, group, &node_of);
-            // Found by fuzzing the graph reader: a join across documents of
-            // nodes with hand-made ids can leave an end without its node.
-            // Such an edge is left out rather than panicking.
+            // Every end is a part the reader kept (dangling edges were left
+            // out above) or the node it joined (the shortcut in
+            // `join_edges` once broke this; see graph/tests.rs).
             let (Some(&source), Some(&target)) = (
                 index.get(edge.source.as_str()),
                 index.get(edge.target.as_str()),
             ) else {
+                debug_assert!(false, "edge {} lost an end", edge.id);
                 continue;
             };
             graph.add_edge(source, target, edge);
@@ -437,8 +438,13 @@ fn join_edges(id: String, mut group: Vec<Edge>, node_of: &HashMap<String, String
         part.evidence.sort();
         part.evidence.dedup();
     }
+    // An edge whose ends joined no other node is kept as it is. Its id
+    // alone does not say so: a hand-edited file may give an edge the id its
+    // joined ends would have.
     if let [single] = group.as_slice()
         && single.id == id
+        && joined(node_of, &single.source) == single.source
+        && joined(node_of, &single.target) == single.target
     {
         return group.pop().expect("one edge");
     }

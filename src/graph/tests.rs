@@ -163,42 +163,46 @@ fn given_names_and_other_types_do_not_join_on_their_own() {
     assert!(merged.cross_document.is_empty());
 }
 
+/// A document-level "met" edge with the id the pipeline gives it.
+fn met(source: &str, target: &str, doc: &str) -> Edge {
+    let mut edge = Edge {
+        id: String::new(),
+        source: source.into(),
+        target: target.into(),
+        kind: RelationKind::Open,
+        label: "met".into(),
+        relation: None,
+        confidence: 1.0,
+        negated: false,
+        hedged: false,
+        evidence: vec![TextRef {
+            doc: doc.into(),
+            start: 0,
+            end: 3,
+            text: "met".into(),
+            sentence: None,
+        }],
+        merged_from: vec![],
+    };
+    edge.id = edge_id(&edge.source, &edge.target, &edge);
+    edge
+}
+
+fn doc_graph(nodes: Vec<Node>, edges: Vec<Edge>, id: &str) -> KnowledgeGraph {
+    KnowledgeGraph::from_data(GraphData {
+        documents: vec![DocumentInfo {
+            id: id.into(),
+            source: id.into(),
+            bytes: 1,
+        }],
+        nodes,
+        edges,
+    })
+}
+
 #[test]
 fn edges_follow_their_ends_into_the_joined_node_and_back() {
-    let edge = |source: &str, target: &str, doc: &str| {
-        let mut edge = Edge {
-            id: String::new(),
-            source: source.into(),
-            target: target.into(),
-            kind: RelationKind::Open,
-            label: "met".into(),
-            relation: None,
-            confidence: 1.0,
-            negated: false,
-            hedged: false,
-            evidence: vec![TextRef {
-                doc: doc.into(),
-                start: 0,
-                end: 3,
-                text: "met".into(),
-                sentence: None,
-            }],
-            merged_from: vec![],
-        };
-        edge.id = edge_id(&edge.source, &edge.target, &edge);
-        edge
-    };
-    let doc = |nodes: Vec<Node>, edges: Vec<Edge>, id: &str| {
-        KnowledgeGraph::from_data(GraphData {
-            documents: vec![DocumentInfo {
-                id: id.into(),
-                source: id.into(),
-                bytes: 1,
-            }],
-            nodes,
-            edges,
-        })
-    };
+    let (edge, doc) = (met, doc_graph);
     let a = || {
         doc(
             vec![
@@ -312,6 +316,30 @@ fn short_forms_follow_a_chain_of_aliases_to_the_fullest_name() {
     ]);
     let ids: Vec<&str> = merged.nodes().map(|n| n.id.as_str()).collect();
     assert_eq!(ids, ["organization:us-republican-party"]);
+}
+
+/// The fuzzer's finding: an edge whose id is the one its ends get once
+/// joined (a hand-edited file) was taken as already joined, kept its
+/// document-level end, and was dropped for want of that node.
+#[test]
+fn an_edge_whose_id_names_its_joined_ends_still_follows_them() {
+    let mut edge = met("person:trump", "person:kim", "a");
+    edge.id = edge_id("person:donald-trump", "person:kim", &edge);
+    let merged = doc_graph(
+        vec![
+            person("Trump", &["Trump"], "a"),
+            person("Kim", &["Kim"], "a"),
+            person("Donald Trump", &["Donald Trump", "Trump"], "b"),
+        ],
+        vec![edge],
+        "a",
+    );
+    assert_eq!(merged.edge_count(), 1);
+    let joined = merged.edges().next().unwrap();
+    assert_eq!(
+        (joined.source.as_str(), joined.target.as_str()),
+        ("person:donald-trump", "person:kim")
+    );
 }
 
 #[test]
