@@ -5,6 +5,8 @@
 use crate::document::Document;
 use crate::entities::AliasRules;
 use crate::model::Models;
+use crate::model::clusters::WordClusters;
+use crate::model::parser::Parser;
 use crate::{entities, mentions, relations, text};
 use std::borrow::Cow;
 
@@ -77,6 +79,7 @@ pub enum Layer {
     Sentences,
     Tags,
     Names,
+    Dependencies,
     Mentions,
     Entities,
     MentionEntity,
@@ -100,6 +103,10 @@ fn tag_and_recognise(pipeline: &Pipeline, doc: &mut Document) {
     doc.names = pipeline.models.annotate(doc);
 }
 
+fn parse(_: &Pipeline, doc: &mut Document) {
+    doc.dependencies = Parser::embedded().annotate(doc, WordClusters::embedded());
+}
+
 fn add_mentions(_: &Pipeline, doc: &mut Document) {
     mentions::add_mentions(doc);
 }
@@ -116,7 +123,7 @@ use Layer::*;
 
 /// The stages in the order they run; a stage reads only the text and
 /// layers an earlier stage wrote (checked by a test).
-pub const STAGES: [Stage; 5] = [
+pub const STAGES: [Stage; 6] = [
     Stage {
         name: "segment",
         reads: &[Text],
@@ -128,6 +135,13 @@ pub const STAGES: [Stage; 5] = [
         reads: &[Text, Tokens, Sentences],
         writes: &[Tags, Names],
         run: tag_and_recognise,
+    },
+    // Nothing reads the trees yet: the relation readers will.
+    Stage {
+        name: "parse",
+        reads: &[Text, Tokens, Sentences, Tags],
+        writes: &[Dependencies],
+        run: parse,
     },
     Stage {
         name: "mentions",
@@ -238,6 +252,7 @@ mod tests {
             Layer::Sentences => a.sentences == b.sentences,
             Layer::Tags => a.tags == b.tags,
             Layer::Names => a.names == b.names,
+            Layer::Dependencies => a.dependencies == b.dependencies,
             Layer::Mentions => a.mentions == b.mentions,
             Layer::Entities => a.entities == b.entities,
             Layer::MentionEntity => a.mention_entity == b.mention_entity,
@@ -246,12 +261,13 @@ mod tests {
         }
     }
 
-    const LAYERS: [Layer; 10] = [
+    const LAYERS: [Layer; 11] = [
         Layer::Text,
         Layer::Tokens,
         Layer::Sentences,
         Layer::Tags,
         Layer::Names,
+        Layer::Dependencies,
         Layer::Mentions,
         Layer::Entities,
         Layer::MentionEntity,
@@ -397,6 +413,7 @@ mod tests {
         assert!(text.len() > super::WINDOW_BYTES);
         let doc = Pipeline::default().annotate("long", &text);
         assert_eq!(doc.tags.len(), doc.tokens.len());
+        assert_eq!(doc.dependencies.len(), doc.tokens.len());
         assert_eq!(doc.mention_entity.len(), doc.mentions.len());
         let vega = doc
             .mentions
@@ -406,6 +423,9 @@ mod tests {
         for (i, sentence) in doc.sentences.iter().enumerate() {
             let first = doc.tokens[sentence.tokens.start];
             assert_eq!(first.start, sentence.span.start, "sentence {i}");
+            for arc in &doc.dependencies[sentence.tokens.clone()] {
+                assert!(arc.head.is_none_or(|h| sentence.tokens.contains(&h)));
+            }
         }
         for relation in &doc.relations {
             assert!(relation.head.index() < doc.entities.len());
