@@ -51,6 +51,7 @@ impl Builder {
                 co_mentions,
                 aliases,
                 min_confidence,
+                parse: false,
             }),
             pool,
         })

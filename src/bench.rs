@@ -22,6 +22,10 @@ pub struct BenchArgs {
     /// Time the dependency parser alone, on texts already tagged.
     #[arg(long, conflicts_with = "full")]
     pub parser: bool,
+    /// With `--parser`: the parser and word clusters `textkg train` wrote
+    /// into this folder instead of the built-in ones.
+    #[arg(long, requires = "parser", value_name = "DIR")]
+    pub models: Option<PathBuf>,
     /// Annotate the texts this many times.
     #[arg(long, default_value_t = 20)]
     pub repeat: usize,
@@ -72,10 +76,17 @@ pub fn peak_memory_kb() -> Option<u64> {
 
 /// Parses every sentence of texts tagged beforehand; returns the time and
 /// CPU time of parsing alone and the number of root words.
-fn bench_parser(texts: &[String], repeat: usize) -> (f64, Option<f64>, usize) {
+fn bench_parser(
+    texts: &[String],
+    repeat: usize,
+    models_dir: Option<&std::path::Path>,
+) -> Result<(f64, Option<f64>, usize)> {
     use crate::model::{clusters::WordClusters, features, parser::Parser};
     let models = Models::embedded();
-    let (parser, clusters) = (Parser::embedded(), WordClusters::embedded());
+    let (parser, clusters) = match models_dir {
+        Some(dir) => (Parser::load(dir)?, WordClusters::load(dir)?),
+        None => (Parser::embedded().clone(), WordClusters::embedded().clone()),
+    };
     let tagged: Vec<Document> = texts
         .iter()
         .map(|text| {
@@ -94,7 +105,7 @@ fn bench_parser(texts: &[String], repeat: usize) -> (f64, Option<f64>, usize) {
                 let range = sentence.tokens.clone();
                 let words: Vec<&str> = range.clone().map(|t| doc.token_text(t)).collect();
                 let infos = features::describe(&words);
-                let parsed = parser.parse(&words, &infos, &doc.tags[range], clusters);
+                let parsed = parser.parse(&words, &infos, &doc.tags[range], &clusters);
                 roots += parsed.iter().filter(|d| d.head.is_none()).count();
             }
         }
@@ -102,14 +113,14 @@ fn bench_parser(texts: &[String], repeat: usize) -> (f64, Option<f64>, usize) {
     let cpu = cpu_seconds()
         .zip(cpu_started)
         .map(|(end, start)| end - start);
-    (started.elapsed().as_secs_f64(), cpu, roots)
+    Ok((started.elapsed().as_secs_f64(), cpu, roots))
 }
 
 pub fn run(args: BenchArgs) -> Result<()> {
     let texts = read_texts(&args.data.join("gum-wikinews").join("text"))?;
     if args.parser {
         let bytes: usize = texts.iter().map(String::len).sum();
-        let (seconds, cpu, roots) = bench_parser(&texts, args.repeat);
+        let (seconds, cpu, roots) = bench_parser(&texts, args.repeat, args.models.as_deref())?;
         let total = (bytes * args.repeat) as f64;
         println!(
             "parser alone: {:.2} MB x {} in {seconds:.2} s: {:.2} MB/s on one thread ({roots} sentences)",

@@ -312,6 +312,7 @@ fn build(args: BuildArgs) -> Result<()> {
         co_mentions: args.co_mentions,
         aliases: aliases.clone(),
         min_confidence,
+        parse: false,
     });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(thread_count(args.threads))

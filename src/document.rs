@@ -309,6 +309,15 @@ pub struct Relation {
     pub evidence: Vec<Span>,
 }
 
+/// A token's arc in its sentence's dependency tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dependency {
+    /// The head's token index in the document; `None` for the sentence's root.
+    pub head: Option<usize>,
+    /// The UD relation to the head, subtypes kept ("nsubj:pass", "obl:agent").
+    pub relation: &'static str,
+}
+
 /// A document and every layer the pipeline has added to it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -322,6 +331,9 @@ pub struct Document {
     /// stage reads.
     #[serde(skip)]
     pub names: Vec<(Range<usize>, EntityType)>,
+    /// One arc per token once the parser has run; empty before.
+    #[serde(skip)]
+    pub dependencies: Vec<Dependency>,
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
     /// The entity each mention belongs to, parallel to `mentions`.
@@ -377,6 +389,11 @@ impl Document {
                 tokens: sentence.tokens.start + tokens..sentence.tokens.end + tokens,
             }));
         self.tags.extend(part.tags);
+        self.dependencies
+            .extend(part.dependencies.into_iter().map(|d| Dependency {
+                head: d.head.map(|h| h + tokens),
+                ..d
+            }));
         self.names.extend(
             part.names
                 .into_iter()

@@ -5,6 +5,8 @@
 use crate::document::Document;
 use crate::entities::AliasRules;
 use crate::model::Models;
+use crate::model::clusters::WordClusters;
+use crate::model::parser::Parser;
 use crate::relations::typed::TypedModel;
 use crate::{entities, mentions, relations, text};
 use std::borrow::Cow;
@@ -58,6 +60,11 @@ pub struct Options {
     pub aliases: AliasRules,
     /// Typed edges below this confidence are left out.
     pub min_confidence: f32,
+    /// Run the dependency parser. No later stage reads its trees yet, and
+    /// it costs about as much CPU time as every other stage together, so
+    /// `textkg build` leaves it out until the relation reader moves onto
+    /// the trees.
+    pub parse: bool,
 }
 
 impl Default for Options {
@@ -66,6 +73,7 @@ impl Default for Options {
             co_mentions: false,
             aliases: AliasRules::default(),
             min_confidence: TypedModel::embedded().default_min_confidence(),
+            parse: false,
         }
     }
 }
@@ -90,6 +98,7 @@ pub enum Layer {
     Sentences,
     Tags,
     Names,
+    Dependencies,
     Mentions,
     Entities,
     MentionEntity,
@@ -113,6 +122,12 @@ fn tag_and_recognise(pipeline: &Pipeline, doc: &mut Document) {
     doc.names = pipeline.models.annotate(doc);
 }
 
+fn parse(pipeline: &Pipeline, doc: &mut Document) {
+    if pipeline.options.parse {
+        doc.dependencies = Parser::embedded().annotate(doc, WordClusters::embedded());
+    }
+}
+
 fn add_mentions(_: &Pipeline, doc: &mut Document) {
     mentions::add_mentions(doc);
 }
@@ -129,7 +144,7 @@ use Layer::*;
 
 /// The stages in the order they run; a stage reads only the text and
 /// layers an earlier stage wrote (checked by a test).
-pub const STAGES: [Stage; 5] = [
+pub const STAGES: [Stage; 6] = [
     Stage {
         name: "segment",
         reads: &[Text],
@@ -141,6 +156,13 @@ pub const STAGES: [Stage; 5] = [
         reads: &[Text, Tokens, Sentences],
         writes: &[Tags, Names],
         run: tag_and_recognise,
+    },
+    // Nothing reads the trees yet: the relation readers will.
+    Stage {
+        name: "parse",
+        reads: &[Text, Tokens, Sentences, Tags],
+        writes: &[Dependencies],
+        run: parse,
     },
     Stage {
         name: "mentions",
@@ -251,6 +273,7 @@ mod tests {
             Layer::Sentences => a.sentences == b.sentences,
             Layer::Tags => a.tags == b.tags,
             Layer::Names => a.names == b.names,
+            Layer::Dependencies => a.dependencies == b.dependencies,
             Layer::Mentions => a.mentions == b.mentions,
             Layer::Entities => a.entities == b.entities,
             Layer::MentionEntity => a.mention_entity == b.mention_entity,
@@ -259,12 +282,13 @@ mod tests {
         }
     }
 
-    const LAYERS: [Layer; 10] = [
+    const LAYERS: [Layer; 11] = [
         Layer::Text,
         Layer::Tokens,
         Layer::Sentences,
         Layer::Tags,
         Layer::Names,
+        Layer::Dependencies,
         Layer::Mentions,
         Layer::Entities,
         Layer::MentionEntity,
@@ -272,9 +296,16 @@ mod tests {
         Layer::Relations,
     ];
 
+    fn parsing() -> Pipeline {
+        Pipeline::new(super::Options {
+            parse: true,
+            ..Default::default()
+        })
+    }
+
     #[test]
     fn each_stage_changes_only_the_layers_it_declares() {
-        let pipeline = Pipeline::default();
+        let pipeline = parsing();
         let mut doc = Document::new(
             "t",
             "Northwind, the Oslo shipping company, hired Ana Ruiz on Monday. \
@@ -408,8 +439,9 @@ mod tests {
     fn a_long_text_annotated_in_windows_keeps_its_offsets() {
         let text = "Ana Ruiz, the mayor of Lima, met Carlos Vega in Paris.\n\n".repeat(2000);
         assert!(text.len() > super::WINDOW_BYTES);
-        let doc = Pipeline::default().annotate("long", &text);
+        let doc = parsing().annotate("long", &text);
         assert_eq!(doc.tags.len(), doc.tokens.len());
+        assert_eq!(doc.dependencies.len(), doc.tokens.len());
         assert_eq!(doc.mention_entity.len(), doc.mentions.len());
         let vega = doc
             .mentions
@@ -419,6 +451,9 @@ mod tests {
         for (i, sentence) in doc.sentences.iter().enumerate() {
             let first = doc.tokens[sentence.tokens.start];
             assert_eq!(first.start, sentence.span.start, "sentence {i}");
+            for arc in &doc.dependencies[sentence.tokens.clone()] {
+                assert!(arc.head.is_none_or(|h| sentence.tokens.contains(&h)));
+            }
         }
         for relation in &doc.relations {
             assert!(relation.head.index() < doc.entities.len());

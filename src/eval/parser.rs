@@ -1,5 +1,5 @@
-//! Dependency parsing on UD EWT: unlabelled and labelled attachment scores
-//! on gold words, with the tagger's tags.
+//! Dependency parsing on UD EWT, or on GUM's Wikinews texts: unlabelled and
+//! labelled attachment scores on gold words, with the tagger's tags.
 
 use super::Common;
 use crate::corpus::conllu;
@@ -13,8 +13,38 @@ use std::time::Instant;
 pub struct ParserArgs {
     #[command(flatten)]
     pub common: Common,
-    #[arg(long, default_value = "test")]
+    /// EWT's dev or test split; for GUM, `dev` is the first 22 texts in
+    /// sorted order and `test` the other 21.
+    #[arg(long, default_value = "test", value_parser = ["test", "dev"])]
     pub split: String,
+    /// Parse GUM's Wikinews texts (`gum-wikinews/dep`) instead of EWT.
+    #[arg(long)]
+    pub gum: bool,
+}
+
+/// GUM texts, sorted by name, that are development data; the rest are for
+/// reporting (see docs/evaluation.md, Hygiene).
+pub const GUM_DEV_TEXTS: usize = 22;
+
+/// The gold trees of GUM's dev or reporting half, text by text in sorted order.
+pub fn gum_sentences(data: &std::path::Path, split: &str) -> Result<Vec<conllu::Sentence>> {
+    let dir = data.join("gum-wikinews").join("dep");
+    let entries = std::fs::read_dir(&dir).map_err(|e| crate::error::Error::io(&dir, e))?;
+    let mut paths: Vec<std::path::PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+        .collect();
+    paths.sort();
+    let half = if split == "dev" {
+        &paths[..GUM_DEV_TEXTS.min(paths.len())]
+    } else {
+        &paths[GUM_DEV_TEXTS.min(paths.len())..]
+    };
+    let mut sentences = Vec::new();
+    for path in half {
+        sentences.extend(conllu::read(path)?);
+    }
+    Ok(sentences)
 }
 
 /// Attachment counts over a set of sentences.
@@ -83,13 +113,17 @@ pub fn run(args: ParserArgs) -> Result<()> {
             WordClusters::embedded().clone(),
         ),
     };
-    let path = crate::train::ewt_path(args.common.data(), &args.split);
-    let sentences = conllu::read(&path)?;
+    let (corpus, sentences) = if args.gum {
+        ("GUM", gum_sentences(args.common.data(), &args.split)?)
+    } else {
+        let path = crate::train::ewt_path(args.common.data(), &args.split);
+        ("UD EWT", conllu::read(&path)?)
+    };
     let started = Instant::now();
     let counts = score(&parser, &tagger, &clusters, &sentences);
     let seconds = started.elapsed().as_secs_f64();
     println!(
-        "UD EWT {}: UAS {:.2} LAS {:.2} ({} words, gold tokens, predicted tags); \
+        "{corpus} {}: UAS {:.2} LAS {:.2} ({} words, gold tokens, predicted tags); \
          without punctuation UAS {:.2} LAS {:.2}",
         args.split,
         counts.uas(),

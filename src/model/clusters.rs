@@ -39,6 +39,16 @@ pub struct WordClusters {
     rows: Vec<u16>,
     /// The coarse clusters of each row.
     coarse: Vec<[u16; COARSE_SIZES.len()]>,
+    /// Open addressing by the word's hash: each slot a word's index or
+    /// [`EMPTY`]. One or two probes where a binary search over the sorted
+    /// words would take twenty cache misses.
+    index: Vec<u32>,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+fn word_hash(word: &[u8]) -> usize {
+    xxhash_rust::xxh3::xxh3_64(word) as usize
 }
 
 impl WordClusters {
@@ -99,16 +109,30 @@ impl WordClusters {
     }
 
     fn find(&self, word: &[u8]) -> Option<usize> {
-        let (mut low, mut high) = (0, self.starts.len());
-        while low < high {
-            let middle = (low + high) / 2;
-            match self.word(middle).cmp(word) {
-                std::cmp::Ordering::Less => low = middle + 1,
-                std::cmp::Ordering::Greater => high = middle,
-                std::cmp::Ordering::Equal => return Some(middle),
+        let mask = self.index.len() - 1;
+        let mut slot = word_hash(word) & mask;
+        loop {
+            match self.index[slot] {
+                EMPTY => return None,
+                k if self.word(k as usize) == word => return Some(k as usize),
+                _ => slot = (slot + 1) & mask,
             }
         }
-        None
+    }
+
+    /// Builds [`Self::index`], at most half full.
+    fn indexed(mut self) -> WordClusters {
+        let size = (2 * self.starts.len()).next_power_of_two().max(2);
+        let mut index = vec![EMPTY; size];
+        for k in 0..self.starts.len() {
+            let mut slot = word_hash(self.word(k)) & (size - 1);
+            while index[slot] != EMPTY {
+                slot = (slot + 1) & (size - 1);
+            }
+            index[slot] = k as u32;
+        }
+        self.index = index;
+        self
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
@@ -162,7 +186,9 @@ impl WordClusters {
             starts,
             rows,
             coarse,
-        };
+            index: Vec::new(),
+        }
+        .indexed();
         if (1..count).any(|i| clusters.word(i - 1) >= clusters.word(i)) {
             return Err(reader.error("word list not sorted"));
         }
@@ -223,7 +249,9 @@ impl WordClusters {
             starts,
             rows: entries.iter().map(|e| e.1).collect(),
             coarse,
-        })
+            index: Vec::new(),
+        }
+        .indexed())
     }
 }
 
@@ -345,7 +373,9 @@ mod tests {
             starts: vec![0, 5, 10],
             rows: vec![1, 0, 1],
             coarse: vec![[0, 3], [1, 2]],
-        };
+            index: Vec::new(),
+        }
+        .indexed();
         let mut bytes = Vec::new();
         clusters.write(&mut bytes);
         let read = WordClusters::read(&mut Reader {

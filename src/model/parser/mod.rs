@@ -6,6 +6,7 @@
 //! the static vectors.
 
 mod features;
+mod table;
 pub mod train;
 
 use super::clusters::WordClusters;
@@ -14,9 +15,10 @@ use super::perceptron::{Reader, Weights};
 use crate::document::Upos;
 use crate::error::Result;
 use features::{Scratch, Token};
+use table::MoveTable;
 
 pub const FILE: &str = "parser.bin.zst";
-const MAGIC: &[u8] = b"textkg-parser-1\n";
+const MAGIC: &[u8] = b"textkg-parser-2\n";
 static BYTES: &[u8] = include_bytes!("../../../models/parser.bin.zst");
 
 /// Transitions of the arc-hybrid system.
@@ -44,7 +46,7 @@ pub struct Dependency {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parser {
-    transitions: Weights,
+    transitions: MoveTable,
     relations: Weights,
     /// The relations' names, in class order ("acl", "acl:relcl", ...).
     labels: Vec<String>,
@@ -219,6 +221,43 @@ impl Parser {
         self.parse_tokens(&tokens, &mut Scratch::default())
     }
 
+    /// Parses every sentence of a tagged document: one arc per token, heads
+    /// as token indices in the document. A token outside every sentence
+    /// stays a root.
+    pub fn annotate(
+        &'static self,
+        doc: &crate::document::Document,
+        clusters: &WordClusters,
+    ) -> Vec<crate::document::Dependency> {
+        let unattached = crate::document::Dependency {
+            head: None,
+            relation: "dep",
+        };
+        let mut arcs = vec![unattached; doc.tokens.len()];
+        let mut scratch = Scratch::default();
+        for sentence in &doc.sentences {
+            let range = sentence.tokens.clone();
+            let (Some(tags), Some(arcs)) =
+                (doc.tags.get(range.clone()), arcs.get_mut(range.clone()))
+            else {
+                continue;
+            };
+            let words: Vec<&str> = range.clone().map(|t| doc.token_text(t)).collect();
+            let infos = super::features::describe(&words);
+            let tokens = features::tokens(&words, &infos, tags, clusters);
+            for (arc, dependency) in arcs
+                .iter_mut()
+                .zip(self.parse_tokens(&tokens, &mut scratch))
+            {
+                *arc = crate::document::Dependency {
+                    head: dependency.head.map(|h| h + range.start),
+                    relation: &self.labels[dependency.label as usize],
+                };
+            }
+        }
+        arcs
+    }
+
     pub(crate) fn parse_tokens(&self, tokens: &[Token], scratch: &mut Scratch) -> Vec<Dependency> {
         let mut state = State::new(tokens.len());
         while !state.is_final() {
@@ -283,10 +322,10 @@ impl Parser {
                 .map_err(|_| reader.error("relation name is not UTF-8"))?;
             labels.push(label.to_string());
         }
-        let transitions = Weights::read(reader)?;
+        let transitions = MoveTable::read(reader)?;
         let relations = Weights::read(reader)?;
-        if transitions.classes() != MOVES.len() || relations.classes() != count {
-            return Err(reader.error("weight tables do not match the parser's classes"));
+        if relations.classes() != count {
+            return Err(reader.error("the relation table does not match the relations"));
         }
         Ok(Parser {
             transitions,

@@ -133,3 +133,34 @@ fn the_parser_round_trips_through_bytes() {
     assert_eq!(&read, parser);
     assert!(parser.labels().iter().any(|l| l == "obl:agent"));
 }
+
+#[test]
+fn the_parse_layer_gives_every_token_a_head_in_its_own_sentence() {
+    let text = "Northwind hired Ana Ruiz on Monday. The board said she would lead the office.";
+    let doc = crate::pipeline::Pipeline::new(crate::pipeline::Options {
+        parse: true,
+        ..Default::default()
+    })
+    .annotate("t", text);
+    assert_eq!(doc.dependencies.len(), doc.tokens.len());
+    for sentence in &doc.sentences {
+        let arcs = &doc.dependencies[sentence.tokens.clone()];
+        assert_eq!(arcs.iter().filter(|d| d.head.is_none()).count(), 1);
+        for arc in arcs {
+            assert!(arc.head.is_none_or(|h| sentence.tokens.contains(&h)));
+        }
+    }
+    let token = |word: &str| {
+        (0..doc.tokens.len())
+            .find(|&t| doc.token_text(t) == word)
+            .unwrap()
+    };
+    // Heads are document indices: "said" is in the second sentence.
+    let said = token("said");
+    assert_eq!(doc.dependencies[token("board")].head, Some(said));
+    assert_eq!(doc.dependencies[token("board")].relation, "nsubj");
+    assert_eq!(
+        doc.dependencies[token("Northwind")].head,
+        Some(token("hired"))
+    );
+}

@@ -5,6 +5,7 @@
 //! so it learns to recover from the states it will meet.
 
 use super::features::{self, Scratch, Token};
+use super::table::MoveTrainer;
 use super::{MOVES, Move, NONE, Parser, State, argmax_allowed};
 use crate::document::Upos;
 use crate::model::clusters::WordClusters;
@@ -68,7 +69,7 @@ pub fn run(
 
 pub const EPOCHS: usize = 15;
 const SEED: u64 = 0x7061_7273_6572;
-const TRANSITION_BITS: u32 = 24;
+const TRANSITION_BITS: u32 = 22;
 const RELATION_BITS: u32 = 20;
 const ENSEMBLE: usize = 3;
 /// Epochs before the parser follows its own moves.
@@ -157,11 +158,11 @@ pub fn train(
         .collect();
     // Several parsers from different orders of the sentences, averaged: an
     // ensemble that costs no more to run than one parser.
-    let trained: Vec<(Dense, Dense)> = (0..ENSEMBLE as u64)
+    let trained: Vec<(Vec<[f32; 3]>, Dense)> = (0..ENSEMBLE as u64)
         .into_par_iter()
         .map(|k| {
             let mut order: Vec<&Prepared> = prepared.iter().collect();
-            let mut transitions = Trainer::new(TRANSITION_BITS, MOVES.len());
+            let mut transitions = MoveTrainer::new(TRANSITION_BITS);
             let mut relations = Trainer::new(RELATION_BITS, labels.len());
             let mut rng = Rng(seed ^ k.wrapping_mul(0x9E37_79B9_7F4A_7C15));
             let mut scratch = Scratch::default();
@@ -179,12 +180,12 @@ pub fn train(
                     );
                 }
             }
-            (transitions.average_dense(), relations.average_dense())
+            (transitions.average(), relations.average_dense())
         })
         .collect();
-    let (transitions, relations): (Vec<Dense>, Vec<Dense>) = trained.into_iter().unzip();
+    let (transitions, relations): (Vec<_>, Vec<Dense>) = trained.into_iter().unzip();
     Parser {
-        transitions: Dense::mean(&transitions),
+        transitions: MoveTrainer::mean(&transitions),
         relations: Dense::mean(&relations),
         labels,
     }
@@ -192,7 +193,7 @@ pub fn train(
 
 fn train_sentence(
     sentence: &Prepared,
-    transitions: &mut Trainer,
+    transitions: &mut MoveTrainer,
     relations: &mut Trainer,
     label_count: usize,
     mut explore: Option<&mut Rng>,
@@ -204,10 +205,7 @@ fn train_sentence(
     while !state.is_final() {
         scratch.features.clear();
         features::transition_features(tokens, &state, &mut scratch.features);
-        let mut scores = [0f32; 3];
-        transitions
-            .weights()
-            .add_scores(&scratch.features, &mut scores);
+        let scores = transitions.scores(&scratch.features);
         let predicted = argmax_allowed(&state, &scores);
         let costs: Vec<(Move, usize)> = MOVES
             .iter()
