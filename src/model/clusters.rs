@@ -98,6 +98,16 @@ impl WordClusters {
         })
     }
 
+    /// The clusters of `word` exactly as written, without the lower-case
+    /// fallback of [`WordClusters::get`].
+    pub fn get_exact(&self, word: &str) -> Option<WordCluster> {
+        let row = self.rows[self.find(word.as_bytes())?];
+        Some(WordCluster {
+            row,
+            coarse: self.coarse[row as usize],
+        })
+    }
+
     fn find(&self, word: &[u8]) -> Option<usize> {
         let (mut low, mut high) = (0, self.starts.len());
         while low < high {

@@ -62,9 +62,19 @@ pub struct Place {
     pub country: [u8; 2],
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
+#[derive(Debug, Clone, Default)]
 pub struct Places {
-    names: HashMap<String, Place>,
+    names: FastMap<String, Place>,
+    /// The first token of every name, so most words are refused at once.
+    first_words: std::collections::HashSet<String, foldhash::fast::FixedState>,
+}
+
+impl PartialEq for Places {
+    fn eq(&self, other: &Places) -> bool {
+        self.names == other.names
+    }
 }
 
 impl Places {
@@ -103,6 +113,11 @@ impl Places {
         self.names.get(name).copied()
     }
 
+    /// Whether some name starts with this token.
+    pub fn starts_a_name(&self, token: &str) -> bool {
+        self.first_words.contains(token)
+    }
+
     /// One line per name, sorted: `name<TAB>kind<TAB>country`.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(MAGIC);
@@ -122,7 +137,7 @@ impl Places {
         reader.expect_magic(MAGIC)?;
         let text = std::str::from_utf8(reader.take(reader.bytes.len())?)
             .map_err(|_| reader.error("place names are not UTF-8"))?;
-        let mut names = HashMap::new();
+        let mut places = Places::default();
         for line in text.lines() {
             let mut fields = line.split('\t');
             let (Some(name), Some(kind), Some(country), None) =
@@ -139,9 +154,9 @@ impl Places {
                 .as_bytes()
                 .try_into()
                 .map_err(|_| reader.error("a country code is not two letters"))?;
-            names.insert(name.to_string(), Place { kind, country });
+            places.insert(name.to_string(), Place { kind, country });
         }
-        Ok(Places { names })
+        Ok(places)
     }
 
     /// Reads `countries.tsv`, `cities.tsv` and `us_states.tsv` in `dir`.
@@ -172,6 +187,13 @@ impl Places {
         Ok(places)
     }
 
+    fn insert(&mut self, name: String, place: Place) {
+        if let Some(first) = name.split(' ').next() {
+            self.first_words.insert(first.to_string());
+        }
+        self.names.insert(name, place);
+    }
+
     /// Adds a name written with a capital, tokenised as text is; keeps the
     /// most prominent reading, then the first country in code order.
     fn add(&mut self, name: &str, kind: PlaceKind, country: [u8; 2]) {
@@ -189,6 +211,9 @@ impl Places {
             .collect::<Vec<_>>()
             .join(" ");
         let place = Place { kind, country };
+        if let Some(first) = joined.split(' ').next() {
+            self.first_words.insert(first.to_string());
+        }
         self.names
             .entry(joined)
             .and_modify(|known| {

@@ -32,19 +32,24 @@ pub fn describe<S: AsRef<str>>(words: &[S], infos: &[TokenInfo]) -> Vec<WorldInf
         .map(|(word, info)| {
             let word = word.as_ref();
             let back_off = |k: u64| mix(k, info.short_shape);
-            let (row, coarse) = match clusters.get(word) {
+            // One search for the word as written, one for its lower case.
+            let exact = clusters.get_exact(word);
+            let lower = if info.lower == info.word {
+                exact
+            } else {
+                clusters.get_exact(&word.to_lowercase())
+            };
+            let (row, coarse) = match exact.or(lower) {
                 Some(c) => (
                     u64::from(c.row) + 1,
                     [u64::from(c.coarse[0]) + 1, u64::from(c.coarse[1]) + 1],
                 ),
                 None => (back_off(1), [back_off(2), back_off(3)]),
             };
-            let lower_row = if info.lower == info.word {
-                row
-            } else {
-                clusters
-                    .get(&word.to_lowercase())
-                    .map_or(back_off(4), |c| u64::from(c.row) + 1)
+            let lower_row = match lower {
+                Some(c) => u64::from(c.row) + 1,
+                None if info.lower == info.word => row,
+                None => back_off(4),
             };
             WorldInfo {
                 row,
@@ -61,7 +66,8 @@ pub fn describe<S: AsRef<str>>(words: &[S], infos: &[TokenInfo]) -> Vec<WorldInf
 fn mark_places<S: AsRef<str>>(words: &[S], places: &Places, world: &mut [WorldInfo]) {
     let mut name = String::new();
     let found = phrase::leftmost_longest(0..words.len(), LONGEST_NAME, |range| {
-        if !words[range.start].as_ref().starts_with(char::is_uppercase) {
+        let first = words[range.start].as_ref();
+        if !first.starts_with(char::is_uppercase) || !places.starts_a_name(first) {
             return None;
         }
         name.clear();
