@@ -14,7 +14,7 @@ type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 /// Every lexicon file by name: what the loader reads, and what a model's
 /// manifest hashes.
-pub const FILES: [(&str, &str); 36] = [
+pub const FILES: [(&str, &str); 35] = [
     (
         "abbreviations.txt",
         include_str!("lexicon/abbreviations.txt"),
@@ -23,7 +23,6 @@ pub const FILES: [(&str, &str); 36] = [
         "appointment_verbs.txt",
         include_str!("lexicon/appointment_verbs.txt"),
     ),
-    ("capitals.txt", include_str!("lexicon/capitals.txt")),
     (
         "club_suffixes.txt",
         include_str!("lexicon/club_suffixes.txt"),
@@ -176,7 +175,6 @@ struct Lexicon {
     demonyms: HashMap<String, &'static str>,
     /// News organisations, each as its words.
     news_organizations: HashSet<Vec<&'static str>>,
-    capitals: HashSet<&'static str>,
     companies: HashSet<&'static str>,
     organization_nouns: HashSet<&'static str>,
     occupations: WordList,
@@ -328,7 +326,6 @@ fn lexicon() -> &'static Lexicon {
                 .map(|line| line.split_whitespace().count())
                 .max()
                 .unwrap_or(1),
-            capitals: lines(file("capitals.txt")).collect(),
             companies: lines(file("companies.txt")).collect(),
             organization_nouns: lines(file("organization_nouns.txt")).collect(),
             occupations: WordList::load("occupations.txt"),
@@ -525,11 +522,6 @@ pub fn is_reporting_verb(word: &str) -> bool {
 /// him", where what follows the person told is a clause of its own.
 pub fn is_telling_verb(word: &str) -> bool {
     lexicon().telling_verbs.contains(word)
-}
-
-/// Whether the name, exactly, is a capital city ("Brussels", "New Delhi").
-pub fn is_capital(name: &str) -> bool {
-    lexicon().capitals.contains(name)
 }
 
 /// Whether the name, exactly, is a large company news names bare ("Nvidia").

@@ -45,6 +45,10 @@ pub struct TrainArgs {
     /// Rebuild only the word clusters and the parser (with the tagger in the output folder).
     #[arg(long)]
     pub parser_only: bool,
+    /// Rebuild only the place names and the recogniser (with the tagger in
+    /// the output folder), leaving the parser and typed relations as they are.
+    #[arg(long)]
+    pub recognizer_only: bool,
 }
 
 pub fn ewt_path(data: &Path, split: &str) -> PathBuf {
@@ -305,6 +309,26 @@ fn train_parser(
     Ok(vec![model::clusters::FILE, model::parser::FILE])
 }
 
+/// Writes the GeoNames place names; the recogniser reads the ones built
+/// into the binary, so they must be what this data gives.
+fn write_places(data: &Path, out: &Path) -> Result<usize> {
+    let places = model::places::Places::derive(&data.join("geonames"))?;
+    let mut bytes = Vec::new();
+    places.write(&mut bytes);
+    let size = write_model(out, model::places::FILE, &bytes)?;
+    if &places != model::places::Places::embedded() {
+        return Err(Error::Model {
+            name: "places".into(),
+            message: format!(
+                "{} changed: rebuild textkg (cargo build --release) and train again, \
+                 so that the recogniser learns from the place names it will read",
+                out.join(model::places::FILE).display()
+            ),
+        });
+    }
+    Ok(size)
+}
+
 /// The models written, by file name.
 fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
     let mut written = Vec::new();
@@ -314,7 +338,14 @@ fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
         let held_out = HeldOutTaggers::train(&args.data, args.tagger_epochs)?;
         return train_parser(args, &tagger, &held_out);
     }
-    let tagger = if args.keep_tagger {
+    let size = write_places(&args.data, &args.out)?;
+    written.push(model::places::FILE);
+    eprintln!(
+        "place names: {} ({:.1} MB)",
+        model::places::FILE,
+        size as f64 / 1e6
+    );
+    let tagger = if args.keep_tagger || args.recognizer_only {
         model::Models::load_tagger(&args.out)?
     } else {
         let tagger = train_tagger(&args.data, args.tagger_epochs)?;
@@ -339,7 +370,7 @@ fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
     };
     let examples: Vec<&Example> = uner.iter().chain(redocred).collect();
     let held_out = HeldOutTaggers::train(&args.data, args.tagger_epochs)?;
-    if args.parser_epochs > 0 {
+    if args.parser_epochs > 0 && !args.recognizer_only {
         written.extend(train_parser(args, &tagger, &held_out)?);
     }
     let recognizer =
@@ -359,7 +390,7 @@ fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
         model::RECOGNIZER_FILE,
         size as f64 / 1e6
     );
-    if args.skip_relations {
+    if args.skip_relations || args.recognizer_only {
         return Ok(written);
     }
     crate::relations::typed::train::run(&crate::relations::typed::train::TrainArgs {

@@ -60,7 +60,7 @@ struct GumMention {
 
 /// Finds each token of `tokens` in `text`, in order; `None` for a token the
 /// text spells differently.
-fn align_tokens(text: &str, tokens: &[String]) -> Vec<Option<Span>> {
+pub(crate) fn align_tokens(text: &str, tokens: &[String]) -> Vec<Option<Span>> {
     // The text files open with a header (title, source, date, licence) and
     // a blank line; the gold tokens start after it.
     let mut cursor = text.find("\n\n").map_or(0, |i| i + 2);

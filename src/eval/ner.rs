@@ -20,6 +20,10 @@ pub enum NerCorpus {
     Uner,
     /// Re-DocRED, 5-fold cross-validation by document.
     Redocred,
+    /// GUM Wikinews: mentions with a Wikipedia identifier (PER/ORG/LOC);
+    /// `--split test` the reporting half (texts 23–43 in sorted order),
+    /// `--split dev` the first 22.
+    Gum,
 }
 
 #[derive(Debug, clap::Args)]
@@ -50,7 +54,7 @@ pub struct NerArgs {
     /// Lines (for error analysis) and stop.
     #[arg(long, hide = true, value_name = "FILE")]
     pub write_analysis: Option<PathBuf>,
-    /// UNER split to evaluate: test (reported) or dev (for development).
+    /// UNER split (or GUM half) to evaluate: test (reported) or dev (for development).
     #[arg(long, default_value = "test", value_parser = ["test", "dev"])]
     pub split: String,
     /// Score the names and demonyms of the whole mention stage (titles cut
@@ -99,6 +103,102 @@ pub fn predict_mentions(models: &Models, text: &str) -> Vec<(Span, EntityType)> 
         .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Demonym))
         .map(|m| (m.span, m.ty))
         .collect()
+}
+
+/// Texts of GUM's development half (the first 22 in sorted order) or
+/// reporting half (the rest), with their mentions that carry a Wikipedia
+/// identifier and are a person, organisation or place as gold (pronouns
+/// linked to them left out, as `textkg eval entities gum` does). GUM's
+/// mentions are noun phrases: a leading "the" is not part of the name.
+pub fn gum_examples(data: &Path, development: bool) -> Result<Vec<(String, Example)>> {
+    #[derive(Deserialize)]
+    struct GumMention {
+        start: usize,
+        end: usize,
+        #[serde(rename = "type")]
+        ty: String,
+        wikipedia: Option<String>,
+        text: String,
+    }
+    #[derive(Deserialize)]
+    struct GumDocument {
+        doc: String,
+        tokens: Vec<String>,
+        mentions: Vec<GumMention>,
+    }
+    const DEVELOPMENT_TEXTS: usize = 22;
+    let dir = data.join("gum-wikinews");
+    let path = dir.join("entities.jsonl");
+    let source = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    let mut documents = Vec::new();
+    for (index, line) in source
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let doc: GumDocument = serde_json::from_str(line).map_err(|e| Error::BadLine {
+            path: path.clone(),
+            line: index + 1,
+            message: e.to_string(),
+        })?;
+        documents.push(doc);
+    }
+    documents.sort_by(|a, b| a.doc.cmp(&b.doc));
+    let chosen = if development {
+        documents.truncate(DEVELOPMENT_TEXTS);
+        documents
+    } else {
+        documents.split_off(DEVELOPMENT_TEXTS.min(documents.len()))
+    };
+    let mut examples = Vec::new();
+    for doc in chosen {
+        let text_path = dir.join("text").join(format!("{}.txt", doc.doc));
+        let text = std::fs::read_to_string(&text_path).map_err(|e| Error::io(&text_path, e))?;
+        let spans = super::entities::align_tokens(&text, &doc.tokens);
+        // The header (title, source, date, licence) is no part of the story.
+        let body = text.find("\n\n").map_or(0, |i| i + 2);
+        let mut gold = Vec::new();
+        // A pronoun or "we" linked to a named entity is no name.
+        let named = |m: &&GumMention| {
+            m.wikipedia.is_some()
+                && crate::lexicon::pronoun_type(&m.text).is_none()
+                && !matches!(m.text.as_str(), "I" | "We" | "You" | "Us")
+                && m.text.chars().any(char::is_uppercase)
+        };
+        for m in doc.mentions.iter().filter(named) {
+            let ty = match m.ty.as_str() {
+                "person" => EntityType::Person,
+                "organization" => EntityType::Organization,
+                "place" => EntityType::Location,
+                _ => continue,
+            };
+            let mut start = m.start;
+            while start + 1 < m.end && doc.tokens[start].eq_ignore_ascii_case("the") {
+                start += 1;
+            }
+            let first = spans.get(start).copied().flatten();
+            let last = m
+                .end
+                .checked_sub(1)
+                .and_then(|e| spans.get(e).copied().flatten());
+            if let (Some(first), Some(last)) = (first, last) {
+                let span = Span::new(first.start - body, last.end - body);
+                if !gold.contains(&(span, ty)) {
+                    gold.push((span, ty));
+                }
+            }
+        }
+        gold.sort();
+        examples.push((
+            doc.doc,
+            Example {
+                text: text[body..].to_string(),
+                gold,
+                annotated: CORE_TYPES.to_vec(),
+            },
+        ));
+    }
+    Ok(examples)
 }
 
 /// The training texts of cross-validation fold `k`: UNER train and the
@@ -240,6 +340,15 @@ pub fn run(args: NerArgs) -> Result<()> {
                 .collect();
             (texts, "Re-DocRED")
         }
+        NerCorpus::Gum => {
+            let dev = args.split == "dev";
+            let name = if dev {
+                "GUM Wikinews, first 22 texts"
+            } else {
+                "GUM Wikinews, texts 23-43"
+            };
+            (gum_examples(&data, dev)?, name)
+        }
     };
     let texts: Vec<(String, &Example)> = texts.iter().map(|(id, e)| (id.clone(), e)).collect();
     if let Some(path) = &args.write_texts {
@@ -276,7 +385,7 @@ pub fn run(args: NerArgs) -> Result<()> {
     };
     let mut log = Vec::new();
     match args.corpus {
-        NerCorpus::Uner => {
+        NerCorpus::Uner | NerCorpus::Gum => {
             let scores = if external.is_some() {
                 score_with(&texts, &from_file, &mut log)
             } else {
@@ -287,7 +396,7 @@ pub fn run(args: NerArgs) -> Result<()> {
                     &mut log,
                 )
             };
-            // UNER annotates only PERSON, ORGANIZATION and LOCATION: rows for
+            // UNER and GUM's linked names are only PERSON, ORGANIZATION and LOCATION: rows for
             // the other types would count every prediction of them as wrong.
             let rows: Vec<_> = scores
                 .rows()
@@ -301,6 +410,8 @@ pub fn run(args: NerArgs) -> Result<()> {
         NerCorpus::Redocred => {
             let folds = redocred_folds(texts.len(), args.folds.max(2));
             let mut fold_scores = Vec::new();
+            // With --mention-stage, the recogniser alone too, from the same folds.
+            let mut recogniser_scores = Vec::new();
             let shared = if external.is_some() {
                 None
             } else {
@@ -334,6 +445,13 @@ pub fn run(args: NerArgs) -> Result<()> {
                             tagger: models.tagger.clone(),
                             recognizer,
                         };
+                        if args.mention_stage {
+                            recogniser_scores.push(score_with(
+                                &test,
+                                &|_, e: &Example| predict(&fold_models, &e.text),
+                                &mut Vec::new(),
+                            ));
+                        }
                         score_with(
                             &test,
                             &|_, e: &Example| predictor(&fold_models, &e.text),
@@ -349,6 +467,10 @@ pub fn run(args: NerArgs) -> Result<()> {
                     all * 100.0
                 );
                 fold_scores.push(scores);
+            }
+            if !recogniser_scores.is_empty() {
+                let title = format!("{name} {}-fold CV mean, recogniser alone", folds.len());
+                println!("{}\n", format_rows(&title, &mean_rows(&recogniser_scores)));
             }
             let title = format!("{name} {}-fold CV mean, {system}", folds.len());
             println!("{}", format_rows(&title, &mean_rows(&fold_scores)));

@@ -136,8 +136,9 @@ name_rules! {
     /// Reads every name. Retypes as a person a one-word place that is the surname
     /// of a person named in full, unless a preposition of place precedes it.
     SurnamesReadAsPlaces = "surnames-read-as-places", retypes surnames_read_as_places;
-    /// Reads the lists of capitals and companies. Retypes a capital named alone as
-    /// a place and a large company named bare as an organisation.
+    /// Reads GeoNames' capitals and large cities and the list of companies.
+    /// Retypes a capital or large city named alone as a place and a large
+    /// company named bare as an organisation.
     KnownPlacesAndCompanies = "known-places-and-companies", retypes known_places_and_companies;
     /// Reads tokens and tags around each name. Retypes as an organisation a name
     /// the text calls one, and cuts a noun a name ran into.
@@ -301,6 +302,31 @@ pub fn add_mentions(doc: &mut Document) {
     mentions.extend(pronoun_mentions(doc, &covered));
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
     doc.mentions = mentions;
+}
+
+/// The GeoNames place a name names, its tokens joined by spaces as the
+/// place list keeps them.
+pub(crate) fn place_named(
+    doc: &Document,
+    range: Range<usize>,
+) -> Option<crate::model::places::Place> {
+    if range.is_empty() || range.len() > crate::model::places::LONGEST_NAME {
+        return None;
+    }
+    let words: Vec<&str> = range.map(|t| doc.token_text(t)).collect();
+    crate::model::places::Places::embedded().get(&words.join(" "))
+}
+
+/// A capital or a city of half a million people or more: news names it
+/// for its government or its people ("Brussels said", "Lagos voted").
+/// A common given name ("Victoria") is left to the recogniser.
+pub(crate) fn is_major_city(doc: &Document, range: Range<usize>) -> bool {
+    use crate::model::places::PlaceKind;
+    let one_given_name =
+        range.len() == 1 && lexicon::given_name_gender(doc.token_text(range.start)).is_some();
+    !one_given_name
+        && place_named(doc, range)
+            .is_some_and(|p| matches!(p.kind, PlaceKind::Capital | PlaceKind::LargeCity))
 }
 
 /// Which tokens some name covers.

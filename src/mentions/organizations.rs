@@ -1,6 +1,6 @@
 //! Rules that find or type organisations (and storms): by their last word,
 //! by what the text calls them, by the titles they give, by lists of
-//! outlets, capitals and companies.
+//! outlets and companies, and by the GeoNames capitals and large cities.
 
 use super::*;
 
@@ -275,8 +275,8 @@ pub(super) fn short_forms_of_organizations(doc: &Document, names: &mut [NameSpan
     }
 }
 
-/// "Brussels might respond", "Nvidia's shares rose": a capital named alone
-/// is the place (or its government) and a large company's bare name is the
+/// "Brussels might respond", "Nvidia's shares rose": a capital or large
+/// city named alone (GeoNames) is the place (or its government) and a large company's bare name is the
 /// company, whatever type the recogniser gave them, unless the text also
 /// names a person with that word ("George Washington", "Nikola Tesla").
 pub(super) fn known_places_and_companies(doc: &Document, names: &mut [NameSpan]) {
@@ -297,7 +297,8 @@ pub(super) fn known_places_and_companies(doc: &Document, names: &mut [NameSpan])
         // "the Amazon" is the river.
         let after_the =
             range.start > 0 && doc.token_text(range.start - 1).eq_ignore_ascii_case("the");
-        if matches!(ty, EntityType::Person | EntityType::Misc) && lexicon::is_capital(text) {
+        if matches!(ty, EntityType::Person | EntityType::Misc) && is_major_city(doc, range.clone())
+        {
             *ty = EntityType::Location;
         } else if *ty != EntityType::Organization && lexicon::is_company(text) && !after_the {
             *ty = EntityType::Organization;
@@ -372,7 +373,7 @@ pub(super) fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]
         let works_at = range.start > sentence.start + 1
             && doc.token_text(range.start - 1) == "at"
             && is_profession(doc, range.start - 2)
-            && !lexicon::is_capital(doc.slice(doc.token_span(range.clone())));
+            && !is_major_city(doc, range.clone());
         if before || which_after || works_at || called_an_organization_after(doc, range.end) {
             *ty = EntityType::Organization;
             called.insert(doc.slice(doc.token_span(range.clone())));

@@ -416,6 +416,18 @@ fn a_capital_or_company_named_alone_is_one_unless_a_person_bears_the_name() {
 }
 
 #[test]
+fn geonames_capitals_and_large_cities_named_alone_are_places() {
+    let (doc, ranges) = doc_with(
+        "Lagos voted on Monday. Ouagadougou replied. Victoria said no. Oakhurst agreed.",
+        &["Lagos", "Ouagadougou", "Victoria", "Oakhurst"],
+    );
+    let types = retyped(&doc, ranges, known_places_and_companies);
+    use EntityType::{Location, Person};
+    // A given name and a name GeoNames lacks keep the recogniser's type.
+    assert_eq!(types, [Location, Location, Person, Person]);
+}
+
+#[test]
 fn a_name_the_text_calls_a_firm_is_an_organisation() {
     let (doc, ranges) = doc_with(
         "It was designed by Gensler, an architecture firm. British bank Barclays \

@@ -108,6 +108,16 @@ impl WordClusters {
         })
     }
 
+    /// The clusters of `word` exactly as written, without the lower-case
+    /// fallback of [`WordClusters::get`].
+    pub fn get_exact(&self, word: &str) -> Option<WordCluster> {
+        let row = self.rows[self.find(word.as_bytes())?];
+        Some(WordCluster {
+            row,
+            coarse: self.coarse[row as usize],
+        })
+    }
+
     fn find(&self, word: &[u8]) -> Option<usize> {
         let mask = self.index.len() - 1;
         let mut slot = word_hash(word) & mask;

@@ -23,6 +23,9 @@ pub const REDOCRED_TRAIN: &str = "redocred/train.json";
 pub const REDOCRED_RELATIONS: &str = "redocred/rel_info.json";
 pub const VECTOR_WORDS: &str = "explosion-vectors/words.tsv";
 pub const VECTOR_ROWS: &str = "explosion-vectors/vectors.f32";
+pub const GEONAMES_COUNTRIES: &str = "geonames/countries.tsv";
+pub const GEONAMES_CITIES: &str = "geonames/cities.tsv";
+pub const GEONAMES_STATES: &str = "geonames/us_states.tsv";
 
 /// The lexicon files a model's training read.
 #[derive(Debug, Clone, Copy)]
@@ -51,7 +54,7 @@ impl Inputs {
     }
 }
 
-pub const MODELS: [Inputs; 5] = [
+pub const MODELS: [Inputs; 6] = [
     // The tagger reads a word's own orthographic flags, no gazetteer bit.
     Inputs {
         file: super::TAGGER_FILE,
@@ -63,14 +66,38 @@ pub const MODELS: [Inputs; 5] = [
     Inputs {
         file: super::RECOGNIZER_FILE,
         lexicon: LexiconFiles::Only(&super::features::LEXICON_FILES),
-        data: &[EWT_TRAIN, UNER_TRAIN, REDOCRED_TRAIN],
+        data: &[
+            EWT_TRAIN,
+            UNER_TRAIN,
+            REDOCRED_TRAIN,
+            VECTOR_ROWS,
+            VECTOR_WORDS,
+            GEONAMES_COUNTRIES,
+            GEONAMES_CITIES,
+            GEONAMES_STATES,
+        ],
+    },
+    Inputs {
+        file: super::places::FILE,
+        lexicon: LexiconFiles::Only(&[]),
+        data: &[GEONAMES_COUNTRIES, GEONAMES_CITIES, GEONAMES_STATES],
     },
     // Trained on the pipeline's reading of Re-DocRED, through recognisers
     // retrained per fold on UNER and Re-DocRED.
     Inputs {
         file: crate::relations::typed::MODEL_FILE,
         lexicon: LexiconFiles::All,
-        data: &[EWT_TRAIN, UNER_TRAIN, REDOCRED_TRAIN, REDOCRED_RELATIONS],
+        data: &[
+            EWT_TRAIN,
+            UNER_TRAIN,
+            REDOCRED_TRAIN,
+            REDOCRED_RELATIONS,
+            VECTOR_ROWS,
+            VECTOR_WORDS,
+            GEONAMES_COUNTRIES,
+            GEONAMES_CITIES,
+            GEONAMES_STATES,
+        ],
     },
     Inputs {
         file: super::clusters::FILE,

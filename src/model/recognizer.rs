@@ -15,6 +15,8 @@ use xxhash_rust::xxh3::xxh3_64;
 
 mod train;
 pub use train::*;
+pub mod world;
+use world::WorldInfo;
 #[cfg(test)]
 mod tests;
 
@@ -143,6 +145,7 @@ struct View<'a> {
     infos: &'a [TokenInfo],
     tags: &'a [Upos],
     cases: &'a [u64],
+    world: &'a [WorldInfo],
     names: &'a [u64],
     lower_names: &'a [u64],
     /// What the first pass said about the same word elsewhere (0: nothing).
@@ -305,6 +308,7 @@ fn extract(view: &View<'_>, i: usize, out: &mut Vec<u64>) {
     if i == 0 {
         out.push(feature(CASE_SENTENCE_START, case));
     }
+    world::extract(view.world, infos, i, out);
     if let Some(hints) = view.hints {
         extract_hints(view.infos, hints, i, out);
     }
@@ -488,18 +492,20 @@ impl Recognizer {
         let mut infos = features::describe(&words);
         features::mark_line_breaks(&doc.text, &doc.tokens, &mut infos);
         let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
-        self.recognize_with(&infos, &doc.tags, &sentences)
+        self.recognize_with(&words, &infos, &doc.tags, &sentences)
     }
 
     pub fn recognize_with(
         &self,
+        words: &[&str],
         infos: &[TokenInfo],
         tags: &[Upos],
         sentences: &[Range<usize>],
     ) -> Vec<(Range<usize>, EntityType)> {
-        if tags.len() != infos.len() {
+        if tags.len() != infos.len() || words.len() != infos.len() {
             return Vec::new();
         }
+        let world = world::describe(words, infos);
         let cases = case_classes_of(&self.case_classes, infos);
         let names = self.names.matches(infos, sequence_key);
         let lower_names = self.lower_names.matches(infos, lower_key);
@@ -510,6 +516,7 @@ impl Recognizer {
                 infos: &infos[sentence.clone()],
                 tags: &tags[sentence.clone()],
                 cases: &cases[sentence.clone()],
+                world: &world[sentence.clone()],
                 names: &names[sentence.clone()],
                 lower_names: &lower_names[sentence.clone()],
                 hints: None,
@@ -601,11 +608,13 @@ impl Recognizer {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn decode(
     pass: &Pass,
     infos: &[TokenInfo],
     tags: &[Upos],
     cases: &[u64],
+    world: &[WorldInfo],
     names: (&[u64], &[u64]),
     sentences: &[Range<usize>],
     hints: Option<&[u64]>,
@@ -618,6 +627,7 @@ fn decode(
             infos: &infos[sentence.clone()],
             tags: &tags[sentence.clone()],
             cases: &cases[sentence.clone()],
+            world: &world[sentence.clone()],
             names: &names.0[sentence.clone()],
             lower_names: &names.1[sentence.clone()],
             hints: hints.map(|h| &h[sentence.clone()]),

@@ -51,6 +51,7 @@ pub struct Prepared {
     pub(super) sentences: Vec<Range<usize>>,
     pub(super) allowed: Vec<u16>,
     pub(super) cases: Vec<u64>,
+    pub(super) world: Vec<WorldInfo>,
     /// Gold entities that align with tokens: token range and type index.
     pub(super) gold: Vec<(Range<usize>, usize)>,
     /// Known-name matches (see [`Names`]), from names of other documents.
@@ -71,6 +72,7 @@ pub fn prepare(
     features::mark_line_breaks(&doc.text, &doc.tokens, &mut infos);
     let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
     let tags = tagger.tag_with(&infos, &sentences);
+    let world = world::describe(&words, &infos);
     let unannotated: Vec<usize> = (0..TYPES)
         .filter(|k| !example.annotated.contains(&EntityType::ALL[*k]))
         .collect();
@@ -119,6 +121,7 @@ pub fn prepare(
         sentences,
         allowed,
         cases: Vec::new(),
+        world,
         gold: gold_ranges,
         names: Vec::new(),
         lower_names: Vec::new(),
@@ -189,6 +192,7 @@ pub(super) fn train_pass_dense(
                 infos: &doc.infos[range.clone()],
                 tags: &doc.tags[range.clone()],
                 cases: &doc.cases[range.clone()],
+                world: &doc.world[range.clone()],
                 names: &doc.names[range.clone()],
                 lower_names: &doc.lower_names[range.clone()],
                 hints: hints.map(|h| &h[d][range.clone()]),
@@ -292,6 +296,7 @@ pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
                 &doc.infos,
                 &doc.tags,
                 &doc.cases,
+                &doc.world,
                 (&doc.names, &doc.lower_names),
                 &doc.sentences,
                 None,

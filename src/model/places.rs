@@ -1,0 +1,290 @@
+//! Place names from GeoNames (CC BY 4.0): countries, capitals, US states
+//! and every city of 15,000 people or more, with their Latin-script
+//! alternate names. `textkg train` reads `../shared/data/geonames` and
+//! writes one compressed list, each name tokenised as textkg tokenises
+//! text, so a phrase of tokens joined by spaces finds it. The recogniser
+//! reads a place as a feature; the mention stage asks it whether a name is
+//! a place.
+
+use super::perceptron::Reader;
+use crate::error::{Error, Result};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+pub const FILE: &str = "places.bin.zst";
+const MAGIC: &[u8] = b"textkg-places-1\n";
+static BYTES: &[u8] = include_bytes!("../../models/places.bin.zst");
+
+/// Longest place name, in tokens, that [`Places::get`] is asked about.
+pub const LONGEST_NAME: usize = 5;
+/// A city at least this large is a [`PlaceKind::LargeCity`].
+const LARGE_CITY: u64 = 500_000;
+
+/// What a place name names, most prominent first: a name listed twice
+/// keeps its most prominent reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PlaceKind {
+    Country,
+    Capital,
+    State,
+    LargeCity,
+    City,
+    /// Only an alternate name (an older name, a transliteration).
+    OtherName,
+}
+
+impl PlaceKind {
+    const ALL: [PlaceKind; 6] = [
+        PlaceKind::Country,
+        PlaceKind::Capital,
+        PlaceKind::State,
+        PlaceKind::LargeCity,
+        PlaceKind::City,
+        PlaceKind::OtherName,
+    ];
+
+    fn code(self) -> u8 {
+        self as u8 + b'0'
+    }
+
+    fn from_code(code: u8) -> Option<PlaceKind> {
+        PlaceKind::ALL
+            .get(code.checked_sub(b'0')? as usize)
+            .copied()
+    }
+}
+
+/// A place: its kind and its country's ISO 3166 alpha-2 code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Place {
+    pub kind: PlaceKind,
+    pub country: [u8; 2],
+}
+
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    names: FastMap<String, Place>,
+    /// The first token of every name, so most words are refused at once.
+    first_words: std::collections::HashSet<String, foldhash::fast::FixedState>,
+}
+
+impl PartialEq for Places {
+    fn eq(&self, other: &Places) -> bool {
+        self.names == other.names
+    }
+}
+
+impl Places {
+    /// The places built into the binary, decompressed on first use.
+    pub fn embedded() -> &'static Places {
+        static PLACES: OnceLock<Places> = OnceLock::new();
+        PLACES.get_or_init(|| {
+            Places::from_compressed(BYTES)
+                .unwrap_or_else(|e| panic!("the place names built into textkg are unusable: {e}"))
+        })
+    }
+
+    pub fn embedded_size() -> usize {
+        BYTES.len()
+    }
+
+    pub fn from_compressed(bytes: &[u8]) -> Result<Places> {
+        let bytes = super::decompress("places", bytes)?;
+        Places::read(&mut Reader {
+            name: "places",
+            bytes: &bytes,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The place a name (its tokens joined by single spaces, case as
+    /// written) names, if any.
+    pub fn get(&self, name: &str) -> Option<Place> {
+        self.names.get(name).copied()
+    }
+
+    /// Whether some name starts with this token.
+    pub fn starts_a_name(&self, token: &str) -> bool {
+        self.first_words.contains(token)
+    }
+
+    /// One line per name, sorted: `name<TAB>kind<TAB>country`.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(MAGIC);
+        let mut entries: Vec<(&String, &Place)> = self.names.iter().collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (name, place) in entries {
+            out.extend_from_slice(name.as_bytes());
+            out.push(b'\t');
+            out.push(place.kind.code());
+            out.push(b'\t');
+            out.extend_from_slice(&place.country);
+            out.push(b'\n');
+        }
+    }
+
+    pub fn read(reader: &mut Reader<'_>) -> Result<Places> {
+        reader.expect_magic(MAGIC)?;
+        let text = std::str::from_utf8(reader.take(reader.bytes.len())?)
+            .map_err(|_| reader.error("place names are not UTF-8"))?;
+        let mut places = Places::default();
+        for line in text.lines() {
+            let mut fields = line.split('\t');
+            let (Some(name), Some(kind), Some(country), None) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                return Err(reader.error("a place line is not name, kind, country"));
+            };
+            let kind = kind
+                .bytes()
+                .next()
+                .and_then(PlaceKind::from_code)
+                .ok_or_else(|| reader.error("unknown place kind"))?;
+            let country: [u8; 2] = country
+                .as_bytes()
+                .try_into()
+                .map_err(|_| reader.error("a country code is not two letters"))?;
+            places.insert(name.to_string(), Place { kind, country });
+        }
+        Ok(places)
+    }
+
+    /// Reads `countries.tsv`, `cities.tsv` and `us_states.tsv` in `dir`.
+    pub fn derive(dir: &Path) -> Result<Places> {
+        let mut places = Places::default();
+        let countries = read_table(&dir.join("countries.tsv"), 7)?;
+        for row in &countries {
+            let country = code(&row[0]);
+            places.add(&row[2], PlaceKind::Country, country);
+            places.add(&row[3], PlaceKind::Capital, country);
+        }
+        for row in read_table(&dir.join("us_states.tsv"), 2)? {
+            places.add(&row[1], PlaceKind::State, *b"US");
+        }
+        for row in read_table(&dir.join("cities.tsv"), 6)? {
+            let country = code(&row[2]);
+            let population: u64 = row[4].parse().unwrap_or(0);
+            let kind = if population >= LARGE_CITY {
+                PlaceKind::LargeCity
+            } else {
+                PlaceKind::City
+            };
+            places.add(&row[1], kind, country);
+            for alternate in row[5].split('|') {
+                places.add(alternate, PlaceKind::OtherName, country);
+            }
+        }
+        Ok(places)
+    }
+
+    fn insert(&mut self, name: String, place: Place) {
+        if let Some(first) = name.split(' ').next() {
+            self.first_words.insert(first.to_string());
+        }
+        self.names.insert(name, place);
+    }
+
+    /// Adds a name written with a capital, tokenised as text is; keeps the
+    /// most prominent reading, then the first country in code order.
+    fn add(&mut self, name: &str, kind: PlaceKind, country: [u8; 2]) {
+        let name = name.trim();
+        if !name.starts_with(char::is_uppercase) || name.chars().count() < 2 {
+            return;
+        }
+        let tokens = crate::text::tokenize(name);
+        if tokens.len() > LONGEST_NAME {
+            return;
+        }
+        let joined = tokens
+            .iter()
+            .map(|t| &name[t.range()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let place = Place { kind, country };
+        if let Some(first) = joined.split(' ').next() {
+            self.first_words.insert(first.to_string());
+        }
+        self.names
+            .entry(joined)
+            .and_modify(|known| {
+                if (place.kind, place.country) < (known.kind, known.country) {
+                    *known = place;
+                }
+            })
+            .or_insert(place);
+    }
+}
+
+fn code(field: &str) -> [u8; 2] {
+    field.as_bytes().try_into().unwrap_or(*b"--")
+}
+
+/// The rows of a tab-separated file with a header line, each with at least
+/// `columns` fields (read as text: Namibia's code is "NA").
+fn read_table(path: &Path, columns: usize) -> Result<Vec<Vec<String>>> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let mut rows = Vec::new();
+    for (n, line) in text.lines().enumerate().skip(1) {
+        let fields: Vec<String> = line.split('\t').map(str::to_string).collect();
+        if fields.len() < columns {
+            return Err(Error::BadLine {
+                path: PathBuf::from(path),
+                line: n + 1,
+                message: format!("expected {columns} tab-separated fields"),
+            });
+        }
+        rows.push(fields);
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_places_know_countries_capitals_states_and_cities() {
+        let places = Places::embedded();
+        let kind = |name: &str| places.get(name).map(|p| p.kind);
+        assert_eq!(kind("Kenya"), Some(PlaceKind::Country));
+        assert_eq!(kind("Nairobi"), Some(PlaceKind::Capital));
+        assert_eq!(kind("Ohio"), Some(PlaceKind::State));
+        assert_eq!(places.get("Mombasa").map(|p| p.country), Some(*b"KE"));
+        assert_eq!(kind("Port - au - Prince"), Some(PlaceKind::Capital));
+        assert_eq!(kind("nairobi"), None);
+        assert_eq!(kind("Quarterly"), None);
+    }
+
+    #[test]
+    fn places_round_trip_and_keep_the_most_prominent_reading() {
+        let mut places = Places::default();
+        places.add("Springfield", PlaceKind::City, *b"US");
+        places.add("Springfield", PlaceKind::Capital, *b"US");
+        places.add("lowercase", PlaceKind::City, *b"US");
+        places.add("São Tomé", PlaceKind::Capital, *b"ST");
+        let mut bytes = Vec::new();
+        places.write(&mut bytes);
+        let read = Places::read(&mut Reader {
+            name: "t",
+            bytes: &bytes,
+        })
+        .unwrap();
+        assert_eq!(read, places);
+        assert_eq!(read.len(), 2);
+        assert_eq!(
+            read.get("Springfield").map(|p| p.kind),
+            Some(PlaceKind::Capital)
+        );
+        assert_eq!(read.get("São Tomé").map(|p| p.country), Some(*b"ST"));
+    }
+}
