@@ -12,7 +12,7 @@ use crate::graph::{GraphData, KnowledgeGraph};
 use crate::input;
 use crate::pipeline::{Options, Pipeline};
 use crate::progress::{Progress, Summary, Verbosity};
-use crate::stream::{DocumentReader, for_each_in_order};
+use crate::stream::{DocumentReader, ReadDocument, for_each_in_order};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -126,11 +126,12 @@ pub fn run(args: BuildArgs) -> Result<()> {
         None => None,
     };
     let explain_path = args.explain.as_deref();
-    let annotate = |d: &input::InputDocument| {
+    let annotate = |read: &ReadDocument| {
+        let d = &read.document;
         let doc = pipeline.annotate(&d.id, &d.text);
         let log = explain_path.map(|_| json_line(&explain::log(&doc, &types)));
         let graph = KnowledgeGraph::from_document(&doc, &d.source, &types);
-        progress.document_done(d.text.len() as u64);
+        progress.document_done(read.input_bytes);
         (graph, log)
     };
     let mut tally = |d: &input::InputDocument, nodes: usize, edges: usize| {
@@ -146,8 +147,8 @@ pub fn run(args: BuildArgs) -> Result<()> {
         }
         _ => export::render(graph, format, &options),
     };
-    let work = |d: &input::InputDocument| {
-        let (graph, explain) = annotate(d);
+    let work = |read: &ReadDocument| {
+        let (graph, explain) = annotate(read);
         Done {
             nodes: graph.node_count(),
             edges: graph.edge_count(),

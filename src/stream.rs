@@ -152,7 +152,7 @@ impl Iterator for DocumentReader {
 pub fn for_each_in_order<T: Send>(
     pool: &rayon::ThreadPool,
     reader: DocumentReader,
-    work: impl Fn(&InputDocument) -> T + Sync,
+    work: impl Fn(&ReadDocument) -> T + Sync,
     mut sink: impl FnMut(&InputDocument, T) -> Result<()>,
 ) -> Result<()> {
     let (sender, batches) = std::sync::mpsc::sync_channel::<Result<Vec<ReadDocument>>>(1);
@@ -161,8 +161,7 @@ pub fn for_each_in_order<T: Send>(
     std::thread::spawn(move || read_batches(reader, sender));
     for batch in batches {
         let batch = batch?;
-        let results: Vec<T> =
-            pool.install(|| batch.par_iter().map(|read| work(&read.document)).collect());
+        let results: Vec<T> = pool.install(|| batch.par_iter().map(&work).collect());
         for (read, result) in batch.iter().zip(results) {
             sink(&read.document, result)?;
         }
