@@ -8,7 +8,6 @@ use crate::graph::{CrossDocumentLog, GraphData, KnowledgeGraph, TypeFilter};
 use crate::input;
 use crate::progress::{Progress, Summary, Verbosity};
 use clap::{Parser, Subcommand};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -265,27 +264,14 @@ pub(crate) fn finish(
     })
 }
 
-/// The merge log: one line per document, then the cross-document joins;
-/// staged, to be put in place once the main output is.
-fn stage_explain(
-    path: &Path,
-    logs: &[Option<explain::DocumentLog>],
-    cross_document: Option<&CrossDocumentLog>,
-) -> Result<export::Staged> {
+/// The log of `merge --explain`: the joins across documents, staged, to be
+/// put in place once the main output is.
+fn stage_explain(path: &Path, cross_document: &CrossDocumentLog) -> Result<export::Staged> {
     export::stage_file(path, |out| {
-        for log in logs.iter().flatten() {
-            write_json_line(path, out, log)?;
-        }
-        if let Some(cross_document) = cross_document {
-            write_json_line(path, out, &explain::CrossDocumentLine { cross_document })?;
-        }
-        Ok(())
+        serde_json::to_writer(&mut *out, &explain::CrossDocumentLine { cross_document })
+            .map_err(|e| Error::io(path, e.into()))?;
+        out.write_all(b"\n").map_err(|e| Error::io(path, e))
     })
-}
-
-fn write_json_line(path: &Path, out: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
-    serde_json::to_writer(&mut *out, value).map_err(|e| Error::io(path, e.into()))?;
-    out.write_all(b"\n").map_err(|e| Error::io(path, e))
 }
 
 fn merge(args: MergeArgs) -> Result<()> {
@@ -318,7 +304,7 @@ fn merge(args: MergeArgs) -> Result<()> {
     }
     let graph = KnowledgeGraph::from_data_with(data, &aliases);
     let explain = match &args.explain {
-        Some(path) => Some(stage_explain(path, &[], Some(&graph.cross_document))?),
+        Some(path) => Some(stage_explain(path, &graph.cross_document)?),
         None => None,
     };
     let output = args.output.output.as_deref();
