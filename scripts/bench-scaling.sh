@@ -6,8 +6,59 @@
 # does not inflate it; the start-up (loading the models, about 0.3 s), timed
 # on a one-sentence document, is taken off before dividing by the size.
 #   scripts/bench-scaling.sh [path/to/textkg] [sizes in bytes...]
+#
+# Corpora of many documents (scripts/make-corpus.py: Re-DocRED, GUM and EWT
+# texts in equal parts, repeated with distinct ids, in a temporary folder):
+#   scripts/bench-scaling.sh --corpus [path/to/textkg] [sizes in MB...]
+#     `build --per-doc` and the merged `build` on each size (default 16 64
+#     256), all cores: wall and CPU seconds, peak memory, nodes, edges (for
+#     --per-doc summed over the documents' graphs).
+#   scripts/bench-scaling.sh --threads [path/to/textkg] [size in MB]
+#     `build --per-doc` with -j1 and -j2 on one corpus (default 64 MB):
+#     wall and CPU seconds, the speed-up, and the load average around it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=${1:-}
+if [ "$mode" = --corpus ] || [ "$mode" = --threads ]; then
+  shift
+  textkg=${1:-target/release/textkg}
+  shift || true
+  sizes=("$@")
+  if [ ${#sizes[@]} -eq 0 ]; then
+    if [ "$mode" = --corpus ]; then sizes=(16 64 256); else sizes=(64); fi
+  fi
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  # One run: wall s, CPU s, peak MB, output MB, and the summary line's counts.
+  measure() {
+    local out=$1
+    shift
+    /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" "$textkg" build "$@" -o "$out" 2>"$tmp/summary"
+    read -r wall user sys peak <"$tmp/time"
+    counts=$(grep -o '[0-9]* documents, [0-9.]* MB, [0-9]* nodes, [0-9]* edges' "$tmp/summary" | tail -1)
+    size=$(stat -c %s "$out")
+    rm -f "$out"
+    python3 -c "print(f'{$wall:8.1f} {$user+$sys:8.1f} {$peak/1024:8.0f} {$size/1e6:8.0f}   $counts')"
+  }
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  for mb in "${sizes[@]}"; do
+    corpus=$tmp/corpus-$mb.jsonl
+    python3 scripts/make-corpus.py "${mb}e6" "$corpus" 2>/dev/null
+    if [ "$mode" = --corpus ]; then
+      printf '%6s MB  %-8s %8s %8s %8s %8s   %s\n' "$mb" mode wall_s cpu_s peak_MB out_MB counts
+      printf '%6s MB  %-8s ' "$mb" per-doc; measure "$tmp/out.jsonl" --jsonl "$corpus" --per-doc
+      printf '%6s MB  %-8s ' "$mb" merged; measure "$tmp/out.json" --jsonl "$corpus"
+    else
+      printf '%6s MB  %-8s %8s %8s %8s %8s   %s\n' "$mb" threads wall_s cpu_s peak_MB out_MB counts
+      for j in 1 2; do
+        printf '%6s MB  -j%-6s ' "$mb" "$j"; measure "$tmp/out.jsonl" --jsonl "$corpus" --per-doc -j "$j"
+      done
+    fi
+    rm -f "$corpus"
+  done
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 textkg=${1:-target/release/textkg}
 shift || true
 sizes=("$@")

@@ -4,12 +4,10 @@ use crate::entities::AliasRules;
 use crate::error::{Error, Result};
 use crate::explain;
 use crate::export::{self, Format};
-use crate::graph::{CrossDocumentLog, KnowledgeGraph, TypeFilter};
-use crate::input::{self, InputDocument};
-use crate::pipeline::{Options, Pipeline};
+use crate::graph::{CrossDocumentLog, GraphData, KnowledgeGraph, TypeFilter};
+use crate::input;
+use crate::progress::{Progress, Summary, Verbosity};
 use clap::{Parser, Subcommand};
-use rayon::prelude::*;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -81,6 +79,19 @@ pub struct BuildArgs {
     /// Worker threads (default: all cores; at most four per core); the output is the same for any count.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct ReportArgs {
+    /// Print progress lines every few seconds when standard error is not a
+    /// terminal (on a terminal a progress bar is shown anyway).
+    #[arg(long, conflicts_with = "quiet")]
+    pub progress: bool,
+    /// Print neither progress nor the summary line; errors and warnings still.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -109,7 +120,7 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
-    fn options(&self) -> Result<export::Options> {
+    pub(crate) fn options(&self) -> Result<export::Options> {
         let mut options = export::Options::new(Some(&self.base_iri))?;
         options.diagram = export::Diagram {
             isolated: self.isolated,
@@ -139,7 +150,8 @@ pub struct BenchExportArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct MergeArgs {
-    /// JSON graphs to merge.
+    /// JSON graphs, or JSON Lines of graphs (as `build --per-doc` writes), to
+    /// merge; - for standard input.
     #[arg(required = true)]
     pub graphs: Vec<PathBuf>,
     /// Write which nodes of different documents were joined (or kept apart, and why) as JSON Lines.
@@ -150,6 +162,8 @@ pub struct MergeArgs {
     pub aliases: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 /// Runs the command line and returns the process exit status.
@@ -185,16 +199,9 @@ fn install_signal_handler() {
     });
 }
 
-/// Worker threads for `-j`: at most four per core, since more only cost
-/// start-up time and memory.
-fn thread_count(requested: Option<usize>) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    requested.map_or(0, |n| n.min(cores * 4))
-}
-
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Build(args) => build(args),
+        Command::Build(args) => crate::build::run(args),
         Command::Merge(args) => merge(args),
         Command::Train(args) => crate::train::run(args),
         Command::Eval(args) => crate::eval::run(args),
@@ -220,29 +227,13 @@ pub fn parse_types(list: &str) -> Result<TypeFilter> {
     Ok(TypeFilter(types))
 }
 
-/// The text inputs of a build: each file with its document id.
-fn input_files(args: &BuildArgs) -> Result<Vec<(PathBuf, String)>> {
-    let inputs: Vec<PathBuf> = if args.inputs.is_empty() && args.jsonl.is_none() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.inputs.clone()
-    };
-    input::expand_all(&inputs)
-}
-
-fn read_documents(args: &BuildArgs, files: &[(PathBuf, String)]) -> Result<Vec<InputDocument>> {
-    let mut documents = Vec::new();
-    if let Some(path) = &args.jsonl {
-        documents.extend(input::read_jsonl(path)?);
-    }
-    documents.extend(input::read_files(files)?);
-    input::check_unique_ids(&documents)?;
-    Ok(documents)
-}
-
 /// Checks every output path before any work: `-o`, and `--explain`,
 /// which must differ from it and from every input.
-fn check_outputs(output: &OutputArgs, explain: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
+pub(crate) fn check_outputs(
+    output: &OutputArgs,
+    explain: Option<&Path>,
+    inputs: &[PathBuf],
+) -> Result<()> {
     let path = output.output.as_deref();
     export::check_destination(output.format, path, inputs)?;
     if let Some(explain) = explain {
@@ -259,7 +250,7 @@ fn check_outputs(output: &OutputArgs, explain: Option<&Path>, inputs: &[PathBuf]
 
 /// Writes the main output, then puts the staged `--explain` file in place:
 /// on failure, neither is left.
-fn finish(
+pub(crate) fn finish(
     explain: Option<export::Staged>,
     output: Option<&Path>,
     write_output: impl FnOnce() -> Result<()>,
@@ -275,134 +266,14 @@ fn finish(
     })
 }
 
-fn build(args: BuildArgs) -> Result<()> {
-    let options = args.output.options()?;
-    let types = parse_types(&args.types)?;
-    let min_confidence = crate::pipeline::checked_min_confidence(args.min_confidence)?;
-    if args.per_doc && args.output.format.is_directory() {
-        return Err(Error::Usage(format!(
-            "--per-doc writes one stream, which --format {} is not",
-            args.output.format.name()
-        )));
-    }
-    let files = input_files(&args)?;
-    let mut inputs: Vec<PathBuf> = files.iter().map(|(path, _)| path.clone()).collect();
-    inputs.extend(args.jsonl.iter().cloned());
-    inputs.extend(args.aliases.iter().cloned());
-    if args.per_doc && args.output.format.holds_one_graph() {
-        let dir = args.output.output.as_deref().ok_or_else(|| {
-            Error::Usage(format!(
-                "--per-doc --format {} writes one file per document: name their directory with -o DIR",
-                args.output.format.name()
-            ))
-        })?;
-        export::check_per_document_destination(dir, &inputs)?;
-        if let Some(explain) = args.explain.as_deref() {
-            export::check_output("--explain", explain, &inputs, None)?;
-        }
-    } else {
-        check_outputs(&args.output, args.explain.as_deref(), &inputs)?;
-    }
-    let aliases = match &args.aliases {
-        Some(path) => crate::api::read_alias_rules(path)?,
-        None => AliasRules::default(),
-    };
-    let documents = read_documents(&args, &files)?;
-    let pipeline = Pipeline::new(Options {
-        co_mentions: args.co_mentions,
-        aliases: aliases.clone(),
-        min_confidence,
-        parse: false,
-    });
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(thread_count(args.threads))
-        .build()
-        .map_err(|e| Error::Usage(format!("--threads: {e}")))?;
-    let explain = args.explain.is_some();
-    let results: Vec<(KnowledgeGraph, Option<explain::DocumentLog>)> = pool.install(|| {
-        documents
-            .par_iter()
-            .map(|d| {
-                let doc = pipeline.annotate(&d.id, &d.text);
-                let log = explain.then(|| explain::log(&doc, &types));
-                (KnowledgeGraph::from_document(&doc, &d.source, &types), log)
-            })
-            .collect()
-    });
-    let (graphs, logs): (Vec<KnowledgeGraph>, Vec<Option<explain::DocumentLog>>) =
-        results.into_iter().unzip();
-    let output = args.output.output.as_deref();
-    let format = args.output.format;
-    if args.per_doc {
-        let explain = match &args.explain {
-            Some(path) => Some(stage_explain(path, &logs, None)?),
-            None => None,
-        };
-        if let (true, Some(dir)) = (format.holds_one_graph(), output) {
-            return finish(explain, None, || {
-                export::write_per_document(&graphs, format, &options, dir)
-            });
-        }
-        return finish(explain, output, || {
-            export::write_atomically(output, |out| write_per_doc(&graphs, format, &options, out))
-        });
-    }
-    let graph = KnowledgeGraph::merge_with(graphs, &aliases);
-    let explain = match &args.explain {
-        Some(path) => Some(stage_explain(path, &logs, Some(&graph.cross_document))?),
-        None => None,
-    };
-    finish(explain, output, || {
-        export::write_output(&graph, format, &options, output)
-    })
-}
-
-/// The merge log: one line per document, then the cross-document joins;
-/// staged, to be put in place once the main output is.
-fn stage_explain(
-    path: &Path,
-    logs: &[Option<explain::DocumentLog>],
-    cross_document: Option<&CrossDocumentLog>,
-) -> Result<export::Staged> {
+/// The log of `merge --explain`: the joins across documents, staged, to be
+/// put in place once the main output is.
+fn stage_explain(path: &Path, cross_document: &CrossDocumentLog) -> Result<export::Staged> {
     export::stage_file(path, |out| {
-        for log in logs.iter().flatten() {
-            write_json_line(path, out, log)?;
-        }
-        if let Some(cross_document) = cross_document {
-            write_json_line(path, out, &explain::CrossDocumentLine { cross_document })?;
-        }
-        Ok(())
+        serde_json::to_writer(&mut *out, &explain::CrossDocumentLine { cross_document })
+            .map_err(|e| Error::io(path, e.into()))?;
+        out.write_all(b"\n").map_err(|e| Error::io(path, e))
     })
-}
-
-fn write_json_line(path: &Path, out: &mut dyn Write, value: &impl serde::Serialize) -> Result<()> {
-    serde_json::to_writer(&mut *out, value).map_err(|e| Error::io(path, e.into()))?;
-    out.write_all(b"\n").map_err(|e| Error::io(path, e))
-}
-
-fn write_per_doc(
-    graphs: &[KnowledgeGraph],
-    format: Format,
-    options: &export::Options,
-    out: &mut dyn Write,
-) -> Result<()> {
-    for graph in graphs {
-        match format {
-            Format::Json => {
-                export::json::write_line(graph, out).map_err(|e| Error::io("<output>", e))?
-            }
-            _ => export::export(graph, format, options, out)?,
-        }
-    }
-    Ok(())
-}
-
-fn read_graph(path: &Path) -> Result<KnowledgeGraph> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = input::decode(path, bytes)?;
-    Ok(KnowledgeGraph::from_data(crate::graph::parse_json(
-        path, &text,
-    )?))
 }
 
 fn merge(args: MergeArgs) -> Result<()> {
@@ -414,20 +285,39 @@ fn merge(args: MergeArgs) -> Result<()> {
         Some(path) => crate::api::read_alias_rules(path)?,
         None => AliasRules::default(),
     };
-    let graphs = args
-        .graphs
-        .iter()
-        .map(|p| read_graph(p))
-        .collect::<Result<Vec<_>>>()?;
-    let graph = KnowledgeGraph::merge_with(graphs, &aliases);
+    let verbosity = Verbosity::from_flags(args.report.quiet, args.report.progress);
+    let progress = Progress::new(verbosity, None);
+    let mut data = GraphData::default();
+    let mut summary = Summary {
+        unit: "graph",
+        looked_at: args.graphs.iter().map(|p| input::shown_name(p)).collect(),
+        ..Default::default()
+    };
+    for path in &args.graphs {
+        let read = crate::graph::read_graphs(path, &mut |graph| {
+            let part = graph.into_data();
+            data.documents.extend(part.documents);
+            data.nodes.extend(part.nodes);
+            data.edges.extend(part.edges);
+            summary.count += 1;
+            progress.document_done(0);
+        })?;
+        summary.bytes += read;
+    }
+    let graph = KnowledgeGraph::from_data_with(data, &aliases);
     let explain = match &args.explain {
-        Some(path) => Some(stage_explain(path, &[], Some(&graph.cross_document))?),
+        Some(path) => Some(stage_explain(path, &graph.cross_document)?),
         None => None,
     };
     let output = args.output.output.as_deref();
     finish(explain, output, || {
         export::write_output(&graph, args.output.format, &options, output)
-    })
+    })?;
+    summary.nodes = graph.node_count();
+    summary.edges = graph.edge_count();
+    summary.output = crate::build::destination(output);
+    progress.finish(&summary);
+    Ok(())
 }
 
 fn bench_export(args: BenchExportArgs) -> Result<()> {

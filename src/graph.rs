@@ -10,7 +10,7 @@ mod read;
 mod text_ref;
 
 pub use cross_document::{CrossDocumentLog, CrossDocumentMerge, CrossDocumentRefusal};
-pub use read::parse_json;
+pub use read::{parse_json, read_graphs};
 pub use text_ref::{SentenceRef, TextRef};
 
 use crate::document::{Document, EntityType, MentionKind, RelationKind};

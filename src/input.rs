@@ -188,18 +188,21 @@ pub fn read_paths(paths: &[PathBuf]) -> Result<Vec<InputDocument>> {
 
 /// Reads listed files (from [`expand_all`]) into documents.
 pub fn read_files(files: &[(PathBuf, String)]) -> Result<Vec<InputDocument>> {
-    let mut documents = Vec::new();
-    for (file, id) in files {
-        let (file, id) = (file.as_path(), id.clone());
-        let text = decode(file, read_path(file)?)?;
-        let source = if file == Path::new("-") {
-            "-".to_string()
-        } else {
-            file.display().to_string()
-        };
-        documents.push(InputDocument { id, source, text });
-    }
-    Ok(documents)
+    files
+        .iter()
+        .map(|(file, id)| read_file(file, id.clone()))
+        .collect()
+}
+
+/// Reads one listed file (`-` for standard input) as the document `id`.
+pub fn read_file(file: &Path, id: String) -> Result<InputDocument> {
+    let text = decode(file, read_path(file)?)?;
+    let source = if file == Path::new("-") {
+        "-".to_string()
+    } else {
+        file.display().to_string()
+    };
+    Ok(InputDocument { id, source, text })
 }
 
 /// Fails when two documents share an id, naming where both came from.
@@ -227,12 +230,16 @@ struct JsonlRecord {
 /// blank lines are skipped.
 pub fn read_jsonl(path: &Path) -> Result<Vec<InputDocument>> {
     let text = decode(path, read_path(path)?)?;
-    let shown = if path == Path::new("-") {
+    parse_jsonl(&shown_name(path), &text)
+}
+
+/// How messages name an input: its path, or `<stdin>` for `-`.
+pub fn shown_name(path: &Path) -> String {
+    if path == Path::new("-") {
         "<stdin>".to_string()
     } else {
         path.display().to_string()
-    };
-    parse_jsonl(&shown, &text)
+    }
 }
 
 /// JSON Lines read a line at a time, as `--jsonl` reads a file: ids are

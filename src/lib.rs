@@ -16,6 +16,7 @@
 
 pub mod api;
 pub mod bench;
+pub mod build;
 pub mod cli;
 pub mod corpus;
 pub mod document;
@@ -31,6 +32,8 @@ pub mod lexicon;
 pub mod mentions;
 pub mod model;
 pub mod pipeline;
+pub mod progress;
 pub mod relations;
+pub mod stream;
 pub mod text;
 pub mod train;

@@ -14,4 +14,5 @@ mod hardening;
 mod merge;
 mod models;
 mod seed;
+mod streaming;
 mod viewer;

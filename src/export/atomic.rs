@@ -216,6 +216,23 @@ impl Drop for Staged {
 /// Writes a whole file into a temporary beside `path` (a symlink's
 /// target), synced and with its final permissions, ready to [`Staged::commit`].
 pub fn stage_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<Staged> {
+    let mut writer = stage_writer(path)?;
+    write(writer.out())?;
+    writer.finish()
+}
+
+/// A file being written, a piece at a time, into a temporary beside its
+/// target; [`StagedWriter::finish`] makes it a [`Staged`] file. Dropped
+/// unfinished, the temporary is removed.
+pub struct StagedWriter {
+    out: Option<io::BufWriter<tempfile::NamedTempFile>>,
+    temp_path: PathBuf,
+    target: PathBuf,
+    shown: PathBuf,
+}
+
+/// Starts writing `path` (a symlink's target) through a temporary file.
+pub fn stage_writer(path: &Path) -> Result<StagedWriter> {
     let target = resolve(path);
     if let Ok(meta) = fs::metadata(&target) {
         if meta.is_dir() {
@@ -235,28 +252,47 @@ pub fn stage_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>)
         .tempfile_in(dir)
         .map_err(|e| Error::io(path, e))?;
     register(temp.path());
-    let mut staged = Staged {
-        temp: None,
+    Ok(StagedWriter {
+        temp_path: temp.path().to_path_buf(),
+        out: Some(io::BufWriter::new(temp)),
         target,
         shown: path.to_path_buf(),
-    };
-    let temp_path = temp.path().to_path_buf();
-    let mut out = io::BufWriter::new(temp);
-    let written = write(&mut out);
-    let temp = match out.into_inner() {
-        Ok(temp) => temp,
-        Err(e) => {
-            unregister(&temp_path);
-            written?;
-            return Err(Error::io(path, e.into_error()));
+    })
+}
+
+impl StagedWriter {
+    pub fn out(&mut self) -> &mut dyn Write {
+        self.out
+            .as_mut()
+            .expect("a StagedWriter writes until finished")
+    }
+
+    /// Flushes, syncs and gives the file its final permissions.
+    pub fn finish(mut self) -> Result<Staged> {
+        let out = self.out.take().expect("finished once");
+        let path = self.shown.clone();
+        let temp = out.into_inner().map_err(|e| {
+            unregister(&self.temp_path);
+            Error::io(&path, e.into_error())
+        })?;
+        let staged = Staged {
+            temp: Some(temp),
+            target: self.target.clone(),
+            shown: path.clone(),
+        };
+        let temp = staged.temp.as_ref().expect("just set");
+        set_permissions(temp.path(), &staged.target, 0o644)?;
+        temp.as_file().sync_all().map_err(|e| Error::io(&path, e))?;
+        Ok(staged)
+    }
+}
+
+impl Drop for StagedWriter {
+    fn drop(&mut self) {
+        if self.out.take().is_some() {
+            unregister(&self.temp_path);
         }
-    };
-    staged.temp = Some(temp);
-    written?;
-    let temp = staged.temp.as_ref().expect("just set");
-    set_permissions(temp.path(), &staged.target, 0o644)?;
-    temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    Ok(staged)
+    }
 }
 
 /// Writes to `path` atomically (a temporary file beside it, renamed into
@@ -308,13 +344,14 @@ pub(crate) fn write_file_synced(
 /// Whether `dir` holds nothing but files this format writes, so replacing
 /// it loses nothing the user put there.
 fn replaceable(dir: &Path, files: &[&str]) -> io::Result<bool> {
+    let files: std::collections::HashSet<&str> = files.iter().copied().collect();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let ours = entry.file_type()?.is_file()
             && entry
                 .file_name()
                 .to_str()
-                .is_some_and(|n| files.contains(&n));
+                .is_some_and(|n| files.contains(n));
         if !ours {
             return Ok(false);
         }
@@ -330,53 +367,104 @@ pub fn write_directory_atomically(
     files: &[&str],
     write: impl FnOnce(&Path) -> Result<()>,
 ) -> Result<()> {
-    let old = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_dir() => {
-            if !replaceable(path, files).map_err(|e| Error::io(path, e))? {
-                return Err(Error::io(
-                    path,
-                    io::Error::other(format!(
-                        "directory exists and holds files other than {}: remove it or choose another -o",
-                        files.join(", ")
-                    )),
-                ));
-            }
-            true
-        }
-        Ok(_) => {
+    if fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
+        check_replaceable(path, files)?;
+    }
+    let staged = stage_directory(path)?;
+    write(staged.path())?;
+    staged.commit(files)
+}
+
+fn check_replaceable(path: &Path, files: &[&str]) -> Result<()> {
+    if replaceable(path, files).map_err(|e| Error::io(path, e))? {
+        return Ok(());
+    }
+    let shown = if files.len() > 4 {
+        format!("{} and {} more", files[..4].join(", "), files.len() - 4)
+    } else {
+        files.join(", ")
+    };
+    Err(Error::io(
+        path,
+        io::Error::other(format!(
+            "directory exists and holds files other than {shown}: remove it or choose another -o"
+        )),
+    ))
+}
+
+/// A directory being written in a temporary directory beside its target,
+/// put in place by [`StagedDirectory::commit`], removed when dropped
+/// uncommitted.
+pub struct StagedDirectory {
+    temp: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+/// Starts writing the directory `path`; refused when `path` exists and is
+/// not a directory.
+pub fn stage_directory(path: &Path) -> Result<StagedDirectory> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if !meta.is_dir() => {
             return Err(Error::io(
                 path,
                 io::Error::other("exists and is not a directory; this format writes a directory"),
             ));
         }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => false,
-        Err(e) => return Err(Error::io(path, e)),
-    };
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(Error::io(path, e)),
+        _ => {}
+    }
     let parent = parent_dir(path);
     remove_stale(parent);
     let temp = tempfile::Builder::new()
         .prefix(&temp_prefix())
         .tempdir_in(parent)
-        .map_err(|e| Error::io(path, e))?;
-    register(temp.path());
-    let written = write(temp.path()).and_then(|()| set_permissions(temp.path(), path, 0o755));
-    let temp = temp.keep();
-    let result = written.and_then(|()| {
+        .map_err(|e| Error::io(path, e))?
+        .keep();
+    register(&temp);
+    Ok(StagedDirectory {
+        temp,
+        target: path.to_path_buf(),
+        committed: false,
+    })
+}
+
+impl StagedDirectory {
+    /// The temporary directory to write the files into.
+    pub fn path(&self) -> &Path {
+        &self.temp
+    }
+
+    /// Puts the directory in place of `path`: an existing directory is
+    /// replaced only when it holds nothing but `files`.
+    pub fn commit(mut self, files: &[&str]) -> Result<()> {
+        let path = self.target.clone();
+        let old = fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
         if old {
-            swap_in(&temp, path)
-        } else {
-            fs::rename(&temp, path).map_err(|e| Error::io(path, e))
+            check_replaceable(&path, files)?;
         }
-    });
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&temp);
+        set_permissions(&self.temp, &path, 0o755)?;
+        if old {
+            swap_in(&self.temp, &path)?;
+        } else {
+            fs::rename(&self.temp, &path).map_err(|e| Error::io(&path, e))?;
+        }
+        self.committed = true;
+        unregister(&self.temp);
+        if let Ok(dir) = fs::File::open(parent_dir(&path)) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
     }
-    unregister(&temp);
-    result?;
-    if let Ok(dir) = fs::File::open(parent) {
-        let _ = dir.sync_all();
+}
+
+impl Drop for StagedDirectory {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.temp);
+            unregister(&self.temp);
+        }
     }
-    Ok(())
 }
 
 /// Moves the old directory aside, the new one into place, then deletes the old.

@@ -27,8 +27,8 @@ mod turtle;
 mod xml;
 
 pub use atomic::{
-    Staged, check_output, remove_temporaries, stage_file, write_atomically,
-    write_directory_atomically,
+    Staged, StagedDirectory, StagedWriter, check_output, remove_temporaries, stage_directory,
+    stage_file, stage_writer, write_atomically, write_directory_atomically,
 };
 pub use dot::{Diagram, Dot, Isolated, Layout};
 pub use json::Json;
@@ -291,61 +291,97 @@ pub fn write_output(
     }
 }
 
-/// Writes one file per graph (one per document) into the directory `dir`,
-/// each named after its document id made safe for a file name.
-pub fn write_per_document(
-    graphs: &[KnowledgeGraph],
-    format: Format,
-    options: &Options,
-    dir: &Path,
-) -> Result<()> {
-    let Writer::File(exporter) = format.writer(options) else {
-        return Err(directory_needs_path(format));
-    };
-    let names = per_document_names(graphs, format.extension());
-    let files: Vec<&str> = names.iter().map(String::as_str).collect();
-    write_directory_atomically(dir, &files, |temp| {
-        for (graph, name) in graphs.iter().zip(&names) {
-            let (file, shown) = (temp.join(name), dir.join(name));
-            let mut bytes = Vec::new();
-            exporter
-                .write(graph, &mut bytes)
-                .map_err(|e| render::classify(e, format, &shown))?;
-            atomic::write_file_synced(&file, &shown, |out| out.write_all(&bytes))?;
+/// One graph in a single-stream `format`, in memory; per-document output
+/// is rendered by the worker threads with this. Errors are classified by
+/// [`PerDocumentFiles::write`] or [`classify_error`] once the file is known.
+pub fn render(graph: &KnowledgeGraph, format: Format, options: &Options) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    match format.writer(options) {
+        Writer::File(exporter) => exporter.write(graph, &mut bytes)?,
+        Writer::Directory(_) => {
+            return Err(io::Error::other(format!(
+                "--format {} writes a directory of files",
+                format.name()
+            )));
         }
-        Ok(())
-    })
+    }
+    Ok(bytes)
 }
 
-/// File names from document ids: `.txt`/`.md` dropped, anything but ASCII
-/// letters, digits, `-`, `_` and `.` replaced by `_`, no leading dot, and a
-/// `-2`, `-3`… suffix where two would meet (also when differing in case only).
-fn per_document_names(graphs: &[KnowledgeGraph], extension: &str) -> Vec<String> {
-    let mut taken = std::collections::HashSet::new();
-    graphs
-        .iter()
-        .map(|graph| {
-            let id = graph.documents.first().map_or("", |d| d.id.as_str());
-            let stem = id
-                .strip_suffix(".txt")
-                .or_else(|| id.strip_suffix(".md"))
-                .unwrap_or(id);
-            let safe: String = stem
-                .chars()
-                .map(|c| match c {
-                    c if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') => c,
-                    _ => '_',
-                })
-                .collect();
-            let safe = safe.trim_start_matches('.');
-            let base = if safe.is_empty() { "document" } else { safe };
-            let mut name = format!("{base}.{extension}");
-            let mut n = 1;
-            while !taken.insert(name.to_lowercase()) {
-                n += 1;
-                name = format!("{base}-{n}.{extension}");
-            }
-            name
+/// The error of writing `format` to `path`: a missing or failing Graphviz
+/// named as such, anything else as an I/O error on `path`.
+pub fn classify_error(error: io::Error, format: Format, path: &Path) -> Error {
+    render::classify(error, format, path)
+}
+
+/// One file per document in the directory `-o` names, written as documents
+/// come into a temporary directory beside it and put in place by
+/// [`PerDocumentFiles::commit`]. Each file is named after its document id
+/// made safe for a file name.
+pub struct PerDocumentFiles {
+    staged: StagedDirectory,
+    dir: std::path::PathBuf,
+    format: Format,
+    names: Vec<String>,
+    taken: std::collections::HashSet<String>,
+}
+
+impl PerDocumentFiles {
+    pub fn new(dir: &Path, format: Format) -> Result<Self> {
+        Ok(PerDocumentFiles {
+            staged: stage_directory(dir)?,
+            dir: dir.to_path_buf(),
+            format,
+            names: Vec::new(),
+            taken: Default::default(),
         })
-        .collect()
+    }
+
+    /// Writes the next document's file: `bytes` as [`render`] made them.
+    pub fn write(&mut self, document_id: &str, bytes: io::Result<Vec<u8>>) -> Result<()> {
+        let name = per_document_name(&mut self.taken, document_id, self.format.extension());
+        let (file, shown) = (self.staged.path().join(&name), self.dir.join(&name));
+        let bytes = bytes.map_err(|e| render::classify(e, self.format, &shown))?;
+        atomic::write_file_synced(&file, &shown, |out| out.write_all(&bytes))?;
+        self.names.push(name);
+        Ok(())
+    }
+
+    /// Puts the directory in place; an existing one is replaced only when
+    /// it holds nothing but files of these names.
+    pub fn commit(self) -> Result<()> {
+        let files: Vec<&str> = self.names.iter().map(String::as_str).collect();
+        self.staged.commit(&files)
+    }
+}
+
+/// A file name from a document id: `.txt`/`.md` dropped, anything but
+/// ASCII letters, digits, `-`, `_` and `.` replaced by `_`, no leading dot,
+/// and a `-2`, `-3`… suffix where two would meet (also when differing in
+/// case only).
+fn per_document_name(
+    taken: &mut std::collections::HashSet<String>,
+    id: &str,
+    extension: &str,
+) -> String {
+    let stem = id
+        .strip_suffix(".txt")
+        .or_else(|| id.strip_suffix(".md"))
+        .unwrap_or(id);
+    let safe: String = stem
+        .chars()
+        .map(|c| match c {
+            c if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') => c,
+            _ => '_',
+        })
+        .collect();
+    let safe = safe.trim_start_matches('.');
+    let base = if safe.is_empty() { "document" } else { safe };
+    let mut name = format!("{base}.{extension}");
+    let mut n = 1;
+    while !taken.insert(name.to_lowercase()) {
+        n += 1;
+        name = format!("{base}-{n}.{extension}");
+    }
+    name
 }

@@ -5,6 +5,8 @@
 use super::{Edge, GraphData, Node, TextRef};
 use crate::error::{Error, Result};
 use std::collections::HashSet;
+use std::io::BufRead;
+use std::io::Read;
 use std::path::Path;
 
 /// Parses the JSON graph `text`, read from `path`, and checks it.
@@ -19,6 +21,64 @@ pub fn parse_json(path: &Path, text: &str) -> Result<GraphData> {
         message: format!("{at}: {problem}"),
     })?;
     Ok(data)
+}
+
+/// Reads the graphs of `path` (`-` for standard input) and hands each to
+/// `take`, canonicalised as [`super::KnowledgeGraph::from_data`] makes it:
+/// one JSON graph (as `build` writes it, over many lines), or JSON Lines
+/// with one graph a line (as `build --per-doc` writes them), read a line at
+/// a time. A file is JSON Lines when its first line that is not blank is a
+/// whole JSON value. Returns the bytes read.
+pub fn read_graphs(path: &Path, take: &mut dyn FnMut(super::KnowledgeGraph)) -> Result<u64> {
+    let shown = crate::input::shown_name(path);
+    let mut reader = crate::stream::open(path)?;
+    let mut line = Vec::new();
+    let (mut offset, mut number) = (0, 0);
+    let mut lines = false;
+    loop {
+        line.clear();
+        let read = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| Error::io(&shown, e))?;
+        if read == 0 {
+            return Ok(offset as u64);
+        }
+        number += 1;
+        let text = crate::stream::line_text(path, offset, &line)?;
+        offset += read;
+        let text = match number {
+            1 => text.strip_prefix('\u{feff}').unwrap_or(text),
+            _ => text,
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        if !lines {
+            if serde_json::from_str::<serde::de::IgnoredAny>(text).is_err() {
+                let mut rest = Vec::new();
+                reader
+                    .read_to_end(&mut rest)
+                    .map_err(|e| Error::io(&shown, e))?;
+                let mut whole = std::mem::take(&mut line);
+                whole.extend(rest);
+                let bytes = offset - read + whole.len();
+                let text = crate::input::decode(path, whole)?;
+                let data = parse_json(Path::new(&shown), &text)?;
+                take(super::KnowledgeGraph::from_data(data));
+                return Ok(bytes as u64);
+            }
+            lines = true;
+        }
+        let bad = |message: String| Error::BadLine {
+            path: Path::new(&shown).to_path_buf(),
+            line: number,
+            message,
+        };
+        let data: GraphData =
+            serde_json::from_str(text).map_err(|e| bad(format!("not a textkg JSON graph: {e}")))?;
+        check(&data).map_err(|(at, problem)| bad(format!("{at}: {problem}")))?;
+        take(super::KnowledgeGraph::from_data(data));
+    }
 }
 
 type Problem = (String, String);
