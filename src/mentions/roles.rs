@@ -102,8 +102,11 @@ pub(super) fn refine_name(
         range.end = article;
     }
     // "District Court for" (of "... for the Northern District"): a name
-    // does not end in a lower-case function word.
-    while range.len() > 1 && {
+    // does not end in a lower-case function word; "interviewed by Harbour
+    // Times Saturday, March 3": nor does a weekday end the name of a person,
+    // organisation or place ("Black Friday" is MISC). Both, in either order:
+    // "fined Velmora Bank on Tuesday".
+    let ends_in_a_function_word = |range: &Range<usize>| {
         let last = doc.token_text(range.end - 1);
         // "Moon Jae-in" ends in a syllable, not in a preposition.
         let hyphenated = doc.token_text(range.end - 2) == "-"
@@ -112,18 +115,14 @@ pub(super) fn refine_name(
             || (last.starts_with(char::is_lowercase)
                 && lexicon::is_function_word(last)
                 && !hyphenated)
-    } {
-        range.end -= 1;
-    }
-    // "interviewed by Harbour Times Saturday, March 3": a weekday ends no
-    // name of a person, organisation or place ("Black Friday" is MISC).
-    while range.len() > 1
-        && matches!(
+    };
+    let ends_in_a_weekday = |range: &Range<usize>| {
+        matches!(
             ty,
             EntityType::Person | EntityType::Organization | EntityType::Location
-        )
-        && lexicon::is_weekday(doc.token_text(range.end - 1))
-    {
+        ) && lexicon::is_weekday(doc.token_text(range.end - 1))
+    };
+    while range.len() > 1 && (ends_in_a_function_word(&range) || ends_in_a_weekday(&range)) {
         range.end -= 1;
     }
     let mut role = None;

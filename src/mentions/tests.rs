@@ -143,6 +143,13 @@ fn a_name_run_on_into_a_weekday_ends_before_it() {
 }
 
 #[test]
+fn a_name_run_on_over_a_preposition_and_a_weekday_loses_both() {
+    let doc = testing::tagged("Regulators fined Velmora Bank on Tuesday.", &[]);
+    let (range, ..) = refine_name(&doc, 2..6, EntityType::Organization).expect("a name");
+    assert_eq!(doc.slice(doc.token_span(range)), "Velmora Bank");
+}
+
+#[test]
 fn a_headline_the_recogniser_ran_together_keeps_only_the_names_the_story_gives() {
     let found = mentions(
         "Regulators Fine Velmora Bank Over Data Breach\n\n\

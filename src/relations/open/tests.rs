@@ -238,9 +238,9 @@ fn roles_that_name_an_organisation_give_edges() {
             "head of",
         ),
         (
-            "Nexora was founded by David Chen, a former Google engineer.",
+            "Nexora was founded by David Chen, a former Halvorsen Systems engineer.",
             "David Chen",
-            "Google",
+            "Halvorsen Systems",
             "former engineer of",
         ),
         (
@@ -469,16 +469,20 @@ fn serving_as_keeps_the_position_held() {
 #[test]
 fn a_title_case_headline_gives_no_open_edge() {
     let found = edges(
-        "Arsenal Beat Chelsea to Go Top of the Premier League\n\nArsenal defeated Chelsea \
-         on Saturday. Chelsea have lost three games in the Premier League.",
+        "Corvane United Beat Halden Rovers to Go Top of the Premier League\n\nCorvane United \
+         defeated Halden Rovers on Saturday. Halden Rovers have lost three games in the \
+         Premier League.",
     );
     let headline_labels: Vec<&str> = found
         .iter()
-        .filter(|e| e.evidence.starts_with("Arsenal Beat"))
+        .filter(|e| e.evidence.starts_with("Corvane United Beat"))
         .map(|e| e.label.as_str())
         .collect();
     assert_eq!(headline_labels, Vec::<&str>::new());
-    assert_eq!(find(&found, "Arsenal", "Chelsea").label, "defeated");
+    assert_eq!(
+        find(&found, "Corvane United", "Halden Rovers").label,
+        "defeated"
+    );
 }
 
 #[test]
