@@ -340,19 +340,8 @@ fn collection_b_cubed(scored: Vec<DocScore>) -> ((f64, f64), (f64, f64), usize, 
 
 pub fn evaluate_gum(pipeline: &Pipeline, data: &Path, verbose: bool) -> Result<GumScores> {
     let dir = data.join("gum-wikinews");
-    let path = dir.join("entities.jsonl");
-    let source = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
     let mut gold_docs = Vec::new();
-    for (index, line) in source
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let doc: GumDocument = serde_json::from_str(line).map_err(|e| Error::BadLine {
-            path: path.clone(),
-            line: index + 1,
-            message: e.to_string(),
-        })?;
+    for doc in super::read_json_lines::<GumDocument>(&dir.join("entities.jsonl"))? {
         let text_path = dir.join("text").join(format!("{}.txt", doc.doc));
         let text = std::fs::read_to_string(&text_path).map_err(|e| Error::io(&text_path, e))?;
         gold_docs.push((text, doc));

@@ -68,3 +68,23 @@ pub fn run(args: EvalArgs) -> Result<()> {
         EvalTask::Relations(a) => crate::relations::typed::run(&a),
     }
 }
+
+/// Every non-blank line of a JSON Lines file, parsed; a bad line is an
+/// error naming the file and the line.
+pub fn read_json_lines<T: serde::de::DeserializeOwned>(
+    path: &std::path::Path,
+) -> crate::error::Result<Vec<T>> {
+    let source = std::fs::read_to_string(path).map_err(|e| crate::error::Error::io(path, e))?;
+    source
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(index, line)| {
+            serde_json::from_str(line).map_err(|e| crate::error::Error::BadLine {
+                path: path.to_path_buf(),
+                line: index + 1,
+                message: e.to_string(),
+            })
+        })
+        .collect()
+}

@@ -128,21 +128,7 @@ pub fn gum_examples(data: &Path, development: bool) -> Result<Vec<(String, Examp
     }
     const DEVELOPMENT_TEXTS: usize = 22;
     let dir = data.join("gum-wikinews");
-    let path = dir.join("entities.jsonl");
-    let source = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-    let mut documents = Vec::new();
-    for (index, line) in source
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let doc: GumDocument = serde_json::from_str(line).map_err(|e| Error::BadLine {
-            path: path.clone(),
-            line: index + 1,
-            message: e.to_string(),
-        })?;
-        documents.push(doc);
-    }
+    let mut documents: Vec<GumDocument> = super::read_json_lines(&dir.join("entities.jsonl"))?;
     documents.sort_by(|a, b| a.doc.cmp(&b.doc));
     let chosen = if development {
         documents.truncate(DEVELOPMENT_TEXTS);
