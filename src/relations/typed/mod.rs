@@ -18,6 +18,7 @@ pub mod docred;
 pub mod eval;
 pub mod features;
 pub(crate) mod stage2;
+pub mod threshold;
 pub mod train;
 
 use crate::document::{Document, EntityId, Relation, RelationKind};
