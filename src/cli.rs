@@ -313,6 +313,7 @@ fn build(args: BuildArgs) -> Result<()> {
         aliases: aliases.clone(),
         min_confidence,
         parse: false,
+        tree_reader: false,
     });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(thread_count(args.threads))

@@ -65,6 +65,10 @@ pub struct Options {
     /// `textkg build` leaves it out until the relation reader moves onto
     /// the trees.
     pub parse: bool,
+    /// Read open relations from the dependency trees
+    /// (`relations::tree`) instead of token patterns; parses too. Off by
+    /// default until the tree reader matches the token reader.
+    pub tree_reader: bool,
 }
 
 impl Default for Options {
@@ -74,6 +78,7 @@ impl Default for Options {
             aliases: AliasRules::default(),
             min_confidence: TypedModel::embedded().default_min_confidence(),
             parse: false,
+            tree_reader: false,
         }
     }
 }
@@ -123,7 +128,7 @@ fn tag_and_recognise(pipeline: &Pipeline, doc: &mut Document) {
 }
 
 fn parse(pipeline: &Pipeline, doc: &mut Document) {
-    if pipeline.options.parse {
+    if pipeline.options.parse || pipeline.options.tree_reader {
         doc.dependencies = Parser::embedded().annotate(doc, WordClusters::embedded());
     }
 }
@@ -157,7 +162,7 @@ pub const STAGES: [Stage; 6] = [
         writes: &[Tags, Names],
         run: tag_and_recognise,
     },
-    // Nothing reads the trees yet: the relation readers will.
+    // Runs when `Options::parse` or `Options::tree_reader` asks.
     Stage {
         name: "parse",
         reads: &[Text, Tokens, Sentences, Tags],
@@ -185,6 +190,7 @@ pub const STAGES: [Stage; 6] = [
             Tokens,
             Sentences,
             Tags,
+            Dependencies,
             Mentions,
             Entities,
             MentionEntity,
