@@ -243,6 +243,14 @@ impl Pipeline {
         doc
     }
 
+    /// Runs every stage after segmentation on a document whose tokens and
+    /// sentences are already set, such as a corpus's gold words.
+    pub fn annotate_segmented(&self, doc: &mut Document) {
+        for stage in STAGES.iter().skip(1) {
+            (stage.run)(self, doc);
+        }
+    }
+
     fn annotate_whole(&self, id: &str, text: &str) -> Document {
         let mut doc = Document::new(id, text);
         for stage in &STAGES {
