@@ -137,6 +137,12 @@ pub fn run(args: OpenTreeArgs) -> Result<()> {
             .file_stem()
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         let mut doc = document(&id, &sentences);
+        let token_reader: Vec<Relation> = doc
+            .relations
+            .iter()
+            .filter(|r| r.kind == RelationKind::Open)
+            .cloned()
+            .collect();
         doc.dependencies = gold_trees(parser, &sentences);
         let gold = triples(&doc, &tree::extract(&doc));
         doc.dependencies = parser.annotate(&doc, clusters);
@@ -147,11 +153,7 @@ pub fn run(args: OpenTreeArgs) -> Result<()> {
             gold: gold.len(),
             parsed: parsed.len(),
             both,
-            token_reader: doc
-                .relations
-                .iter()
-                .filter(|r| r.kind == RelationKind::Open)
-                .count(),
+            token_reader: token_reader.len(),
         };
         println!(
             "{id}: {} words, gold trees {} triples, parsed {} , both {}, agreement {:.1}%, token reader {}",
@@ -168,6 +170,13 @@ pub fn run(args: OpenTreeArgs) -> Result<()> {
             }
             for t in parsed.difference(&gold) {
                 println!("  parsed only: {}", describe(&doc, t));
+            }
+            let pairs: BTreeSet<(usize, usize, usize)> =
+                gold.iter().map(|(s, h, _, t)| (*s, *h, *t)).collect();
+            for t in triples(&doc, &token_reader) {
+                if !pairs.contains(&(t.0, t.1, t.3)) {
+                    println!("  token reader, not gold trees: {}", describe(&doc, &t));
+                }
             }
         }
         total.words += counts.words;

@@ -15,7 +15,7 @@ pub mod patterns;
 #[cfg(test)]
 mod tests;
 
-use crate::document::{Document, EntityId, MentionKind, Relation, RelationKind, Upos};
+use crate::document::{Document, EntityId, EntityType, MentionKind, Relation, RelationKind, Upos};
 use patterns::{Path, Pattern, Step};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -30,6 +30,14 @@ pub fn extract_with(doc: &Document, patterns: &[Pattern]) -> Vec<Relation> {
         return Vec::new();
     }
     let entity_of = entities_by_token(doc);
+    let mut in_a_name = vec![false; doc.tokens.len()];
+    for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+        for t in m.tokens.clone() {
+            if let Some(slot) = in_a_name.get_mut(t) {
+                *slot = true;
+            }
+        }
+    }
     let mut relations = Vec::new();
     let mut seen = HashSet::new();
     for sentence in &doc.sentences {
@@ -41,7 +49,9 @@ pub fn extract_with(doc: &Document, patterns: &[Pattern]) -> Vec<Relation> {
             .is_some_and(|t| doc.token_text(t) == "?");
         for predicate in sentence.tokens.clone() {
             for pattern in patterns {
-                if !pattern.predicate.contains(&doc.tags[predicate])
+                // A word of a name ("Bank" in "Nordvik Bank") is never a predicate.
+                if in_a_name[predicate]
+                    || !pattern.predicate.contains(&doc.tags[predicate])
                     || pattern
                         .requires
                         .iter()
@@ -102,6 +112,13 @@ fn entities_by_token(doc: &Document) -> Vec<Option<EntityId>> {
         let Some(entity) = doc.mention_entity.get(m).copied().flatten() else {
             continue;
         };
+        // A date or a number is when or how much, not a party to the relation.
+        if matches!(
+            doc.entities[entity.index()].ty,
+            EntityType::Date | EntityType::Number
+        ) {
+            continue;
+        }
         for t in doc.mentions[m].tokens.clone() {
             if let Some(slot) = by_token.get_mut(t) {
                 slot.get_or_insert(entity);
@@ -127,6 +144,12 @@ const MODALS: [&str; 8] = [
 ];
 const NEGATIONS: [&str; 3] = ["not", "n't", "never"];
 const HEDGING_MARKS: [&str; 3] = ["if", "unless", "whether"];
+/// Prepositions whose phrase names a source, never a
+/// party to the predicate ("according to X").
+const NOT_ARGUMENT_CASES: [&str; 2] = ["according to", "according"];
+const PARTICLES: [&str; 9] = [
+    "up", "down", "out", "off", "over", "back", "away", "on", "in",
+];
 const RELATIVE_PRONOUNS: [&str; 4] = ["who", "whom", "which", "that"];
 
 /// One sentence's tree with each token's dependents.
@@ -177,8 +200,16 @@ impl<'a> Tree<'a> {
             .map(|&c| self.lower(c))
     }
 
+    /// The case word with the words fixed to it ("according to").
     fn case_word(&self, t: usize) -> Option<String> {
-        self.child_words(t, "case").next()
+        let case = self
+            .children(t)
+            .iter()
+            .copied()
+            .find(|&c| self.relation(c) == "case")?;
+        let mut words = vec![self.lower(case)];
+        words.extend(self.child_words(case, "fixed"));
+        Some(words.join(" "))
     }
 
     /// The tokens a path reaches, each with the last case word it required.
@@ -204,7 +235,9 @@ impl<'a> Tree<'a> {
                                 None => next.push((c, case.clone())),
                                 Some(wanted) => {
                                     if let Some(word) = self.case_word(c)
-                                        && (wanted.is_empty() || wanted.contains(&word))
+                                        && (wanted.contains(&word)
+                                            || wanted.is_empty()
+                                                && !NOT_ARGUMENT_CASES.contains(&word.as_str()))
                                     {
                                         next.push((c, Some(word)));
                                     }
@@ -302,6 +335,22 @@ impl<'a> Tree<'a> {
         false
     }
 
+    /// The verb's particles: its `compound:prt` dependents, and a particle
+    /// word right after it that the parser attached as an adverb ("sat
+    /// down with"), so that the label does not hang on that one arc.
+    fn particles(&self, predicate: usize) -> Vec<String> {
+        self.children(predicate)
+            .iter()
+            .filter(|&&c| {
+                self.relation(c) == "compound:prt"
+                    || (c == predicate + 1
+                        && self.relation(c) == "advmod"
+                        && PARTICLES.contains(&self.lower(c).as_str()))
+            })
+            .map(|&c| self.lower(c))
+            .collect()
+    }
+
     /// A row's label filled in: `{pred}` the predicate with its particle,
     /// `{role}` a noun with the lower-case words of its title, `{case}`
     /// the object's case word.
@@ -311,7 +360,7 @@ impl<'a> Tree<'a> {
             match part {
                 "{pred}" => {
                     words.push(self.lower(predicate));
-                    words.extend(self.child_words(predicate, "compound:prt"));
+                    words.extend(self.particles(predicate));
                 }
                 "{role}" => {
                     let doc = self.doc;

@@ -333,3 +333,44 @@ fn relation_ids_are_those_of_the_document() {
         assert!(r.property.is_none());
     }
 }
+
+#[test]
+fn a_source_and_a_date_are_no_arguments() {
+    // "According to Nordvik Bank , Kestrel Mining bought Weber Dairy ."
+    let doc = hand_built(
+        "According/VERB/4/case to/ADP/1/fixed [Nordvik/PROPN/4/compound Bank/PROPN/8/obl] \
+         ,/PUNCT/4/punct [Kestrel/PROPN/7/compound Mining/PROPN/8/nsubj] bought/VERB/0/root \
+         [Weber/PROPN/10/compound Dairy/PROPN/8/obj] ./PUNCT/8/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Kestrel Mining | bought | Weber Dairy".to_string()]
+    );
+    // "Kestrel Mining bought Weber Dairy on Monday ."
+    let mut doc = hand_built(
+        "[Kestrel/PROPN/2/compound Mining/PROPN/3/nsubj] bought/VERB/0/root \
+         [Weber/PROPN/5/compound Dairy/PROPN/3/obj] on/ADP/7/case [Monday/PROPN/3/obl] \
+         ./PUNCT/3/punct",
+    );
+    assert_eq!(extract(&doc).len(), 2);
+    doc.entities[2].ty = EntityType::Date;
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Kestrel Mining | bought | Weber Dairy".to_string()]
+    );
+}
+
+#[test]
+fn a_particle_belongs_to_the_label_however_it_is_attached() {
+    // "Jon Dahl sat down with Anna Holm ."
+    for particle in ["compound:prt", "advmod"] {
+        let doc = hand_built(&format!(
+            "[Jon/PROPN/3/nsubj Dahl/PROPN/1/flat] sat/VERB/0/root down/ADP/3/{particle} \
+             with/ADP/6/case [Anna/PROPN/3/obl Holm/PROPN/6/flat] ./PUNCT/3/punct"
+        ));
+        assert_eq!(
+            triples(&doc, &extract(&doc)),
+            vec!["Jon Dahl | sat down with | Anna Holm".to_string()]
+        );
+    }
+}
