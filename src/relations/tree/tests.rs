@@ -374,3 +374,18 @@ fn a_particle_belongs_to_the_label_however_it_is_attached() {
         );
     }
 }
+
+#[test]
+fn a_title_the_tagger_read_as_an_adjective_is_still_a_role() {
+    // "Maria Lindqvist , the chief executive of Nordvik Bank , resigned ."
+    let doc = hand_built(
+        "[Maria/PROPN/11/nsubj Lindqvist/PROPN/1/flat] ,/PUNCT/6/punct the/DET/6/det \
+         chief/ADJ/6/amod executive/ADJ/1/appos of/ADP/9/case \
+         [Nordvik/PROPN/9/compound Bank/PROPN/6/nmod] ,/PUNCT/6/punct resigned/VERB/0/root \
+         ./PUNCT/11/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Maria Lindqvist | chief executive of | Nordvik Bank".to_string()]
+    );
+}
