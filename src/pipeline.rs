@@ -60,10 +60,10 @@ pub struct Options {
     pub aliases: AliasRules,
     /// Typed edges below this confidence are left out.
     pub min_confidence: f32,
-    /// Run the dependency parser. No later stage reads its trees yet, and
-    /// it costs about as much CPU time as every other stage together, so
-    /// `textkg build` leaves it out until the relation reader moves onto
-    /// the trees.
+    /// Run the dependency parser. Only the tree reader (`tree_reader`)
+    /// reads its trees, and it costs about as much CPU time as every other
+    /// stage together, so `textkg build` leaves it out until the tree
+    /// reader replaces the token reader.
     pub parse: bool,
     /// Read open relations from the dependency trees
     /// (`relations::tree`) instead of token patterns; parses too. Off by
