@@ -52,6 +52,7 @@ impl Builder {
                 aliases,
                 min_confidence,
                 parse: false,
+                tree_reader: false,
             }),
             pool,
         })

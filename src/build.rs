@@ -102,6 +102,7 @@ pub fn run(args: BuildArgs) -> Result<()> {
         aliases: aliases.clone(),
         min_confidence,
         parse: false,
+        tree_reader: false,
     });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(thread_count(args.threads))

@@ -60,11 +60,15 @@ pub struct Options {
     pub aliases: AliasRules,
     /// Typed edges below this confidence are left out.
     pub min_confidence: f32,
-    /// Run the dependency parser. No later stage reads its trees yet, and
-    /// it costs about as much CPU time as every other stage together, so
-    /// `textkg build` leaves it out until the relation reader moves onto
-    /// the trees.
+    /// Run the dependency parser. Only the tree reader (`tree_reader`)
+    /// reads its trees, and it costs about as much CPU time as every other
+    /// stage together, so `textkg build` leaves it out until the tree
+    /// reader replaces the token reader.
     pub parse: bool,
+    /// Read open relations from the dependency trees
+    /// (`relations::tree`) instead of token patterns; parses too. Off by
+    /// default until the tree reader matches the token reader.
+    pub tree_reader: bool,
 }
 
 impl Default for Options {
@@ -74,6 +78,7 @@ impl Default for Options {
             aliases: AliasRules::default(),
             min_confidence: TypedModel::embedded().default_min_confidence(),
             parse: false,
+            tree_reader: false,
         }
     }
 }
@@ -123,7 +128,7 @@ fn tag_and_recognise(pipeline: &Pipeline, doc: &mut Document) {
 }
 
 fn parse(pipeline: &Pipeline, doc: &mut Document) {
-    if pipeline.options.parse {
+    if pipeline.options.parse || pipeline.options.tree_reader {
         doc.dependencies = Parser::embedded().annotate(doc, WordClusters::embedded());
     }
 }
@@ -157,7 +162,7 @@ pub const STAGES: [Stage; 6] = [
         writes: &[Tags, Names],
         run: tag_and_recognise,
     },
-    // Nothing reads the trees yet: the relation readers will.
+    // Runs when `Options::parse` or `Options::tree_reader` asks.
     Stage {
         name: "parse",
         reads: &[Text, Tokens, Sentences, Tags],
@@ -185,6 +190,7 @@ pub const STAGES: [Stage; 6] = [
             Tokens,
             Sentences,
             Tags,
+            Dependencies,
             Mentions,
             Entities,
             MentionEntity,
@@ -235,6 +241,14 @@ impl Pipeline {
             doc.append(part, window.start);
         }
         doc
+    }
+
+    /// Runs every stage after segmentation on a document whose tokens and
+    /// sentences are already set, such as a corpus's gold words.
+    pub fn annotate_segmented(&self, doc: &mut Document) {
+        for stage in STAGES.iter().skip(1) {
+            (stage.run)(self, doc);
+        }
     }
 
     fn annotate_whole(&self, id: &str, text: &str) -> Document {

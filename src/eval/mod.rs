@@ -3,6 +3,7 @@
 
 pub mod entities;
 pub mod ner;
+pub mod open_tree;
 pub mod parser;
 pub mod score;
 pub mod tagger;
@@ -26,6 +27,8 @@ pub enum EvalTask {
     Tagger(tagger::TaggerArgs),
     /// Dependency parsing: UAS and LAS on UD EWT test, gold tokens, predicted tags.
     Parser(parser::ParserArgs),
+    /// Open relations from trees: gold GUM trees against textkg's parses of the same words.
+    OpenTree(open_tree::OpenTreeArgs),
     /// Entity mentions: UNER EWT test, or Re-DocRED 5-fold cross-validation.
     Ner(ner::NerArgs),
     /// Entity resolution: GUM clustering and pronouns, or Re-DocRED entities.
@@ -63,6 +66,7 @@ pub fn run(args: EvalArgs) -> Result<()> {
         EvalTask::Tokens(a) => tokens::run(a),
         EvalTask::Tagger(a) => tagger::run(a),
         EvalTask::Parser(a) => parser::run(a),
+        EvalTask::OpenTree(a) => open_tree::run(a),
         EvalTask::Ner(a) => ner::run(a),
         EvalTask::Entities(a) => entities::run(a),
         EvalTask::Relations(a) => crate::relations::typed::run(&a),

@@ -28,6 +28,15 @@ pub const GUM_DEV_TEXTS: usize = 22;
 
 /// The gold trees of GUM's dev or reporting half, text by text in sorted order.
 pub fn gum_sentences(data: &std::path::Path, split: &str) -> Result<Vec<conllu::Sentence>> {
+    let mut sentences = Vec::new();
+    for path in gum_files(data, split)? {
+        sentences.extend(conllu::read(&path)?);
+    }
+    Ok(sentences)
+}
+
+/// The CoNLL-U files of GUM's dev or reporting half, in sorted order.
+pub fn gum_files(data: &std::path::Path, split: &str) -> Result<Vec<std::path::PathBuf>> {
     let dir = data.join("gum-wikinews").join("dep");
     let entries = std::fs::read_dir(&dir).map_err(|e| crate::error::Error::io(&dir, e))?;
     let mut paths: Vec<std::path::PathBuf> = entries
@@ -35,16 +44,12 @@ pub fn gum_sentences(data: &std::path::Path, split: &str) -> Result<Vec<conllu::
         .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
         .collect();
     paths.sort();
-    let half = if split == "dev" {
-        &paths[..GUM_DEV_TEXTS.min(paths.len())]
+    let cut = GUM_DEV_TEXTS.min(paths.len());
+    Ok(if split == "dev" {
+        paths[..cut].to_vec()
     } else {
-        &paths[GUM_DEV_TEXTS.min(paths.len())..]
-    };
-    let mut sentences = Vec::new();
-    for path in half {
-        sentences.extend(conllu::read(path)?);
-    }
-    Ok(sentences)
+        paths[cut..].to_vec()
+    })
 }
 
 /// Attachment counts over a set of sentences.

@@ -1,10 +1,12 @@
 //! Stage 5: entities → relations with evidence.
 //!
 //! Two extractors: [`open`] reads the text's own predicates clause by
-//! clause; [`typed`] predicts Wikidata properties for entity pairs.
+//! clause (or [`tree`] from the dependency trees, when
+//! `Options::tree_reader` asks); [`typed`] predicts Wikidata properties for entity pairs.
 //! Co-mention edges are added only on request.
 
 pub mod open;
+pub mod tree;
 pub mod typed;
 
 use crate::document::{Document, EntityId, EntityType, MentionKind, Relation, RelationKind};
@@ -13,6 +15,12 @@ use std::collections::BTreeSet;
 
 pub fn extract(doc: &mut Document, options: &Options) {
     let mut relations = open::extract(doc);
+    if options.tree_reader {
+        // The token reader's typed role edges stay; its open edges give way
+        // to the tree reader's, for comparison.
+        relations.retain(|r| r.kind != RelationKind::Open);
+        relations.extend(tree::extract(doc));
+    }
     // The reading rules' typed edges ("X, the chief executive of Y") carry
     // a fixed confidence; like the model's, they go below the threshold.
     relations.retain(|r| r.kind != RelationKind::Typed || r.confidence >= options.min_confidence);

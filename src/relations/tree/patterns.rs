@@ -1,0 +1,170 @@
+//! The construction table (`patterns.tsv`) and the paths its rows walk.
+//!
+//! A path is a chain of steps from the predicate, separated by `/`:
+//! `nsubj` goes down to each child attached as `nsubj` (alternatives with
+//! `|`: `obj|iobj`); `obl[to|from]` goes down to an `obl` child whose
+//! `case` word is one of those (`[*]`: any case word, which the label's
+//! `{case}` then shows); `^xcomp` goes up to the head when the current
+//! token is attached as `xcomp`.
+
+use crate::document::Upos;
+use std::sync::OnceLock;
+
+pub const TABLE: &str = include_str!("patterns.tsv");
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Down {
+        relations: Vec<String>,
+        /// `None`: no condition on the case word; `Some(empty)`: any case word.
+        cases: Option<Vec<String>>,
+    },
+    Up {
+        relations: Vec<String>,
+    },
+}
+
+pub type Path = Vec<Step>;
+
+/// One construction: where its subject and object are from the predicate.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub name: String,
+    /// The predicate's part of speech.
+    pub predicate: Vec<Upos>,
+    /// Alternative paths to the subject; every one found is a subject.
+    pub subject: Vec<Path>,
+    pub object: Vec<Path>,
+    /// Paths that must each find something.
+    pub requires: Vec<Path>,
+    /// Paths that must find nothing.
+    pub unless: Vec<Path>,
+    /// `{pred}` (the predicate and its particle), `{role}` (a noun with the
+    /// words that make its title, "chief executive"), `{case}` (the object's
+    /// case word), and literal words.
+    pub label: String,
+    pub hedged: bool,
+    /// A hand-built tree: `word/UPOS/head/relation`, heads counted from 1
+    /// (0 for the root), entity names in brackets.
+    pub example: String,
+    /// The triple the example gives: `subject | label | object`, then
+    /// `| hedged` or `| negated` when it is.
+    pub gives: String,
+}
+
+/// The table, read once.
+pub fn patterns() -> &'static [Pattern] {
+    static PATTERNS: OnceLock<Vec<Pattern>> = OnceLock::new();
+    PATTERNS.get_or_init(|| match parse_table(TABLE) {
+        Ok(patterns) => patterns,
+        // The table is compiled in and checked by a test, so this cannot
+        // happen in a tested build.
+        Err(e) => panic!("src/relations/tree/patterns.tsv: {e}"),
+    })
+}
+
+const COLUMNS: [&str; 10] = [
+    "name",
+    "predicate",
+    "subject",
+    "object",
+    "requires",
+    "unless",
+    "label",
+    "hedged",
+    "example",
+    "gives",
+];
+
+pub fn parse_table(text: &str) -> Result<Vec<Pattern>, String> {
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+    let (_, header) = lines.next().ok_or("the table is empty")?;
+    let header: Vec<&str> = header.split('\t').collect();
+    if header != COLUMNS {
+        return Err(format!("the header must be {}", COLUMNS.join(" ")));
+    }
+    lines
+        .map(|(number, line)| parse_row(line).map_err(|e| format!("line {}: {e}", number + 1)))
+        .collect()
+}
+
+fn parse_row(line: &str) -> Result<Pattern, String> {
+    let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if cells.len() != COLUMNS.len() {
+        return Err(format!("{} cells, not {}", cells.len(), COLUMNS.len()));
+    }
+    let predicate = cells[1]
+        .split('|')
+        .map(|t| Upos::parse(t).ok_or_else(|| format!("no part of speech {t:?}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let hedged = match cells[7] {
+        "yes" => true,
+        "no" => false,
+        other => return Err(format!("hedged must be yes or no, not {other:?}")),
+    };
+    Ok(Pattern {
+        name: cells[0].to_string(),
+        predicate,
+        subject: paths(cells[2])?,
+        object: paths(cells[3])?,
+        requires: paths(cells[4])?,
+        unless: paths(cells[5])?,
+        label: cells[6].to_string(),
+        hedged,
+        example: cells[8].to_string(),
+        gives: cells[9].to_string(),
+    })
+}
+
+/// Paths separated by `;`; `-` for none.
+fn paths(cell: &str) -> Result<Vec<Path>, String> {
+    if cell == "-" {
+        return Ok(Vec::new());
+    }
+    cell.split(';').map(|p| path(p.trim())).collect()
+}
+
+fn path(text: &str) -> Result<Path, String> {
+    text.split('/').map(step).collect()
+}
+
+fn step(text: &str) -> Result<Step, String> {
+    let names = |s: &str| -> Result<Vec<String>, String> {
+        let names: Vec<String> = s.split('|').map(str::to_string).collect();
+        if names
+            .iter()
+            .any(|n| n.is_empty() || !n.chars().all(|c| c.is_ascii_lowercase() || c == ':'))
+        {
+            return Err(format!("bad relation in step {text:?}"));
+        }
+        Ok(names)
+    };
+    if let Some(up) = text.strip_prefix('^') {
+        return Ok(Step::Up {
+            relations: names(up)?,
+        });
+    }
+    match text.split_once('[') {
+        None => Ok(Step::Down {
+            relations: names(text)?,
+            cases: None,
+        }),
+        Some((relations, rest)) => {
+            let cases = rest
+                .strip_suffix(']')
+                .ok_or_else(|| format!("step {text:?} lacks its closing bracket"))?;
+            let cases = if cases == "*" {
+                Vec::new()
+            } else {
+                cases.split('|').map(str::to_string).collect()
+            };
+            Ok(Step::Down {
+                relations: names(relations)?,
+                cases: Some(cases),
+            })
+        }
+    }
+}
