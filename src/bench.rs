@@ -65,7 +65,11 @@ fn bench_texts(data: &std::path::Path, corpus: BenchCorpus) -> Result<Vec<String
         }
         let text = web.last_mut().expect("a document was started");
         if !text.is_empty() {
-            text.push_str(if sentence.starts_paragraph { "\n\n" } else { " " });
+            text.push_str(if sentence.starts_paragraph {
+                "\n\n"
+            } else {
+                " "
+            });
         }
         text.push_str(&sentence.text);
     }
