@@ -112,6 +112,9 @@ name_rules! {
     /// Reads each name's last word. Retypes as an organisation a person ending in
     /// an organisation's last word, or a person or place ending in a club's.
     OrganizationsReadAsPeople = "organizations-read-as-people", retypes organizations_read_as_people;
+    /// Reads tags and titles. Adds as a person the capitalised proper nouns
+    /// right after a capitalised title that no name covers.
+    PeopleAfterTitles = "people-after-titles", adds people_after_titles;
     /// Reads every name and tags. Adds surnames, organisations' first words and
     /// acronyms standing alone where no name covers them.
     NamePartsElsewhere = "name-parts-elsewhere", adds name_parts_elsewhere;
@@ -157,7 +160,7 @@ name_rules! {
 
 /// The rules in the order they run. Order matters: a rule reads the names
 /// every rule before it left.
-pub static RULES: [&dyn NameRule; 24] = [
+pub static RULES: [&dyn NameRule; 25] = [
     &SplitAtVerbs,
     &HeadlineNames,
     &Datelines,
@@ -167,6 +170,7 @@ pub static RULES: [&dyn NameRule; 24] = [
     &PeopleWithSurnameParticles,
     &SplitHyphenatedPairs,
     &JoinSplitTitles,
+    &PeopleAfterTitles,
     &OrganizationsReadAsPeople,
     &NamePartsElsewhere,
     &RoleOwners,

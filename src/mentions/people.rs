@@ -137,3 +137,46 @@ pub(super) fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<Na
     }
     found
 }
+
+/// "Foreign Minister Dahl will travel": one to three capitalised proper
+/// nouns right after a capitalised title, that no name covers, are a
+/// person. Not in a title-case line, where every word is capitalised.
+pub(super) fn people_after_titles(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
+    let mut covered = vec![false; doc.tokens.len()];
+    for (range, _) in names {
+        covered[range.clone()].fill(true);
+    }
+    let name_word = |t: usize| {
+        let word = doc.token_text(t);
+        !covered[t]
+            && doc.tags[t] == Upos::Propn
+            && word.starts_with(char::is_uppercase)
+            && !lexicon::is_function_word(word)
+            && !lexicon::is_title(word)
+            && !lexicon::is_month_or_weekday(word)
+    };
+    let mut found = Vec::new();
+    for sentence in &doc.sentences {
+        let tokens = sentence.tokens.clone();
+        if capitalises_every_content_word(doc, tokens.clone()) {
+            continue;
+        }
+        let mut t = tokens.start + 1;
+        while t < tokens.end {
+            let after_title = name_word(t)
+                && title_ending_at(doc, tokens.start, t)
+                    .is_some_and(|start| doc.token_text(start).starts_with(char::is_uppercase));
+            if !after_title {
+                t += 1;
+                continue;
+            }
+            let mut end = t + 1;
+            while end < tokens.end && end - t < 3 && name_word(end) {
+                end += 1;
+            }
+            found.push((t..end, EntityType::Person));
+            t = end;
+        }
+    }
+    found
+}

@@ -829,3 +829,34 @@ fn a_mention_records_the_rule_that_last_changed_it() {
         ]
     );
 }
+
+#[test]
+fn capitalised_names_after_a_title_are_people() {
+    // (text, names the recogniser gave, the people the rule adds)
+    let table: &[(&str, &[&str], &[&str])] = &[
+        (
+            "Foreign Minister Dahl will travel to Lima.",
+            &["Lima"],
+            &["Dahl"],
+        ),
+        ("Senator Ana Ruiz met the board.", &[], &["Ana Ruiz"]),
+        ("Senator Ana Ruiz met the board.", &["Ana Ruiz"], &[]),
+        ("The senator Ruiz met the board.", &[], &[]),
+        ("The Minister Met The Board In Lima", &[], &[]),
+    ];
+    for &(text, given, expected) in table {
+        let (doc, ranges) = doc_with(text, given);
+        let names: Vec<NameSpan> = ranges
+            .into_iter()
+            .map(|range| (range, EntityType::Location))
+            .collect();
+        let added: Vec<&str> = people_after_titles(&doc, &names)
+            .into_iter()
+            .map(|(range, ty)| {
+                assert_eq!(ty, EntityType::Person);
+                doc.slice(doc.token_span(range))
+            })
+            .collect();
+        assert_eq!(added, expected, "{text}");
+    }
+}

@@ -104,7 +104,6 @@ fn employer_points_from_person_to_organisation() {
         .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
         .unwrap();
     assert_eq!((top.head, top.tail), (EntityId(0), EntityId(1)));
-    assert!(top.confidence >= TypedModel::embedded().default_min_confidence());
     let best = relations
         .iter()
         .filter(|r| r.head == EntityId(0) && r.tail == EntityId(1))
