@@ -195,15 +195,7 @@ fn json_of(graph: &textkg::graph::KnowledgeGraph) -> Vec<u8> {
 #[test]
 fn merging_separate_builds_of_any_split_gives_the_bytes_of_one_build() {
     use textkg::graph::{KnowledgeGraph, TypeFilter, parse_json};
-    let dir = shared().join("data/gum-wikinews/text");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files.truncate(12);
+    let files = gum_texts(12);
     let pipeline = textkg::pipeline::Pipeline::default();
     let graphs: Vec<KnowledgeGraph> = files
         .iter()

@@ -161,15 +161,7 @@ fn output_is_the_same_bytes_for_every_thread_count_across_batches() {
 #[test]
 fn merging_per_document_graphs_in_any_grouping_gives_the_bytes_of_one_build() {
     let dir = tempfile::tempdir().unwrap();
-    let texts = shared().join("data/gum-wikinews/text");
-    let mut files: Vec<_> = std::fs::read_dir(&texts)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files.truncate(10);
+    let files = gum_texts(10);
     let corpus: String = files
         .iter()
         .map(|path| {

@@ -109,3 +109,18 @@ pub fn read(path: impl AsRef<Path>) -> String {
     std::fs::read_to_string(path.as_ref())
         .unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
 }
+
+/// The first `count` GUM Wikinews texts in sorted order (all of them the
+/// development half when `count` is at most 22).
+pub fn gum_texts(count: usize) -> Vec<std::path::PathBuf> {
+    let dir = shared().join("data/gum-wikinews/text");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files.truncate(count);
+    files
+}
