@@ -231,7 +231,7 @@ pub enum MergeRule {
     /// The first, fullest mention of the entity.
     Canonical,
     SameName,
-    /// "UN" for "United Nations".
+    /// "NTC" for "Nordic Trade Council".
     Acronym,
     /// A person's surname or given name: "Okafor" for "Maria Okafor".
     PersonNamePart,

@@ -349,7 +349,7 @@ fn finish_entities(
             .iter()
             .max_by_key(|m| {
                 let form = doc.slice(m.span);
-                // "San Francisco" over the dateline's "SAN FRANCISCO".
+                // "Port Elizabeth" over the dateline's "PORT ELIZABETH".
                 let shouting = form.chars().filter(|c| c.is_alphabetic()).count() > 4
                     && !form.chars().any(char::is_lowercase);
                 (

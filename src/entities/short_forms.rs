@@ -14,7 +14,7 @@ pub(super) fn words_of(doc: &Document, mention: &Mention) -> Vec<String> {
         .collect()
 }
 
-/// Initials of a name's capitalised words: "United Nations" → "UN".
+/// Initials of a name's capitalised words: "Nordic Trade Council" → "NTC".
 pub(super) fn acronym(words: &[String]) -> String {
     words
         .iter()
@@ -56,7 +56,7 @@ macro_rules! short_form_rules {
 
 short_form_rules! {
     /// Reads the short form's letters and the full name's capitalised
-    /// words: "UN" for "United Nations", "U.S." for "United States".
+    /// words: "NTC" for "Nordic Trade Council", "U.S." for "United States".
     Acronyms = Acronym, is_acronym_of;
     /// Reads a person's words: a surname or given name in either order
     /// ("Kim" of "Kim Jong Un", "Li Hua" of "Chen Li Hua"), the first and
@@ -68,7 +68,7 @@ short_form_rules! {
     /// Reads an organisation's first word and where each form is first
     /// named: "Acme" for "Acme Robotics Inc.", but not a word the prose
     /// names before the full name ("the club Fulham … Fulham Supporters
-    /// Trust"), nor a place's first word ("New" of "New York").
+    /// Trust"), nor a place's first word ("New" of "New Amsterdam").
     CompanyFirstWords = FirstWord, is_company_first_word;
     /// Reads the words before the short form and the country and demonym
     /// lists: "Senate" for "U.S. Senate", "Foreign Ministry" for "Chinese

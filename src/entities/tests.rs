@@ -323,9 +323,9 @@ fn short_form_rules_name_each_merge() {
     // (short form, its type, full name, its type, the rule that joins them)
     let table: &[(&str, EntityType, &str, EntityType, Option<MergeRule>)] = &[
         (
-            "UN",
+            "NTC",
             Organization,
-            "United Nations",
+            "Nordic Trade Council",
             Organization,
             Some(MergeRule::Acronym),
         ),
