@@ -56,7 +56,7 @@ macro_rules! short_form_rules {
 
 short_form_rules! {
     /// Reads the short form's letters and the full name's capitalised
-    /// words: "NTC" for "Nordic Trade Council", "U.S." for "United States".
+    /// words: "NTC" for "Nordic Trade Council", "N.T.C." written with dots.
     Acronyms = Acronym, is_acronym_of;
     /// Reads a person's words: a surname or given name in either order
     /// ("Kim" of "Kim Jong Un", "Li Hua" of "Chen Li Hua"), the first and

@@ -330,10 +330,10 @@ fn short_form_rules_name_each_merge() {
             Some(MergeRule::Acronym),
         ),
         (
-            "U.S.",
-            Location,
-            "United States",
-            Location,
+            "N.T.C.",
+            Organization,
+            "Nordic Trade Council",
+            Organization,
             Some(MergeRule::Acronym),
         ),
         (
