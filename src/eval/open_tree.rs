@@ -25,6 +25,10 @@ pub struct OpenTreeArgs {
     /// Print the triples only one of the two trees gives (dev half only).
     #[arg(long)]
     pub show: bool,
+    /// With --show: also print both trees of each sentence that has a
+    /// disagreement, as `word/UPOS/head/relation` (heads counted from 1).
+    #[arg(long, requires = "show")]
+    pub trees: bool,
 }
 
 /// A triple as compared: sentence, subject, predicate label, object.
@@ -121,6 +125,24 @@ fn describe(doc: &Document, (sentence, head, label, tail): &Triple) -> String {
     )
 }
 
+/// One sentence's tree in the notation of `relations/tree/patterns.tsv`.
+fn tree_line(doc: &Document, sentence: &Sentence, arcs: &[Dependency]) -> String {
+    sentence
+        .tokens
+        .clone()
+        .map(|t| {
+            let head = arcs[t].head.map_or(0, |h| h + 1 - sentence.tokens.start);
+            format!(
+                "{}/{}/{head}/{}",
+                doc.token_text(t),
+                doc.tags[t].as_str(),
+                arcs[t].relation
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn run(args: OpenTreeArgs) -> Result<()> {
     if args.show && args.split != "dev" {
         return Err(Error::Usage(
@@ -143,7 +165,8 @@ pub fn run(args: OpenTreeArgs) -> Result<()> {
             .filter(|r| r.kind == RelationKind::Open)
             .cloned()
             .collect();
-        doc.dependencies = gold_trees(parser, &sentences);
+        let gold_arcs = gold_trees(parser, &sentences);
+        doc.dependencies = gold_arcs.clone();
         let gold = triples(&doc, &tree::extract(&doc));
         doc.dependencies = parser.annotate(&doc, clusters);
         let parsed = triples(&doc, &tree::extract(&doc));
@@ -173,9 +196,25 @@ pub fn run(args: OpenTreeArgs) -> Result<()> {
             }
             let pairs: BTreeSet<(usize, usize, usize)> =
                 gold.iter().map(|(s, h, _, t)| (*s, *h, *t)).collect();
+            let mut differing = BTreeSet::new();
             for t in triples(&doc, &token_reader) {
                 if !pairs.contains(&(t.0, t.1, t.3)) {
                     println!("  token reader, not gold trees: {}", describe(&doc, &t));
+                    differing.insert(t.0);
+                }
+            }
+            if args.trees {
+                differing.extend(gold.symmetric_difference(&parsed).map(|t| t.0));
+                for &s in &differing {
+                    let Some(sentence) = doc.sentences.get(s) else {
+                        continue;
+                    };
+                    println!("  sentence {s}");
+                    println!("    gold:   {}", tree_line(&doc, sentence, &gold_arcs));
+                    println!(
+                        "    parsed: {}",
+                        tree_line(&doc, sentence, &doc.dependencies)
+                    );
                 }
             }
         }

@@ -53,6 +53,9 @@ pub fn extract_with(doc: &Document, patterns: &[Pattern]) -> Vec<Relation> {
                 if in_a_name[predicate]
                     || !pattern.predicate.contains(&doc.tags[predicate])
                     || pattern
+                        .word_class
+                        .is_some_and(|class| !class.contains(doc.token_text(predicate)))
+                    || pattern
                         .requires
                         .iter()
                         .any(|p| tree.walk(predicate, p).is_empty())
@@ -253,10 +256,13 @@ impl<'a> Tree<'a> {
     }
 
     /// Every argument the paths reach: a relative pronoun replaced by the
-    /// noun its clause describes, and coordinated nouns added.
+    /// noun its clause describes, and coordinated nouns added, except where
+    /// the path ends going up: the predicate then describes that one noun
+    /// ("President" in "President Ana Ruiz and Jon Dahl" is Ruiz's title only).
     fn arguments(&self, predicate: usize, paths: &[Path]) -> Vec<(usize, Option<String>)> {
         let mut arguments = Vec::new();
         for path in paths {
+            let spreads = !matches!(path.last(), Some(Step::Up { .. }));
             for (t, case) in self.walk(predicate, path) {
                 let t = self.antecedent(predicate, t).unwrap_or(t);
                 let mut pending = vec![t];
@@ -266,7 +272,8 @@ impl<'a> Tree<'a> {
                     }
                     arguments.push((a, case.clone()));
                     pending.extend(self.children(a).iter().copied().filter(|&c| {
-                        matches!(self.relation(c), "conj" | "appos")
+                        spreads
+                            && matches!(self.relation(c), "conj" | "appos")
                             && matches!(self.doc.tags[c], Upos::Noun | Upos::Propn)
                     }));
                     // "the firm" in "Brightwave, the firm ..." stands for the name.

@@ -6,6 +6,11 @@
 //! `case` word is one of those (`[*]`: any case word, which the label's
 //! `{case}` then shows); `^xcomp` goes up to the head when the current
 //! token is attached as `xcomp`.
+//!
+//! The predicate column is a part of speech (alternatives with `|`),
+//! optionally followed by a word class the predicate must belong to:
+//! `NOUN@role` takes only nouns that name a position or an occupation
+//! (the titles, occupations and corporate titles of `src/lexicon`).
 
 use crate::document::Upos;
 use std::sync::OnceLock;
@@ -26,12 +31,41 @@ pub enum Step {
 
 pub type Path = Vec<Step>;
 
+/// Words a predicate can be limited to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    /// A position or an occupation: "founder", "ambassador", "reporter".
+    Role,
+}
+
+impl WordClass {
+    fn parse(name: &str) -> Option<Self> {
+        match name {
+            "role" => Some(WordClass::Role),
+            _ => None,
+        }
+    }
+
+    pub fn contains(self, word: &str) -> bool {
+        match self {
+            WordClass::Role => {
+                let lower = word.to_lowercase();
+                crate::lexicon::is_title(word)
+                    || crate::lexicon::is_occupation(&lower)
+                    || crate::lexicon::is_corporate_title(&lower)
+            }
+        }
+    }
+}
+
 /// One construction: where its subject and object are from the predicate.
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub name: String,
     /// The predicate's part of speech.
     pub predicate: Vec<Upos>,
+    /// A word class the predicate must belong to.
+    pub word_class: Option<WordClass>,
     /// Alternative paths to the subject; every one found is a subject.
     pub subject: Vec<Path>,
     pub object: Vec<Path>,
@@ -96,7 +130,14 @@ fn parse_row(line: &str) -> Result<Pattern, String> {
     if cells.len() != COLUMNS.len() {
         return Err(format!("{} cells, not {}", cells.len(), COLUMNS.len()));
     }
-    let predicate = cells[1]
+    let (tags, word_class) = match cells[1].split_once('@') {
+        Some((tags, class)) => (
+            tags,
+            Some(WordClass::parse(class).ok_or_else(|| format!("no word class {class:?}"))?),
+        ),
+        None => (cells[1], None),
+    };
+    let predicate = tags
         .split('|')
         .map(|t| Upos::parse(t).ok_or_else(|| format!("no part of speech {t:?}")))
         .collect::<Result<Vec<_>, _>>()?;
@@ -108,6 +149,7 @@ fn parse_row(line: &str) -> Result<Pattern, String> {
     Ok(Pattern {
         name: cells[0].to_string(),
         predicate,
+        word_class,
         subject: paths(cells[2])?,
         object: paths(cells[3])?,
         requires: paths(cells[4])?,

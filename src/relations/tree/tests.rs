@@ -389,3 +389,39 @@ fn a_title_the_tagger_read_as_an_adjective_is_still_a_role() {
         vec!["Maria Lindqvist | chief executive of | Nordvik Bank".to_string()]
     );
 }
+
+#[test]
+fn a_noun_over_a_name_is_a_role_only_when_it_names_a_position() {
+    // "Kestrel founder Anna Holm spoke ." gives a role; "Kestrel photo :
+    // Anna Holm" (a picture credit) gives none.
+    let role = hand_built(
+        "[Kestrel/PROPN/2/compound] founder/NOUN/4/nsubj [Anna/PROPN/2/appos Holm/PROPN/3/flat] \
+         spoke/VERB/0/root ./PUNCT/4/punct",
+    );
+    assert_eq!(
+        triples(&role, &extract(&role)),
+        vec!["Anna Holm | founder of | Kestrel".to_string()]
+    );
+    let credit = hand_built(
+        "[Kestrel/PROPN/2/compound] photo/NOUN/0/root :/PUNCT/4/punct \
+         [Anna/PROPN/2/appos Holm/PROPN/4/flat] ./PUNCT/2/punct",
+    );
+    assert!(
+        extract(&credit).is_empty(),
+        "{:?}",
+        triples(&credit, &extract(&credit))
+    );
+}
+
+#[test]
+fn a_title_describes_its_own_name_not_the_names_coordinated_with_it() {
+    // "Nordvik Ambassador Jon Dahl and Anna Holm spoke ."
+    let doc = hand_built(
+        "[Nordvik/ADJ/2/amod] Ambassador/PROPN/3/nmod:desc [Jon/PROPN/8/nsubj Dahl/PROPN/3/flat] \
+         and/CCONJ/6/cc [Anna/PROPN/3/conj Holm/PROPN/6/flat] spoke/VERB/0/root ./PUNCT/8/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Jon Dahl | ambassador of | Nordvik".to_string()]
+    );
+}
