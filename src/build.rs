@@ -3,7 +3,7 @@
 //! (`--per-doc`, memory bounded by a few batches) or merged into one graph
 //! (memory in proportion to the graph, not the text).
 
-use crate::cli::{BuildArgs, check_outputs, finish, parse_types};
+use crate::cli::{BuildArgs, OpenRelations, check_outputs, finish, parse_types};
 use crate::entities::AliasRules;
 use crate::error::{Error, Result};
 use crate::explain;
@@ -102,7 +102,7 @@ pub fn run(args: BuildArgs) -> Result<()> {
         aliases: aliases.clone(),
         min_confidence,
         parse: false,
-        tree_reader: false,
+        tree_reader: args.open_relations == OpenRelations::Trees,
     });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(thread_count(args.threads))

@@ -76,11 +76,24 @@ pub struct BuildArgs {
     /// of at least 60% (`textkg models` shows it).
     #[arg(long, value_name = "P")]
     pub min_confidence: Option<f32>,
+    /// How open (untyped) relations are read: from token patterns, or from
+    /// the dependency parser's trees (docs/evaluation.md compares them; the
+    /// parser about halves the speed).
+    #[arg(long, value_enum, value_name = "HOW", default_value = "tokens")]
+    pub open_relations: OpenRelations,
     /// Worker threads (default: all cores; at most four per core); the output is the same for any count.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
     #[command(flatten)]
     pub report: ReportArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OpenRelations {
+    /// Token and tag patterns (relations::open).
+    Tokens,
+    /// Dependency patterns over the parser's trees (relations::tree).
+    Trees,
 }
 
 #[derive(Debug, Clone, Copy, clap::Args)]

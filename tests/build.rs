@@ -207,3 +207,27 @@ fn alias_file_forces_merges_and_labels() {
         .expect("forced label");
     assert_eq!(acme.mentions.len(), 2);
 }
+
+#[test]
+fn open_relations_can_be_read_from_the_parsers_trees() {
+    let text = "Sunrise Textiles, which Tarun Mehta founded in 1994, now employs 4,000 people.";
+    let founded = |how: &str| {
+        let out = run_ok(&["build", "-", "--open-relations", how], text.as_bytes());
+        graph(&out, &[("-", text)]).edges.iter().any(|e| {
+            e.source == "person:tarun-mehta"
+                && e.target.ends_with(":sunrise-textiles")
+                && e.label == "founded"
+        })
+    };
+    assert!(founded("trees"));
+    assert!(
+        !founded("tokens"),
+        "the token reader misses an object relative"
+    );
+    let refused = run(
+        &["build", "-", "--open-relations", "words"],
+        text.as_bytes(),
+    );
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("--open-relations"));
+}
