@@ -358,7 +358,48 @@ impl<'a> Tree<'a> {
             .collect()
     }
 
-    /// A row's label filled in: `{pred}` the predicate with its particle,
+    /// An adjective the verb predicates of its object ("hold Nordvik
+    /// responsible", "declared the vote void"): part of what is asserted.
+    fn secondary_adjective(&self, predicate: usize) -> Option<String> {
+        self.children(predicate)
+            .iter()
+            .copied()
+            .find(|&c| {
+                c > predicate && self.relation(c) == "xcomp" && self.doc.tags[c] == Upos::Adj
+            })
+            .map(|c| self.lower(c))
+    }
+
+    /// The verb's direct object noun with its lower-case compounds
+    /// ("signed a trade deal with" gives "trade deal").
+    fn object_noun(&self, predicate: usize) -> Option<String> {
+        let noun = self
+            .children(predicate)
+            .iter()
+            .copied()
+            .find(|&c| self.relation(c) == "obj" && self.doc.tags[c] == Upos::Noun)?;
+        let mut words: Vec<String> = self
+            .children(noun)
+            .iter()
+            .filter(|&&c| {
+                c < noun
+                    && self.relation(c) == "compound"
+                    && self.doc.tags[c] == Upos::Noun
+                    && self
+                        .doc
+                        .token_text(c)
+                        .chars()
+                        .next()
+                        .is_some_and(|ch| ch.is_lowercase())
+            })
+            .map(|&c| self.lower(c))
+            .collect();
+        words.push(self.lower(noun));
+        Some(words.join(" "))
+    }
+
+    /// A row's label filled in: `{pred}` the predicate with its particle
+    /// and secondary adjective, `{obj}` its direct object noun,
     /// `{role}` a noun with the lower-case words of its title, `{case}`
     /// the object's case word.
     fn label(&self, predicate: usize, rule: &str, case: Option<&str>) -> String {
@@ -368,7 +409,13 @@ impl<'a> Tree<'a> {
                 "{pred}" => {
                     words.push(self.lower(predicate));
                     words.extend(self.particles(predicate));
+                    words.extend(self.secondary_adjective(predicate));
                 }
+                "{obj}" => match self.object_noun(predicate) {
+                    Some(noun) => words.push(noun),
+                    // A row that names the object noun needs one.
+                    None => return String::new(),
+                },
                 "{role}" => {
                     let doc = self.doc;
                     words.extend(

@@ -73,7 +73,9 @@ pub struct Pattern {
     pub requires: Vec<Path>,
     /// Paths that must find nothing.
     pub unless: Vec<Path>,
-    /// `{pred}` (the predicate and its particle), `{role}` (a noun with the
+    /// `{pred}` (the predicate, its particle and an adjective it predicates
+    /// of the object), `{obj}` (the direct object noun that the object
+    /// hangs from), `{role}` (a noun with the
     /// words that make its title, "chief executive"), `{case}` (the object's
     /// case word), and literal words.
     pub label: String,

@@ -425,3 +425,16 @@ fn a_title_describes_its_own_name_not_the_names_coordinated_with_it() {
         vec!["Jon Dahl | ambassador of | Nordvik".to_string()]
     );
 }
+
+#[test]
+fn an_adjective_the_verb_predicates_of_its_object_belongs_to_the_label() {
+    // "Nordvik will hold Kestrel responsible ."
+    let doc = hand_built(
+        "[Nordvik/PROPN/3/nsubj] will/AUX/3/aux hold/VERB/0/root [Kestrel/PROPN/3/obj] \
+         responsible/ADJ/3/xcomp ./PUNCT/3/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Nordvik | hold responsible | Kestrel".to_string()]
+    );
+}
