@@ -444,7 +444,7 @@ pub fn is_title(words: &str) -> bool {
 pub fn is_honorific(role: &str) -> bool {
     lexicon()
         .honorifics
-        .contains(&*lower(role.trim_end_matches('.')))
+        .contains(&lower(role.trim_end_matches('.')))
 }
 
 pub fn max_title_words() -> usize {
@@ -551,7 +551,7 @@ pub fn is_organization_noun(word: &str) -> bool {
 /// A title only a company (or a body run like one) has: "chief
 /// executive", "founder", case-insensitive.
 pub fn is_corporate_title(words: &str) -> bool {
-    lexicon().corporate_titles.contains(&*lower(words))
+    lexicon().corporate_titles.contains(&lower(words))
 }
 
 /// The gender a given name usually signals: 'f' or 'm'.
@@ -572,7 +572,7 @@ pub fn is_legal_form(word: &str) -> bool {
 
 /// The first word of a byline or a picture credit ("Photo by ...").
 pub fn is_credit_word(word: &str) -> bool {
-    lexicon().credit_words.contains(&*lower(word))
+    lexicon().credit_words.contains(&lower(word))
 }
 
 /// "de", "van": a lower-case word inside a surname, case-sensitive.
@@ -582,17 +582,17 @@ pub fn is_surname_particle(word: &str) -> bool {
 
 /// A verb that gives the person after it a title ("named Ana Ruiz chairman").
 pub fn is_appointment_verb(word: &str) -> bool {
-    lexicon().appointment_verbs.contains(&*lower(word))
+    lexicon().appointment_verbs.contains(&lower(word))
 }
 
 /// A preposition of place ("to" of "moved to Paris").
 pub fn is_place_preposition(word: &str) -> bool {
-    lexicon().place_prepositions.contains(&*lower(word))
+    lexicon().place_prepositions.contains(&lower(word))
 }
 
 /// A prefix that a hyphen joins to a name word ("pro" of "pro-Moscow").
 pub fn is_compound_prefix(word: &str) -> bool {
-    lexicon().compound_prefixes.contains(&*lower(word))
+    lexicon().compound_prefixes.contains(&lower(word))
 }
 
 /// "Monday": a day of the week, as written.
@@ -640,12 +640,12 @@ pub fn possessive_determiner(word: &str) -> Option<Possessor> {
 
 /// "in", "near": a preposition of where something is, not of motion.
 pub fn is_location_preposition(word: &str) -> bool {
-    lexicon().location_prepositions.contains(&*lower(word))
+    lexicon().location_prepositions.contains(&lower(word))
 }
 
 /// "against", "about": a preposition that completes a verb and takes its object.
 pub fn is_object_preposition(word: &str) -> bool {
-    lexicon().object_prepositions.contains(&*lower(word))
+    lexicon().object_prepositions.contains(&lower(word))
 }
 
 /// The gender a pronoun signals ("she" → 'f'), to keep it from names of
