@@ -9,16 +9,23 @@ use std::ops::Range;
 /// "Arsenal Beat Chelsea to Go Top": at least three content words, every
 /// one capitalised, as only a title-case line writes them.
 pub fn capitalises_every_content_word(doc: &Document, tokens: Range<usize>) -> bool {
-    let content: Vec<&str> = tokens
-        .map(|t| doc.token_text(t))
-        .filter(|w| {
-            // Clitics ("n't" of "Doesn't") are written in lower case anyway.
-            w.starts_with(char::is_alphabetic)
-                && !w.contains(['\'', '’'])
-                && !lexicon::is_function_word(w)
-        })
-        .collect();
-    content.len() >= 3 && content.iter().all(|w| w.starts_with(char::is_uppercase))
+    let mut capitalised = 0;
+    for t in tokens {
+        let w = doc.token_text(t);
+        // Clitics ("n't" of "Doesn't") are written in lower case anyway.
+        if !w.starts_with(char::is_alphabetic) || w.contains(['\'', '’']) {
+            continue;
+        }
+        if w.starts_with(char::is_uppercase) {
+            // Past three, whether a capitalised word is content changes nothing.
+            if capitalised < 3 && !lexicon::is_function_word(w) {
+                capitalised += 1;
+            }
+        } else if !lexicon::is_function_word(w) {
+            return false;
+        }
+    }
+    capitalised >= 3
 }
 
 /// "Rojas said he", "the ministry said on Thursday that it", "Ruiz told

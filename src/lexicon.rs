@@ -232,6 +232,19 @@ fn genders(name: &str) -> HashMap<&'static str, char> {
         .collect()
 }
 
+/// `word` in lower case, borrowed when it is already (ASCII without
+/// capitals): most words looked up are, and need no new string.
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
@@ -368,7 +381,7 @@ pub fn is_sentence_starter(lower: &str) -> bool {
 }
 
 pub fn is_function_word(word: &str) -> bool {
-    lexicon().function_words.contains(&word.to_lowercase())
+    lexicon().function_words.contains(&*lower(word))
 }
 
 pub fn is_month_or_weekday(word: &str) -> bool {
@@ -431,7 +444,7 @@ pub fn is_title(words: &str) -> bool {
 pub fn is_honorific(role: &str) -> bool {
     lexicon()
         .honorifics
-        .contains(&role.trim_end_matches('.').to_lowercase())
+        .contains(&lower(role.trim_end_matches('.')))
 }
 
 pub fn max_title_words() -> usize {
@@ -538,7 +551,7 @@ pub fn is_organization_noun(word: &str) -> bool {
 /// A title only a company (or a body run like one) has: "chief
 /// executive", "founder", case-insensitive.
 pub fn is_corporate_title(words: &str) -> bool {
-    lexicon().corporate_titles.contains(&words.to_lowercase())
+    lexicon().corporate_titles.contains(&lower(words))
 }
 
 /// The gender a given name usually signals: 'f' or 'm'.
@@ -549,10 +562,7 @@ pub fn given_name_gender(name: &str) -> Option<char> {
 /// The gender a title or honorific signals ("Mrs." → 'f', "King" → 'm').
 pub fn title_gender(title: &str) -> Option<char> {
     let first = title.split_whitespace().next()?.trim_end_matches('.');
-    lexicon()
-        .gendered_titles
-        .get(first.to_lowercase().as_str())
-        .copied()
+    lexicon().gendered_titles.get(&*lower(first)).copied()
 }
 
 /// "Inc", "Co.", "GmbH": a company's legal form, a final full stop ignored.
@@ -562,7 +572,7 @@ pub fn is_legal_form(word: &str) -> bool {
 
 /// The first word of a byline or a picture credit ("Photo by ...").
 pub fn is_credit_word(word: &str) -> bool {
-    lexicon().credit_words.contains(&word.to_lowercase())
+    lexicon().credit_words.contains(&lower(word))
 }
 
 /// "de", "van": a lower-case word inside a surname, case-sensitive.
@@ -572,17 +582,17 @@ pub fn is_surname_particle(word: &str) -> bool {
 
 /// A verb that gives the person after it a title ("named Ana Ruiz chairman").
 pub fn is_appointment_verb(word: &str) -> bool {
-    lexicon().appointment_verbs.contains(&word.to_lowercase())
+    lexicon().appointment_verbs.contains(&lower(word))
 }
 
 /// A preposition of place ("to" of "moved to Paris").
 pub fn is_place_preposition(word: &str) -> bool {
-    lexicon().place_prepositions.contains(&word.to_lowercase())
+    lexicon().place_prepositions.contains(&lower(word))
 }
 
 /// A prefix that a hyphen joins to a name word ("pro" of "pro-Moscow").
 pub fn is_compound_prefix(word: &str) -> bool {
-    lexicon().compound_prefixes.contains(&word.to_lowercase())
+    lexicon().compound_prefixes.contains(&lower(word))
 }
 
 /// "Monday": a day of the week, as written.
@@ -593,9 +603,7 @@ pub fn is_weekday(word: &str) -> bool {
 /// Personal and possessive pronouns that can stand for a named entity.
 pub fn pronoun_type(word: &str) -> Option<EntityType> {
     let pronouns = &lexicon().pronouns;
-    pronouns
-        .get(word.to_lowercase().as_str())
-        .map(|(ty, ..)| *ty)
+    pronouns.get(&*lower(word)).map(|(ty, ..)| *ty)
 }
 
 /// The grammatical case of a pronoun in `pronouns.txt`.
@@ -613,9 +621,7 @@ pub enum PronounCase {
 
 pub fn pronoun_case(word: &str) -> Option<PronounCase> {
     let pronouns = &lexicon().pronouns;
-    pronouns
-        .get(word.to_lowercase().as_str())
-        .map(|(_, _, case)| *case)
+    pronouns.get(&*lower(word)).map(|(_, _, case)| *case)
 }
 
 /// Whom a possessive determiner can stand for.
@@ -629,22 +635,17 @@ pub enum Possessor {
 
 /// "her", "their", "whose" before a noun: whom the owner can be.
 pub fn possessive_determiner(word: &str) -> Option<Possessor> {
-    lexicon()
-        .possessive_determiners
-        .get(word.to_lowercase().as_str())
-        .copied()
+    lexicon().possessive_determiners.get(&*lower(word)).copied()
 }
 
 /// "in", "near": a preposition of where something is, not of motion.
 pub fn is_location_preposition(word: &str) -> bool {
-    lexicon()
-        .location_prepositions
-        .contains(&word.to_lowercase())
+    lexicon().location_prepositions.contains(&lower(word))
 }
 
 /// "against", "about": a preposition that completes a verb and takes its object.
 pub fn is_object_preposition(word: &str) -> bool {
-    lexicon().object_prepositions.contains(&word.to_lowercase())
+    lexicon().object_prepositions.contains(&lower(word))
 }
 
 /// The gender a pronoun signals ("she" → 'f'), to keep it from names of
@@ -652,7 +653,7 @@ pub fn is_object_preposition(word: &str) -> bool {
 pub fn pronoun_gender(word: &str) -> Option<char> {
     let pronouns = &lexicon().pronouns;
     pronouns
-        .get(word.to_lowercase().as_str())
+        .get(&*lower(word))
         .and_then(|(_, gender, _)| *gender)
 }
 

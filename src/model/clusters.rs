@@ -39,16 +39,28 @@ pub struct WordClusters {
     rows: Vec<u16>,
     /// The coarse clusters of each row.
     coarse: Vec<[u16; COARSE_SIZES.len()]>,
-    /// Open addressing by the word's hash: each slot a word's index or
-    /// [`EMPTY`]. One or two probes where a binary search over the sorted
-    /// words would take twenty cache misses.
+    /// Open addressing by the word's hash: each slot a word's index in its
+    /// low [`Self::index_bits`] bits and more bits of its hash above them,
+    /// or [`EMPTY`]. One or two probes where a binary search over the sorted
+    /// words would take twenty cache misses, and a probe whose hash bits
+    /// differ is passed over without reading the word.
     index: Vec<u32>,
+    index_bits: u32,
 }
 
 const EMPTY: u32 = u32::MAX;
 
-fn word_hash(word: &[u8]) -> usize {
-    xxhash_rust::xxh3::xxh3_64(word) as usize
+/// `bits` low bits set.
+fn low_bits(bits: u32) -> u32 {
+    if bits >= 32 {
+        u32::MAX
+    } else {
+        (1 << bits) - 1
+    }
+}
+
+fn word_hash(word: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(word)
 }
 
 impl WordClusters {
@@ -120,26 +132,39 @@ impl WordClusters {
 
     fn find(&self, word: &[u8]) -> Option<usize> {
         let mask = self.index.len() - 1;
-        let mut slot = word_hash(word) & mask;
+        let hash = word_hash(word);
+        let mut slot = hash as usize & mask;
+        let check = self.check_bits(hash);
+        let low = low_bits(self.index_bits);
         loop {
             match self.index[slot] {
                 EMPTY => return None,
-                k if self.word(k as usize) == word => return Some(k as usize),
+                entry if entry & !low == check && self.word((entry & low) as usize) == word => {
+                    return Some((entry & low) as usize);
+                }
                 _ => slot = (slot + 1) & mask,
             }
         }
     }
 
+    /// The hash bits an index entry keeps above the word's index.
+    fn check_bits(&self, hash: u64) -> u32 {
+        ((hash >> 32) as u32) & !low_bits(self.index_bits)
+    }
+
     /// Builds [`Self::index`], at most half full.
     fn indexed(mut self) -> WordClusters {
         let size = (2 * self.starts.len()).next_power_of_two().max(2);
+        // Room for every index and for EMPTY, which no entry equals.
+        self.index_bits = (self.starts.len() + 1).next_power_of_two().trailing_zeros();
         let mut index = vec![EMPTY; size];
         for k in 0..self.starts.len() {
-            let mut slot = word_hash(self.word(k)) & (size - 1);
+            let hash = word_hash(self.word(k));
+            let mut slot = hash as usize & (size - 1);
             while index[slot] != EMPTY {
                 slot = (slot + 1) & (size - 1);
             }
-            index[slot] = k as u32;
+            index[slot] = self.check_bits(hash) | k as u32;
         }
         self.index = index;
         self
@@ -197,6 +222,7 @@ impl WordClusters {
             rows,
             coarse,
             index: Vec::new(),
+            index_bits: 0,
         }
         .indexed();
         if (1..count).any(|i| clusters.word(i - 1) >= clusters.word(i)) {
@@ -260,6 +286,7 @@ impl WordClusters {
             rows: entries.iter().map(|e| e.1).collect(),
             coarse,
             index: Vec::new(),
+            index_bits: 0,
         }
         .indexed())
     }
@@ -384,6 +411,7 @@ mod tests {
             rows: vec![1, 0, 1],
             coarse: vec![[0, 3], [1, 2]],
             index: Vec::new(),
+            index_bits: 0,
         }
         .indexed();
         let mut bytes = Vec::new();

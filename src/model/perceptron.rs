@@ -241,11 +241,34 @@ impl Weights {
     pub fn add_columns(&self, features: &[u64], first: usize, scores: &mut [f32]) {
         let end = first + scores.len();
         assert!(end <= self.classes, "columns within the row");
-        self.for_each_row(features, first..end, |row| {
-            for (score, w) in scores.iter_mut().zip(row) {
-                *score += bfloat16(*w);
+        // The tagger's and the recogniser's widths (one pass's classes or
+        // both passes'), so their sums stay in registers.
+        match scores.len() {
+            13 => self.add_fixed::<13>(features, first, scores),
+            17 => self.add_fixed::<17>(features, first, scores),
+            26 => self.add_fixed::<26>(features, first, scores),
+            34 => self.add_fixed::<34>(features, first, scores),
+            _ => self.for_each_row(features, first..end, |row| {
+                for (score, w) in scores.iter_mut().zip(row) {
+                    *score += bfloat16(*w);
+                }
+            }),
+        }
+    }
+
+    /// [`Weights::add_columns`] for `N` columns, summed in a local array
+    /// the compiler keeps in registers; each class still adds its weights
+    /// feature by feature in order, so every sum is the same float.
+    #[inline]
+    fn add_fixed<const N: usize>(&self, features: &[u64], first: usize, scores: &mut [f32]) {
+        let mut sums: [f32; N] = scores.try_into().expect("N scores");
+        self.for_each_row(features, first..first + N, |row| {
+            let row: &[u16; N] = row.try_into().expect("N columns");
+            for (sum, w) in sums.iter_mut().zip(row) {
+                *sum += bfloat16(*w);
             }
         });
+        scores.copy_from_slice(&sums);
     }
 
     /// Calls `add` with columns `columns` of the row of every feature seen
