@@ -62,6 +62,10 @@ pub struct NerArgs {
     /// recogniser's names alone.
     #[arg(long)]
     pub mention_stage: bool,
+    /// Keep each fold's recogniser in this folder and reuse it when present
+    /// (for measuring mention-stage changes without retraining).
+    #[arg(long, hide = true, value_name = "DIR")]
+    pub fold_models: Option<PathBuf>,
     /// Training epochs of each fold's recogniser.
     #[arg(long, default_value_t = train::RECOGNIZER_EPOCHS)]
     pub epochs: usize,
@@ -204,6 +208,27 @@ pub fn fold_training<'a>(
                 .flat_map(|(_, fold)| fold.iter().map(|&i| document(i))),
         )
         .collect()
+}
+
+/// Fold `k`'s recogniser from `dir` if an earlier run kept it there, else
+/// trained and kept.
+fn cached_fold_model(
+    dir: &Path,
+    k: usize,
+    train_fold: impl FnOnce() -> crate::model::Recognizer,
+) -> Result<crate::model::Recognizer> {
+    let path = dir.join(format!("fold-{k}.bin"));
+    if let Ok(bytes) = std::fs::read(&path) {
+        return crate::model::Recognizer::read(&mut crate::model::perceptron::Reader {
+            name: "fold recogniser",
+            bytes: &bytes,
+        });
+    }
+    let recognizer = train_fold();
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    std::fs::write(&path, crate::model::recognizer_bytes(&recognizer))
+        .map_err(|e| Error::io(&path, e))?;
+    Ok(recognizer)
 }
 
 /// The Re-DocRED documents of each fold, by document index.
@@ -421,12 +446,18 @@ pub fn run(args: NerArgs) -> Result<()> {
                             &uner[..]
                         };
                         let training = fold_training(uner, &folds, k, |i| texts[i].1);
-                        let recognizer = train::train_recognizer_with(
-                            &training,
-                            &models.tagger,
-                            Some(held_out),
-                            args.epochs,
-                        );
+                        let train_fold = || {
+                            train::train_recognizer_with(
+                                &training,
+                                &models.tagger,
+                                Some(held_out),
+                                args.epochs,
+                            )
+                        };
+                        let recognizer = match &args.fold_models {
+                            Some(dir) => cached_fold_model(dir, k, train_fold)?,
+                            None => train_fold(),
+                        };
                         let fold_models = Models {
                             tagger: models.tagger.clone(),
                             recognizer,
