@@ -49,6 +49,10 @@ pub struct TrainArgs {
     /// the output folder), leaving the parser and typed relations as they are.
     #[arg(long)]
     pub recognizer_only: bool,
+    /// Rebuild only the typed relation model (after a change to the
+    /// pipeline before it), leaving every other model as it is.
+    #[arg(long, conflicts_with_all = ["parser_only", "recognizer_only", "skip_relations"])]
+    pub relations_only: bool,
 }
 
 pub fn ewt_path(data: &Path, split: &str) -> PathBuf {
@@ -338,6 +342,10 @@ fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
         let held_out = HeldOutTaggers::train(&args.data, args.tagger_epochs)?;
         return train_parser(args, &tagger, &held_out);
     }
+    if args.relations_only {
+        train_relations(args)?;
+        return Ok(vec![crate::relations::typed::MODEL_FILE]);
+    }
     let size = write_places(&args.data, &args.out)?;
     written.push(model::places::FILE);
     eprintln!(
@@ -393,13 +401,18 @@ fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
     if args.skip_relations || args.recognizer_only {
         return Ok(written);
     }
-    crate::relations::typed::train::run(&crate::relations::typed::train::TrainArgs {
-        data: redocred_path(&args.data),
-        output: args.out.join(crate::relations::typed::MODEL_FILE),
-        bits: crate::relations::typed::train::TrainOptions::default().bits,
-        epochs: crate::relations::typed::train::TrainOptions::default().epochs,
-        threads: None,
-    })?;
+    train_relations(args)?;
     written.push(crate::relations::typed::MODEL_FILE);
     Ok(written)
+}
+
+fn train_relations(args: &TrainArgs) -> Result<()> {
+    use crate::relations::typed::train::{TrainArgs, TrainOptions, run};
+    run(&TrainArgs {
+        data: redocred_path(&args.data),
+        output: args.out.join(crate::relations::typed::MODEL_FILE),
+        bits: TrainOptions::default().bits,
+        epochs: TrainOptions::default().epochs,
+        threads: None,
+    })
 }
