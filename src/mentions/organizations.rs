@@ -517,10 +517,12 @@ pub(super) fn news_organizations(doc: &Document, names: &mut Vec<NameSpan>) {
             sentence.tokens.clone(),
             lexicon::max_news_organization_words(),
             |range| {
+                // Most words start no outlet's name: then no list is built.
+                if !lexicon::starts_news_organization(doc.token_text(range.start)) {
+                    return None;
+                }
                 let words: Vec<&str> = range.map(|w| doc.token_text(w)).collect();
-                (lexicon::starts_news_organization(words[0])
-                    && lexicon::is_news_organization(&words))
-                .then_some(())
+                lexicon::is_news_organization(&words).then_some(())
             },
         );
         for (range, ()) in outlets {
