@@ -273,6 +273,25 @@ pub(crate) fn transition_features(tokens: &[Token], state: &State, out: &mut Vec
     for k in [s0l2, s0r2, b0l2] {
         e.one(at(tokens, state, k).lower);
     }
+    // The same with word clusters where words are too rare to learn from.
+    e.two(s0.cluster, b0.tag);
+    e.two(s0.tag, b0.cluster);
+    e.two(s1.cluster, s0.cluster);
+    e.two(s1.coarse, s0.coarse);
+    e.two(s1.coarse, b0.coarse);
+    e.three(s0.fine, b0.fine, b1.tag);
+    e.three(s0.coarse, b0.coarse, d);
+    e.three(s1.coarse, s0.coarse, d01);
+    e.two(b1.cluster, b0.tag);
+    for k in [s0l, s0r, b0l, s1r] {
+        e.one(at(tokens, state, k).fine);
+    }
+    e.two(s0.fine, count(&state.left_count, i0));
+    e.two(s0.fine, count(&state.right_count, i0));
+    e.two(b0.fine, count(&state.left_count, b0i));
+    e.two(s0.fine, s0_left);
+    e.two(s0.fine, s0_right);
+    e.two(b0.fine, b0_left);
     // How much of the sentence is left.
     e.two(
         s0.tag,
@@ -362,4 +381,10 @@ pub(crate) fn label_features(
     e.three(d.tag, after.tag, h.tag | direction << 8);
     e.three(before.lower, d.tag, direction);
     e.two(u64::from(head == state.n), d.tag);
+    e.three(h.cluster, d.cluster, direction);
+    e.three(h.fine, d.lower, direction);
+    e.three(h.lower, d.fine, direction);
+    e.two(d.fine, direction);
+    e.two(d.cluster, direction);
+    e.three(h.coarse, d.tag, dist);
 }
