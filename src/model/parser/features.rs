@@ -289,6 +289,15 @@ pub(crate) fn transition_features(tokens: &[Token], state: &State, out: &mut Vec
     e.two(s0.fine, count(&state.left_count, i0));
     e.two(s0.fine, count(&state.right_count, i0));
     e.two(b0.fine, count(&state.left_count, b0i));
+    // A preposition between a head and its noun: "signed (the deal) in Oslo".
+    let b0l_word = at(tokens, state, b0l).lower;
+    let s0l_word = at(tokens, state, s0l).lower;
+    e.three(s0.lower, b0l_word, b0.lower);
+    e.three(s0.tag, b0l_word, b0.tag);
+    e.three(s0.fine, b0l_word, b0.fine);
+    e.three(s1.lower, s0l_word, s0.lower);
+    e.three(s1.tag, s0l_word, s0.tag);
+    e.three(s1.fine, s0l_word, s0.fine);
     e.two(s0.fine, s0_left);
     e.two(s0.fine, s0_right);
     e.two(b0.fine, b0_left);
@@ -382,6 +391,9 @@ pub(crate) fn label_features(
     e.three(before.lower, d.tag, direction);
     e.two(u64::from(head == state.n), d.tag);
     e.three(h.cluster, d.cluster, direction);
+    let dl_word = at(tokens, state, dl).lower;
+    e.three(h.lower, dl_word, d.tag | direction << 8);
+    e.three(h.fine, dl_word, d.fine | direction << 16);
     e.three(h.fine, d.lower, direction);
     e.three(h.lower, d.fine, direction);
     e.two(d.fine, direction);

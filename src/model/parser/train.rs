@@ -6,7 +6,7 @@
 
 use super::features::{self, Scratch, Token};
 use super::table::MoveTrainer;
-use super::{MOVES, Move, NONE, Parser, State, argmax_allowed};
+use super::{MOVES, Move, Parser, State, argmax_allowed};
 use crate::document::Upos;
 use crate::model::clusters::WordClusters;
 use crate::model::features::describe;
