@@ -53,6 +53,11 @@ pub struct TrainArgs {
     /// pipeline before it), leaving every other model as it is.
     #[arg(long, conflicts_with_all = ["parser_only", "recognizer_only", "skip_relations"])]
     pub relations_only: bool,
+    /// With --parser-only: reuse the clusters in the output folder and the
+    /// held-out tags cached in this folder, then score EWT dev and the GUM
+    /// dev half (for development runs).
+    #[arg(long, hide = true)]
+    pub parser_cache: Option<PathBuf>,
 }
 
 pub fn ewt_path(data: &Path, split: &str) -> PathBuf {
@@ -337,6 +342,11 @@ fn write_places(data: &Path, out: &Path) -> Result<usize> {
 fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
     let mut written = Vec::new();
     let started = Instant::now();
+    if let (true, Some(cache)) = (args.parser_only, &args.parser_cache) {
+        let tagger = model::Models::load_tagger(&args.out)?;
+        model::parser::train::experiment(&args.data, &args.out, cache, &tagger, args)?;
+        return Ok(vec![model::parser::FILE]);
+    }
     if args.parser_only {
         let tagger = model::Models::load_tagger(&args.out)?;
         let held_out = HeldOutTaggers::train(&args.data, args.tagger_epochs)?;

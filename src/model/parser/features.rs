@@ -41,6 +41,10 @@ const ROOT: Token = Token {
 pub(crate) struct Scratch {
     pub features: Vec<u64>,
     pub scores: Vec<f32>,
+    /// The transition scores of each word at each place, once computed:
+    /// `word * PLACES + place`, the root and the absent word last.
+    pub place_scores: Vec<Option<[f32; 3]>>,
+    pub place_features: Vec<u64>,
 }
 
 /// Describes a sentence's words for the parser. A word the vectors do not
@@ -148,11 +152,67 @@ impl Emit<'_> {
     }
 }
 
+/// The six places whose words the transition features read alone: the
+/// stack's top three, the buffer's first three.
+pub(crate) const PLACES: usize = 6;
+const PLACE_TEMPLATES: [u32; PLACES] = [1001, 1008, 1015, 1022, 1025, 1028];
+const STATE_TEMPLATES: u32 = 1031;
+
+/// The words at the places, in the order of [`PLACE_TEMPLATES`]: s0, b0,
+/// s1, b1, b2, s2 (`NONE` where there is none, `state.n` for the root).
+pub(crate) fn places(state: &State) -> [usize; PLACES] {
+    let b0 = state.next;
+    let b1 = if b0 < state.n { b0 + 1 } else { NONE };
+    let b2 = if b0 + 2 <= state.n { b0 + 2 } else { NONE };
+    [state.top(0), b0, state.top(1), b1, b2, state.top(2)]
+}
+
+/// The features of one word at one place: they depend on the word alone,
+/// so a parse can score them once per word and place instead of per move.
+pub(crate) fn place_features(word: Token, place: usize, out: &mut Vec<u64>) {
+    let mut e = Emit {
+        out,
+        template: PLACE_TEMPLATES[place],
+    };
+    if place < 3 {
+        // The stack's top two and the buffer's first: words, clusters, suffixes.
+        e.one(word.lower);
+        e.one(word.tag);
+        e.two(word.lower, word.tag);
+        e.one(word.cluster);
+        e.one(word.fine);
+        e.two(word.fine, word.tag);
+        e.one(word.suffix);
+    } else {
+        e.one(word.tag);
+        e.two(word.lower, word.tag);
+        e.one(word.fine);
+    }
+}
+
+/// The feature every state has.
+pub(crate) fn bias() -> u64 {
+    feature(1000, 1)
+}
+
+/// The word at a state index: `NONE` and the root's index give stand-ins.
+pub(crate) fn word_at(tokens: &[Token], state: &State, index: usize) -> Token {
+    at(tokens, state, index)
+}
+
+/// Every transition feature of a state: those of the words at the places,
+/// then those of the state ([`state_features`]).
 pub(crate) fn transition_features(tokens: &[Token], state: &State, out: &mut Vec<u64>) {
-    let (i0, i1, i2) = (state.top(0), state.top(1), state.top(2));
-    let b0i = state.next;
-    let b1i = if b0i < state.n { b0i + 1 } else { NONE };
-    let b2i = if b0i + 2 <= state.n { b0i + 2 } else { NONE };
+    out.push(bias());
+    for (place, index) in places(state).into_iter().enumerate() {
+        place_features(at(tokens, state, index), place, out);
+    }
+    state_features(tokens, state, out);
+}
+
+/// The transition features that read more than one word at one place.
+pub(crate) fn state_features(tokens: &[Token], state: &State, out: &mut Vec<u64>) {
+    let [i0, b0i, i1, b1i, b2i, i2] = places(state);
     let s0 = at(tokens, state, i0);
     let s1 = at(tokens, state, i1);
     let s2 = at(tokens, state, i2);
@@ -172,24 +232,8 @@ pub(crate) fn transition_features(tokens: &[Token], state: &State, out: &mut Vec
     let d01 = distance(i1, i0);
     let mut e = Emit {
         out,
-        template: 1000,
+        template: STATE_TEMPLATES,
     };
-    e.one(1);
-    // Single words.
-    for w in [s0, b0, s1] {
-        e.one(w.lower);
-        e.one(w.tag);
-        e.two(w.lower, w.tag);
-        e.one(w.cluster);
-        e.one(w.fine);
-        e.two(w.fine, w.tag);
-        e.one(w.suffix);
-    }
-    for w in [b1, b2, s2] {
-        e.one(w.tag);
-        e.two(w.lower, w.tag);
-        e.one(w.fine);
-    }
     // Pairs of the stack's top, the word under it and the buffer's first.
     e.three(s0.lower, s0.tag, mix(b0.lower, b0.tag));
     e.three(s0.lower, s0.tag, b0.lower);
@@ -273,6 +317,16 @@ pub(crate) fn transition_features(tokens: &[Token], state: &State, out: &mut Vec
     for k in [s0l2, s0r2, b0l2] {
         e.one(at(tokens, state, k).lower);
     }
+    // The same with word clusters where words are too rare to learn from.
+    e.two(s0.cluster, b0.tag);
+    e.two(s0.tag, b0.cluster);
+    e.two(s1.cluster, s0.cluster);
+    e.two(s1.coarse, s0.coarse);
+    e.two(s1.coarse, b0.coarse);
+    e.three(s0.fine, b0.fine, b1.tag);
+    e.three(s0.coarse, b0.coarse, d);
+    e.three(s1.coarse, s0.coarse, d01);
+    e.two(b1.cluster, b0.tag);
     // How much of the sentence is left.
     e.two(
         s0.tag,
@@ -362,4 +416,8 @@ pub(crate) fn label_features(
     e.three(d.tag, after.tag, h.tag | direction << 8);
     e.three(before.lower, d.tag, direction);
     e.two(u64::from(head == state.n), d.tag);
+    e.three(h.cluster, d.cluster, direction);
+    e.two(d.fine, direction);
+    e.two(d.cluster, direction);
+    e.three(h.coarse, d.tag, dist);
 }

@@ -258,13 +258,54 @@ impl Parser {
         arcs
     }
 
+    /// The three moves' scores: the features of the words at the places
+    /// scored once per word and place, the rest per move.
+    fn transition_scores(
+        &self,
+        tokens: &[Token],
+        state: &State,
+        scratch: &mut Scratch,
+    ) -> [f32; 3] {
+        let n = tokens.len();
+        scratch.features.clear();
+        scratch.features.push(features::bias());
+        features::state_features(tokens, state, &mut scratch.features);
+        let mut scores = [0f32; 3];
+        self.transitions.add_scores(&scratch.features, &mut scores);
+        for (place, index) in features::places(state).into_iter().enumerate() {
+            let word = if index == NONE { n + 1 } else { index };
+            let part = match scratch.place_scores[word * features::PLACES + place] {
+                Some(part) => part,
+                None => {
+                    scratch.place_features.clear();
+                    features::place_features(
+                        features::word_at(tokens, state, index),
+                        place,
+                        &mut scratch.place_features,
+                    );
+                    let mut part = [0f32; 3];
+                    self.transitions
+                        .add_scores(&scratch.place_features, &mut part);
+                    scratch.place_scores[word * features::PLACES + place] = Some(part);
+                    part
+                }
+            };
+            for (score, p) in scores.iter_mut().zip(part) {
+                *score += p;
+            }
+        }
+        scores
+    }
+
     pub(crate) fn parse_tokens(&self, tokens: &[Token], scratch: &mut Scratch) -> Vec<Dependency> {
-        let mut state = State::new(tokens.len());
+        let n = tokens.len();
+        let mut state = State::new(n);
+        scratch.place_scores.clear();
+        scratch
+            .place_scores
+            .resize((n + 2) * features::PLACES, None);
         while !state.is_final() {
-            scratch.features.clear();
-            features::transition_features(tokens, &state, &mut scratch.features);
-            let mut scores = [0f32; 3];
-            self.transitions.add_scores(&scratch.features, &mut scores);
+            let scores = self.transition_scores(tokens, &state, scratch);
             let step = argmax_allowed(&state, &scores);
             let label = match state.arc(step) {
                 Some((head, dependent)) => {

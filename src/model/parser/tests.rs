@@ -164,3 +164,39 @@ fn the_parse_layer_gives_every_token_a_head_in_its_own_sentence() {
         Some(token("hired"))
     );
 }
+
+#[test]
+fn scoring_words_once_per_place_gives_the_scores_of_every_feature() {
+    let words: Vec<&str> =
+        "The council , which met on Friday , rejected the plan to close two schools ."
+            .split(' ')
+            .collect();
+    let infos = features::describe(&words);
+    let tags = Models::embedded()
+        .tagger
+        .tag_with(&infos, std::slice::from_ref(&(0..words.len())));
+    let tokens = super::features::tokens(&words, &infos, &tags, WordClusters::embedded());
+    let parser = Parser::embedded();
+    let mut scratch = Scratch::default();
+    scratch
+        .place_scores
+        .resize((tokens.len() + 2) * super::features::PLACES, None);
+    let mut state = State::new(tokens.len());
+    let mut moves = 0;
+    while !state.is_final() {
+        let cached = parser.transition_scores(&tokens, &state, &mut scratch);
+        let mut every = Vec::new();
+        super::features::transition_features(&tokens, &state, &mut every);
+        let mut full = [0f32; 3];
+        parser.transitions.add_scores(&every, &mut full);
+        for (a, b) in cached.iter().zip(full) {
+            assert!(
+                (a - b).abs() < 1e-3 * (1.0 + b.abs()),
+                "{cached:?} against {full:?}"
+            );
+        }
+        state.apply(argmax_allowed(&state, &full), 0);
+        moves += 1;
+    }
+    assert_eq!(moves, 2 * tokens.len());
+}

@@ -6,7 +6,7 @@
 
 use super::features::{self, Scratch, Token};
 use super::table::MoveTrainer;
-use super::{MOVES, Move, NONE, Parser, State, argmax_allowed};
+use super::{MOVES, Move, Parser, State, argmax_allowed};
 use crate::document::Upos;
 use crate::model::clusters::WordClusters;
 use crate::model::features::describe;
@@ -62,6 +62,82 @@ pub fn run(
         "parser: {:.1} s, {} ({:.1} MB)",
         started.elapsed().as_secs_f64(),
         super::FILE,
+        size as f64 / 1e6
+    );
+    Ok(())
+}
+
+/// A development run: clusters from `out`, held-out tags cached in `cache`;
+/// trains, writes the parser into `out` and scores the dev data.
+pub fn experiment(
+    data: &Path,
+    out: &Path,
+    cache: &Path,
+    tagger: &Tagger,
+    args: &crate::train::TrainArgs,
+) -> crate::error::Result<()> {
+    let started = Instant::now();
+    let clusters = WordClusters::load(out)?;
+    let sentences = crate::corpus::conllu::read(&ewt_path(data, "train"))?;
+    let tags_path = cache.join("parser-train-tags.bin");
+    let all_tags: Vec<Vec<Upos>> = match std::fs::read(&tags_path) {
+        Ok(bytes) => {
+            let mut k = 0;
+            sentences
+                .iter()
+                .map(|s| {
+                    let t = bytes[k..k + s.words.len()]
+                        .iter()
+                        .map(|&b| Upos::ALL[b as usize])
+                        .collect();
+                    k += s.words.len();
+                    t
+                })
+                .collect()
+        }
+        Err(_) => {
+            let held_out = HeldOutTaggers::train(data, args.tagger_epochs)?;
+            let tags: Vec<Vec<Upos>> = sentences
+                .iter()
+                .map(|s| {
+                    let words: Vec<String> = s.words.iter().map(|w| w.form.clone()).collect();
+                    let tagger = held_out.for_ewt_document(&s.doc_id).unwrap_or(tagger);
+                    tagger.tag_with(&describe(&words), std::slice::from_ref(&(0..words.len())))
+                })
+                .collect();
+            let bytes: Vec<u8> = tags.iter().flatten().map(|&t| t as u8).collect();
+            std::fs::create_dir_all(cache).ok();
+            std::fs::write(&tags_path, bytes).ok();
+            tags
+        }
+    };
+    let trees: Vec<TreeSentence> = sentences
+        .iter()
+        .zip(all_tags)
+        .map(|(s, tags)| TreeSentence {
+            heads: s.words.iter().map(|w| w.head).collect(),
+            relations: s.words.iter().map(|w| w.deprel.clone()).collect(),
+            words: s.words.iter().map(|w| w.form.clone()).collect(),
+            tags,
+        })
+        .collect();
+    let prep = started.elapsed().as_secs_f64();
+    let parser = train(&trees, &clusters, args.parser_epochs, SEED);
+    let trained = started.elapsed().as_secs_f64() - prep;
+    let mut bytes = Vec::new();
+    parser.write(&mut bytes);
+    let size = write_model(out, super::FILE, &bytes)?;
+    let dev = crate::corpus::conllu::read(&ewt_path(data, "dev"))?;
+    let ewt = crate::eval::parser::score(&parser, tagger, &clusters, &dev);
+    let gum = crate::eval::parser::gum_sentences(data, "dev")?;
+    let gum = crate::eval::parser::score(&parser, tagger, &clusters, &gum);
+    eprintln!(
+        "EXPERIMENT ewt-dev UAS {:.2} LAS {:.2} | gum-dev UAS {:.2} LAS {:.2} | train {:.0} s, {:.1} MB",
+        ewt.uas(),
+        ewt.las(),
+        gum.uas(),
+        gum.las(),
+        trained,
         size as f64 / 1e6
     );
     Ok(())
@@ -229,8 +305,10 @@ fn train_sentence(
             .as_deref_mut()
             .is_some_and(|rng| rng.next_u64() % 100 < EXPLORE_PERCENT);
         let follow = if own_move { predicted } else { best_correct };
+        // The state keeps the relation the parser would give, right or
+        // wrong, as it will when parsing: later moves read those relations.
         let label = match state.arc(follow) {
-            Some((head, dependent)) if head != NONE && gold[dependent] == head => {
+            Some((head, dependent)) => {
                 scratch.features.clear();
                 features::label_features(tokens, &state, head, dependent, &mut scratch.features);
                 scratch.scores.clear();
@@ -239,15 +317,17 @@ fn train_sentence(
                     .weights()
                     .add_scores(&scratch.features, &mut scratch.scores);
                 let guess = super::argmax(&scratch.scores);
-                let truth = sentence.relations[dependent] as usize;
-                if guess != truth {
-                    relations.update(&scratch.features, truth, 1.0);
-                    relations.update(&scratch.features, guess, -1.0);
+                if gold[dependent] == head {
+                    let truth = sentence.relations[dependent] as usize;
+                    if guess != truth {
+                        relations.update(&scratch.features, truth, 1.0);
+                        relations.update(&scratch.features, guess, -1.0);
+                    }
+                    relations.tick();
                 }
-                relations.tick();
-                truth as u8
+                guess as u8
             }
-            _ => 0,
+            None => 0,
         };
         state.apply(follow, label);
     }
