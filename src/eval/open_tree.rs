@@ -29,6 +29,11 @@ pub struct OpenTreeArgs {
     /// disagreement, as `word/UPOS/head/relation` (heads counted from 1).
     #[arg(long, requires = "show")]
     pub trees: bool,
+    /// With --show: also print each sentence that names two entities
+    /// (dates and numbers aside) but gives no triple on the parsed trees,
+    /// with its parsed tree.
+    #[arg(long, requires = "show")]
+    pub missed: bool,
     /// Also count each row of the table on its own (dev half only): its
     /// triples from gold trees, from parsed trees, and in both.
     #[arg(long)]
@@ -220,6 +225,37 @@ pub fn run(args: OpenTreeArgs) -> Result<()> {
                 if !pairs.contains(&(t.0, t.1, t.3)) {
                     println!("  token reader, not gold trees: {}", describe(&doc, &t));
                     differing.insert(t.0);
+                }
+            }
+            if args.missed {
+                let read: BTreeSet<usize> = parsed.iter().map(|t| t.0).collect();
+                for (s, sentence) in doc.sentences.iter().enumerate() {
+                    let named: BTreeSet<usize> = doc
+                        .mentions
+                        .iter()
+                        .zip(&doc.mention_entity)
+                        .filter(|(m, _)| sentence.tokens.contains(&m.tokens.start))
+                        .filter_map(|(_, e)| *e)
+                        .filter(|e| {
+                            !matches!(
+                                doc.entities[e.index()].ty,
+                                crate::document::EntityType::Date
+                                    | crate::document::EntityType::Number
+                            )
+                        })
+                        .map(|e| e.index())
+                        .collect();
+                    if named.len() >= 2 && !read.contains(&s) {
+                        let names: Vec<&str> = named
+                            .iter()
+                            .map(|&e| doc.entities[e].label.as_str())
+                            .collect();
+                        println!("  missed {s} [{}]", names.join("; "));
+                        println!(
+                            "    parsed: {}",
+                            tree_line(&doc, sentence, &doc.dependencies)
+                        );
+                    }
                 }
             }
             if args.trees {

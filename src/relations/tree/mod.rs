@@ -50,7 +50,7 @@ pub fn extract_with(doc: &Document, patterns: &[Pattern]) -> Vec<Relation> {
         for predicate in sentence.tokens.clone() {
             for pattern in patterns {
                 // A word of a name ("Bank" in "Nordvik Bank") is never a predicate.
-                if in_a_name[predicate]
+                if in_a_name[predicate] && !pattern.reads_itself()
                     || !pattern.predicate.contains(&doc.tags[predicate])
                     || pattern
                         .word_class
@@ -231,6 +231,16 @@ impl<'a> Tree<'a> {
                             next.push((h, case));
                         }
                     }
+                    Step::Here { cases } => match cases {
+                        None => next.push((t, case)),
+                        Some(wanted) => {
+                            if let Some(word) = self.case_word(t)
+                                && (wanted.contains(&word) || wanted.is_empty())
+                            {
+                                next.push((t, Some(word)));
+                            }
+                        }
+                    },
                     Step::Down {
                         relations,
                         cases,
@@ -481,7 +491,11 @@ impl<'a> Tree<'a> {
                 // The object noun where there is one: "joined the program
                 // at X" reads the same whether "at X" hangs on the verb or
                 // on "program".
-                "{obj?}" => words.extend(self.object_noun(predicate)),
+                "{obj?}" => {
+                    if case.is_some() {
+                        words.extend(self.object_noun(predicate));
+                    }
+                }
                 "{role}" => {
                     let mut title = self.title_words(predicate, 0);
                     title.sort_unstable();
@@ -489,6 +503,10 @@ impl<'a> Tree<'a> {
                     words.push(self.lower(predicate));
                 }
                 "{case}" => words.extend(case.map(str::to_string)),
+                "{cop}" => match self.child_words(predicate, "cop").next() {
+                    Some(cop) => words.push(cop),
+                    None => return String::new(),
+                },
                 literal => words.push(literal.to_string()),
             }
         }

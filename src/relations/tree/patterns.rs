@@ -5,7 +5,8 @@
 //! `|`: `obj|iobj`); `obl[to|from]` goes down to an `obl` child whose
 //! `case` word is one of those (`[*]`: any case word, which the label's
 //! `{case}` then shows); `^xcomp` goes up to the head when the current
-//! token is attached as `xcomp`. A step ending in `>` (`<`) keeps only
+//! token is attached as `xcomp`; `.` stays on the token (`.[in|at]`: only
+//! when its own case word is one of those). A step ending in `>` (`<`) keeps only
 //! the tokens after (before) the predicate: `^advcl/nsubj>` is the subject
 //! of a clause that a fronted participle hangs from ("Born in Lyon, Ines
 //! ..."), not that of a clause the participle follows.
@@ -31,6 +32,11 @@ pub enum Step {
     Up {
         relations: Vec<String>,
         side: Side,
+    },
+    /// `.`: the token itself, `.[in|at]` only with one of those case
+    /// words (a name that is itself the predicate: "X is in Lyon").
+    Here {
+        cases: Option<Vec<String>>,
     },
 }
 
@@ -124,6 +130,16 @@ pub struct Pattern {
     /// The triple the example gives: `subject | label | object`, then
     /// `| hedged` or `| negated` when it is.
     pub gives: String,
+}
+
+impl Pattern {
+    /// Whether the predicate is itself the object (`.`), so that a name can
+    /// be the predicate.
+    pub fn reads_itself(&self) -> bool {
+        self.object
+            .iter()
+            .any(|path| matches!(path.first(), Some(Step::Here { .. })))
+    }
 }
 
 /// The table, read once.
@@ -231,6 +247,21 @@ fn step(text: &str) -> Result<Step, String> {
         }
         Ok(names)
     };
+    if let Some(here) = text.strip_prefix('.') {
+        let cases = match here {
+            "" => None,
+            "[*]" => Some(Vec::new()),
+            _ => Some(
+                here.strip_prefix('[')
+                    .and_then(|h| h.strip_suffix(']'))
+                    .ok_or_else(|| format!("bad step {text:?}"))?
+                    .split('|')
+                    .map(str::to_string)
+                    .collect(),
+            ),
+        };
+        return Ok(Step::Here { cases });
+    }
     if let Some(up) = text.strip_prefix('^') {
         return Ok(Step::Up {
             relations: names(up)?,
