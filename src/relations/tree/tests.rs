@@ -551,3 +551,56 @@ fn of_two_subjects_the_parser_gave_the_nearer_is_read() {
         vec!["Anna Holm | wrote to | Jon Dahl".to_string()]
     );
 }
+
+#[test]
+fn a_wanted_sale_keeps_its_object_noun_and_preposition() {
+    // "Kestrel Mining wants to sell its terminal to Nordvik ."
+    let doc = hand_built(
+        "[Kestrel/PROPN/2/compound Mining/PROPN/3/nsubj] wants/VERB/0/root to/PART/5/mark \
+         sell/VERB/3/xcomp its/PRON/7/nmod:poss terminal/NOUN/5/obj to/ADP/9/case \
+         [Nordvik/PROPN/5/obl] ./PUNCT/3/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Kestrel Mining | sell terminal to | Nordvik | hedged".to_string()]
+    );
+    let on_the_noun = hand_built(
+        "[Kestrel/PROPN/2/compound Mining/PROPN/3/nsubj] wants/VERB/0/root to/PART/5/mark \
+         sell/VERB/3/xcomp its/PRON/7/nmod:poss terminal/NOUN/5/obj to/ADP/9/case \
+         [Nordvik/PROPN/7/nmod] ./PUNCT/3/punct",
+    );
+    assert_eq!(
+        triples(&on_the_noun, &extract(&on_the_noun)),
+        vec!["Kestrel Mining | sell terminal to | Nordvik | hedged".to_string()]
+    );
+}
+
+#[test]
+fn a_role_coordinated_with_another_shares_its_preposition() {
+    // "Jon Dahl is a senior fellow and chair at Nordvik ."
+    let doc = hand_built(
+        "[Jon/PROPN/6/nsubj Dahl/PROPN/1/flat] is/AUX/6/cop a/DET/6/det senior/ADJ/6/amod \
+         fellow/NOUN/0/root and/CCONJ/8/cc chair/NOUN/6/conj at/ADP/10/case \
+         [Nordvik/PROPN/8/nmod] ./PUNCT/6/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Jon Dahl | senior fellow at | Nordvik".to_string()]
+    );
+}
+
+#[test]
+fn a_common_noun_as_a_second_subject_does_not_hide_the_name() {
+    // "Nordvik , the bank whose chief resigned , will hold Kestrel responsible ."
+    // with "bank" attached as a second subject ("will" is no modal of doubt).
+    let doc = hand_built(
+        "[Nordvik/PROPN/10/nsubj] ,/PUNCT/1/punct the/DET/4/det bank/NOUN/10/nsubj \
+         whose/PRON/6/nmod:poss chief/NOUN/7/nsubj resigned/VERB/4/acl:relcl ,/PUNCT/4/punct \
+         will/AUX/10/aux hold/VERB/0/root [Kestrel/PROPN/10/obj] responsible/ADJ/10/xcomp \
+         ./PUNCT/10/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Nordvik | hold responsible | Kestrel".to_string()]
+    );
+}
