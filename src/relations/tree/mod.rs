@@ -2,8 +2,11 @@
 //! names a construction by the paths from its predicate to its subject and
 //! object. An argument is an entity when one of the entity's mentions holds
 //! the argument's head token (a resolved pronoun included); a relative
-//! pronoun stands for the noun its clause describes, and an argument's
-//! coordinated nouns ("A and B") are arguments too.
+//! pronoun stands for the noun its clause describes, an argument's
+//! coordinated nouns ("A and B") are arguments too, and a title heading a
+//! name ("Reporter Anna Holm" as GUM attaches it) stands for the name. Of
+//! two subjects or two objects the parser gave one head, only the nearer
+//! name or pronoun is read: a clause has one of each.
 //!
 //! Beside the rows, three things hold for every construction: negation
 //! ("not", "never") sets `negated`; a modal auxiliary, and a clause under a
