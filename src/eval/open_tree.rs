@@ -29,6 +29,15 @@ pub struct OpenTreeArgs {
     /// disagreement, as `word/UPOS/head/relation` (heads counted from 1).
     #[arg(long, requires = "show")]
     pub trees: bool,
+    /// With --show: also print each sentence that names two entities
+    /// (dates and numbers aside) but gives no triple on the parsed trees,
+    /// with its parsed tree.
+    #[arg(long, requires = "show")]
+    pub missed: bool,
+    /// Also count each row of the table on its own (dev half only): its
+    /// triples from gold trees, from parsed trees, and in both.
+    #[arg(long)]
+    pub by_row: bool,
 }
 
 /// A triple as compared: sentence, subject, predicate label, object.
@@ -144,11 +153,13 @@ fn tree_line(doc: &Document, sentence: &Sentence, arcs: &[Dependency]) -> String
 }
 
 pub fn run(args: OpenTreeArgs) -> Result<()> {
-    if args.show && args.split != "dev" {
+    if (args.show || args.by_row) && args.split != "dev" {
         return Err(Error::Usage(
-            "--show lists disagreements for tuning, on the dev half only".to_string(),
+            "--show and --by-row are for tuning, on the dev half only".to_string(),
         ));
     }
+    let rows = tree::patterns::patterns();
+    let mut by_row = vec![Counts::default(); rows.len()];
     let parser = Parser::embedded();
     let clusters = WordClusters::embedded();
     let mut total = Counts::default();
@@ -168,7 +179,20 @@ pub fn run(args: OpenTreeArgs) -> Result<()> {
         let gold_arcs = gold_trees(parser, &sentences);
         doc.dependencies = gold_arcs.clone();
         let gold = triples(&doc, &tree::extract(&doc));
-        doc.dependencies = parser.annotate(&doc, clusters);
+        let parsed_arcs = parser.annotate(&doc, clusters);
+        if args.by_row {
+            for (row, counts) in rows.iter().zip(&mut by_row) {
+                let only = std::slice::from_ref(row);
+                doc.dependencies = gold_arcs.clone();
+                let gold = triples(&doc, &tree::extract_with(&doc, only));
+                doc.dependencies = parsed_arcs.clone();
+                let parsed = triples(&doc, &tree::extract_with(&doc, only));
+                counts.gold += gold.len();
+                counts.parsed += parsed.len();
+                counts.both += gold.intersection(&parsed).count();
+            }
+        }
+        doc.dependencies = parsed_arcs;
         let parsed = triples(&doc, &tree::extract(&doc));
         let both = gold.intersection(&parsed).count();
         let counts = Counts {
@@ -201,6 +225,37 @@ pub fn run(args: OpenTreeArgs) -> Result<()> {
                 if !pairs.contains(&(t.0, t.1, t.3)) {
                     println!("  token reader, not gold trees: {}", describe(&doc, &t));
                     differing.insert(t.0);
+                }
+            }
+            if args.missed {
+                let read: BTreeSet<usize> = parsed.iter().map(|t| t.0).collect();
+                for (s, sentence) in doc.sentences.iter().enumerate() {
+                    let named: BTreeSet<usize> = doc
+                        .mentions
+                        .iter()
+                        .zip(&doc.mention_entity)
+                        .filter(|(m, _)| sentence.tokens.contains(&m.tokens.start))
+                        .filter_map(|(_, e)| *e)
+                        .filter(|e| {
+                            !matches!(
+                                doc.entities[e.index()].ty,
+                                crate::document::EntityType::Date
+                                    | crate::document::EntityType::Number
+                            )
+                        })
+                        .map(|e| e.index())
+                        .collect();
+                    if named.len() >= 2 && !read.contains(&s) {
+                        let names: Vec<&str> = named
+                            .iter()
+                            .map(|&e| doc.entities[e].label.as_str())
+                            .collect();
+                        println!("  missed {s} [{}]", names.join("; "));
+                        println!(
+                            "    parsed: {}",
+                            tree_line(&doc, sentence, &doc.dependencies)
+                        );
+                    }
                 }
             }
             if args.trees {
@@ -243,5 +298,18 @@ pub fn run(args: OpenTreeArgs) -> Result<()> {
         total.per_thousand(total.parsed),
         total.per_thousand(total.token_reader),
     );
+    if args.by_row {
+        println!("row: gold-tree triples, parsed-tree triples, both, agreement");
+        for (row, counts) in rows.iter().zip(&by_row) {
+            println!(
+                "  {}: {} {} {} {:.1}%",
+                row.name,
+                counts.gold,
+                counts.parsed,
+                counts.both,
+                counts.agreement()
+            );
+        }
+    }
     Ok(())
 }

@@ -2,8 +2,11 @@
 //! names a construction by the paths from its predicate to its subject and
 //! object. An argument is an entity when one of the entity's mentions holds
 //! the argument's head token (a resolved pronoun included); a relative
-//! pronoun stands for the noun its clause describes, and an argument's
-//! coordinated nouns ("A and B") are arguments too.
+//! pronoun stands for the noun its clause describes, an argument's
+//! coordinated nouns ("A and B") are arguments too, and a title heading a
+//! name ("Reporter Anna Holm" as GUM attaches it) stands for the name. Of
+//! two subjects or two objects the parser gave one head, only the nearer
+//! name or pronoun is read: a clause has one of each.
 //!
 //! Beside the rows, three things hold for every construction: negation
 //! ("not", "never") sets `negated`; a modal auxiliary, and a clause under a
@@ -16,7 +19,7 @@ pub mod patterns;
 mod tests;
 
 use crate::document::{Document, EntityId, EntityType, MentionKind, Relation, RelationKind, Upos};
-use patterns::{Path, Pattern, Step};
+use patterns::{Path, Pattern, Step, WordClass};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -50,7 +53,7 @@ pub fn extract_with(doc: &Document, patterns: &[Pattern]) -> Vec<Relation> {
         for predicate in sentence.tokens.clone() {
             for pattern in patterns {
                 // A word of a name ("Bank" in "Nordvik Bank") is never a predicate.
-                if in_a_name[predicate]
+                if in_a_name[predicate] && !pattern.reads_itself()
                     || !pattern.predicate.contains(&doc.tags[predicate])
                     || pattern
                         .word_class
@@ -153,6 +156,7 @@ const NOT_ARGUMENT_CASES: [&str; 2] = ["according to", "according"];
 const PARTICLES: [&str; 9] = [
     "up", "down", "out", "off", "over", "back", "away", "on", "in",
 ];
+const CORE_RELATIONS: [&str; 4] = ["nsubj", "nsubj:pass", "obj", "iobj"];
 const RELATIVE_PRONOUNS: [&str; 4] = ["who", "whom", "which", "that"];
 
 /// One sentence's tree with each token's dependents.
@@ -222,16 +226,34 @@ impl<'a> Tree<'a> {
             let mut next = Vec::new();
             for (t, case) in reached {
                 match step {
-                    Step::Up { relations } => {
+                    Step::Up { relations, side } => {
                         if relations.iter().any(|r| r == self.relation(t))
                             && let Some(h) = self.head(t)
+                            && side.allows(from, h)
                         {
                             next.push((h, case));
                         }
                     }
-                    Step::Down { relations, cases } => {
+                    Step::Here { cases } => match cases {
+                        None => next.push((t, case)),
+                        Some(wanted) => {
+                            if let Some(word) = self.case_word(t)
+                                && (wanted.contains(&word) || wanted.is_empty())
+                            {
+                                next.push((t, Some(word)));
+                            }
+                        }
+                    },
+                    Step::Down {
+                        relations,
+                        cases,
+                        side,
+                    } => {
                         for &c in self.children(t) {
-                            if !relations.iter().any(|r| r == self.relation(c)) {
+                            if !relations.iter().any(|r| r == self.relation(c))
+                                || !side.allows(from, c)
+                                || self.outdone(t, c)
+                            {
                                 continue;
                             }
                             match cases {
@@ -255,6 +277,23 @@ impl<'a> Tree<'a> {
         reached
     }
 
+    /// Whether a name or pronoun nearer the head holds the same core
+    /// relation: a clause has one subject and one object, so a second is
+    /// the parser's mistake ("Facebook co-founder Mark Zuckerberg tweeted"
+    /// with both "Facebook" and "Mark" as subjects), and the nearer one is
+    /// the better guess. A nearer common noun is more often an apposition
+    /// the parser missed ("China, the country whose ..., will").
+    fn outdone(&self, head: usize, child: usize) -> bool {
+        let relation = self.relation(child);
+        CORE_RELATIONS.contains(&relation)
+            && self.children(head).iter().any(|&other| {
+                other != child
+                    && self.relation(other) == relation
+                    && matches!(self.doc.tags[other], Upos::Propn | Upos::Pron)
+                    && other.abs_diff(head) < child.abs_diff(head)
+            })
+    }
+
     /// Every argument the paths reach: a relative pronoun replaced by the
     /// noun its clause describes, and coordinated nouns added, except where
     /// the path ends going up: the predicate then describes that one noun
@@ -271,11 +310,24 @@ impl<'a> Tree<'a> {
                         continue;
                     }
                     arguments.push((a, case.clone()));
+                    let role = WordClass::Role.contains(self.doc.token_text(a));
+                    // A name's apposition is another name of a place that
+                    // holds it ("Preston, Victoria"), not the same party;
+                    // a noun's or a title's is the name it stands for.
+                    let appositions = self.doc.tags[a] != Upos::Propn || role;
                     pending.extend(self.children(a).iter().copied().filter(|&c| {
                         spreads
-                            && matches!(self.relation(c), "conj" | "appos")
+                            && (self.relation(c) == "conj"
+                                || self.relation(c) == "appos" && appositions)
                             && matches!(self.doc.tags[c], Upos::Noun | Upos::Propn)
                     }));
+                    // A title heading its name ("Biologist Nick Bos tells
+                    // ..." as GUM attaches it) stands for the name.
+                    if role {
+                        pending.extend(self.children(a).iter().copied().filter(|&c| {
+                            self.relation(c) == "flat" && self.doc.tags[c] == Upos::Propn
+                        }));
+                    }
                     // "the firm" in "Brightwave, the firm ..." stands for the name.
                     if self.relation(a) == "appos"
                         && self.doc.tags[a] == Upos::Noun
@@ -398,6 +450,31 @@ impl<'a> Tree<'a> {
         Some(words.join(" "))
     }
 
+    /// The lower-case words before a noun that make its title, and theirs
+    /// ("national security advisor" however "national" is attached).
+    fn title_words(&self, noun: usize, depth: usize) -> Vec<usize> {
+        let doc = self.doc;
+        let mut words = Vec::new();
+        if depth > 3 {
+            return words;
+        }
+        for &c in self.children(noun) {
+            if c < noun
+                && matches!(self.relation(c), "compound" | "amod")
+                && matches!(doc.tags[c], Upos::Noun | Upos::Adj)
+                && doc
+                    .token_text(c)
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| ch.is_lowercase())
+            {
+                words.push(c);
+                words.extend(self.title_words(c, depth + 1));
+            }
+        }
+        words
+    }
+
     /// A row's label filled in: `{pred}` the predicate with its particle
     /// and secondary adjective, `{obj}` its direct object noun,
     /// `{role}` a noun with the lower-case words of its title, `{case}`
@@ -416,26 +493,25 @@ impl<'a> Tree<'a> {
                     // A row that names the object noun needs one.
                     None => return String::new(),
                 },
+                // The object noun where there is one: "joined the program
+                // at X" reads the same whether "at X" hangs on the verb or
+                // on "program".
+                "{obj?}" => {
+                    if case.is_some() {
+                        words.extend(self.object_noun(predicate));
+                    }
+                }
                 "{role}" => {
-                    let doc = self.doc;
-                    words.extend(
-                        self.children(predicate)
-                            .iter()
-                            .filter(|&&c| {
-                                c < predicate
-                                    && matches!(self.relation(c), "compound" | "amod")
-                                    && matches!(doc.tags[c], Upos::Noun | Upos::Adj)
-                                    && doc
-                                        .token_text(c)
-                                        .chars()
-                                        .next()
-                                        .is_some_and(|ch| ch.is_lowercase())
-                            })
-                            .map(|&c| self.lower(c)),
-                    );
+                    let mut title = self.title_words(predicate, 0);
+                    title.sort_unstable();
+                    words.extend(title.into_iter().map(|t| self.lower(t)));
                     words.push(self.lower(predicate));
                 }
                 "{case}" => words.extend(case.map(str::to_string)),
+                "{cop}" => match self.child_words(predicate, "cop").next() {
+                    Some(cop) => words.push(cop),
+                    None => return String::new(),
+                },
                 literal => words.push(literal.to_string()),
             }
         }

@@ -5,7 +5,11 @@
 //! `|`: `obj|iobj`); `obl[to|from]` goes down to an `obl` child whose
 //! `case` word is one of those (`[*]`: any case word, which the label's
 //! `{case}` then shows); `^xcomp` goes up to the head when the current
-//! token is attached as `xcomp`.
+//! token is attached as `xcomp`; `.` stays on the token (`.[in|at]`: only
+//! when its own case word is one of those). A step ending in `>` (`<`) keeps only
+//! the tokens after (before) the predicate: `^advcl/nsubj>` is the subject
+//! of a clause that a fronted participle hangs from ("Born in Lyon, Ines
+//! ..."), not that of a clause the participle follows.
 //!
 //! The predicate column is a part of speech (alternatives with `|`),
 //! optionally followed by a word class the predicate must belong to:
@@ -23,10 +27,35 @@ pub enum Step {
         relations: Vec<String>,
         /// `None`: no condition on the case word; `Some(empty)`: any case word.
         cases: Option<Vec<String>>,
+        side: Side,
     },
     Up {
         relations: Vec<String>,
+        side: Side,
     },
+    /// `.`: the token itself, `.[in|at]` only with one of those case
+    /// words (a name that is itself the predicate: "X is in Lyon").
+    Here {
+        cases: Option<Vec<String>>,
+    },
+}
+
+/// Where a step's tokens must be relative to the predicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Any,
+    Before,
+    After,
+}
+
+impl Side {
+    pub fn allows(self, predicate: usize, token: usize) -> bool {
+        match self {
+            Side::Any => true,
+            Side::Before => token < predicate,
+            Side::After => token > predicate,
+        }
+    }
 }
 
 pub type Path = Vec<Step>;
@@ -34,7 +63,8 @@ pub type Path = Vec<Step>;
 /// Words a predicate can be limited to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordClass {
-    /// A position or an occupation: "founder", "ambassador", "reporter".
+    /// A position, an occupation, a membership or a kinship: "founder",
+    /// "ambassador", "reporter", "member", "brother".
     Role,
 }
 
@@ -53,9 +83,23 @@ impl WordClass {
                 crate::lexicon::is_title(word)
                     || crate::lexicon::is_occupation(&lower)
                     || crate::lexicon::is_corporate_title(&lower)
+                    || relational_nouns().contains(lower.as_str())
             }
         }
     }
+}
+
+/// Nouns of membership and kinship that the lexicon's titles and
+/// occupations lack (`relational_nouns.txt`).
+fn relational_nouns() -> &'static std::collections::HashSet<&'static str> {
+    static NOUNS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    NOUNS.get_or_init(|| {
+        include_str!("relational_nouns.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
 }
 
 /// One construction: where its subject and object are from the predicate.
@@ -75,7 +119,7 @@ pub struct Pattern {
     pub unless: Vec<Path>,
     /// `{pred}` (the predicate, its particle and an adjective it predicates
     /// of the object), `{obj}` (the direct object noun that the object
-    /// hangs from), `{role}` (a noun with the
+    /// hangs from), `{obj?}` (that noun where the verb has one), `{role}` (a noun with the
     /// words that make its title, "chief executive"), `{case}` (the object's
     /// case word), and literal words.
     pub label: String,
@@ -86,6 +130,16 @@ pub struct Pattern {
     /// The triple the example gives: `subject | label | object`, then
     /// `| hedged` or `| negated` when it is.
     pub gives: String,
+}
+
+impl Pattern {
+    /// Whether the predicate is itself the object (`.`), so that a name can
+    /// be the predicate.
+    pub fn reads_itself(&self) -> bool {
+        self.object
+            .iter()
+            .any(|path| matches!(path.first(), Some(Step::Here { .. })))
+    }
 }
 
 /// The table, read once.
@@ -176,6 +230,13 @@ fn path(text: &str) -> Result<Path, String> {
 }
 
 fn step(text: &str) -> Result<Step, String> {
+    let (text, side) = if let Some(rest) = text.strip_suffix('>') {
+        (rest, Side::After)
+    } else if let Some(rest) = text.strip_suffix('<') {
+        (rest, Side::Before)
+    } else {
+        (text, Side::Any)
+    };
     let names = |s: &str| -> Result<Vec<String>, String> {
         let names: Vec<String> = s.split('|').map(str::to_string).collect();
         if names
@@ -186,15 +247,32 @@ fn step(text: &str) -> Result<Step, String> {
         }
         Ok(names)
     };
+    if let Some(here) = text.strip_prefix('.') {
+        let cases = match here {
+            "" => None,
+            "[*]" => Some(Vec::new()),
+            _ => Some(
+                here.strip_prefix('[')
+                    .and_then(|h| h.strip_suffix(']'))
+                    .ok_or_else(|| format!("bad step {text:?}"))?
+                    .split('|')
+                    .map(str::to_string)
+                    .collect(),
+            ),
+        };
+        return Ok(Step::Here { cases });
+    }
     if let Some(up) = text.strip_prefix('^') {
         return Ok(Step::Up {
             relations: names(up)?,
+            side,
         });
     }
     match text.split_once('[') {
         None => Ok(Step::Down {
             relations: names(text)?,
             cases: None,
+            side,
         }),
         Some((relations, rest)) => {
             let cases = rest
@@ -208,6 +286,7 @@ fn step(text: &str) -> Result<Step, String> {
             Ok(Step::Down {
                 relations: names(relations)?,
                 cases: Some(cases),
+                side,
             })
         }
     }

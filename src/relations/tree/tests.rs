@@ -438,3 +438,169 @@ fn an_adjective_the_verb_predicates_of_its_object_belongs_to_the_label() {
         vec!["Nordvik | hold responsible | Kestrel".to_string()]
     );
 }
+
+#[test]
+fn a_title_heading_its_name_stands_for_the_name() {
+    // "Reporter Anna Holm visited Kestrel ." with the name under the title.
+    let doc = hand_built(
+        "Reporter/NOUN/4/nsubj [Anna/PROPN/1/flat Holm/PROPN/2/flat] visited/VERB/0/root \
+         [Kestrel/PROPN/4/obj] ./PUNCT/4/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Anna Holm | visited | Kestrel".to_string()]
+    );
+}
+
+#[test]
+fn a_phrase_on_the_verb_or_on_its_object_gives_one_label() {
+    // "Jon Dahl joined the research program at Nordvik ."
+    for (head, relation) in [(3, "obl"), (6, "nmod")] {
+        let doc = hand_built(&format!(
+            "[Jon/PROPN/3/nsubj Dahl/PROPN/1/flat] joined/VERB/0/root the/DET/6/det \
+             research/NOUN/6/compound program/NOUN/3/obj at/ADP/8/case \
+             [Nordvik/PROPN/{head}/{relation}] ./PUNCT/3/punct"
+        ));
+        assert_eq!(
+            triples(&doc, &extract(&doc)),
+            vec!["Jon Dahl | joined research program at | Nordvik".to_string()],
+            "{relation}"
+        );
+    }
+}
+
+#[test]
+fn a_title_keeps_every_word_however_its_words_are_attached() {
+    // "Nordvik 's national security adviser Jon Dahl resigned ."
+    for head in [4, 5] {
+        let doc = hand_built(&format!(
+            "[Nordvik/PROPN/5/nmod:poss] 's/PART/1/case national/ADJ/{head}/amod \
+             security/NOUN/5/compound adviser/NOUN/6/compound \
+             [Jon/PROPN/8/nsubj Dahl/PROPN/6/flat] resigned/VERB/0/root ./PUNCT/8/punct"
+        ));
+        assert_eq!(
+            triples(&doc, &extract(&doc)),
+            vec!["Jon Dahl | national security adviser of | Nordvik".to_string()]
+        );
+    }
+}
+
+#[test]
+fn an_apposition_is_a_role_only_for_a_role_word() {
+    // "Kestrel 's robot , Robo , won ." names no role.
+    let thing = hand_built(
+        "[Kestrel/PROPN/3/nmod:poss] 's/PART/1/case robot/NOUN/7/nsubj ,/PUNCT/5/punct \
+         [Robo/PROPN/3/appos] ,/PUNCT/5/punct won/VERB/0/root ./PUNCT/7/punct",
+    );
+    assert!(extract(&thing).is_empty());
+    // "Anna Holm 's brother , Jon Dahl , spoke ."
+    let kin = hand_built(
+        "[Anna/PROPN/4/nmod:poss Holm/PROPN/1/flat] 's/PART/1/case brother/NOUN/9/nsubj \
+         ,/PUNCT/6/punct [Jon/PROPN/4/appos Dahl/PROPN/6/flat] ,/PUNCT/6/punct \
+         spoke/VERB/0/root ./PUNCT/9/punct",
+    );
+    assert_eq!(
+        triples(&kin, &extract(&kin)),
+        vec!["Jon Dahl | brother of | Anna Holm".to_string()]
+    );
+}
+
+#[test]
+fn a_participle_after_its_clause_and_a_verb_after_the_object_share_nothing() {
+    // "Ines Moreau received letters coming from Nordvik ."
+    let participle = hand_built(
+        "[Ines/PROPN/3/nsubj Moreau/PROPN/1/flat] received/VERB/0/root letters/NOUN/3/obj \
+         coming/VERB/3/advcl from/ADP/7/case [Nordvik/PROPN/5/obl] ./PUNCT/3/punct",
+    );
+    assert!(extract(&participle).is_empty());
+    // "Anna Holm interviewed Jon Dahl , known as the Fox ."
+    let doc = hand_built(
+        "[Anna/PROPN/3/nsubj Holm/PROPN/1/flat] interviewed/VERB/0/root \
+         [Jon/PROPN/3/obj Dahl/PROPN/4/flat] ,/PUNCT/7/punct known/VERB/3/conj as/ADP/10/case \
+         the/DET/10/det Fox/NOUN/7/obl ./PUNCT/3/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Anna Holm | interviewed | Jon Dahl".to_string()]
+    );
+}
+
+#[test]
+fn a_place_in_apposition_to_a_name_is_no_party() {
+    // "Nordvik , Oslo , hired Jon Dahl ."
+    let doc = hand_built(
+        "[Nordvik/PROPN/5/nsubj] ,/PUNCT/3/punct [Oslo/PROPN/1/appos] ,/PUNCT/3/punct \
+         hired/VERB/0/root [Jon/PROPN/5/obj Dahl/PROPN/6/flat] ./PUNCT/5/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Nordvik | hired | Jon Dahl".to_string()]
+    );
+}
+
+#[test]
+fn of_two_subjects_the_parser_gave_the_nearer_is_read() {
+    // "Nordvik co-founder Anna Holm wrote to Jon Dahl ." with both names as
+    // subjects, as the parser sometimes attaches them.
+    let doc = hand_built(
+        "[Nordvik/PROPN/5/nsubj] co-founder/ADJ/3/amod [Anna/PROPN/5/nsubj Holm/PROPN/3/flat] \
+         wrote/VERB/0/root to/ADP/7/case [Jon/PROPN/5/obl Dahl/PROPN/7/flat] ./PUNCT/5/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Anna Holm | wrote to | Jon Dahl".to_string()]
+    );
+}
+
+#[test]
+fn a_wanted_sale_keeps_its_object_noun_and_preposition() {
+    // "Kestrel Mining wants to sell its terminal to Nordvik ."
+    let doc = hand_built(
+        "[Kestrel/PROPN/2/compound Mining/PROPN/3/nsubj] wants/VERB/0/root to/PART/5/mark \
+         sell/VERB/3/xcomp its/PRON/7/nmod:poss terminal/NOUN/5/obj to/ADP/9/case \
+         [Nordvik/PROPN/5/obl] ./PUNCT/3/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Kestrel Mining | sell terminal to | Nordvik | hedged".to_string()]
+    );
+    let on_the_noun = hand_built(
+        "[Kestrel/PROPN/2/compound Mining/PROPN/3/nsubj] wants/VERB/0/root to/PART/5/mark \
+         sell/VERB/3/xcomp its/PRON/7/nmod:poss terminal/NOUN/5/obj to/ADP/9/case \
+         [Nordvik/PROPN/7/nmod] ./PUNCT/3/punct",
+    );
+    assert_eq!(
+        triples(&on_the_noun, &extract(&on_the_noun)),
+        vec!["Kestrel Mining | sell terminal to | Nordvik | hedged".to_string()]
+    );
+}
+
+#[test]
+fn a_role_coordinated_with_another_shares_its_preposition() {
+    // "Jon Dahl is a senior fellow and chair at Nordvik ."
+    let doc = hand_built(
+        "[Jon/PROPN/6/nsubj Dahl/PROPN/1/flat] is/AUX/6/cop a/DET/6/det senior/ADJ/6/amod \
+         fellow/NOUN/0/root and/CCONJ/8/cc chair/NOUN/6/conj at/ADP/10/case \
+         [Nordvik/PROPN/8/nmod] ./PUNCT/6/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Jon Dahl | senior fellow at | Nordvik".to_string()]
+    );
+}
+
+#[test]
+fn a_common_noun_as_a_second_subject_does_not_hide_the_name() {
+    // "Nordvik , the bank whose chief resigned , will hold Kestrel responsible ."
+    // with "bank" attached as a second subject ("will" is no modal of doubt).
+    let doc = hand_built(
+        "[Nordvik/PROPN/10/nsubj] ,/PUNCT/1/punct the/DET/4/det bank/NOUN/10/nsubj \
+         whose/PRON/6/nmod:poss chief/NOUN/7/nsubj resigned/VERB/4/acl:relcl ,/PUNCT/4/punct \
+         will/AUX/10/aux hold/VERB/0/root [Kestrel/PROPN/10/obj] responsible/ADJ/10/xcomp \
+         ./PUNCT/10/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        vec!["Nordvik | hold responsible | Kestrel".to_string()]
+    );
+}
