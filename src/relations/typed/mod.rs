@@ -175,7 +175,14 @@ impl TypedModel {
     pub fn try_embedded() -> Result<&'static TypedModel> {
         static MODEL: OnceLock<std::result::Result<TypedModel, String>> = OnceLock::new();
         MODEL
-            .get_or_init(|| TypedModel::from_bytes(EMBEDDED_BYTES).map_err(|e| e.to_string()))
+            .get_or_init(|| {
+                // The error below names the model: keep only the message, so
+                // it does not say "model relations:" twice.
+                TypedModel::from_bytes(EMBEDDED_BYTES).map_err(|e| match e {
+                    Error::Model { message, .. } => message,
+                    other => other.to_string(),
+                })
+            })
             .as_ref()
             .map_err(|message| Error::Model {
                 name: "relations".into(),
