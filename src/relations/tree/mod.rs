@@ -136,13 +136,7 @@ fn entities_by_token(doc: &Document) -> Vec<Option<EntityId>> {
 
 fn hedging_verbs() -> &'static HashSet<&'static str> {
     static VERBS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    VERBS.get_or_init(|| {
-        include_str!("hedging.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    VERBS.get_or_init(|| crate::lexicon::entry_lines(include_str!("hedging.txt")).collect())
 }
 
 const MODALS: [&str; 8] = [

@@ -93,13 +93,8 @@ impl WordClass {
 /// occupations lack (`relational_nouns.txt`).
 fn relational_nouns() -> &'static std::collections::HashSet<&'static str> {
     static NOUNS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    NOUNS.get_or_init(|| {
-        include_str!("relational_nouns.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    NOUNS
+        .get_or_init(|| crate::lexicon::entry_lines(include_str!("relational_nouns.txt")).collect())
 }
 
 /// One construction: where its subject and object are from the predicate.
