@@ -273,10 +273,10 @@ impl<'a> Tree<'a> {
 
     /// Whether a name or pronoun nearer the head holds the same core
     /// relation: a clause has one subject and one object, so a second is
-    /// the parser's mistake ("Facebook co-founder Mark Zuckerberg tweeted"
-    /// with both "Facebook" and "Mark" as subjects), and the nearer one is
-    /// the better guess. A nearer common noun is more often an apposition
-    /// the parser missed ("China, the country whose ..., will").
+    /// the parser's mistake ("Kestrel co-founder Anna Holm wrote" with both
+    /// "Kestrel" and "Anna" as subjects), and the nearer one is the better
+    /// guess. A nearer common noun is more often an apposition the parser
+    /// missed ("Nordvik, the country whose ..., will").
     fn outdone(&self, head: usize, child: usize) -> bool {
         let relation = self.relation(child);
         CORE_RELATIONS.contains(&relation)
@@ -315,7 +315,7 @@ impl<'a> Tree<'a> {
                                 || self.relation(c) == "appos" && appositions)
                             && matches!(self.doc.tags[c], Upos::Noun | Upos::Propn)
                     }));
-                    // A title heading its name ("Biologist Nick Bos tells
+                    // A title heading its name ("Reporter Anna Holm visits
                     // ..." as GUM attaches it) stands for the name.
                     if role {
                         pending.extend(self.children(a).iter().copied().filter(|&c| {
