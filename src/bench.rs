@@ -6,9 +6,9 @@ use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::graph::{KnowledgeGraph, TypeFilter};
 use crate::model::Models;
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Pipeline, STAGES};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 #[derive(Debug, clap::Args)]
 pub struct BenchArgs {
@@ -25,6 +25,10 @@ pub struct BenchArgs {
     /// its JSON (written to nowhere).
     #[arg(long)]
     pub full: bool,
+    /// With `--full`: also print the time each pipeline stage took, and
+    /// the graph with its JSON, as shares of the timed run.
+    #[arg(long, requires = "full")]
+    pub stages: bool,
     /// Time the dependency parser alone, on texts already tagged.
     #[arg(long, conflicts_with = "full")]
     pub parser: bool,
@@ -112,9 +116,19 @@ fn cpu_seconds() -> Option<f64> {
     Some(ticks / 100.0)
 }
 
-/// One document through the whole build, up to its JSON; returns its node count.
-fn build_json(pipeline: &Pipeline, text: &str) -> Result<usize> {
-    let doc = pipeline.annotate("bench", text);
+/// Time spent per pipeline stage (in [`STAGES`] order), then on the graph
+/// and its JSON.
+type StageTimes = ([Duration; STAGES.len()], Duration);
+
+/// One document through the whole build, up to its JSON; returns its node
+/// count. With `times`, each stage's time is added to it.
+fn build_json(pipeline: &Pipeline, text: &str, times: Option<&mut StageTimes>) -> Result<usize> {
+    let (spent, graph_time) = match times {
+        Some((spent, graph_time)) => (Some(spent), Some(graph_time)),
+        None => (None, None),
+    };
+    let doc = pipeline.annotate_timed("bench", text, spent);
+    let started = Instant::now();
     let graph = KnowledgeGraph::from_document(&doc, "bench", &TypeFilter::default());
     crate::export::export(
         &graph,
@@ -122,7 +136,32 @@ fn build_json(pipeline: &Pipeline, text: &str) -> Result<usize> {
         &crate::export::Options::default(),
         &mut std::io::sink(),
     )?;
+    if let Some(graph_time) = graph_time {
+        *graph_time += started.elapsed();
+    }
     Ok(graph.node_count())
+}
+
+/// The `--stages` table: each stage's seconds and share of their sum.
+fn stage_table((spent, graph_time): &StageTimes) -> String {
+    let rows: Vec<(&str, Duration)> = STAGES
+        .iter()
+        .map(|stage| stage.name)
+        .zip(spent.iter().copied())
+        .chain([("graph and JSON", *graph_time)])
+        .collect();
+    let total: f64 = rows.iter().map(|(_, d)| d.as_secs_f64()).sum();
+    let mut table = String::from("| stage | seconds | share |\n|---|---:|---:|\n");
+    for (name, spent) in rows {
+        let seconds = spent.as_secs_f64();
+        let share = if total > 0.0 {
+            100.0 * seconds / total
+        } else {
+            0.0
+        };
+        table.push_str(&format!("| {name} | {seconds:.2} | {share:.1} % |\n"));
+    }
+    table
 }
 
 /// Peak resident memory in kB, from /proc (Linux only).
@@ -206,10 +245,13 @@ pub fn run(args: BenchArgs) -> Result<()> {
     let started = Instant::now();
     let cpu_started = cpu_seconds();
     let mut entities = 0;
+    let mut times: Option<StageTimes> = args
+        .stages
+        .then_some(([Duration::ZERO; STAGES.len()], Duration::ZERO));
     for _ in 0..args.repeat {
         for text in &texts {
             if let Some(pipeline) = &pipeline {
-                entities += build_json(pipeline, text)?;
+                entities += build_json(pipeline, text, times.as_mut())?;
                 continue;
             }
             let mut doc = Document::new("", text.as_str());
@@ -240,6 +282,9 @@ pub fn run(args: BenchArgs) -> Result<()> {
     }
     if let Some(kb) = peak_memory_kb() {
         println!("peak memory (VmHWM): {:.1} MB", kb as f64 / 1024.0);
+    }
+    if let Some(times) = &times {
+        println!("\nwall time per stage, one thread:\n{}", stage_table(times));
     }
     Ok(())
 }

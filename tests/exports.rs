@@ -696,3 +696,32 @@ fn bench_export_writes_every_streaming_format() {
         assert!(size > 20_000, "{format}: only {size} bytes");
     }
 }
+
+#[test]
+fn bench_full_with_stages_times_every_stage_of_the_build() {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    let run = ok(
+        textkg([
+            OsStr::new("bench"),
+            OsStr::new("--full"),
+            OsStr::new("--stages"),
+            OsStr::new("--repeat"),
+            OsStr::new("1"),
+            OsStr::new("--data"),
+            data.as_os_str(),
+        ]),
+        "bench --full --stages",
+    );
+    let out = stdout(&run);
+    for stage in textkg::pipeline::STAGES
+        .iter()
+        .map(|s| s.name)
+        .chain(["graph and JSON"])
+    {
+        assert!(
+            out.contains(&format!("| {stage} | ")),
+            "{stage} missing:\n{out}"
+        );
+    }
+    assert!(out.contains("MB per CPU second"), "{out}");
+}
