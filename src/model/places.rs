@@ -67,8 +67,10 @@ type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 #[derive(Debug, Clone, Default)]
 pub struct Places {
     names: FastMap<String, Place>,
-    /// The first token of every name, so most words are refused at once.
-    first_words: std::collections::HashSet<String, foldhash::fast::FixedState>,
+    /// The first token of every name, with the most tokens a name starting
+    /// with it has: most words are refused at once, and the rest are
+    /// looked up at the lengths their names have.
+    first_words: FastMap<String, usize>,
 }
 
 impl PartialEq for Places {
@@ -113,9 +115,9 @@ impl Places {
         self.names.get(name).copied()
     }
 
-    /// Whether some name starts with this token.
-    pub fn starts_a_name(&self, token: &str) -> bool {
-        self.first_words.contains(token)
+    /// The most tokens a name starting with this token has (0: none).
+    pub fn longest_starting_with(&self, token: &str) -> usize {
+        self.first_words.get(token).copied().unwrap_or(0)
     }
 
     /// One line per name, sorted: `name<TAB>kind<TAB>country`.
@@ -188,10 +190,17 @@ impl Places {
     }
 
     fn insert(&mut self, name: String, place: Place) {
-        if let Some(first) = name.split(' ').next() {
-            self.first_words.insert(first.to_string());
-        }
+        self.note_first_word(&name);
         self.names.insert(name, place);
+    }
+
+    fn note_first_word(&mut self, name: &str) {
+        let mut tokens = name.split(' ');
+        if let Some(first) = tokens.next() {
+            let length = 1 + tokens.count();
+            let longest = self.first_words.entry(first.to_string()).or_default();
+            *longest = (*longest).max(length);
+        }
     }
 
     /// Adds a name written with a capital, tokenised as text is; keeps the
@@ -211,9 +220,7 @@ impl Places {
             .collect::<Vec<_>>()
             .join(" ");
         let place = Place { kind, country };
-        if let Some(first) = joined.split(' ').next() {
-            self.first_words.insert(first.to_string());
-        }
+        self.note_first_word(&joined);
         self.names
             .entry(joined)
             .and_modify(|known| {
@@ -286,5 +293,9 @@ mod tests {
             Some(PlaceKind::Capital)
         );
         assert_eq!(read.get("São Tomé").map(|p| p.country), Some(*b"ST"));
+        // The first word of a name says how long its names run.
+        assert_eq!(read.longest_starting_with("São"), 2);
+        assert_eq!(read.longest_starting_with("Springfield"), 1);
+        assert_eq!(read.longest_starting_with("Tomé"), 0);
     }
 }

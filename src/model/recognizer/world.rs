@@ -65,20 +65,35 @@ pub fn describe<S: AsRef<str>>(words: &[S], infos: &[TokenInfo]) -> Vec<WorldInf
 
 fn mark_places<S: AsRef<str>>(words: &[S], places: &Places, world: &mut [WorldInfo]) {
     let mut name = String::new();
-    let found = phrase::leftmost_longest(0..words.len(), LONGEST_NAME, |range| {
-        let first = words[range.start].as_ref();
-        if !first.starts_with(char::is_uppercase) || !places.starts_a_name(first) {
-            return None;
-        }
-        name.clear();
-        for (k, word) in words[range].iter().enumerate() {
-            if k > 0 {
-                name.push(' ');
+    let mut found = Vec::new();
+    let mut start = 0;
+    // Leftmost longest, as `phrase::leftmost_longest` finds them, each start
+    // tried only at the lengths of the names its word begins.
+    while start < words.len() {
+        let first = words[start].as_ref();
+        let longest = if first.starts_with(char::is_uppercase) {
+            places.longest_starting_with(first).min(LONGEST_NAME)
+        } else {
+            0
+        };
+        let place = phrase::longest_at(start, words.len(), longest, |range| {
+            name.clear();
+            for (k, word) in words[range].iter().enumerate() {
+                if k > 0 {
+                    name.push(' ');
+                }
+                name.push_str(word.as_ref());
             }
-            name.push_str(word.as_ref());
+            places.get(&name)
+        });
+        match place {
+            Some((range, place)) => {
+                start = range.end;
+                found.push((range, place));
+            }
+            None => start += 1,
         }
-        places.get(&name)
-    });
+    }
     for (range, place) in found {
         let length = range.len();
         for (k, slot) in world[range].iter_mut().enumerate() {
