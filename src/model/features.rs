@@ -76,9 +76,16 @@ pub struct TokenInfo {
 pub fn describe<S: AsRef<str>>(words: &[S]) -> Vec<TokenInfo> {
     let mut shape = String::new();
     let mut short_shape = String::new();
+    // A word's description depends on the word alone: each is made once.
+    let mut described: HashMap<&str, TokenInfo> =
+        HashMap::with_capacity_and_hasher(words.len() / 2, Default::default());
     let mut infos: Vec<TokenInfo> = words
         .iter()
-        .map(|w| describe_word(w.as_ref(), &mut shape, &mut short_shape))
+        .map(|w| {
+            *described
+                .entry(w.as_ref())
+                .or_insert_with_key(|w| describe_word(w, &mut shape, &mut short_shape))
+        })
         .collect();
     mark_phrases(words, &mut infos);
     infos
@@ -209,6 +216,7 @@ fn describe_word(word: &str, shape: &mut String, short_shape: &mut String) -> To
 }
 
 type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 fn country_phrases() -> &'static HashSet<&'static str> {
     static PHRASES: OnceLock<HashSet<&'static str>> = OnceLock::new();

@@ -8,6 +8,8 @@ use super::super::perceptron::{feature, mix};
 use super::super::places::{LONGEST_NAME, Places};
 use crate::lexicon::phrase;
 
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+
 /// A token's world knowledge, as feature values.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WorldInfo {
@@ -26,41 +28,50 @@ pub struct WorldInfo {
 /// on its shape) and the place names among the tokens.
 pub fn describe<S: AsRef<str>>(words: &[S], infos: &[TokenInfo]) -> Vec<WorldInfo> {
     let clusters = WordClusters::embedded();
+    // A word's clusters depend on the word alone: each is looked up once.
+    let mut known: HashMap<&str, WorldInfo> =
+        HashMap::with_capacity_and_hasher(words.len() / 2, Default::default());
     let mut world: Vec<WorldInfo> = words
         .iter()
         .zip(infos)
         .map(|(word, info)| {
-            let word = word.as_ref();
-            let back_off = |k: u64| mix(k, info.short_shape);
-            // One search for the word as written, one for its lower case.
-            let exact = clusters.get_exact(word);
-            let lower = if info.lower == info.word {
-                exact
-            } else {
-                clusters.get_exact(&word.to_lowercase())
-            };
-            let (row, coarse) = match exact.or(lower) {
-                Some(c) => (
-                    u64::from(c.row) + 1,
-                    [u64::from(c.coarse[0]) + 1, u64::from(c.coarse[1]) + 1],
-                ),
-                None => (back_off(1), [back_off(2), back_off(3)]),
-            };
-            let lower_row = match lower {
-                Some(c) => u64::from(c.row) + 1,
-                None if info.lower == info.word => row,
-                None => back_off(4),
-            };
-            WorldInfo {
-                row,
-                coarse,
-                lower_row,
-                place: 0,
-            }
+            *known
+                .entry(word.as_ref())
+                .or_insert_with_key(|word| word_clusters(clusters, word, info))
         })
         .collect();
     mark_places(words, Places::embedded(), &mut world);
     world
+}
+
+/// A word's clusters (a word the vectors lack falls back on its shape).
+fn word_clusters(clusters: &WordClusters, word: &str, info: &TokenInfo) -> WorldInfo {
+    let back_off = |k: u64| mix(k, info.short_shape);
+    // One search for the word as written, one for its lower case.
+    let exact = clusters.get_exact(word);
+    let lower = if info.lower == info.word {
+        exact
+    } else {
+        clusters.get_exact(&word.to_lowercase())
+    };
+    let (row, coarse) = match exact.or(lower) {
+        Some(c) => (
+            u64::from(c.row) + 1,
+            [u64::from(c.coarse[0]) + 1, u64::from(c.coarse[1]) + 1],
+        ),
+        None => (back_off(1), [back_off(2), back_off(3)]),
+    };
+    let lower_row = match lower {
+        Some(c) => u64::from(c.row) + 1,
+        None if info.lower == info.word => row,
+        None => back_off(4),
+    };
+    WorldInfo {
+        row,
+        coarse,
+        lower_row,
+        place: 0,
+    }
 }
 
 fn mark_places<S: AsRef<str>>(words: &[S], places: &Places, world: &mut [WorldInfo]) {
