@@ -13,11 +13,12 @@ pub use cross_document::{CrossDocumentLog, CrossDocumentMerge, CrossDocumentRefu
 pub use read::{parse_json, read_graphs};
 pub use text_ref::{SentenceRef, TextRef};
 
+use crate::collections::HashMap;
 use crate::document::{Document, EntityType, MentionKind, RelationKind};
 use crate::entities::AliasRules;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 #[cfg(test)]
 mod tests;
@@ -299,7 +300,8 @@ impl KnowledgeGraph {
             .map(|group| join_nodes(group, |part| !node_of.contains_key(&part.id)))
             .collect();
         let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
-        let mut index: HashMap<String, NodeIndex> = HashMap::with_capacity(nodes.len());
+        let mut index: HashMap<String, NodeIndex> =
+            HashMap::with_capacity_and_hasher(nodes.len(), Default::default());
         for node in nodes {
             let id = node.id.clone();
             index.insert(id, graph.add_node(node));

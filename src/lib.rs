@@ -18,6 +18,7 @@ pub mod api;
 pub mod bench;
 pub mod build;
 pub mod cli;
+pub mod collections;
 pub mod corpus;
 pub mod document;
 pub mod entities;

@@ -6,7 +6,7 @@ use super::*;
 /// "the current North Korean leader" after "North Korean leader Kim Jong
 /// Un": a description the text has tied to one entity becomes its mention.
 pub(super) fn add_descriptions(doc: &mut Document, entities: &mut [Entity]) {
-    let mut owners: HashMap<String, Vec<EntityId>> = HashMap::new();
+    let mut owners: HashMap<String, Vec<EntityId>> = HashMap::default();
     for (e, entity) in entities.iter().enumerate() {
         for role in &entity.roles {
             if role.starts_with(char::is_lowercase) || role.contains(' ') {

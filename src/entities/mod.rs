@@ -15,6 +15,7 @@ mod short_forms;
 #[cfg(test)]
 mod tests;
 
+use crate::collections::{HashMap, HashSet};
 use crate::document::{
     Document, Entity, EntityId, EntityType, Mention, MentionId, MentionKind, MergeRule,
     RefusedMerge, Upos,
@@ -22,7 +23,7 @@ use crate::document::{
 use crate::grammar::reporting_verb_before;
 use crate::lexicon;
 use crate::lexicon::{Possessor, PronounCase, pronoun_gender, pronoun_type};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 pub use aliases::AliasRules;
 use descriptions::*;
@@ -155,7 +156,7 @@ pub fn resolve(doc: &mut Document, rules: &AliasRules) {
         .flat_map(|(g, group)| group.mentions.iter().map(move |&m| (m, g)))
         .collect();
     short_mentions.sort_unstable();
-    let mut unresolved_groups: HashSet<usize> = HashSet::new();
+    let mut unresolved_groups: HashSet<usize> = HashSet::default();
     for (m, g) in short_mentions {
         let candidates: Vec<(usize, MergeRule)> = candidates_of[g]
             .iter()

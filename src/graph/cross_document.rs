@@ -12,11 +12,12 @@
 //! they arrived in, which keeps graph merging associative and commutative.
 
 use super::{Node, node_id};
+use crate::collections::HashMap;
 use crate::document::EntityType;
 use crate::entities::AliasRules;
 use crate::lexicon;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Why a node joined another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -96,7 +97,7 @@ impl CrossDocumentLog {
 /// `rules` are the user's alias file: its `same:` lines join nodes labelled
 /// by their forms, its `different:` lines keep two labels apart.
 pub fn cluster(nodes: &[Node], rules: &AliasRules) -> (Vec<usize>, CrossDocumentLog) {
-    let mut forms: HashMap<String, Vec<(usize, CrossDocumentRule)>> = HashMap::new();
+    let mut forms: HashMap<String, Vec<(usize, CrossDocumentRule)>> = HashMap::default();
     for (i, node) in nodes.iter().enumerate() {
         let mut add = |form: &str, rule| {
             let key = node_id(node.ty, form);

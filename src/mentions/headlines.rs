@@ -12,7 +12,7 @@ pub(super) fn headline_names(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSp
     // name: the recogniser may run a whole headline together into one.
     // Further down, a line of names is more often a signature or a list.
     let sentence_of = |range: &Range<usize>| doc.sentence_of_token(range.start);
-    let mut sentences_of_text: HashMap<&str, Vec<_>> = HashMap::new();
+    let mut sentences_of_text: HashMap<&str, Vec<_>> = HashMap::default();
     for (range, _) in &names {
         sentences_of_text
             .entry(doc.slice(doc.token_span(range.clone())))

@@ -18,6 +18,7 @@ mod testing;
 #[cfg(test)]
 mod tests;
 
+use crate::collections::{HashMap, HashSet};
 use crate::document::{Document, EntityType, Mention, MentionKind, Span, Upos};
 use crate::grammar::{self, capitalises_every_content_word};
 use crate::lexicon::{self, phrase};
@@ -28,7 +29,6 @@ use people::*;
 use pronouns::*;
 use roles::*;
 use splitting::*;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// A name found by a recogniser: a token range and its type.
@@ -194,7 +194,7 @@ pub fn apply_rules(
     doc: &Document,
     mut names: Vec<NameSpan>,
 ) -> (Vec<NameSpan>, HashMap<NameSpan, &'static str>) {
-    let mut found_by = HashMap::new();
+    let mut found_by = HashMap::default();
     for rule in RULES {
         let before: HashSet<NameSpan> = names.iter().cloned().collect();
         rule.apply(doc, &mut names);
@@ -219,7 +219,7 @@ pub fn add_mentions(doc: &mut Document) {
         .filter(|(_, ty)| *ty == EntityType::Organization)
         .map(|(range, _)| range.clone())
         .collect();
-    let mut owner_ending_at: HashMap<usize, usize> = HashMap::new();
+    let mut owner_ending_at: HashMap<usize, usize> = HashMap::default();
     for (range, _) in names
         .iter()
         .filter(|(_, ty)| matches!(ty, EntityType::Organization | EntityType::Location))

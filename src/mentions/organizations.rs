@@ -103,7 +103,7 @@ pub(super) fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> 
 /// a person's. Returns the organisations so joined; the names inside give
 /// way to them.
 pub(super) fn organizations_over_prepositions(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
-    let mut name_ending_at: HashMap<usize, (usize, EntityType)> = HashMap::new();
+    let mut name_ending_at: HashMap<usize, (usize, EntityType)> = HashMap::default();
     let mut person_at = vec![false; doc.tokens.len()];
     for (range, ty) in names {
         name_ending_at.insert(range.end, (range.start, *ty));
@@ -246,7 +246,7 @@ pub(super) fn organizations_read_as_people(doc: &Document, names: &mut [NameSpan
 /// a place only when the last word is a club's.
 pub(super) fn short_forms_of_organizations(doc: &Document, names: &mut [NameSpan]) {
     let text_of = |range: &Range<usize>| doc.slice(doc.token_span(range.clone()));
-    let mut short_forms: HashMap<&str, bool> = HashMap::new();
+    let mut short_forms: HashMap<&str, bool> = HashMap::default();
     for (range, ty) in names.iter() {
         if *ty != EntityType::Organization || range.len() < 2 {
             continue;
@@ -335,7 +335,7 @@ pub(super) fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]
     // Names the text itself calls organisations: the same name elsewhere in
     // the document is one too ("buy Lumeris, a French maker of sensors.
     // Lumeris was founded").
-    let mut called: HashSet<&str> = HashSet::new();
+    let mut called: HashSet<&str> = HashSet::default();
     for (range, ty) in names.iter_mut() {
         // A name the recogniser ran into the noun after it ("three-party"
         // is no name).
@@ -476,7 +476,7 @@ pub(super) fn organizations_named_by_apposition(
 /// gave it (countries aside: a state has no chief executive).
 pub(super) fn owners_of_corporate_titles(doc: &Document, names: &mut [NameSpan]) {
     let text = |range: Range<usize>| doc.slice(doc.token_span(range));
-    let mut shown: HashSet<&str> = HashSet::new();
+    let mut shown: HashSet<&str> = HashSet::default();
     for (range, ty) in names.iter_mut() {
         if *ty == EntityType::Organization || lexicon::country(text(range.clone())).is_some() {
             continue;

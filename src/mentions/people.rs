@@ -69,7 +69,7 @@ pub(super) fn surnames_read_as_places(doc: &Document, names: &mut [NameSpan]) {
 /// elsewhere in the document ("a Brandt spokesman" after "Brandt
 /// Corporation"), is a name the recogniser missed: the document tells its type.
 pub(super) fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
-    let mut parts: HashMap<&str, Option<EntityType>> = HashMap::new();
+    let mut parts: HashMap<&str, Option<EntityType>> = HashMap::default();
     for (range, ty) in names {
         if range.len() < 2 {
             continue;
@@ -89,7 +89,7 @@ pub(super) fn name_parts_elsewhere(doc: &Document, names: &[NameSpan]) -> Vec<Na
     }
     // "WHO" for "World Health Organization": the initials of an
     // organisation the document names in full.
-    let mut acronyms: HashMap<String, Option<EntityType>> = HashMap::new();
+    let mut acronyms: HashMap<String, Option<EntityType>> = HashMap::default();
     for (range, ty) in names {
         let capitalised: Vec<&str> = range
             .clone()

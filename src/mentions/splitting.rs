@@ -156,7 +156,7 @@ pub(super) fn split_hyphenated_pairs(doc: &Document, names: Vec<NameSpan>) -> Ve
             && (doc.tokens[t].end == doc.tokens[other].start
                 || doc.tokens[other].end == doc.tokens[t].start)
     };
-    let mut elsewhere: HashMap<&str, usize> = HashMap::new();
+    let mut elsewhere: HashMap<&str, usize> = HashMap::default();
     for (range, _) in &names {
         for t in range.clone() {
             let hyphenated = (t > 0 && attached_hyphen(t, t - 1)) || attached_hyphen(t, t + 1);

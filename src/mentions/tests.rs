@@ -799,7 +799,7 @@ fn an_occupation_between_an_organisation_and_a_name_is_a_role_there() {
 
 #[test]
 fn every_rule_has_its_own_name() {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for rule in &RULES {
         assert!(seen.insert(rule.name()), "{} named twice", rule.name());
     }

@@ -18,9 +18,9 @@ pub mod patterns;
 #[cfg(test)]
 mod tests;
 
+use crate::collections::HashSet;
 use crate::document::{Document, EntityId, EntityType, MentionKind, Relation, RelationKind, Upos};
 use patterns::{Path, Pattern, Step, WordClass};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Open relations of every sentence whose tree the parser wrote.
@@ -42,7 +42,7 @@ pub fn extract_with(doc: &Document, patterns: &[Pattern]) -> Vec<Relation> {
         }
     }
     let mut relations = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for sentence in &doc.sentences {
         let tree = Tree::new(doc, sentence.tokens.clone());
         let question = sentence

@@ -21,11 +21,11 @@ pub(crate) mod stage2;
 pub mod threshold;
 pub mod train;
 
+use crate::collections::HashMap;
 use crate::document::{Document, EntityId, Relation, RelationKind};
 use crate::error::{Error, Result};
 use features::{Candidate, DocFeatures, Pair, Role, TYPE_PAIRS};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use eval::{TypedEvalArgs, run};
@@ -287,7 +287,7 @@ impl TypedModel {
         // confidence and are no evidence.
         let keep_above = min_score(&stage.first, min_confidence.min(stage2::EVIDENCE_FLOOR));
         let mut cands: Vec<stage2::Cand> = Vec::new();
-        let mut evidence: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut evidence: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
         self.score_doc(features, max_gap, |pair, property, score| {
             if score < keep_above {
                 return;

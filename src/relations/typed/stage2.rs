@@ -7,8 +7,9 @@
 //! that counts is a small logistic regression fitted on held-out scores.
 
 use super::docred::GoldDoc;
+use crate::collections::HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 /// A first-stage confidence below this is no evidence (and the
@@ -88,11 +89,11 @@ pub(crate) fn associations(
     train: impl Iterator<Item = usize>,
     index: &HashMap<&str, u16>,
 ) -> Associations {
-    let mut count: HashMap<u16, usize> = HashMap::new();
-    let mut reverse: HashMap<(u16, u16), usize> = HashMap::new();
-    let mut same: HashMap<(u16, u16), usize> = HashMap::new();
-    let mut paths: HashMap<(u16, u16), usize> = HashMap::new();
-    let mut path_with: HashMap<(u16, u16, u16), usize> = HashMap::new();
+    let mut count: HashMap<u16, usize> = HashMap::default();
+    let mut reverse: HashMap<(u16, u16), usize> = HashMap::default();
+    let mut same: HashMap<(u16, u16), usize> = HashMap::default();
+    let mut paths: HashMap<(u16, u16), usize> = HashMap::default();
+    let mut path_with: HashMap<(u16, u16, u16), usize> = HashMap::default();
     for d in train {
         let mut by_pair: BTreeMap<(usize, usize), Vec<u16>> = BTreeMap::new();
         for t in &docs[d].triples {
@@ -165,7 +166,7 @@ pub(crate) struct Index {
 
 /// Maps keyed by property and entity numbers, only looked up, never
 /// iterated: a fast fixed hash in place of SipHash.
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 impl Stage2 {
     /// The associations by property. Only `reverse`, `same` and `path`

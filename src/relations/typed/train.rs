@@ -555,7 +555,7 @@ pub(crate) fn fit_stage2(
         .map(|p| (p.score, p.gold))
         .collect();
     let first = fit_isotonic(&raw);
-    let index: HashMap<&str, u16> = corpus
+    let index: crate::collections::HashMap<&str, u16> = corpus
         .properties
         .iter()
         .enumerate()
