@@ -28,10 +28,11 @@ pub fn capitalises_every_content_word(doc: &Document, tokens: Range<usize>) -> b
     capitalised >= 3
 }
 
-/// "Rojas said he", "the ministry said on Thursday that it", "Ruiz told
-/// Berg he": the verb of saying, thinking or telling whose clause a
-/// subject pronoun at `token` opens, right before it, or before its
-/// "that" with at most a short phrase (or the one told) between.
+/// "Rojas said he", "the ministry said on Thursday that it", "the
+/// ministry said on Thursday it", "Ruiz told Berg he": the verb of saying,
+/// thinking or telling whose clause a subject pronoun at `token` opens,
+/// right before it, or before its "that" with at most a short phrase (or
+/// the one told) between, or before a short phrase of time or place.
 pub fn reporting_verb_before(doc: &Document, token: usize) -> Option<usize> {
     let before = token.checked_sub(1)?;
     let is_reporting = |t: usize| {
@@ -67,8 +68,11 @@ pub fn reporting_verb_before(doc: &Document, token: usize) -> Option<usize> {
         })
         .find(|&t| is_telling(t))
         .filter(|&verb| verb + 1 < clause);
-    if told.is_some() || clause == token {
+    if told.is_some() {
         return told;
+    }
+    if clause == token {
+        return reporting_verb_before_adjunct(doc, sentence_start, token, is_reporting);
     }
     (sentence_start..before)
         .rev()
@@ -78,4 +82,95 @@ pub fn reporting_verb_before(doc: &Document, token: usize) -> Option<usize> {
                 || !matches!(doc.tags.get(t), Some(Upos::Verb | Upos::Aux | Upos::Punct))
         })
         .find(|&t| is_reporting(t))
+}
+
+/// Most words of a phrase set between a verb of saying and its clause
+/// without "that": "said on Thursday it", "said in a statement it".
+const LONGEST_ADJUNCT: usize = 5;
+
+/// The verb of saying before a phrase that opens with a preposition ("on
+/// Thursday", "in a statement") or names a day or month ("Tuesday"), right
+/// before `token`, where the clause has no "that". A noun phrase there is
+/// the verb's object, not such a phrase ("said the plan it drew up").
+fn reporting_verb_before_adjunct(
+    doc: &Document,
+    sentence_start: usize,
+    token: usize,
+    is_reporting: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let verb = (sentence_start..token)
+        .rev()
+        .take(LONGEST_ADJUNCT + 1)
+        .take_while(|&t| {
+            is_reporting(t)
+                || !matches!(
+                    doc.tags.get(t),
+                    Some(Upos::Verb | Upos::Aux | Upos::Punct | Upos::Pron | Upos::Sconj)
+                )
+        })
+        .find(|&t| is_reporting(t))?;
+    let adjunct = verb + 1..token;
+    let opens_with_preposition = doc.tags.get(adjunct.start) == Some(&Upos::Adp);
+    let names_a_day = adjunct
+        .clone()
+        .all(|t| lexicon::is_month_or_weekday(doc.token_text(t)));
+    // "thought about the part of it": the pronoun ends the phrase; a
+    // clause's subject has its verb after it.
+    let ends_the_phrase = doc.tags.get(token - 1) == Some(&Upos::Adp);
+    let verb_follows = matches!(
+        doc.tags.get(token + 1),
+        Some(Upos::Aux | Upos::Verb | Upos::Adv)
+    );
+    (!adjunct.is_empty()
+        && (opens_with_preposition || names_a_day)
+        && !ends_the_phrase
+        && verb_follows)
+        .then_some(verb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn tagged(text: &str) -> Document {
+        let mut doc = Document::new("t", text);
+        crate::text::segment(&mut doc);
+        crate::model::Models::embedded().annotate(&mut doc);
+        doc
+    }
+
+    /// The verb of saying found for the first "it" or "he" of each sentence.
+    #[test]
+    fn a_pronoun_opens_the_clause_of_the_verb_of_saying_before_it() {
+        let cases = [
+            ("Velmont said it would close a plant.", Some("said")),
+            (
+                "Velmont said on Monday that it would close a plant.",
+                Some("said"),
+            ),
+            (
+                "Velmont said on Monday it would close a plant.",
+                Some("said"),
+            ),
+            (
+                "Velmont said in a statement it would close a plant.",
+                Some("said"),
+            ),
+            ("Velmont said Tuesday it would close a plant.", Some("said")),
+            ("Ruiz told Berg he would resign.", Some("told")),
+            // The verb's object, then a relative clause: no clause of saying.
+            ("Velmont said the plant it built was old.", None),
+            ("Ruiz left Lima because he was ill.", None),
+            ("Ruiz thought about the cost of it for weeks.", None),
+        ];
+        for (text, expected) in cases {
+            let doc = tagged(text);
+            let pronoun = (0..doc.tokens.len())
+                .find(|&t| matches!(doc.token_text(t), "it" | "he"))
+                .expect("a pronoun");
+            let verb = reporting_verb_before(&doc, pronoun).map(|v| doc.token_text(v));
+            assert_eq!(verb, expected, "{text}");
+        }
+    }
 }
