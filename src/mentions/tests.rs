@@ -435,6 +435,29 @@ fn geonames_capitals_and_large_cities_named_alone_are_places() {
 }
 
 #[test]
+fn a_name_called_a_unit_or_subsidiary_of_a_company_is_an_organisation() {
+    let (doc, ranges) = doc_with(
+        "Kestrel agreed to sell its truck unit Haldor to investors. Brightwave, a \
+         subsidiary of Kestrel, makes engines. Anna Holm, a former Kestrel engineer, \
+         left.",
+        &[
+            "Kestrel",
+            "Haldor",
+            "Brightwave",
+            "Kestrel",
+            "Anna Holm",
+            "Kestrel",
+        ],
+    );
+    let types = retyped(&doc, ranges, organizations_by_apposition);
+    use EntityType::{Organization, Person};
+    assert_eq!(
+        types,
+        [Person, Organization, Organization, Person, Person, Person]
+    );
+}
+
+#[test]
 fn a_name_the_text_calls_a_firm_is_an_organisation() {
     let (doc, ranges) = doc_with(
         "It was designed by Gensler, an architecture firm. British bank Barclays \
