@@ -143,6 +143,23 @@ const MODALS: [&str; 8] = [
     "may", "might", "could", "would", "should", "can", "ca", "must",
 ];
 const NEGATIONS: [&str; 3] = ["not", "n't", "never"];
+/// Words before a noun of an act that say it has not (yet) taken place.
+const NOMINAL_HEDGES: [&str; 14] = [
+    "proposed",
+    "planned",
+    "possible",
+    "potential",
+    "rumoured",
+    "rumored",
+    "attempted",
+    "failed",
+    "expected",
+    "prospective",
+    "mooted",
+    "aborted",
+    "alleged",
+    "intended",
+];
 const HEDGING_MARKS: [&str; 3] = ["if", "unless", "whether"];
 /// Prepositions whose phrase names a source, never a
 /// party to the predicate ("according to X").
@@ -157,32 +174,133 @@ const RELATIVE_PRONOUNS: [&str; 4] = ["who", "whom", "which", "that"];
 struct Tree<'a> {
     doc: &'a Document,
     start: usize,
+    /// Each token's head (inside the sentence) and relation, after the
+    /// repairs of [`Tree::repair_fronted_subject`].
+    arcs: Vec<(Option<usize>, &'static str)>,
     children: Vec<Vec<usize>>,
 }
 
 impl<'a> Tree<'a> {
     fn new(doc: &'a Document, tokens: std::ops::Range<usize>) -> Self {
-        let mut children = vec![Vec::new(); tokens.len()];
-        for t in tokens.clone() {
-            if let Some(h) = doc.dependencies[t].head.filter(|h| tokens.contains(h)) {
-                children[h - tokens.start].push(t);
-            }
-        }
-        Tree {
+        let arcs = tokens
+            .clone()
+            .map(|t| {
+                let arc = &doc.dependencies[t];
+                (arc.head.filter(|h| tokens.contains(h)), arc.relation)
+            })
+            .collect();
+        let mut tree = Tree {
             doc,
             start: tokens.start,
-            children,
+            arcs,
+            children: Vec::new(),
+        };
+        tree.link();
+        if tree.repair_fronted_subject() {
+            tree.link();
         }
+        tree
+    }
+
+    fn link(&mut self) {
+        self.children = vec![Vec::new(); self.arcs.len()];
+        for (i, &(head, _)) in self.arcs.iter().enumerate() {
+            if let Some(h) = head {
+                self.children[h - self.start].push(self.start + i);
+            }
+        }
+    }
+
+    /// The last token of a token's subtree (a cycle the parser left is
+    /// walked at most once a token).
+    fn subtree_end(&self, t: usize) -> usize {
+        let mut end = t;
+        let mut pending = vec![t];
+        let mut steps = 0;
+        while let Some(u) = pending.pop() {
+            steps += 1;
+            if steps > self.arcs.len() {
+                break;
+            }
+            end = end.max(u);
+            pending.extend_from_slice(self.children(u));
+        }
+        end
+    }
+
+    /// "Born in Lyon, Ines Moreau studied law": a parser often hangs the
+    /// name after a fronted participle clause on that clause's last noun
+    /// as an apposition, leaving the main verb without a subject. A name
+    /// in apposition inside a fronted clause without a subject of its own,
+    /// ending just before a main verb that has none (its auxiliaries and
+    /// adverbs aside), is that verb's subject. Whether it repaired anything.
+    fn repair_fronted_subject(&mut self) -> bool {
+        let mut repaired = false;
+        for verb in self.start..self.start + self.arcs.len() {
+            if self.doc.tags[verb] != Upos::Verb
+                || !matches!(self.relation(verb), "root" | "ccomp")
+                || self.has_subject(verb)
+            {
+                continue;
+            }
+            // The tokens right before the verb that are its auxiliaries or adverbs.
+            let mut before = verb;
+            while before > self.start
+                && self.head(before - 1) == Some(verb)
+                && matches!(self.relation(before - 1), "aux" | "advmod")
+            {
+                before -= 1;
+            }
+            // The name's last words may hang elsewhere ("Lionel" the
+            // apposition, "Messi" its neighbour's `flat`).
+            let Some(name) = (self.start..before).find(|&t| {
+                if self.relation(t) != "appos" || self.doc.tags[t] != Upos::Propn {
+                    return false;
+                }
+                let mut end = self.subtree_end(t);
+                while end + 1 < before && self.doc.tags[end + 1] == Upos::Propn {
+                    end += 1;
+                }
+                end + 1 == before
+            }) else {
+                continue;
+            };
+            // The clause holding the name: an `advcl` of the verb before it.
+            let mut clause = name;
+            let mut fronted = false;
+            for _ in 0..self.arcs.len() {
+                let Some(head) = self.head(clause) else { break };
+                if head == verb {
+                    fronted = self.relation(clause) == "advcl"
+                        && clause < name
+                        && !self.has_subject(clause);
+                    break;
+                }
+                clause = head;
+            }
+            if fronted {
+                self.arcs[name - self.start] = (Some(verb), "nsubj");
+                repaired = true;
+            }
+        }
+        repaired
+    }
+
+    fn has_subject(&self, t: usize) -> bool {
+        self.children(t).iter().any(|&c| {
+            matches!(
+                self.relation(c),
+                "nsubj" | "nsubj:pass" | "expl" | "csubj" | "csubj:pass"
+            )
+        })
     }
 
     fn relation(&self, t: usize) -> &'static str {
-        self.doc.dependencies[t].relation
+        self.arcs[t - self.start].1
     }
 
     fn head(&self, t: usize) -> Option<usize> {
-        self.doc.dependencies[t]
-            .head
-            .filter(|h| (self.start..self.start + self.children.len()).contains(h))
+        self.arcs[t - self.start].0
     }
 
     fn children(&self, t: usize) -> &[usize] {
@@ -220,10 +338,15 @@ impl<'a> Tree<'a> {
             let mut next = Vec::new();
             for (t, case) in reached {
                 match step {
-                    Step::Up { relations, side } => {
+                    Step::Up {
+                        relations,
+                        side,
+                        class,
+                    } => {
                         if relations.iter().any(|r| r == self.relation(t))
                             && let Some(h) = self.head(t)
                             && side.allows(from, h)
+                            && self.in_class(h, *class)
                         {
                             next.push((h, case));
                         }
@@ -242,10 +365,12 @@ impl<'a> Tree<'a> {
                         relations,
                         cases,
                         side,
+                        class,
                     } => {
                         for &c in self.children(t) {
                             if !relations.iter().any(|r| r == self.relation(c))
                                 || !side.allows(from, c)
+                                || !self.in_class(c, *class)
                                 || self.outdone(t, c)
                             {
                                 continue;
@@ -269,6 +394,10 @@ impl<'a> Tree<'a> {
             reached = next;
         }
         reached
+    }
+
+    fn in_class(&self, t: usize, class: Option<WordClass>) -> bool {
+        class.is_none_or(|class| class.contains(self.doc.token_text(t)))
     }
 
     /// Whether a name or pronoun nearer the head holds the same core
@@ -366,6 +495,26 @@ impl<'a> Tree<'a> {
                 .any(|w| words.contains(&w.as_str()))
         };
         if has(predicate, "aux", &MODALS) {
+            return true;
+        }
+        // An act that has not taken place, as the verb's object: "agreed a
+        // possible takeover of Weber".
+        if self.children(predicate).iter().any(|&c| {
+            self.relation(c) == "obj"
+                && self.doc.tags[c] == Upos::Noun
+                && has(c, "amod", &NOMINAL_HEDGES)
+        }) {
+            return true;
+        }
+        // A noun of an act: "the proposed takeover of Weber", "Kestrel
+        // could complete the purchase of Weber".
+        if self.doc.tags[predicate] == Upos::Noun
+            && (has(predicate, "amod", &NOMINAL_HEDGES)
+                || has(predicate, "compound", &NOMINAL_HEDGES)
+                || self
+                    .head(predicate)
+                    .is_some_and(|verb| has(verb, "aux", &MODALS)))
+        {
             return true;
         }
         let mut clause = predicate;
@@ -502,6 +651,10 @@ impl<'a> Tree<'a> {
                     words.push(self.lower(predicate));
                 }
                 "{case}" => words.extend(case.map(str::to_string)),
+                "{event}" => match patterns::event_verb(self.doc.token_text(predicate)) {
+                    Some(verb) => words.push(verb.to_string()),
+                    None => return String::new(),
+                },
                 "{cop}" => match self.child_words(predicate, "cop").next() {
                     Some(cop) => words.push(cop),
                     None => return String::new(),

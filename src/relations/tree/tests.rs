@@ -161,6 +161,10 @@ fn a_bad_table_is_refused_with_its_line() {
     );
     let bad_tag = format!("{header}x\tVERBS\tnsubj\tobj\t-\t-\t{{pred}}\tno\te\tg\n");
     assert!(parse_table(&bad_tag).unwrap_err().contains("VERBS"));
+    let bad_class = format!("{header}x\tNOUN\t^obj@heavy/nsubj\tobj\t-\t-\t{{pred}}\tno\te\tg\n");
+    assert!(parse_table(&bad_class).unwrap_err().contains("heavy"));
+    let class_on_itself = format!("{header}x\tNOUN\tnsubj\t.@light\t-\t-\t{{pred}}\tno\te\tg\n");
+    assert!(parse_table(&class_on_itself).is_err());
     assert!(parse_table("name\tpredicate\n").is_err());
 }
 
@@ -602,5 +606,93 @@ fn a_common_noun_as_a_second_subject_does_not_hide_the_name() {
     assert_eq!(
         triples(&doc, &extract(&doc)),
         vec!["Nordvik | hold responsible | Kestrel".to_string()]
+    );
+}
+
+#[test]
+fn an_agent_the_parser_hung_on_the_object_name_is_still_the_agent() {
+    let doc = hand_built(
+        "The/DET/2/det acquisition/NOUN/9/nsubj:pass of/ADP/5/case [Weber/PROPN/5/compound Dairy/PROPN/2/nmod] by/ADP/8/case [Kestrel/PROPN/8/compound Mining/PROPN/5/nmod] was/AUX/9/aux:pass completed/VERB/0/root ./PUNCT/9/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Kestrel Mining | acquisition of | Weber Dairy"]
+    );
+}
+
+#[test]
+fn a_name_hung_inside_a_fronted_participle_clause_is_the_main_verbs_subject() {
+    let doc = hand_built(
+        "Born/VERB/9/advcl in/ADP/3/case [Lyon/PROPN/1/obl] ,/PUNCT/5/punct [France/PROPN/3/appos] ,/PUNCT/7/punct [Ines/PROPN/3/appos Moreau/PROPN/7/flat] joined/VERB/0/root [Nordvik/PROPN/11/compound Bank/PROPN/9/obj] ./PUNCT/9/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Ines Moreau | born in | Lyon",
+            "Ines Moreau | joined | Nordvik Bank"
+        ]
+    );
+    // The name's second word hung on the place, not on the first word.
+    let doc = hand_built(
+        "Born/VERB/7/advcl in/ADP/3/case [Lyon/PROPN/1/obl] ,/PUNCT/5/punct [Ines/PROPN/3/appos Moreau/PROPN/3/flat] joined/VERB/0/root [Nordvik/PROPN/7/obj] ./PUNCT/7/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Ines Moreau | born in | Lyon",
+            "Ines Moreau | joined | Nordvik"
+        ]
+    );
+    // A fronted clause with its own subject keeps its apposition.
+    let doc = hand_built(
+        "After/SCONJ/3/mark [Jon/PROPN/3/nsubj] left/VERB/10/advcl [Lyon/PROPN/3/obj] ,/PUNCT/6/punct [Ines/PROPN/4/appos Moreau/PROPN/6/flat] ,/PUNCT/10/punct then/ADV/10/advmod joined/VERB/0/root [Nordvik/PROPN/10/obj] ./PUNCT/10/punct",
+    );
+    assert_eq!(triples(&doc, &extract(&doc)), ["Jon | left | Lyon"]);
+}
+
+#[test]
+fn a_light_verb_in_the_passive_gives_its_agent_the_act() {
+    let doc = hand_built(
+        "The/DET/2/det signing/NOUN/7/nsubj:pass of/ADP/4/case [Jon/PROPN/2/nmod Dahl/PROPN/4/flat] was/AUX/7/aux:pass completed/VERB/0/root by/ADP/9/case [Kestrel/PROPN/9/compound Rovers/PROPN/7/obl:agent] ./PUNCT/7/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Kestrel Rovers | signed | Jon Dahl"]
+    );
+}
+
+#[test]
+fn an_act_blocked_planned_or_only_possible_is_not_asserted() {
+    // Blocking a takeover is no takeover: only the verb's own label.
+    let doc = hand_built(
+        "[Nordvik/PROPN/2/compound Bank/PROPN/3/nsubj] blocked/VERB/0/root the/DET/5/det takeover/NOUN/3/obj of/ADP/7/case [Brightwave/PROPN/5/nmod] ./PUNCT/3/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Nordvik Bank | blocked takeover of | Brightwave"]
+    );
+    let doc = hand_built(
+        "[Nordvik/PROPN/2/compound Bank/PROPN/5/nmod:poss] 's/PART/2/case proposed/VERB/5/amod takeover/NOUN/10/nsubj of/ADP/7/case [Brightwave/PROPN/5/nmod] has/AUX/10/aux been/AUX/10/aux:pass widely/ADV/10/advmod criticised/VERB/0/root ./PUNCT/10/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Nordvik Bank | took over | Brightwave | hedged"]
+    );
+    let doc = hand_built(
+        "[Nordvik/PROPN/2/compound Bank/PROPN/4/nsubj] has/AUX/4/aux agreed/VERB/0/root a/DET/7/det possible/ADJ/7/amod takeover/NOUN/4/obj of/ADP/9/case [Brightwave/PROPN/7/nmod] ./PUNCT/4/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Nordvik Bank | agreed takeover of | Brightwave | hedged"]
+    );
+    let doc = hand_built(
+        "[Kestrel/PROPN/2/compound Rovers/PROPN/4/nsubj] could/AUX/4/aux complete/VERB/0/root the/DET/6/det signing/NOUN/4/obj of/ADP/8/case [Jon/PROPN/6/nmod Dahl/PROPN/8/flat] ./PUNCT/4/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Kestrel Rovers | complete signing of | Jon Dahl | hedged",
+            "Kestrel Rovers | signed | Jon Dahl | hedged"
+        ]
     );
 }
