@@ -12,16 +12,22 @@ use crate::document::{
 use crate::pipeline::{Options, Pipeline};
 
 /// A one-sentence document from `word/UPOS/head/relation` tokens, heads
-/// counted from 1 (0 for the root), entity names in brackets.
+/// counted from 1 (0 for the root), entity names in brackets (a person's
+/// opening with `[+`, every other an organisation's).
 fn hand_built(example: &str) -> Document {
     let mut doc = Document::new("example", "");
     let mut open: Option<usize> = None;
     let mut names = Vec::new();
+    let mut people = Vec::new();
     for (i, item) in example.split_whitespace().enumerate() {
         let mut item = item;
         if let Some(rest) = item.strip_prefix('[') {
             open = Some(i);
             item = rest;
+            if let Some(rest) = item.strip_prefix('+') {
+                people.push(i);
+                item = rest;
+            }
         }
         let closes = item.ends_with(']') && item.len() > 1;
         let item = if closes {
@@ -55,13 +61,18 @@ fn hand_built(example: &str) -> Document {
         tokens: 0..doc.tokens.len(),
     });
     for tokens in names {
+        let ty = if people.contains(&tokens.start) {
+            EntityType::Person
+        } else {
+            EntityType::Organization
+        };
         let span = doc.token_span(tokens.clone());
         let id = MentionId::from(doc.mentions.len());
         doc.mentions.push(Mention {
             span,
             tokens,
             sentence: SentenceId::from(0),
-            ty: EntityType::Organization,
+            ty,
             kind: MentionKind::Name,
             role: None,
             found_by: "test",
@@ -69,7 +80,7 @@ fn hand_built(example: &str) -> Document {
         doc.mention_entity
             .push(Some(EntityId::from(doc.entities.len())));
         doc.entities.push(Entity {
-            ty: EntityType::Organization,
+            ty,
             label: doc.slice(span).to_string(),
             aliases: Vec::new(),
             roles: Vec::new(),
@@ -693,6 +704,64 @@ fn an_act_blocked_planned_or_only_possible_is_not_asserted() {
         [
             "Kestrel Rovers | complete signing of | Jon Dahl | hedged",
             "Kestrel Rovers | signed | Jon Dahl | hedged"
+        ]
+    );
+}
+#[test]
+fn a_name_after_a_roles_phrase_is_the_roles_apposition() {
+    // "Co-founder of Kestrel , Anna Holm , met Jon Dahl ." with the name
+    // read as a second item of "Kestrel".
+    let doc = hand_built(
+        "Co-founder/NOUN/9/nsubj of/ADP/3/case [Kestrel/PROPN/1/nmod] ,/PUNCT/5/punct [+Anna/PROPN/3/conj Holm/PROPN/5/flat] ,/PUNCT/5/punct personally/ADV/9/advmod met/VERB/0/root [+Jon/PROPN/9/obj Dahl/PROPN/10/flat] ./PUNCT/9/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Anna Holm | co-founder of | Kestrel",
+            "Anna Holm | met | Jon Dahl"
+        ]
+    );
+    // The same with the name as an `nmod` of the role without a preposition.
+    let doc = hand_built(
+        "The/DET/2/det founder/NOUN/10/nsubj of/ADP/4/case [Kestrel/PROPN/2/nmod] ,/PUNCT/6/punct [+Anna/PROPN/2/nmod Holm/PROPN/6/flat] ,/PUNCT/6/punct personally/ADV/10/advmod met/VERB/0/root [+Jon/PROPN/10/obj Dahl/PROPN/11/flat] ./PUNCT/10/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Anna Holm | founder of | Kestrel",
+            "Anna Holm | met | Jon Dahl"
+        ]
+    );
+    // A place in apposition to the role's place is no holder of the role,
+    // nor a list of names with a conjunction.
+    let doc = hand_built(
+        "The/DET/2/det mayor/NOUN/7/nsubj of/ADP/4/case [Lyon/PROPN/2/nmod] ,/PUNCT/6/punct [France/PROPN/4/appos] ,/PUNCT/4/punct resigned/VERB/0/root ./PUNCT/7/punct",
+    );
+    assert!(
+        extract(&doc).is_empty(),
+        "{:?}",
+        triples(&doc, &extract(&doc))
+    );
+    let doc = hand_built(
+        "The/DET/2/det founders/NOUN/11/nsubj of/ADP/4/case [Kestrel/PROPN/2/nmod] ,/PUNCT/6/punct [+Anna/PROPN/4/conj] and/CCONJ/8/cc [+Jon/PROPN/4/conj] ,/PUNCT/4/punct also/ADV/11/advmod left/VERB/0/root ./PUNCT/11/punct",
+    );
+    assert!(
+        extract(&doc).is_empty(),
+        "{:?}",
+        triples(&doc, &extract(&doc))
+    );
+}
+
+#[test]
+fn a_name_read_as_a_second_subject_after_its_title_is_the_titles_name() {
+    let doc = hand_built(
+        "[Kestrel/PROPN/2/compound] co-founder/NOUN/5/nsubj [+Anna/PROPN/5/nsubj Holm/PROPN/3/flat] wrote/VERB/0/root [Brightwave/PROPN/5/obj] ./PUNCT/5/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Anna Holm | co-founder of | Kestrel",
+            "Anna Holm | wrote | Brightwave"
         ]
     );
 }
