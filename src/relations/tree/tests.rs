@@ -765,3 +765,27 @@ fn a_name_read_as_a_second_subject_after_its_title_is_the_titles_name() {
         ]
     );
 }
+
+#[test]
+fn a_role_after_a_name_read_as_a_coordination_is_the_names_apposition() {
+    // "Kestrel hired Anna Holm , chief executive of Nordvik ." with the
+    // role read as a second verb phrase.
+    let doc = hand_built(
+        "[Kestrel/PROPN/2/nsubj] hired/VERB/0/root [+Anna/PROPN/2/obj Holm/PROPN/3/flat] ,/PUNCT/7/punct chief/ADJ/7/amod executive/NOUN/2/conj of/ADP/9/case [Nordvik/PROPN/7/nmod] ./PUNCT/2/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Anna Holm | chief executive of | Nordvik",
+            "Kestrel | hired | Anna Holm"
+        ]
+    );
+    // With a conjunction it is a list.
+    let doc = hand_built(
+        "[Kestrel/PROPN/2/nsubj] hired/VERB/0/root [+Anna/PROPN/2/obj Holm/PROPN/3/flat] ,/PUNCT/8/punct and/CCONJ/8/cc chief/ADJ/8/amod executive/NOUN/2/conj of/ADP/10/case [Nordvik/PROPN/8/nmod] ./PUNCT/2/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Kestrel | hired | Anna Holm"]
+    );
+}
