@@ -36,7 +36,8 @@ impl Tree<'_> {
     }
 
     fn is_role(&self, t: usize) -> bool {
-        matches!(self.doc.tags[t], Upos::Noun | Upos::Propn)
+        // The tagger reads some titles as adjectives ("executive").
+        matches!(self.doc.tags[t], Upos::Noun | Upos::Propn | Upos::Adj)
             && WordClass::Role.contains(self.doc.token_text(t))
     }
 
@@ -233,7 +234,7 @@ impl Tree<'_> {
     fn repair_role_after_name(&mut self) -> bool {
         let mut repaired = false;
         for role in self.start..self.start + self.arcs.len() {
-            if self.doc.tags[role] != Upos::Noun
+            if !matches!(self.doc.tags[role], Upos::Noun | Upos::Adj)
                 || self.relation(role) != "conj"
                 || !self.is_role(role)
                 || self

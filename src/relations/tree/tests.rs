@@ -629,6 +629,14 @@ fn an_agent_the_parser_hung_on_the_object_name_is_still_the_agent() {
         triples(&doc, &extract(&doc)),
         ["Kestrel Mining | acquisition of | Weber Dairy"]
     );
+    // The same with the agent read as a list item of the object.
+    let doc = hand_built(
+        "The/DET/2/det acquisition/NOUN/9/nsubj:pass of/ADP/5/case [Weber/PROPN/5/compound Dairy/PROPN/2/nmod] by/ADP/8/case [Kestrel/PROPN/8/compound Mining/PROPN/5/list] was/AUX/9/aux:pass completed/VERB/0/root ./PUNCT/9/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Kestrel Mining | acquisition of | Weber Dairy"]
+    );
 }
 
 #[test]
@@ -772,6 +780,17 @@ fn a_role_after_a_name_read_as_a_coordination_is_the_names_apposition() {
     // role read as a second verb phrase.
     let doc = hand_built(
         "[Kestrel/PROPN/2/nsubj] hired/VERB/0/root [+Anna/PROPN/2/obj Holm/PROPN/3/flat] ,/PUNCT/7/punct chief/ADJ/7/amod executive/NOUN/2/conj of/ADP/9/case [Nordvik/PROPN/7/nmod] ./PUNCT/2/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Anna Holm | chief executive of | Nordvik",
+            "Kestrel | hired | Anna Holm"
+        ]
+    );
+    // The same with the title read as an adjective.
+    let doc = hand_built(
+        "[Kestrel/PROPN/2/nsubj] hired/VERB/0/root [+Anna/PROPN/2/obj Holm/PROPN/3/flat] ,/PUNCT/7/punct chief/ADJ/7/amod executive/ADJ/2/conj of/ADP/9/case [Nordvik/PROPN/7/nmod] ./PUNCT/2/punct",
     );
     assert_eq!(
         triples(&doc, &extract(&doc)),
