@@ -6,13 +6,15 @@
 //! coordinated nouns ("A and B") are arguments too, and a title heading a
 //! name ("Reporter Anna Holm" as GUM attaches it) stands for the name. Of
 //! two subjects or two objects the parser gave one head, only the nearer
-//! name or pronoun is read: a clause has one of each.
+//! name or pronoun is read: a clause has one of each. Before the rows are
+//! matched, `repairs` mends attachments a parser often gets wrong in news.
 //!
 //! Beside the rows, three things hold for every construction: negation
 //! ("not", "never") sets `negated`; a modal auxiliary, and a clause under a
 //! question, a condition ("if", "unless"), "whether", or a verb of wanting,
 //! urging or denying (`hedging.txt`) set `hedged`: such a clause is never
-//! asserted.
+//! asserted. So do a word such as "proposed" before a noun of an act and a
+//! modal on the verb whose object or subject that noun is.
 
 pub mod patterns;
 mod repairs;
