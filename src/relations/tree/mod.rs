@@ -6,15 +6,18 @@
 //! coordinated nouns ("A and B") are arguments too, and a title heading a
 //! name ("Reporter Anna Holm" as GUM attaches it) stands for the name. Of
 //! two subjects or two objects the parser gave one head, only the nearer
-//! name or pronoun is read: a clause has one of each.
+//! name or pronoun is read: a clause has one of each. Before the rows are
+//! matched, `repairs` mends attachments a parser often gets wrong in news.
 //!
 //! Beside the rows, three things hold for every construction: negation
 //! ("not", "never") sets `negated`; a modal auxiliary, and a clause under a
 //! question, a condition ("if", "unless"), "whether", or a verb of wanting,
 //! urging or denying (`hedging.txt`) set `hedged`: such a clause is never
-//! asserted.
+//! asserted. So do a word such as "proposed" before a noun of an act and a
+//! modal on the verb whose object or subject that noun is.
 
 pub mod patterns;
+mod repairs;
 #[cfg(test)]
 mod tests;
 
@@ -143,6 +146,23 @@ const MODALS: [&str; 8] = [
     "may", "might", "could", "would", "should", "can", "ca", "must",
 ];
 const NEGATIONS: [&str; 3] = ["not", "n't", "never"];
+/// Words before a noun of an act that say it has not (yet) taken place.
+const NOMINAL_HEDGES: [&str; 14] = [
+    "proposed",
+    "planned",
+    "possible",
+    "potential",
+    "rumoured",
+    "rumored",
+    "attempted",
+    "failed",
+    "expected",
+    "prospective",
+    "mooted",
+    "aborted",
+    "alleged",
+    "intended",
+];
 const HEDGING_MARKS: [&str; 3] = ["if", "unless", "whether"];
 /// Prepositions whose phrase names a source, never a
 /// party to the predicate ("according to X").
@@ -157,32 +177,47 @@ const RELATIVE_PRONOUNS: [&str; 4] = ["who", "whom", "which", "that"];
 struct Tree<'a> {
     doc: &'a Document,
     start: usize,
+    /// Each token's head (inside the sentence) and relation, after the
+    /// repairs of [`Tree::repair_fronted_subject`].
+    arcs: Vec<(Option<usize>, &'static str)>,
     children: Vec<Vec<usize>>,
 }
 
 impl<'a> Tree<'a> {
     fn new(doc: &'a Document, tokens: std::ops::Range<usize>) -> Self {
-        let mut children = vec![Vec::new(); tokens.len()];
-        for t in tokens.clone() {
-            if let Some(h) = doc.dependencies[t].head.filter(|h| tokens.contains(h)) {
-                children[h - tokens.start].push(t);
-            }
-        }
-        Tree {
+        let arcs = tokens
+            .clone()
+            .map(|t| {
+                let arc = &doc.dependencies[t];
+                (arc.head.filter(|h| tokens.contains(h)), arc.relation)
+            })
+            .collect();
+        let mut tree = Tree {
             doc,
             start: tokens.start,
-            children,
+            arcs,
+            children: Vec::new(),
+        };
+        tree.link();
+        tree.repair();
+        tree
+    }
+
+    fn link(&mut self) {
+        self.children = vec![Vec::new(); self.arcs.len()];
+        for (i, &(head, _)) in self.arcs.iter().enumerate() {
+            if let Some(h) = head {
+                self.children[h - self.start].push(self.start + i);
+            }
         }
     }
 
     fn relation(&self, t: usize) -> &'static str {
-        self.doc.dependencies[t].relation
+        self.arcs[t - self.start].1
     }
 
     fn head(&self, t: usize) -> Option<usize> {
-        self.doc.dependencies[t]
-            .head
-            .filter(|h| (self.start..self.start + self.children.len()).contains(h))
+        self.arcs[t - self.start].0
     }
 
     fn children(&self, t: usize) -> &[usize] {
@@ -220,10 +255,15 @@ impl<'a> Tree<'a> {
             let mut next = Vec::new();
             for (t, case) in reached {
                 match step {
-                    Step::Up { relations, side } => {
+                    Step::Up {
+                        relations,
+                        side,
+                        class,
+                    } => {
                         if relations.iter().any(|r| r == self.relation(t))
                             && let Some(h) = self.head(t)
                             && side.allows(from, h)
+                            && self.in_class(h, *class)
                         {
                             next.push((h, case));
                         }
@@ -242,10 +282,12 @@ impl<'a> Tree<'a> {
                         relations,
                         cases,
                         side,
+                        class,
                     } => {
                         for &c in self.children(t) {
                             if !relations.iter().any(|r| r == self.relation(c))
                                 || !side.allows(from, c)
+                                || !self.in_class(c, *class)
                                 || self.outdone(t, c)
                             {
                                 continue;
@@ -269,6 +311,10 @@ impl<'a> Tree<'a> {
             reached = next;
         }
         reached
+    }
+
+    fn in_class(&self, t: usize, class: Option<WordClass>) -> bool {
+        class.is_none_or(|class| class.contains(self.doc.token_text(t)))
     }
 
     /// Whether a name or pronoun nearer the head holds the same core
@@ -366,6 +412,26 @@ impl<'a> Tree<'a> {
                 .any(|w| words.contains(&w.as_str()))
         };
         if has(predicate, "aux", &MODALS) {
+            return true;
+        }
+        // An act that has not taken place, as the verb's object: "agreed a
+        // possible takeover of Weber".
+        if self.children(predicate).iter().any(|&c| {
+            self.relation(c) == "obj"
+                && self.doc.tags[c] == Upos::Noun
+                && has(c, "amod", &NOMINAL_HEDGES)
+        }) {
+            return true;
+        }
+        // A noun of an act: "the proposed takeover of Weber", "Kestrel
+        // could complete the purchase of Weber".
+        if self.doc.tags[predicate] == Upos::Noun
+            && (has(predicate, "amod", &NOMINAL_HEDGES)
+                || has(predicate, "compound", &NOMINAL_HEDGES)
+                || self
+                    .head(predicate)
+                    .is_some_and(|verb| has(verb, "aux", &MODALS)))
+        {
             return true;
         }
         let mut clause = predicate;
@@ -502,6 +568,10 @@ impl<'a> Tree<'a> {
                     words.push(self.lower(predicate));
                 }
                 "{case}" => words.extend(case.map(str::to_string)),
+                "{event}" => match patterns::event_verb(self.doc.token_text(predicate)) {
+                    Some(verb) => words.push(verb.to_string()),
+                    None => return String::new(),
+                },
                 "{cop}" => match self.child_words(predicate, "cop").next() {
                     Some(cop) => words.push(cop),
                     None => return String::new(),

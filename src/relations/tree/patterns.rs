@@ -11,10 +11,16 @@
 //! of a clause that a fronted participle hangs from ("Born in Lyon, Ines
 //! ..."), not that of a clause the participle follows.
 //!
+//! A step going up or down may end in `@class`: only tokens of that word
+//! class are reached (`^obj@light/nsubj`: the subject of the light verb
+//! whose object the predicate is).
+//!
 //! The predicate column is a part of speech (alternatives with `|`),
 //! optionally followed by a word class the predicate must belong to:
 //! `NOUN@role` takes only nouns that name a position or an occupation
-//! (the titles, occupations and corporate titles of `src/lexicon`).
+//! (the titles, occupations and corporate titles of `src/lexicon`),
+//! `NOUN@event` nouns of an act between two parties (`event_nouns.txt`),
+//! `VERB@light` verbs that say such an act took place (`light_verbs.txt`).
 
 use crate::document::Upos;
 use std::sync::OnceLock;
@@ -28,16 +34,16 @@ pub enum Step {
         /// `None`: no condition on the case word; `Some(empty)`: any case word.
         cases: Option<Vec<String>>,
         side: Side,
+        class: Option<WordClass>,
     },
     Up {
         relations: Vec<String>,
         side: Side,
+        class: Option<WordClass>,
     },
     /// `.`: the token itself, `.[in|at]` only with one of those case
     /// words (a name that is itself the predicate: "X is in Lyon").
-    Here {
-        cases: Option<Vec<String>>,
-    },
+    Here { cases: Option<Vec<String>> },
 }
 
 /// Where a step's tokens must be relative to the predicate.
@@ -66,12 +72,20 @@ pub enum WordClass {
     /// A position, an occupation, a membership or a kinship: "founder",
     /// "ambassador", "reporter", "member", "brother".
     Role,
+    /// An act between two parties, named by a noun: "acquisition",
+    /// "signing", "arrest".
+    Event,
+    /// A verb that says its object, an act, took place with its subject
+    /// as the doer: "completed", "sealed".
+    Light,
 }
 
 impl WordClass {
     fn parse(name: &str) -> Option<Self> {
         match name {
             "role" => Some(WordClass::Role),
+            "event" => Some(WordClass::Event),
+            "light" => Some(WordClass::Light),
             _ => None,
         }
     }
@@ -85,8 +99,29 @@ impl WordClass {
                     || crate::lexicon::is_corporate_title(&lower)
                     || relational_nouns().contains(lower.as_str())
             }
+            WordClass::Event => event_verb(word).is_some(),
+            WordClass::Light => light_verbs().contains(word.to_lowercase().as_str()),
         }
     }
+}
+
+/// The verb, in the past, that says what a noun of an act names
+/// ("signing" gives "signed"), from `event_nouns.txt`.
+pub fn event_verb(noun: &str) -> Option<&'static str> {
+    static VERBS: OnceLock<std::collections::HashMap<&'static str, &'static str>> = OnceLock::new();
+    VERBS
+        .get_or_init(|| {
+            crate::lexicon::entry_lines(include_str!("event_nouns.txt"))
+                .filter_map(|line| line.split_once(' '))
+                .collect()
+        })
+        .get(noun.to_lowercase().as_str())
+        .copied()
+}
+
+fn light_verbs() -> &'static std::collections::HashSet<&'static str> {
+    static VERBS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    VERBS.get_or_init(|| crate::lexicon::entry_lines(include_str!("light_verbs.txt")).collect())
 }
 
 /// Nouns of membership and kinship that the lexicon's titles and
@@ -232,6 +267,13 @@ fn step(text: &str) -> Result<Step, String> {
     } else {
         (text, Side::Any)
     };
+    let (text, class) = match text.split_once('@') {
+        Some((text, name)) => (
+            text,
+            Some(WordClass::parse(name).ok_or_else(|| format!("no word class {name:?}"))?),
+        ),
+        None => (text, None),
+    };
     let names = |s: &str| -> Result<Vec<String>, String> {
         let names: Vec<String> = s.split('|').map(str::to_string).collect();
         if names
@@ -243,6 +285,11 @@ fn step(text: &str) -> Result<Step, String> {
         Ok(names)
     };
     if let Some(here) = text.strip_prefix('.') {
+        if class.is_some() {
+            return Err(format!(
+                "the step {text:?} stays on the predicate: no word class"
+            ));
+        }
         let cases = match here {
             "" => None,
             "[*]" => Some(Vec::new()),
@@ -261,6 +308,7 @@ fn step(text: &str) -> Result<Step, String> {
         return Ok(Step::Up {
             relations: names(up)?,
             side,
+            class,
         });
     }
     match text.split_once('[') {
@@ -268,6 +316,7 @@ fn step(text: &str) -> Result<Step, String> {
             relations: names(text)?,
             cases: None,
             side,
+            class,
         }),
         Some((relations, rest)) => {
             let cases = rest
@@ -282,6 +331,7 @@ fn step(text: &str) -> Result<Step, String> {
                 relations: names(relations)?,
                 cases: Some(cases),
                 side,
+                class,
             })
         }
     }

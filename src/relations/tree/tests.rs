@@ -12,16 +12,22 @@ use crate::document::{
 use crate::pipeline::{Options, Pipeline};
 
 /// A one-sentence document from `word/UPOS/head/relation` tokens, heads
-/// counted from 1 (0 for the root), entity names in brackets.
+/// counted from 1 (0 for the root), entity names in brackets (a person's
+/// opening with `[+`, every other an organisation's).
 fn hand_built(example: &str) -> Document {
     let mut doc = Document::new("example", "");
     let mut open: Option<usize> = None;
     let mut names = Vec::new();
+    let mut people = Vec::new();
     for (i, item) in example.split_whitespace().enumerate() {
         let mut item = item;
         if let Some(rest) = item.strip_prefix('[') {
             open = Some(i);
             item = rest;
+            if let Some(rest) = item.strip_prefix('+') {
+                people.push(i);
+                item = rest;
+            }
         }
         let closes = item.ends_with(']') && item.len() > 1;
         let item = if closes {
@@ -55,13 +61,18 @@ fn hand_built(example: &str) -> Document {
         tokens: 0..doc.tokens.len(),
     });
     for tokens in names {
+        let ty = if people.contains(&tokens.start) {
+            EntityType::Person
+        } else {
+            EntityType::Organization
+        };
         let span = doc.token_span(tokens.clone());
         let id = MentionId::from(doc.mentions.len());
         doc.mentions.push(Mention {
             span,
             tokens,
             sentence: SentenceId::from(0),
-            ty: EntityType::Organization,
+            ty,
             kind: MentionKind::Name,
             role: None,
             found_by: "test",
@@ -69,7 +80,7 @@ fn hand_built(example: &str) -> Document {
         doc.mention_entity
             .push(Some(EntityId::from(doc.entities.len())));
         doc.entities.push(Entity {
-            ty: EntityType::Organization,
+            ty,
             label: doc.slice(span).to_string(),
             aliases: Vec::new(),
             roles: Vec::new(),
@@ -161,6 +172,10 @@ fn a_bad_table_is_refused_with_its_line() {
     );
     let bad_tag = format!("{header}x\tVERBS\tnsubj\tobj\t-\t-\t{{pred}}\tno\te\tg\n");
     assert!(parse_table(&bad_tag).unwrap_err().contains("VERBS"));
+    let bad_class = format!("{header}x\tNOUN\t^obj@heavy/nsubj\tobj\t-\t-\t{{pred}}\tno\te\tg\n");
+    assert!(parse_table(&bad_class).unwrap_err().contains("heavy"));
+    let class_on_itself = format!("{header}x\tNOUN\tnsubj\t.@light\t-\t-\t{{pred}}\tno\te\tg\n");
+    assert!(parse_table(&class_on_itself).is_err());
     assert!(parse_table("name\tpredicate\n").is_err());
 }
 
@@ -602,5 +617,194 @@ fn a_common_noun_as_a_second_subject_does_not_hide_the_name() {
     assert_eq!(
         triples(&doc, &extract(&doc)),
         vec!["Nordvik | hold responsible | Kestrel".to_string()]
+    );
+}
+
+#[test]
+fn an_agent_the_parser_hung_on_the_object_name_is_still_the_agent() {
+    let doc = hand_built(
+        "The/DET/2/det acquisition/NOUN/9/nsubj:pass of/ADP/5/case [Weber/PROPN/5/compound Dairy/PROPN/2/nmod] by/ADP/8/case [Kestrel/PROPN/8/compound Mining/PROPN/5/nmod] was/AUX/9/aux:pass completed/VERB/0/root ./PUNCT/9/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Kestrel Mining | acquisition of | Weber Dairy"]
+    );
+    // The same with the agent read as a list item of the object.
+    let doc = hand_built(
+        "The/DET/2/det acquisition/NOUN/9/nsubj:pass of/ADP/5/case [Weber/PROPN/5/compound Dairy/PROPN/2/nmod] by/ADP/8/case [Kestrel/PROPN/8/compound Mining/PROPN/5/list] was/AUX/9/aux:pass completed/VERB/0/root ./PUNCT/9/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Kestrel Mining | acquisition of | Weber Dairy"]
+    );
+}
+
+#[test]
+fn a_name_hung_inside_a_fronted_participle_clause_is_the_main_verbs_subject() {
+    let doc = hand_built(
+        "Born/VERB/9/advcl in/ADP/3/case [Lyon/PROPN/1/obl] ,/PUNCT/5/punct [France/PROPN/3/appos] ,/PUNCT/7/punct [Ines/PROPN/3/appos Moreau/PROPN/7/flat] joined/VERB/0/root [Nordvik/PROPN/11/compound Bank/PROPN/9/obj] ./PUNCT/9/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Ines Moreau | born in | Lyon",
+            "Ines Moreau | joined | Nordvik Bank"
+        ]
+    );
+    // The name's second word hung on the place, not on the first word.
+    let doc = hand_built(
+        "Born/VERB/7/advcl in/ADP/3/case [Lyon/PROPN/1/obl] ,/PUNCT/5/punct [Ines/PROPN/3/appos Moreau/PROPN/3/flat] joined/VERB/0/root [Nordvik/PROPN/7/obj] ./PUNCT/7/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Ines Moreau | born in | Lyon",
+            "Ines Moreau | joined | Nordvik"
+        ]
+    );
+    // A fronted clause with its own subject keeps its apposition.
+    let doc = hand_built(
+        "After/SCONJ/3/mark [Jon/PROPN/3/nsubj] left/VERB/10/advcl [Lyon/PROPN/3/obj] ,/PUNCT/6/punct [Ines/PROPN/4/appos Moreau/PROPN/6/flat] ,/PUNCT/10/punct then/ADV/10/advmod joined/VERB/0/root [Nordvik/PROPN/10/obj] ./PUNCT/10/punct",
+    );
+    assert_eq!(triples(&doc, &extract(&doc)), ["Jon | left | Lyon"]);
+}
+
+#[test]
+fn a_light_verb_in_the_passive_gives_its_agent_the_act() {
+    let doc = hand_built(
+        "The/DET/2/det signing/NOUN/7/nsubj:pass of/ADP/4/case [Jon/PROPN/2/nmod Dahl/PROPN/4/flat] was/AUX/7/aux:pass completed/VERB/0/root by/ADP/9/case [Kestrel/PROPN/9/compound Rovers/PROPN/7/obl:agent] ./PUNCT/7/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Kestrel Rovers | signed | Jon Dahl"]
+    );
+}
+
+#[test]
+fn an_act_blocked_planned_or_only_possible_is_not_asserted() {
+    // Blocking a takeover is no takeover: only the verb's own label.
+    let doc = hand_built(
+        "[Nordvik/PROPN/2/compound Bank/PROPN/3/nsubj] blocked/VERB/0/root the/DET/5/det takeover/NOUN/3/obj of/ADP/7/case [Brightwave/PROPN/5/nmod] ./PUNCT/3/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Nordvik Bank | blocked takeover of | Brightwave"]
+    );
+    let doc = hand_built(
+        "[Nordvik/PROPN/2/compound Bank/PROPN/5/nmod:poss] 's/PART/2/case proposed/VERB/5/amod takeover/NOUN/10/nsubj of/ADP/7/case [Brightwave/PROPN/5/nmod] has/AUX/10/aux been/AUX/10/aux:pass widely/ADV/10/advmod criticised/VERB/0/root ./PUNCT/10/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Nordvik Bank | took over | Brightwave | hedged"]
+    );
+    let doc = hand_built(
+        "[Nordvik/PROPN/2/compound Bank/PROPN/4/nsubj] has/AUX/4/aux agreed/VERB/0/root a/DET/7/det possible/ADJ/7/amod takeover/NOUN/4/obj of/ADP/9/case [Brightwave/PROPN/7/nmod] ./PUNCT/4/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Nordvik Bank | agreed takeover of | Brightwave | hedged"]
+    );
+    let doc = hand_built(
+        "[Kestrel/PROPN/2/compound Rovers/PROPN/4/nsubj] could/AUX/4/aux complete/VERB/0/root the/DET/6/det signing/NOUN/4/obj of/ADP/8/case [Jon/PROPN/6/nmod Dahl/PROPN/8/flat] ./PUNCT/4/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Kestrel Rovers | complete signing of | Jon Dahl | hedged",
+            "Kestrel Rovers | signed | Jon Dahl | hedged"
+        ]
+    );
+}
+#[test]
+fn a_name_after_a_roles_phrase_is_the_roles_apposition() {
+    // "Co-founder of Kestrel , Anna Holm , met Jon Dahl ." with the name
+    // read as a second item of "Kestrel".
+    let doc = hand_built(
+        "Co-founder/NOUN/9/nsubj of/ADP/3/case [Kestrel/PROPN/1/nmod] ,/PUNCT/5/punct [+Anna/PROPN/3/conj Holm/PROPN/5/flat] ,/PUNCT/5/punct personally/ADV/9/advmod met/VERB/0/root [+Jon/PROPN/9/obj Dahl/PROPN/10/flat] ./PUNCT/9/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Anna Holm | co-founder of | Kestrel",
+            "Anna Holm | met | Jon Dahl"
+        ]
+    );
+    // The same with the name as an `nmod` of the role without a preposition.
+    let doc = hand_built(
+        "The/DET/2/det founder/NOUN/10/nsubj of/ADP/4/case [Kestrel/PROPN/2/nmod] ,/PUNCT/6/punct [+Anna/PROPN/2/nmod Holm/PROPN/6/flat] ,/PUNCT/6/punct personally/ADV/10/advmod met/VERB/0/root [+Jon/PROPN/10/obj Dahl/PROPN/11/flat] ./PUNCT/10/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Anna Holm | founder of | Kestrel",
+            "Anna Holm | met | Jon Dahl"
+        ]
+    );
+    // A place in apposition to the role's place is no holder of the role,
+    // nor a list of names with a conjunction.
+    let doc = hand_built(
+        "The/DET/2/det mayor/NOUN/7/nsubj of/ADP/4/case [Lyon/PROPN/2/nmod] ,/PUNCT/6/punct [France/PROPN/4/appos] ,/PUNCT/4/punct resigned/VERB/0/root ./PUNCT/7/punct",
+    );
+    assert!(
+        extract(&doc).is_empty(),
+        "{:?}",
+        triples(&doc, &extract(&doc))
+    );
+    let doc = hand_built(
+        "The/DET/2/det founders/NOUN/11/nsubj of/ADP/4/case [Kestrel/PROPN/2/nmod] ,/PUNCT/6/punct [+Anna/PROPN/4/conj] and/CCONJ/8/cc [+Jon/PROPN/4/conj] ,/PUNCT/4/punct also/ADV/11/advmod left/VERB/0/root ./PUNCT/11/punct",
+    );
+    assert!(
+        extract(&doc).is_empty(),
+        "{:?}",
+        triples(&doc, &extract(&doc))
+    );
+}
+
+#[test]
+fn a_name_read_as_a_second_subject_after_its_title_is_the_titles_name() {
+    let doc = hand_built(
+        "[Kestrel/PROPN/2/compound] co-founder/NOUN/5/nsubj [+Anna/PROPN/5/nsubj Holm/PROPN/3/flat] wrote/VERB/0/root [Brightwave/PROPN/5/obj] ./PUNCT/5/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Anna Holm | co-founder of | Kestrel",
+            "Anna Holm | wrote | Brightwave"
+        ]
+    );
+}
+
+#[test]
+fn a_role_after_a_name_read_as_a_coordination_is_the_names_apposition() {
+    // "Kestrel hired Anna Holm , chief executive of Nordvik ." with the
+    // role read as a second verb phrase.
+    let doc = hand_built(
+        "[Kestrel/PROPN/2/nsubj] hired/VERB/0/root [+Anna/PROPN/2/obj Holm/PROPN/3/flat] ,/PUNCT/7/punct chief/ADJ/7/amod executive/NOUN/2/conj of/ADP/9/case [Nordvik/PROPN/7/nmod] ./PUNCT/2/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Anna Holm | chief executive of | Nordvik",
+            "Kestrel | hired | Anna Holm"
+        ]
+    );
+    // The same with the title read as an adjective.
+    let doc = hand_built(
+        "[Kestrel/PROPN/2/nsubj] hired/VERB/0/root [+Anna/PROPN/2/obj Holm/PROPN/3/flat] ,/PUNCT/7/punct chief/ADJ/7/amod executive/ADJ/2/conj of/ADP/9/case [Nordvik/PROPN/7/nmod] ./PUNCT/2/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        [
+            "Anna Holm | chief executive of | Nordvik",
+            "Kestrel | hired | Anna Holm"
+        ]
+    );
+    // With a conjunction it is a list.
+    let doc = hand_built(
+        "[Kestrel/PROPN/2/nsubj] hired/VERB/0/root [+Anna/PROPN/2/obj Holm/PROPN/3/flat] ,/PUNCT/8/punct and/CCONJ/8/cc chief/ADJ/8/amod executive/NOUN/2/conj of/ADP/10/case [Nordvik/PROPN/8/nmod] ./PUNCT/2/punct",
+    );
+    assert_eq!(
+        triples(&doc, &extract(&doc)),
+        ["Kestrel | hired | Anna Holm"]
     );
 }
