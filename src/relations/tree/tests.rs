@@ -56,6 +56,22 @@ fn hand_built(example: &str) -> Document {
             names.push(open.take().expect("a bracket opened")..i + 1);
         }
     }
+    // Every word reaches the root: an example tree with a cycle is a typo.
+    for start in 0..doc.dependencies.len() {
+        let mut at = start;
+        for _ in 0..=doc.dependencies.len() {
+            match doc.dependencies[at].head {
+                Some(head) => at = head,
+                None => break,
+            }
+        }
+        assert!(
+            doc.dependencies[at].head.is_none(),
+            "word {} is in a cycle in {example:?}: {:?}",
+            start + 1,
+            doc.dependencies.iter().map(|d| d.head).collect::<Vec<_>>()
+        );
+    }
     doc.sentences.push(Sentence {
         span: Span::new(0, doc.text.len()),
         tokens: 0..doc.tokens.len(),
@@ -249,9 +265,9 @@ fn a_relative_pronoun_stands_for_the_noun_its_clause_describes() {
     );
     // "Tarun Mehta , who founded Sunrise Textiles , retired ."
     let doc = hand_built(
-        "[Tarun/PROPN/8/nsubj Mehta/PROPN/1/flat] ,/PUNCT/5/punct who/PRON/5/nsubj \
+        "[Tarun/PROPN/9/nsubj Mehta/PROPN/1/flat] ,/PUNCT/5/punct who/PRON/5/nsubj \
          founded/VERB/1/acl:relcl [Sunrise/PROPN/7/compound Textiles/PROPN/5/obj] \
-         ,/PUNCT/5/punct retired/VERB/0/root ./PUNCT/8/punct",
+         ,/PUNCT/5/punct retired/VERB/0/root ./PUNCT/9/punct",
     );
     assert_eq!(
         triples(&doc, &extract(&doc)),
@@ -410,8 +426,8 @@ fn a_noun_over_a_name_is_a_role_only_when_it_names_a_position() {
     // "Kestrel founder Anna Holm spoke ." gives a role; "Kestrel photo :
     // Anna Holm" (a picture credit) gives none.
     let role = hand_built(
-        "[Kestrel/PROPN/2/compound] founder/NOUN/4/nsubj [Anna/PROPN/2/appos Holm/PROPN/3/flat] \
-         spoke/VERB/0/root ./PUNCT/4/punct",
+        "[Kestrel/PROPN/2/compound] founder/NOUN/5/nsubj [Anna/PROPN/2/appos Holm/PROPN/3/flat] \
+         spoke/VERB/0/root ./PUNCT/5/punct",
     );
     assert_eq!(
         triples(&role, &extract(&role)),
@@ -623,7 +639,7 @@ fn a_common_noun_as_a_second_subject_does_not_hide_the_name() {
 #[test]
 fn an_agent_the_parser_hung_on_the_object_name_is_still_the_agent() {
     let doc = hand_built(
-        "The/DET/2/det acquisition/NOUN/9/nsubj:pass of/ADP/5/case [Weber/PROPN/5/compound Dairy/PROPN/2/nmod] by/ADP/8/case [Kestrel/PROPN/8/compound Mining/PROPN/5/nmod] was/AUX/9/aux:pass completed/VERB/0/root ./PUNCT/9/punct",
+        "The/DET/2/det acquisition/NOUN/10/nsubj:pass of/ADP/5/case [Weber/PROPN/5/compound Dairy/PROPN/2/nmod] by/ADP/8/case [Kestrel/PROPN/8/compound Mining/PROPN/5/nmod] was/AUX/10/aux:pass completed/VERB/0/root ./PUNCT/10/punct",
     );
     assert_eq!(
         triples(&doc, &extract(&doc)),
@@ -631,7 +647,7 @@ fn an_agent_the_parser_hung_on_the_object_name_is_still_the_agent() {
     );
     // The same with the agent read as a list item of the object.
     let doc = hand_built(
-        "The/DET/2/det acquisition/NOUN/9/nsubj:pass of/ADP/5/case [Weber/PROPN/5/compound Dairy/PROPN/2/nmod] by/ADP/8/case [Kestrel/PROPN/8/compound Mining/PROPN/5/list] was/AUX/9/aux:pass completed/VERB/0/root ./PUNCT/9/punct",
+        "The/DET/2/det acquisition/NOUN/10/nsubj:pass of/ADP/5/case [Weber/PROPN/5/compound Dairy/PROPN/2/nmod] by/ADP/8/case [Kestrel/PROPN/8/compound Mining/PROPN/5/list] was/AUX/10/aux:pass completed/VERB/0/root ./PUNCT/10/punct",
     );
     assert_eq!(
         triples(&doc, &extract(&doc)),
@@ -672,7 +688,7 @@ fn a_name_hung_inside_a_fronted_participle_clause_is_the_main_verbs_subject() {
 #[test]
 fn a_light_verb_in_the_passive_gives_its_agent_the_act() {
     let doc = hand_built(
-        "The/DET/2/det signing/NOUN/7/nsubj:pass of/ADP/4/case [Jon/PROPN/2/nmod Dahl/PROPN/4/flat] was/AUX/7/aux:pass completed/VERB/0/root by/ADP/9/case [Kestrel/PROPN/9/compound Rovers/PROPN/7/obl:agent] ./PUNCT/7/punct",
+        "The/DET/2/det signing/NOUN/7/nsubj:pass of/ADP/4/case [Jon/PROPN/2/nmod Dahl/PROPN/4/flat] was/AUX/7/aux:pass completed/VERB/0/root by/ADP/10/case [Kestrel/PROPN/10/compound Rovers/PROPN/7/obl:agent] ./PUNCT/7/punct",
     );
     assert_eq!(
         triples(&doc, &extract(&doc)),
@@ -691,7 +707,7 @@ fn an_act_blocked_planned_or_only_possible_is_not_asserted() {
         ["Nordvik Bank | blocked takeover of | Brightwave"]
     );
     let doc = hand_built(
-        "[Nordvik/PROPN/2/compound Bank/PROPN/5/nmod:poss] 's/PART/2/case proposed/VERB/5/amod takeover/NOUN/10/nsubj of/ADP/7/case [Brightwave/PROPN/5/nmod] has/AUX/10/aux been/AUX/10/aux:pass widely/ADV/10/advmod criticised/VERB/0/root ./PUNCT/10/punct",
+        "[Nordvik/PROPN/2/compound Bank/PROPN/5/nmod:poss] 's/PART/2/case proposed/VERB/5/amod takeover/NOUN/11/nsubj of/ADP/7/case [Brightwave/PROPN/5/nmod] has/AUX/11/aux been/AUX/11/aux:pass widely/ADV/11/advmod criticised/VERB/0/root ./PUNCT/11/punct",
     );
     assert_eq!(
         triples(&doc, &extract(&doc)),
@@ -743,7 +759,7 @@ fn a_name_after_a_roles_phrase_is_the_roles_apposition() {
     // A place in apposition to the role's place is no holder of the role,
     // nor a list of names with a conjunction.
     let doc = hand_built(
-        "The/DET/2/det mayor/NOUN/7/nsubj of/ADP/4/case [Lyon/PROPN/2/nmod] ,/PUNCT/6/punct [France/PROPN/4/appos] ,/PUNCT/4/punct resigned/VERB/0/root ./PUNCT/7/punct",
+        "The/DET/2/det mayor/NOUN/8/nsubj of/ADP/4/case [Lyon/PROPN/2/nmod] ,/PUNCT/6/punct [France/PROPN/4/appos] ,/PUNCT/4/punct resigned/VERB/0/root ./PUNCT/8/punct",
     );
     assert!(
         extract(&doc).is_empty(),
