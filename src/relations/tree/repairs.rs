@@ -125,39 +125,32 @@ impl Tree<'_> {
         repaired
     }
 
-    /// The first word of a token's subtree, punctuation aside.
-    fn subtree_start(&self, t: usize) -> usize {
-        let mut start = t;
+    /// The tokens of a token's subtree (a cycle the parser left is walked
+    /// at most once a token).
+    fn subtree(&self, t: usize) -> Vec<usize> {
+        let mut tokens = Vec::new();
         let mut pending = vec![t];
-        let mut steps = 0;
         while let Some(u) = pending.pop() {
-            steps += 1;
-            if steps > self.arcs.len() {
+            if tokens.len() >= self.arcs.len() {
                 break;
             }
-            if self.doc.tags[u] != Upos::Punct {
-                start = start.min(u);
-            }
+            tokens.push(u);
             pending.extend_from_slice(self.children(u));
         }
-        start
+        tokens
     }
 
-    /// The last token of a token's subtree (a cycle the parser left is
-    /// walked at most once a token).
+    /// The first word of a token's subtree, punctuation aside.
+    fn subtree_start(&self, t: usize) -> usize {
+        self.subtree(t)
+            .into_iter()
+            .filter(|&u| self.doc.tags[u] != Upos::Punct)
+            .fold(t, usize::min)
+    }
+
+    /// The last token of a token's subtree.
     fn subtree_end(&self, t: usize) -> usize {
-        let mut end = t;
-        let mut pending = vec![t];
-        let mut steps = 0;
-        while let Some(u) = pending.pop() {
-            steps += 1;
-            if steps > self.arcs.len() {
-                break;
-            }
-            end = end.max(u);
-            pending.extend_from_slice(self.children(u));
-        }
-        end
+        self.subtree(t).into_iter().fold(t, usize::max)
     }
 
     /// "Born in Lyon, Ines Moreau studied law": a parser often hangs the
