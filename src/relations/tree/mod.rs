@@ -142,27 +142,17 @@ fn hedging_verbs() -> &'static HashSet<&'static str> {
     VERBS.get_or_init(|| crate::lexicon::entry_lines(include_str!("hedging.txt")).collect())
 }
 
+/// Words before a noun of an act that say it has not (yet) taken place
+/// (`nominal_hedges.txt`).
+fn nominal_hedges() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| crate::lexicon::entry_lines(include_str!("nominal_hedges.txt")).collect())
+}
+
 const MODALS: [&str; 8] = [
     "may", "might", "could", "would", "should", "can", "ca", "must",
 ];
 const NEGATIONS: [&str; 3] = ["not", "n't", "never"];
-/// Words before a noun of an act that say it has not (yet) taken place.
-const NOMINAL_HEDGES: [&str; 14] = [
-    "proposed",
-    "planned",
-    "possible",
-    "potential",
-    "rumoured",
-    "rumored",
-    "attempted",
-    "failed",
-    "expected",
-    "prospective",
-    "mooted",
-    "aborted",
-    "alleged",
-    "intended",
-];
 const HEDGING_MARKS: [&str; 3] = ["if", "unless", "whether"];
 /// Prepositions whose phrase names a source, never a
 /// party to the predicate ("according to X").
@@ -411,23 +401,25 @@ impl<'a> Tree<'a> {
             self.child_words(t, relation)
                 .any(|w| words.contains(&w.as_str()))
         };
+        let has_hedge = |t: usize, relation: &str| {
+            self.child_words(t, relation)
+                .any(|w| nominal_hedges().contains(w.as_str()))
+        };
         if has(predicate, "aux", &MODALS) {
             return true;
         }
         // An act that has not taken place, as the verb's object: "agreed a
         // possible takeover of Weber".
         if self.children(predicate).iter().any(|&c| {
-            self.relation(c) == "obj"
-                && self.doc.tags[c] == Upos::Noun
-                && has(c, "amod", &NOMINAL_HEDGES)
+            self.relation(c) == "obj" && self.doc.tags[c] == Upos::Noun && has_hedge(c, "amod")
         }) {
             return true;
         }
         // A noun of an act: "the proposed takeover of Weber", "Kestrel
         // could complete the purchase of Weber".
         if self.doc.tags[predicate] == Upos::Noun
-            && (has(predicate, "amod", &NOMINAL_HEDGES)
-                || has(predicate, "compound", &NOMINAL_HEDGES)
+            && (has_hedge(predicate, "amod")
+                || has_hedge(predicate, "compound")
                 || self
                     .head(predicate)
                     .is_some_and(|verb| has(verb, "aux", &MODALS)))
