@@ -67,11 +67,13 @@ pub(super) fn read_predicate(
         .rev()
         .find(|&t| matches!(tag(doc, t), Upos::Verb | Upos::Aux | Upos::Adp))
     {
+        // A demonym is a modifier whatever its tag: "bought Dutch developer X".
         let modifiers_only = (last_head + 1..to).all(|t| {
             matches!(
                 tag(doc, t),
                 Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Adv
             ) || doc.token_text(t) == ","
+                || lexicon::demonym_country(doc.token_text(t)).is_some()
         });
         if modifiers_only && tag(doc, last_head) != Upos::Aux {
             end = last_head + 1;

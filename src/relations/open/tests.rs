@@ -656,3 +656,24 @@ fn a_person_of_an_organisation_belongs_to_it_but_passes_nothing_on() {
             .any(|e| e.tail == "Sweden" && e.label == "of")
     );
 }
+
+#[test]
+fn a_demonym_before_the_object_is_part_of_its_noun_phrase() {
+    let cases = [
+        (
+            "Brekke Group bought Danish ferry operator Stenholm Lines.",
+            "Brekke Group",
+            "Stenholm Lines",
+            "bought",
+        ),
+        (
+            "Swedish insurer Kvarn Mutual has agreed to buy Finnish broker Aalto Risk for 300 million euros.",
+            "Kvarn Mutual",
+            "Aalto Risk",
+            "agreed to buy",
+        ),
+    ];
+    for (text, head, tail, label) in cases {
+        assert_eq!(find(&edges(text), head, tail).label, label, "{text}");
+    }
+}
