@@ -110,7 +110,8 @@ name_rules! {
     /// cut in two; sorts the names.
     JoinSplitTitles = "join-split-titles", rewrites join_split_titles;
     /// Reads each name's last word. Retypes as an organisation a person ending in
-    /// an organisation's last word, or a person or place ending in a club's.
+    /// an organisation's last word, a person or place ending in a club's, or
+    /// any name ending in a legal form.
     OrganizationsReadAsPeople = "organizations-read-as-people", retypes organizations_read_as_people;
     /// Reads tags and titles. Adds as a person the capitalised proper nouns
     /// right after a capitalised title that no name covers.
@@ -149,7 +150,7 @@ name_rules! {
     /// Reads tags. Cuts a lower-case noun from the end of a name.
     NamesRunIntoANoun = "names-run-into-a-noun", retypes names_run_into_a_noun;
     /// Reads tags. Adds proper nouns no name covers that the text calls an
-    /// organisation right after them.
+    /// organisation right after or right before them.
     OrganizationsNamedByApposition = "organizations-named-by-apposition", adds organizations_named_by_apposition;
     /// Reads the words around each name. Retypes as an organisation what a
     /// company's title belongs to, and the same name elsewhere.

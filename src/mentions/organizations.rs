@@ -54,7 +54,13 @@ pub(super) fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> 
             let word = doc.token_text(end);
             let legal_form = lexicon::is_legal_form(word);
             let last_word = lexicon::ends_organization_name(word) || lexicon::is_club_suffix(word);
-            if covered[end] || !(legal_form || last_word) {
+            // "Halvorsen Shipping ASA": a legal form the recogniser named
+            // alone still takes the capitalised words before it.
+            let named_alone = legal_form
+                && names
+                    .iter()
+                    .any(|(name, _)| name.start == end && name.end == end + 1);
+            if (covered[end] && !named_alone) || !(legal_form || last_word) {
                 continue;
             }
             let mut start = end;
@@ -221,7 +227,8 @@ pub(super) fn could_name_a_company(doc: &Document, range: &Range<usize>) -> bool
 /// "Halvorsen Semiconductor said": a name the recogniser read as a person
 /// but that ends in an organisation's last word, with no given name
 /// before it, is an organisation ("Tom Church" stays a person); a person
-/// or place ending in a club's last word is the club.
+/// or place ending in a club's last word is the club; any name ending in
+/// a legal form is a company.
 pub(super) fn organizations_read_as_people(doc: &Document, names: &mut [NameSpan]) {
     for (range, ty) in names.iter_mut() {
         if range.len() < 2 {
@@ -234,7 +241,10 @@ pub(super) fn organizations_read_as_people(doc: &Document, names: &mut [NameSpan
         // "Rivermouth United", "Castlegate Rovers": a club, not its town.
         let club = matches!(ty, EntityType::Person | EntityType::Location)
             && lexicon::is_club_suffix(last);
-        if person || club {
+        // "Aalto Risk Oyj": no place or work ends in a company's legal form
+        // (where "Bank" also ends "West Bank").
+        let legal_form = lexicon::is_legal_form(last);
+        if person || club || legal_form {
             *ty = EntityType::Organization;
         }
     }
@@ -411,9 +421,10 @@ pub(super) fn is_profession(doc: &Document, token: usize) -> bool {
 
 pub(super) fn is_organization_noun(doc: &Document, token: usize) -> bool {
     // The tagger reads an unknown compound ("drugmaker") as an adjective
-    // as often as a noun; "giant" alone is an adjective too.
+    // as often as a noun, or gives up on it ("X"); "giant" alone is an
+    // adjective too.
     let tagged = match doc.tags.get(token) {
-        Some(Upos::Noun) => true,
+        Some(Upos::Noun | Upos::X) => true,
         Some(Upos::Adj) => doc.token_text(token) != "giant",
         _ => false,
     };
@@ -444,8 +455,25 @@ pub(super) fn called_an_organization_after(doc: &Document, end: usize) -> bool {
     t > phrase_start && !possessed && is_organization_noun(doc, t - 1)
 }
 
-/// "SpaceX, the rocket company founded by ...": proper nouns the recogniser
-/// left out that the text calls an organisation right after them.
+/// "the pension fund Eikvik", "Danish brewer Hjelmsted": a noun of an
+/// organisation in a noun phrase right before `start` (not a title or a
+/// date after it, which name no organisation).
+pub(super) fn called_an_organization_before(doc: &Document, start: usize) -> bool {
+    let sentence = &doc.sentences[doc.sentence_of_token(start).index()].tokens;
+    if start <= sentence.start + 1 || !is_organization_noun(doc, start - 1) {
+        return false;
+    }
+    let first = doc.token_text(start);
+    let in_noun_phrase = matches!(
+        doc.tags.get(start - 2),
+        Some(Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn)
+    );
+    in_noun_phrase && !lexicon::is_title(first) && !lexicon::is_month_or_weekday(first)
+}
+
+/// "SpaceX, the rocket company founded by ...", "the pension fund Eikvik":
+/// proper nouns the recogniser left out that the text calls an
+/// organisation right after or right before them.
 pub(super) fn organizations_named_by_apposition(
     doc: &Document,
     names: &[NameSpan],
@@ -462,7 +490,11 @@ pub(super) fn organizations_named_by_apposition(
             if proper {
                 continue;
             }
-            if start < end && end - start <= 4 && called_an_organization_after(doc, end) {
+            if start < end
+                && end - start <= 4
+                && (called_an_organization_after(doc, end)
+                    || called_an_organization_before(doc, start))
+            {
                 found.push((start..end, EntityType::Organization));
             }
             start = end + 1;

@@ -883,3 +883,61 @@ fn capitalised_names_after_a_title_are_people() {
         assert_eq!(added, expected, "{text}");
     }
 }
+
+#[test]
+fn a_name_ending_in_a_legal_form_is_a_company_in_full() {
+    let cases = [
+        // The recogniser names the legal form alone.
+        (
+            "Halvorsen Shipping ASA bought a ferry operator.",
+            "Halvorsen Shipping ASA",
+        ),
+        // The recogniser reads the whole name as a place.
+        (
+            "Kvarn Mutual AB has agreed to buy Aalto Risk Oyj.",
+            "Aalto Risk Oyj",
+        ),
+        (
+            "Shares of Brasmar Alimentos SA fell after the report.",
+            "Brasmar Alimentos SA",
+        ),
+    ];
+    for (text, name) in cases {
+        assert!(
+            has_mention(&mentions(text), name, EntityType::Organization),
+            "{text}"
+        );
+    }
+    // A name ending in an organisation's last word that is no legal form
+    // keeps the recogniser's place.
+    assert!(has_mention(
+        &mentions("Settlers moved into the West Bank last year."),
+        "West Bank",
+        EntityType::Location
+    ));
+}
+
+#[test]
+fn a_name_after_a_noun_of_an_organisation_is_one() {
+    let cases = [
+        (
+            "Its largest shareholder, the pension fund NVP, backed the offer.",
+            "NVP",
+        ),
+        ("Danish brewer Hjelmsted raised prices.", "Hjelmsted"),
+    ];
+    for (text, name) in cases {
+        assert!(
+            has_mention(&mentions(text), name, EntityType::Organization),
+            "{text}"
+        );
+    }
+    // A title or a day after the noun names no organisation.
+    let found =
+        mentions("The company Chairman Lars Berg resigned. The bank Monday said profits rose.");
+    assert!(has_mention(&found, "Lars Berg", EntityType::Person));
+    assert!(
+        found.iter().all(|m| m.1 != EntityType::Organization),
+        "{found:?}"
+    );
+}
