@@ -322,8 +322,14 @@ fn finish_entities(
                     && doc.text[role.end..mention.span.start].trim().is_empty();
                 if !lexicon::is_honorific(&role_text) {
                     // "President Trump" is a name the text uses; "chief
-                    // executive Laura Chen" is a name with a description.
-                    let capitalised = role_text.starts_with(char::is_uppercase);
+                    // executive Laura Chen" is a name with a description,
+                    // and so is "Finance minister Tom Kiprop" opening a
+                    // sentence: every word of a title in a name but "of" and
+                    // the like is capitalised.
+                    let capitalised = role_text.starts_with(char::is_uppercase)
+                        && role_text.split_whitespace().all(|w| {
+                            w.starts_with(char::is_uppercase) || lexicon::is_function_word(w)
+                        });
                     if adjacent && capitalised && lexicon::is_title(&role_text) {
                         aliases.push(format!("{role_text} {form}"));
                     }

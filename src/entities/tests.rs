@@ -428,3 +428,26 @@ fn a_first_word_named_before_the_full_name_is_a_name_of_its_own() {
     let later = group("Fulham", EntityType::Organization, 30);
     assert_eq!(short_form_of(&later, &full), Some(MergeRule::FirstWord));
 }
+
+#[test]
+fn a_title_with_a_lower_case_word_is_a_description_not_part_of_an_alias() {
+    let doc = resolved(
+        "Finance minister Tom Kiprop met Prime Minister Ada Wanjiru. Kiprop and \
+         Wanjiru then left.",
+    );
+    let kiprop = entity(&doc, "Tom Kiprop");
+    assert_eq!(kiprop.roles, ["Finance minister"]);
+    assert!(
+        kiprop.aliases.iter().all(|a| !a.contains("minister")),
+        "{:?}",
+        kiprop.aliases
+    );
+    let wanjiru = entity(&doc, "Ada Wanjiru");
+    assert!(
+        wanjiru
+            .aliases
+            .contains(&"Prime Minister Ada Wanjiru".to_string()),
+        "{:?}",
+        wanjiru.aliases
+    );
+}
