@@ -11,6 +11,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 mod closest;
 mod partners;
+mod path;
 
 use closest::{closest, mentions_in};
 
@@ -165,6 +166,8 @@ struct Ctx {
     /// Per token where a mention starts, the coordinated list of names
     /// ("A, B and C") the mention is an item of.
     list_at: Vec<Option<usize>>,
+    /// The dependency tree, when the document was parsed.
+    tree: Option<path::Tree>,
 }
 
 /// Names joined by commas and a conjunction are items of one list: siblings,
@@ -371,6 +374,7 @@ fn build_ctx(doc: &Document) -> Ctx {
         cooc,
         by_sentence,
         list_at,
+        tree: path::Tree::of(doc),
     }
 }
 
@@ -569,6 +573,9 @@ fn pair_features(
             continue;
         };
         between_features(ctx, a, b, i == 0, tp, sink);
+        if let Some(tree) = &ctx.tree {
+            path::path_features(ctx, tree, a, b, tp, sink);
+        }
         if i == 0 {
             entities_between(ctx, (h, t), a, b, tp, sink);
         }
