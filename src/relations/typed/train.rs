@@ -420,6 +420,7 @@ fn fit_single(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedM
             default_min_confidence: 0.5,
             source: corpus.source.clone(),
             stage2: None,
+            reads_trees: options.parse,
         },
         weights,
     )

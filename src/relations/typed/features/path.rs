@@ -19,6 +19,7 @@ const MAX_WORDED_STEPS: usize = 4;
 pub(super) struct Tree {
     heads: Vec<Option<usize>>,
     relations: Vec<u64>,
+    names: Vec<&'static str>,
 }
 
 impl Tree {
@@ -39,6 +40,7 @@ impl Tree {
                 .iter()
                 .map(|d| xxh3_64(d.relation.as_bytes()))
                 .collect(),
+            names: doc.dependencies.iter().map(|d| d.relation).collect(),
         })
     }
 
@@ -64,6 +66,13 @@ impl Tree {
             .filter_map(|t| self.chain(t).map(|chain| (chain.len(), t)))
             .min()
             .map(|(_, t)| t)
+    }
+
+    /// The relation of the mention's head to its governor, and the
+    /// governor (`None` at the root).
+    pub(super) fn governor(&self, m: M) -> Option<(&'static str, Option<usize>)> {
+        let head = self.head_of(m)?;
+        Some((self.names[head], self.heads[head]))
     }
 
     /// The path from `a` up to the lowest common ancestor and down to `b`:
@@ -262,6 +271,8 @@ mod tests {
         let tree = Tree::of(&doc).unwrap();
         let (person, company) = (tree.head_of(m(0, 2)), tree.head_of(m(6, 8)));
         assert_eq!((person, company), (Some(0), Some(7)));
+        assert_eq!(tree.governor(m(6, 8)), Some(("nmod", Some(4))));
+        assert_eq!(tree.governor(m(0, 2)), Some(("nsubj", Some(9))));
         let path = tree.path(0, 7).unwrap();
         assert_eq!(path.lca, 0);
         assert_eq!(
@@ -315,6 +326,14 @@ mod tests {
         assert!(expected.iter().all(|f| !unparsed.contains(f)));
         assert!(parsed.len() > unparsed.len());
         assert!(unparsed.iter().all(|f| parsed.contains(f)));
+        // A model trained without trees reads none from a parsed document.
+        let mut ignored = Vec::new();
+        super::super::DocFeatures::new(&doc, false).for_each_pair(
+            usize::MAX,
+            |_| true,
+            |c| ignored.extend(c.features.iter().copied()),
+        );
+        assert!(expected.iter().all(|f| !ignored.contains(f)));
     }
 
     #[test]
