@@ -153,9 +153,7 @@ pub(super) fn path_features(ctx: &Ctx, tree: &Tree, a: M, b: M, tp: u64, sink: &
     if steps > MAX_LABELLED_STEPS {
         return;
     }
-    let labels = path
-        .labels(tree)
-        .fold(const { name("labels") }, |hash, step| mix(hash, step));
+    let labels = path.labels(tree).fold(const { name("labels") }, mix);
     sink.add(const { name("dp") }, &[labels]);
     sink.add(const { name("dp") }, &[labels, tp]);
     let mut ends = path.labels(tree);
