@@ -29,6 +29,10 @@ pub struct BenchArgs {
     /// the graph with its JSON, as shares of the timed run.
     #[arg(long, requires = "full")]
     pub stages: bool,
+    /// With `--full`: run the parse stage too, as `--open-relations trees`
+    /// does (and the typed relations then read dependency paths).
+    #[arg(long, requires = "full")]
+    pub parse: bool,
     /// Time the dependency parser alone, on texts already tagged.
     #[arg(long, conflicts_with = "full")]
     pub parser: bool,
@@ -240,7 +244,12 @@ pub fn run(args: BenchArgs) -> Result<()> {
     // here, they count as loading, not as the annotation timed below.
     crate::model::clusters::WordClusters::embedded();
     crate::model::places::Places::embedded();
-    let pipeline = args.full.then(Pipeline::default);
+    let pipeline = args.full.then(|| {
+        Pipeline::new(crate::pipeline::Options {
+            parse: args.parse,
+            ..crate::pipeline::Options::default()
+        })
+    });
     let load_seconds = load.elapsed().as_secs_f64();
     let started = Instant::now();
     let cpu_started = cpu_seconds();

@@ -424,5 +424,6 @@ fn train_relations(args: &TrainArgs) -> Result<()> {
         bits: TrainOptions::default().bits,
         epochs: TrainOptions::default().epochs,
         threads: None,
+        parse: TrainOptions::default().parse,
     })
 }

@@ -107,7 +107,7 @@ fn annotate_in_linear_time(name: &str, text: &str) {
     for window in textkg::pipeline::windows(text, textkg::pipeline::WINDOW_BYTES) {
         let part = pipeline.annotate(name, &text[window]);
         let mut pairs = 0;
-        features::DocFeatures::new(&part).for_each_pair(
+        features::DocFeatures::new(&part, false).for_each_pair(
             typed::MAX_SENTENCE_GAP,
             |_| true,
             |_| pairs += 1,

@@ -55,6 +55,9 @@ pub struct TypedEvalArgs {
     /// stage; no sweeps.
     #[arg(long)]
     pub quick: bool,
+    /// Parse every text, for the dependency-path features.
+    #[arg(long)]
+    pub parse: bool,
     /// Keep the cross-validation (fold models, held-out scores, the
     /// pipeline's reading of each text) in this folder and reuse it when
     /// it is there: for trying decision rules and second stages quickly.
@@ -142,6 +145,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         folds: args.folds.max(2),
         max_docs: args.max_docs,
         pipeline_view: !args.gold_only,
+        parse: args.parse,
         ..TrainOptions::default()
     };
     let started = Instant::now();
@@ -509,7 +513,10 @@ fn end_to_end(
             m
         })
         .collect();
-    let pipeline = Pipeline::default();
+    let pipeline = Pipeline::new(crate::pipeline::Options {
+        parse: corpus.parsed,
+        ..crate::pipeline::Options::default()
+    });
     let view = corpus.pipeline.as_ref();
     let per_doc: Vec<(Counts, usize, usize, Confusion)> = corpus
         .docs

@@ -11,6 +11,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 mod closest;
 mod partners;
+mod path;
 
 use closest::{closest, mentions_in};
 
@@ -165,6 +166,8 @@ struct Ctx {
     /// Per token where a mention starts, the coordinated list of names
     /// ("A, B and C") the mention is an item of.
     list_at: Vec<Option<usize>>,
+    /// The dependency tree, when the document was parsed.
+    tree: Option<path::Tree>,
 }
 
 /// Names joined by commas and a conjunction are items of one list: siblings,
@@ -212,7 +215,7 @@ fn coordinated_lists(words: &[Cow<str>], ents: &[Option<Ent>]) -> Vec<Option<usi
     list_at
 }
 
-fn build_ctx(doc: &Document) -> Ctx {
+fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
     let words: Vec<Cow<str>> = (0..doc.tokens.len())
         .map(|i| normalise(doc.token_text(i)))
         .collect();
@@ -221,6 +224,7 @@ fn build_ctx(doc: &Document) -> Ctx {
         // A document nobody segmented reads as one sentence.
         sentences.push(0..words.len());
     }
+    let tree = path::Tree::of(doc).filter(|_| read_trees);
     let mut ents: Vec<Option<Ent>> = Vec::with_capacity(doc.entities.len());
     for entity in &doc.entities {
         let mut mentions = Vec::new();
@@ -251,6 +255,20 @@ fn build_ctx(doc: &Document) -> Ctx {
             });
             if m.kind == MentionKind::Pronoun {
                 continue;
+            }
+            let span = M {
+                start: m.tokens.start,
+                end: m.tokens.end,
+                sentence,
+            };
+            if let Some((relation, governor)) = tree.as_ref().and_then(|t| t.governor(span)) {
+                add(&[
+                    "gov|",
+                    relation,
+                    "|",
+                    governor.map_or("<root>", |g| stem(&words[g])),
+                ]);
+                add(&["govrel|", relation]);
             }
             names.insert(words[m.tokens.clone()].join(" "));
             for w in &words[m.tokens.clone()] {
@@ -371,6 +389,7 @@ fn build_ctx(doc: &Document) -> Ctx {
         cooc,
         by_sentence,
         list_at,
+        tree,
     }
 }
 
@@ -383,7 +402,7 @@ pub fn doc_pairs(doc: &Document) -> Vec<Pair> {
 /// `max_gap` sentences apart: a long document's pairs grow with the square
 /// of its entities, and far-apart pairs are rarely related.
 pub fn doc_pairs_within(doc: &Document, max_gap: usize) -> Vec<Pair> {
-    let features = DocFeatures::new(doc);
+    let features = DocFeatures::new(doc, true);
     let entities = &features.entities;
     let mut pairs = Vec::new();
     features.for_each_pair(
@@ -467,8 +486,11 @@ pub struct DocFeatures {
 }
 
 impl DocFeatures {
-    pub fn new(doc: &Document) -> DocFeatures {
-        let mut ctx = build_ctx(doc);
+    /// With `read_trees`, a parsed document's pairs also get the features
+    /// of its dependency trees; a model trained without them must not read
+    /// them, as their hashes would land on other features' weights.
+    pub fn new(doc: &Document, read_trees: bool) -> DocFeatures {
+        let mut ctx = build_ctx(doc, read_trees);
         let types = doc.entities.iter().map(|e| type_index(e.ty)).collect();
         let own = ctx
             .ents
@@ -569,6 +591,9 @@ fn pair_features(
             continue;
         };
         between_features(ctx, a, b, i == 0, tp, sink);
+        if let Some(tree) = &ctx.tree {
+            path::path_features(ctx, tree, a, b, tp, sink);
+        }
         if i == 0 {
             entities_between(ctx, (h, t), a, b, tp, sink);
         }

@@ -82,6 +82,10 @@ pub(crate) struct Meta {
     /// its combined score, not the raw score.
     #[serde(default)]
     pub stage2: Option<stage2::Stage2>,
+    /// Trained on parsed texts: reads the dependency-path features of
+    /// documents that have trees (`features/path.rs`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reads_trees: bool,
 }
 
 /// A trained typed-relation model.
@@ -133,6 +137,7 @@ impl TypedModel {
                 default_min_confidence: 0.5,
                 source: String::new(),
                 stage2: None,
+                reads_trees: false,
             },
             weights: vec![0; 1 << 8],
             row_len: vec![0; TYPE_PAIRS],
@@ -219,7 +224,7 @@ impl TypedModel {
         min_confidence: f32,
         max_gap: usize,
     ) -> Vec<Relation> {
-        let features = DocFeatures::new(doc);
+        let features = DocFeatures::new(doc, self.meta.reads_trees);
         if let Some(stage) = &self.meta.stage2 {
             return self.predict_two_stage(doc, &features, stage, min_confidence, max_gap);
         }

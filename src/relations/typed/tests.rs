@@ -136,7 +136,7 @@ fn entity_parts_score_as_whole_pairs() {
                 })
                 .collect();
             let mut parts = Vec::new();
-            let doc_features = features::DocFeatures::new(&gold.doc);
+            let doc_features = features::DocFeatures::new(&gold.doc, true);
             model.score_doc(&doc_features, gap, |c, property, score| {
                 parts.push((c.head, c.tail, property, score.to_bits()));
             });
@@ -383,4 +383,61 @@ fn with_no_precise_threshold_the_most_precise_is_taken() {
     let ranked = [(0.9, false), (0.8, true), (0.7, false), (0.6, false)];
     let (threshold, _) = train::best_threshold(&ranked, 4, 0.6);
     assert_eq!(threshold, 0.8);
+}
+
+#[test]
+fn the_shipped_model_scores_a_parsed_document_as_an_unparsed_one() {
+    let model = TypedModel::embedded();
+    assert!(!model.meta.reads_trees);
+    let mut doc = hand_doc(
+        &[
+            "Orla",
+            "Venn",
+            ",",
+            "the",
+            "founder",
+            "of",
+            "Quillmere",
+            "Systems",
+            ",",
+            "lives",
+            "in",
+            "Darrowby",
+            ".",
+        ],
+        &[
+            (0..2, EntityType::Person),
+            (6..8, EntityType::Organization),
+            (11..12, EntityType::Location),
+        ],
+    );
+    doc.tags = crate::model::Models::embedded().tagger.tag(&doc);
+    doc.dependencies = crate::model::parser::Parser::embedded()
+        .annotate(&doc, crate::model::clusters::WordClusters::embedded());
+    let parsed = model.predict(&doc, 0.0);
+    doc.dependencies.clear();
+    assert!(!parsed.is_empty());
+    assert_eq!(parsed, model.predict(&doc, 0.0));
+}
+
+#[test]
+fn a_model_trained_on_parsed_texts_says_so_in_its_file() {
+    let options = TrainOptions {
+        max_docs: Some(40),
+        pipeline_view: false,
+        parse: true,
+        ..small_options()
+    };
+    let corpus = load_corpus(&data(), &options).expect("Re-DocRED beside the checkout");
+    assert!(
+        corpus
+            .docs
+            .iter()
+            .all(|d| d.doc.dependencies.len() == d.doc.tokens.len())
+    );
+    let docs: Vec<usize> = (0..40).collect();
+    let model = fit(&corpus, &docs, &options);
+    assert!(model.meta.reads_trees);
+    let read = TypedModel::from_bytes(&model.to_bytes()).unwrap();
+    assert!(read.meta.reads_trees);
 }

@@ -44,6 +44,9 @@ pub struct TrainOptions {
     /// Add the second stage ([`stage2`]): a triple's confidence also
     /// weighs the confidence of the properties that usually come with it.
     pub stage2: bool,
+    /// Parse every text (the gold view's with gold tokens) so the model
+    /// learns the features of dependency paths between mentions.
+    pub parse: bool,
 }
 
 impl Default for TrainOptions {
@@ -59,6 +62,7 @@ impl Default for TrainOptions {
             pipeline_view: true,
             jackknife_recognizer: true,
             stage2: true,
+            parse: false,
         }
     }
 }
@@ -86,6 +90,8 @@ pub(crate) struct Corpus {
     pub pipeline: Option<PipelineView>,
     pub properties: Vec<Property>,
     pub source: String,
+    /// Whether every text was parsed ([`TrainOptions::parse`]).
+    pub parsed: bool,
 }
 
 impl Corpus {
@@ -129,6 +135,9 @@ pub(crate) fn load_corpus(path: &Path, options: &TrainOptions) -> Result<Corpus>
                 ),
             });
         }
+    }
+    if options.parse {
+        docs.par_iter_mut().for_each(|d| parse_gold(&mut d.doc));
     }
     let pairs: Vec<Vec<Pair>> = docs.par_iter().map(|d| doc_pairs(&d.doc)).collect();
     let by_pair: Vec<HashMap<(usize, usize), Vec<u16>>> = docs
@@ -206,14 +215,30 @@ pub(crate) fn load_corpus(path: &Path, options: &TrainOptions) -> Result<Corpus>
         pipeline,
         properties,
         source,
+        parsed: options.parse,
     })
+}
+
+/// Tags and parses a gold document over its own tokens and sentences.
+fn parse_gold(doc: &mut crate::document::Document) {
+    doc.tags = Models::embedded().tagger.tag(doc);
+    doc.dependencies = crate::model::parser::Parser::embedded()
+        .annotate(doc, crate::model::clusters::WordClusters::embedded());
+}
+
+/// What the pipeline runs when reading the training texts.
+pub(crate) fn pipeline_options(options: &TrainOptions) -> Options {
+    Options {
+        parse: options.parse,
+        ..Options::default()
+    }
 }
 
 /// The pipeline for each fold (document index % folds), or one pipeline
 /// with the shipped models.
 fn pipelines(path: &Path, docs: usize, options: &TrainOptions) -> Result<Vec<Pipeline>> {
     if !options.jackknife_recognizer {
-        return Ok(vec![Pipeline::default()]);
+        return Ok(vec![Pipeline::new(pipeline_options(options))]);
     }
     let redocred_dir = path.parent().unwrap_or(Path::new("."));
     let data = redocred_dir.parent().unwrap_or(Path::new("."));
@@ -240,7 +265,7 @@ fn pipelines(path: &Path, docs: usize, options: &TrainOptions) -> Result<Vec<Pip
                 crate::train::RECOGNIZER_EPOCHS,
             );
             Pipeline::with_models(
-                Options::default(),
+                pipeline_options(options),
                 Models {
                     tagger: models.tagger.clone(),
                     recognizer,
@@ -395,6 +420,7 @@ fn fit_single(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedM
             default_min_confidence: 0.5,
             source: corpus.source.clone(),
             stage2: None,
+            reads_trees: options.parse,
         },
         weights,
     )
@@ -729,12 +755,16 @@ pub struct TrainArgs {
     /// Worker threads (default: all cores); the model is the same for any count.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+    /// Parse the training texts, for the dependency-path features.
+    #[arg(long)]
+    pub parse: bool,
 }
 
 pub fn run(args: &TrainArgs) -> Result<()> {
     let options = TrainOptions {
         bits: args.bits,
         epochs: args.epochs,
+        parse: args.parse,
         ..TrainOptions::default()
     };
     if !(8..=28).contains(&options.bits) {
