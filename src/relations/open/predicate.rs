@@ -215,6 +215,7 @@ pub(super) fn read_predicate(
         .iter()
         .copied()
         .filter(|&t| keeps_in_label(doc, t) || is_verb_particle(doc, t) || is_noun_modifier(doc, t))
+        .filter(|&t| !is_unit_of_a_measure(doc, t))
         // A preposition stays when it leads somewhere: "victim to", not "at least".
         .filter(|&t| {
             tag(doc, t) != Upos::Adp
@@ -499,4 +500,14 @@ pub(super) fn is_noun_modifier(doc: &Document, token: usize) -> bool {
     next < doc.tokens.len()
         && (tag(doc, next) == Upos::Noun
             || (tag(doc, next) == Upos::Adp && first > 0 && tag(doc, first - 1) == Upos::Verb))
+}
+
+/// "a 17 billion dollar factory": a noun between a number and the noun it
+/// measures is the measure's unit, no part of what was done.
+pub(super) fn is_unit_of_a_measure(doc: &Document, token: usize) -> bool {
+    token > 0
+        && token + 1 < doc.tokens.len()
+        && tag(doc, token) == Upos::Noun
+        && tag(doc, token - 1) == Upos::Num
+        && matches!(tag(doc, token + 1), Upos::Noun | Upos::Adj)
 }

@@ -35,13 +35,27 @@ pub(super) fn copula_label(doc: &Document, tokens: &[usize]) -> Vec<usize> {
 
 /// "X, grandfather of Y": a noun and a preposition right before the object.
 pub(super) fn apposition(doc: &Document, start: usize, to: usize) -> Option<Predicate> {
+    // "the former chief executive of payments firm X": up to eight words.
     let tokens: Vec<usize> = (start..to).collect();
-    if tokens.is_empty() || tokens.len() > 6 {
+    if tokens.is_empty() || tokens.len() > 8 {
         return None;
     }
-    let noun = tokens
-        .iter()
-        .position(|&t| matches!(tag(doc, t), Upos::Noun))?;
+    // "the chief executive of": a title's last word is its noun, whatever
+    // the tagger made of it ("executive" reads as an adjective as often).
+    let title_word = |i: usize| {
+        tokens
+            .get(i + 1)
+            .is_some_and(|&next| tag(doc, next) == Upos::Adp)
+            && (0..=i).any(|from| {
+                let words: Vec<&str> = tokens[from..=i]
+                    .iter()
+                    .map(|&t| doc.token_text(t))
+                    .collect();
+                let words = words.join(" ");
+                lexicon::is_title(&words) || lexicon::is_corporate_title(&words)
+            })
+    };
+    let noun = (0..tokens.len()).find(|&i| tag(doc, tokens[i]) == Upos::Noun || title_word(i))?;
     // "grandfather of the current leader": one preposition, then only the
     // object's determiners, adjectives and at most two nouns modifying it
     // ("leader of the opposition Christian Democrats").

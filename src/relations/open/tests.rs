@@ -677,3 +677,34 @@ fn a_demonym_before_the_object_is_part_of_its_noun_phrase() {
         assert_eq!(find(&edges(text), head, tail).label, label, "{text}");
     }
 }
+
+#[test]
+fn an_apposition_with_a_title_or_a_longer_description_gives_the_role() {
+    let cases = [
+        (
+            "Gareth Pryce, the chief executive of Malvest, resigned.",
+            "chief executive of",
+        ),
+        (
+            "A court sentenced Gareth Pryce, the former chief executive of payments firm \
+             Malvest, to nine years.",
+            "former chief executive of",
+        ),
+    ];
+    for (text, label) in cases {
+        assert_eq!(
+            find(&edges(text), "Gareth Pryce", "Malvest").label,
+            label,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_unit_of_a_measure_is_no_part_of_the_label() {
+    let e = edges("Brekke Group opened a 2 billion euro battery plant in Narvik on Monday.");
+    assert_eq!(
+        find(&e, "Brekke Group", "Narvik").label,
+        "opened battery plant in"
+    );
+}
