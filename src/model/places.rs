@@ -44,6 +44,18 @@ impl PlaceKind {
         PlaceKind::OtherName,
     ];
 
+    /// The kind as a word, for features.
+    pub fn name(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::Capital => "capital",
+            PlaceKind::State => "state",
+            PlaceKind::LargeCity => "large-city",
+            PlaceKind::City => "city",
+            PlaceKind::OtherName => "other-name",
+        }
+    }
+
     fn code(self) -> u8 {
         self as u8 + b'0'
     }

@@ -5,6 +5,7 @@
 //! built from tags would carry no weight.
 
 use crate::document::{Document, EntityType, MentionKind};
+use crate::model::places::Place;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use xxhash_rust::xxh3::xxh3_64;
@@ -12,6 +13,7 @@ use xxhash_rust::xxh3::xxh3_64;
 mod closest;
 mod partners;
 mod path;
+mod places;
 
 use closest::{closest, mentions_in};
 
@@ -137,6 +139,8 @@ struct Ent {
     sentences: BTreeSet<usize>,
     /// Role-free features, hashed; the pair adds the role and the other type.
     own: Vec<u64>,
+    /// The most prominent GeoNames reading of its names, if any.
+    place: Option<Place>,
 }
 
 fn bucket(n: usize) -> &'static str {
@@ -168,6 +172,8 @@ struct Ctx {
     list_at: Vec<Option<usize>>,
     /// The dependency tree, when the document was parsed.
     tree: Option<path::Tree>,
+    /// Per entity, the places sharing a sentence with it and their countries.
+    places_near: Vec<Vec<(usize, [u8; 2])>>,
 }
 
 /// Names joined by commas and a conjunction are items of one list: siblings,
@@ -240,6 +246,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
             }
             own.push(xxh3_64(text.as_bytes()));
         };
+        let place = places::reading(doc, entity);
         for &(id, _) in &entity.mentions {
             let Some(m) = doc.mentions.get(id.index()) else {
                 continue;
@@ -305,6 +312,9 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
         for name in &names {
             add(&["n|", name]);
         }
+        if let Some(place) = place {
+            add(&["pk|", place.kind.name()]);
+        }
         add(&["mc|", bucket(mentions.len())]);
         add(&["first-sent|", bucket(mentions[0].sentence)]);
         // Scores sum integer weights, so the order of `own` does not
@@ -317,6 +327,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
             mentions,
             sentences: sentences_of,
             own,
+            place,
         }));
     }
     // Document-level standing: rank by first appearance, and by mention
@@ -375,6 +386,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
         list.sort_unstable();
         list.dedup();
     }
+    let places_near = places::near(&ents, &cooc);
     let list_at = coordinated_lists(&words, &ents);
     let word_hash = words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
     let stem_hash = words.iter().map(|w| xxh3_64(stem(w).as_bytes())).collect();
@@ -387,6 +399,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
         ents,
         starts,
         cooc,
+        places_near,
         by_sentence,
         list_at,
         tree,
@@ -566,6 +579,7 @@ fn pair_features(
     sink.add(const { name("bias") }, &[]);
     sink.add(const { name("tp") }, &[tp]);
     bridge_features(ctx, (h, t), tp, sink);
+    places::pair_features(ctx, (h, he), (t, te), tp, sink);
     let shared: Vec<usize> = he.sentences.intersection(&te.sentences).copied().collect();
     sink.add(const { name("shared") }, &[bucket_index(shared.len()), tp]);
     let (a, b) = closest(he, te, None).expect("both entities have mentions");
@@ -749,43 +763,4 @@ fn between_features(ctx: &Ctx, a: M, b: M, closest_pair: bool, tp: u64, sink: &m
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn entity(ty: EntityType, mentions: &[(usize, usize)]) -> Option<Ent> {
-        Some(Ent {
-            ty,
-            mentions: mentions
-                .iter()
-                .map(|&(start, end)| M {
-                    start,
-                    end,
-                    sentence: 0,
-                })
-                .collect(),
-            sentences: BTreeSet::from([0]),
-            own: Vec::new(),
-        })
-    }
-
-    #[test]
-    fn names_joined_by_commas_and_a_conjunction_form_one_list() {
-        let text = "Floods hit North Rhine Westphalia , Bavaria and Hesse ; Lyon , France was dry";
-        let words: Vec<Cow<str>> = text.split(' ').map(Cow::Borrowed).collect();
-        let location = EntityType::Location;
-        let ents = [
-            entity(location, &[(2, 5)]),
-            entity(location, &[(6, 7)]),
-            entity(location, &[(8, 9)]),
-            entity(location, &[(10, 11)]),
-            entity(location, &[(12, 13)]),
-        ];
-        let lists = coordinated_lists(&words, &ents);
-        let list_of = |start: usize| lists[start];
-        assert!(list_of(2).is_some());
-        assert_eq!(list_of(2), list_of(6));
-        assert_eq!(list_of(6), list_of(8));
-        // "Lyon, France": a comma alone makes no list.
-        assert_eq!((list_of(10), list_of(12)), (None, None));
-    }
-}
+mod tests;

@@ -1,0 +1,111 @@
+use super::*;
+use crate::model::places::PlaceKind;
+
+fn entity(ty: EntityType, mentions: &[(usize, usize)]) -> Option<Ent> {
+    Some(Ent {
+        ty,
+        mentions: mentions
+            .iter()
+            .map(|&(start, end)| M {
+                start,
+                end,
+                sentence: 0,
+            })
+            .collect(),
+        sentences: BTreeSet::from([0]),
+        own: Vec::new(),
+        place: None,
+    })
+}
+
+#[test]
+fn names_joined_by_commas_and_a_conjunction_form_one_list() {
+    let text = "Floods hit North Rhine Westphalia , Bavaria and Hesse ; Lyon , France was dry";
+    let words: Vec<Cow<str>> = text.split(' ').map(Cow::Borrowed).collect();
+    let location = EntityType::Location;
+    let ents = [
+        entity(location, &[(2, 5)]),
+        entity(location, &[(6, 7)]),
+        entity(location, &[(8, 9)]),
+        entity(location, &[(10, 11)]),
+        entity(location, &[(12, 13)]),
+    ];
+    let lists = coordinated_lists(&words, &ents);
+    let list_of = |start: usize| lists[start];
+    assert!(list_of(2).is_some());
+    assert_eq!(list_of(2), list_of(6));
+    assert_eq!(list_of(6), list_of(8));
+    // "Lyon, France": a comma alone makes no list.
+    assert_eq!((list_of(10), list_of(12)), (None, None));
+}
+
+#[test]
+fn two_places_pair_with_what_geonames_says_of_them() {
+    let text = "Dana Ortiz grew up in Lyon, France. The firm later worked in Peru.";
+    let doc = crate::pipeline::Pipeline::default().annotate("t", text);
+    let features = DocFeatures::new(&doc, false);
+    let index = |label: &str| {
+        doc.entities
+            .iter()
+            .position(|e| e.label == label)
+            .unwrap_or_else(|| panic!("no {label}"))
+    };
+    let place = |label: &str| {
+        features.ctx.ents[index(label)]
+            .as_ref()
+            .and_then(|e| e.place)
+    };
+    let (lyon, france, peru) = (place("Lyon"), place("France"), place("Peru"));
+    assert_eq!(
+        france.map(|p| (p.kind, p.country)),
+        Some((PlaceKind::Country, *b"FR"))
+    );
+    assert_eq!(lyon.map(|p| p.country), Some(*b"FR"));
+    assert!(place("Dana Ortiz").is_none());
+    let geo = |a: Place, b: Place, same: bool, types: u64| {
+        let mut sink = Sink { out: Vec::new() };
+        sink.add(
+            const { name("geo") },
+            &[a.kind as u64, b.kind as u64, u64::from(same), types],
+        );
+        sink.out[0]
+    };
+    let (lyon, france, peru) = (lyon.unwrap(), france.unwrap(), peru.unwrap());
+    let location = type_index(EntityType::Location) as u64;
+    let types = location * 6 + location;
+    let mut seen = Vec::new();
+    features.for_each_pair(
+        10,
+        |_| true,
+        |pair| {
+            seen.push((pair.head, pair.tail, pair.features.clone()));
+        },
+    );
+    let features_of = |h: &str, t: &str| {
+        let (h, t) = (index(h), index(t));
+        seen.iter()
+            .find(|(head, tail, _)| (*head, *tail) == (h, t))
+            .map(|(.., f)| f.clone())
+            .expect("pair")
+    };
+    assert!(features_of("Lyon", "France").contains(&geo(lyon, france, true, types)));
+    assert!(features_of("France", "Peru").contains(&geo(france, peru, false, types)));
+    assert!(!features_of("Lyon", "Peru").contains(&geo(lyon, peru, true, types)));
+    // Dana Ortiz shares a sentence with Lyon and France, not with Peru.
+    let near = |tail: Place, same: bool, other: bool| {
+        let person = type_index(EntityType::Person) as u64;
+        let mut sink = Sink { out: Vec::new() };
+        sink.add(
+            const { name("geo-near") },
+            &[
+                u64::from(same),
+                u64::from(other),
+                tail.kind as u64,
+                person * 6 + location,
+            ],
+        );
+        sink.out[0]
+    };
+    assert!(features_of("Dana Ortiz", "France").contains(&near(france, true, false)));
+    assert!(features_of("Dana Ortiz", "Peru").contains(&near(peru, false, true)));
+}
