@@ -12,7 +12,10 @@ fn data() -> PathBuf {
 }
 
 /// A one-sentence document from tokens and (token range, type) entities.
-fn hand_doc(tokens: &[&str], entities: &[(std::ops::Range<usize>, EntityType)]) -> Document {
+pub(crate) fn hand_doc(
+    tokens: &[&str],
+    entities: &[(std::ops::Range<usize>, EntityType)],
+) -> Document {
     let text = tokens.join(" ");
     let mut doc = Document::new("hand", text.clone());
     let mut at = 0;

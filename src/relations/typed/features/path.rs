@@ -179,10 +179,7 @@ const NO_STEP: u64 = name("<no-step>");
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{
-        Dependency, Entity, EntityId, EntityType, Mention, MentionId, MentionKind, MergeRule,
-        Sentence, SentenceId, Span,
-    };
+    use crate::document::{Dependency, EntityType};
 
     fn m(start: usize, end: usize) -> M {
         M {
@@ -225,41 +222,15 @@ mod tests {
             ("spoke", None, "root"),
             (".", Some(9), "punct"),
         ];
-        let text = arcs.map(|(w, _, _)| w).join(" ");
-        let mut doc = Document::new("founder", text.clone());
-        let mut at = 0;
-        for (word, head, relation) in arcs {
-            doc.tokens.push(Span::new(at, at + word.len()));
-            doc.dependencies.push(Dependency { head, relation });
-            at += word.len() + 1;
-        }
-        doc.sentences.push(Sentence {
-            span: Span::new(0, text.len()),
-            tokens: 0..arcs.len(),
-        });
-        for (i, (tokens, ty)) in [(0..2, EntityType::Person), (6..8, EntityType::Organization)]
-            .into_iter()
-            .enumerate()
-        {
-            let span = doc.token_span(tokens.clone());
-            doc.mentions.push(Mention {
-                span,
-                tokens,
-                sentence: SentenceId(0),
-                ty,
-                kind: MentionKind::Name,
-                role: None,
-                found_by: "test",
-            });
-            doc.mention_entity.push(Some(EntityId::from(i)));
-            doc.entities.push(Entity {
-                ty,
-                label: doc.slice(span).to_string(),
-                aliases: Vec::new(),
-                roles: Vec::new(),
-                mentions: vec![(MentionId::from(i), MergeRule::Canonical)],
-            });
-        }
+        let words = arcs.map(|(w, _, _)| w);
+        let mut doc = crate::relations::typed::tests::hand_doc(
+            &words,
+            &[(0..2, EntityType::Person), (6..8, EntityType::Organization)],
+        );
+        doc.dependencies = arcs
+            .iter()
+            .map(|&(_, head, relation)| Dependency { head, relation })
+            .collect();
         doc
     }
 
