@@ -5,6 +5,7 @@
 //! built from tags would carry no weight.
 
 use crate::document::{Document, EntityType, MentionKind};
+use crate::model::clusters::WordClusters;
 use crate::model::places::Place;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -122,6 +123,12 @@ fn stem(word: &str) -> &str {
     word
 }
 
+fn word_cluster(word: &str) -> u64 {
+    WordClusters::embedded()
+        .get(word)
+        .map_or(NONE, |c| u64::from(c.coarse[1]))
+}
+
 fn is_punct(word: &str) -> bool {
     word.chars().all(|c| !c.is_alphanumeric())
 }
@@ -158,6 +165,10 @@ struct Ctx {
     /// Per token, the hash of its normalised form, and of its stem.
     word_hash: Vec<u64>,
     stem_hash: Vec<u64>,
+    /// Per token, its 1,024-way word cluster, or [`NONE`] for a word the
+    /// vectors lack: words used alike weigh alike, though the 500 training
+    /// documents name few of them.
+    cluster_hash: Vec<u64>,
     punct: Vec<bool>,
     sentences: Vec<std::ops::Range<usize>>,
     ents: Vec<Option<Ent>>,
@@ -231,6 +242,9 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
         sentences.push(0..words.len());
     }
     let tree = path::Tree::of(doc).filter(|_| read_trees);
+    let cluster_hash: Vec<u64> = (0..doc.tokens.len())
+        .map(|i| word_cluster(doc.token_text(i)))
+        .collect();
     let mut ents: Vec<Option<Ent>> = Vec::with_capacity(doc.entities.len());
     for entity in &doc.entities {
         let mut mentions = Vec::new();
@@ -247,6 +261,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
             own.push(xxh3_64(text.as_bytes()));
         };
         let place = places::reading(doc, entity);
+        let mut name_clusters = Vec::new();
         for &(id, _) in &entity.mentions {
             let Some(m) = doc.mentions.get(id.index()) else {
                 continue;
@@ -278,9 +293,10 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
                 add(&["govrel|", relation]);
             }
             names.insert(words[m.tokens.clone()].join(" "));
-            for w in &words[m.tokens.clone()] {
-                if !is_punct(w) {
-                    add(&["w|", w]);
+            for i in m.tokens.clone() {
+                if !is_punct(&words[i]) {
+                    add(&["w|", &words[i]]);
+                    name_clusters.push(mix(const { name("wc") }, cluster_hash[i]));
                 }
             }
             let Some(range) = sentences.get(sentence) else {
@@ -317,6 +333,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
         }
         add(&["mc|", bucket(mentions.len())]);
         add(&["first-sent|", bucket(mentions[0].sentence)]);
+        own.extend(name_clusters);
         // Scores sum integer weights, so the order of `own` does not
         // matter; distinct strings with one 64-bit hash would count once.
         own.sort_unstable();
@@ -394,6 +411,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
     Ctx {
         word_hash,
         stem_hash,
+        cluster_hash,
         punct,
         sentences,
         ents,
@@ -730,6 +748,14 @@ fn between_features(ctx: &Ctx, a: M, b: M, closest_pair: bool, tp: u64, sink: &m
         sink.add(const { name("bf") }, &[dir, bf]);
         sink.add(const { name("bla") }, &[dir, bl]);
         sink.add(const { name("bfl") }, &[dir, bf, bl]);
+        let cluster_at = |i: Option<usize>| i.map_or(NONE, |i| ctx.cluster_hash[i]);
+        let (bfc, blc) = if length > 0 {
+            (cluster_at(Some(first.end)), cluster_at(Some(second.start - 1)))
+        } else {
+            (NONE, NONE)
+        };
+        sink.add(const { name("bfc") }, &[dir, bfc]);
+        sink.add(const { name("blc") }, &[dir, blc]);
         let range = &ctx.sentences[first.sentence];
         let before = first.start.checked_sub(1).filter(|&i| i >= range.start);
         let after = Some(second.end).filter(|&i| i < range.end);
@@ -747,6 +773,7 @@ fn between_features(ctx: &Ctx, a: M, b: M, closest_pair: bool, tp: u64, sink: &m
     if length <= 12 {
         for i in between.clone() {
             sink.add(const { name("bw") }, &[dir, ctx.stem_hash[i]]);
+            sink.add(const { name("bwc") }, &[dir, ctx.cluster_hash[i]]);
             if closest_pair {
                 sink.add(const { name("bwtp") }, &[dir, ctx.stem_hash[i], tp]);
             }
