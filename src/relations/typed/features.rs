@@ -123,10 +123,10 @@ fn stem(word: &str) -> &str {
     word
 }
 
-fn word_cluster(word: &str) -> u64 {
+fn word_cluster(word: &str) -> (u64, u64) {
     WordClusters::embedded()
         .get(word)
-        .map_or(NONE, |c| u64::from(c.coarse[1]))
+        .map_or((NONE, NONE), |c| (u64::from(c.coarse[1]), u64::from(c.row)))
 }
 
 fn is_punct(word: &str) -> bool {
@@ -242,9 +242,9 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
         sentences.push(0..words.len());
     }
     let tree = path::Tree::of(doc).filter(|_| read_trees);
-    let cluster_hash: Vec<u64> = (0..doc.tokens.len())
+    let (cluster_hash, row_hash): (Vec<u64>, Vec<u64>) = (0..doc.tokens.len())
         .map(|i| word_cluster(doc.token_text(i)))
-        .collect();
+        .unzip();
     let mut ents: Vec<Option<Ent>> = Vec::with_capacity(doc.entities.len());
     for entity in &doc.entities {
         let mut mentions = Vec::new();
@@ -297,6 +297,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
                 if !is_punct(&words[i]) {
                     add(&["w|", &words[i]]);
                     name_clusters.push(mix(const { name("wc") }, cluster_hash[i]));
+                    name_clusters.push(mix(const { name("wr") }, row_hash[i]));
                 }
             }
             let Some(range) = sentences.get(sentence) else {
@@ -750,7 +751,10 @@ fn between_features(ctx: &Ctx, a: M, b: M, closest_pair: bool, tp: u64, sink: &m
         sink.add(const { name("bfl") }, &[dir, bf, bl]);
         let cluster_at = |i: Option<usize>| i.map_or(NONE, |i| ctx.cluster_hash[i]);
         let (bfc, blc) = if length > 0 {
-            (cluster_at(Some(first.end)), cluster_at(Some(second.start - 1)))
+            (
+                cluster_at(Some(first.end)),
+                cluster_at(Some(second.start - 1)),
+            )
         } else {
             (NONE, NONE)
         };
