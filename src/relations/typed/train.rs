@@ -52,7 +52,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            bits: 22,
+            bits: 23,
             epochs: 4,
             learning_rate: 0.1,
             seed: 0x7e47_6b67,
