@@ -215,11 +215,11 @@ pub fn list() -> Result<()> {
     );
     let _ = writeln!(
         text,
-        "  data:    Re-DocRED revised dev set, 500 documents, read with gold entities and through the pipeline; GeoNames place names (the place names model) as features"
+        "  data:    Re-DocRED revised dev set, 500 documents, read with gold entities and through the pipeline; GeoNames place names (the place names model) and the word clusters (Explosion vectors) as features"
     );
     let _ = writeln!(
         text,
-        "  licence: trained on MIT annotations over CC BY-SA Wikipedia text; GeoNames, CC BY 4.0"
+        "  licence: trained on MIT annotations over CC BY-SA Wikipedia text; GeoNames, CC BY 4.0; vectors CC0"
     );
     std::io::stdout()
         .lock()

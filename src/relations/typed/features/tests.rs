@@ -109,3 +109,60 @@ fn two_places_pair_with_what_geonames_says_of_them() {
     assert!(features_of("Dana Ortiz", "France").contains(&near(france, true, false)));
     assert!(features_of("Dana Ortiz", "Peru").contains(&near(peru, false, true)));
 }
+
+#[test]
+fn words_used_alike_share_their_cluster_features() {
+    let clusters = WordClusters::embedded();
+    let cluster = |word: &str| clusters.get(word).map(|c| c.coarse[1]);
+    // The vectors put these two verbs in one cluster, and the two given
+    // names in another.
+    assert_eq!(cluster("purchased"), cluster("bought"));
+    assert_eq!(cluster("Ingrid"), cluster("Julia"));
+    assert_ne!(cluster("purchased"), cluster("Ingrid"));
+    let pair_features = |text: &str| {
+        let doc = crate::pipeline::Pipeline::default().annotate("t", text);
+        let features = DocFeatures::new(&doc, false);
+        let index = |ty: EntityType| {
+            doc.entities
+                .iter()
+                .position(|e| e.ty == ty)
+                .unwrap_or_else(|| panic!("no {ty:?} in {text}"))
+        };
+        let (person, company) = (index(EntityType::Person), index(EntityType::Organization));
+        let mut found = None;
+        features.for_each_pair(
+            10,
+            |_| true,
+            |pair| {
+                if (pair.head, pair.tail) == (person, company) {
+                    found = Some(pair.features.clone());
+                }
+            },
+        );
+        let mut all = found.expect("the person-company pair");
+        all.extend(features.entities.role_features(person, Role::Head, None));
+        all.sort_unstable();
+        all
+    };
+    let bought = pair_features("Ingrid Solheim bought Kestrel Holdings in March.");
+    let purchased = pair_features("Julia Solheim purchased Kestrel Holdings in March.");
+    let between = |word: &str| {
+        let mut sink = Sink { out: Vec::new() };
+        sink.add(const { name("bw") }, &[HT, xxh3_64(stem(word).as_bytes())]);
+        sink.add(
+            const { name("bwc") },
+            &[HT, cluster(word).map_or(NONE, u64::from)],
+        );
+        sink.out
+    };
+    let (bw_bought, bwc_bought) = (between("bought")[0], between("bought")[1]);
+    let bwc_purchased = between("purchased")[1];
+    assert_eq!(bwc_bought, bwc_purchased);
+    assert!(bought.contains(&bw_bought) && !purchased.contains(&bw_bought));
+    assert!(bought.contains(&bwc_bought) && purchased.contains(&bwc_bought));
+    let name_cluster = mix(
+        mix(const { name("wc") }, u64::from(cluster("Ingrid").unwrap())),
+        0x200,
+    );
+    assert!(bought.contains(&name_cluster) && purchased.contains(&name_cluster));
+}
