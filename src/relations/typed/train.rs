@@ -56,7 +56,7 @@ impl Default for TrainOptions {
             epochs: 4,
             learning_rate: 0.1,
             seed: 0x7e47_6b67,
-            min_doc_freq: 2,
+            min_doc_freq: 1,
             folds: 5,
             max_docs: None,
             pipeline_view: true,
