@@ -144,6 +144,18 @@ pub(super) fn refine_name(
             return None;
         }
     }
+    // "Mr Ashby": a form of address the recogniser kept in a person's name
+    // is no part of it, as "Mr." standing outside is not; the bare surname
+    // then joins the full name named earlier.
+    let address_then_name = range.len() > 1
+        && lexicon::is_honorific(doc.token_text(range.start))
+        && doc
+            .token_text(range.start + 1)
+            .starts_with(char::is_uppercase);
+    if role.is_none() && ty == EntityType::Person && address_then_name {
+        role = Some(doc.token_span(range.start..range.start + 1));
+        range.start += 1;
+    }
     if role.is_none() && ty == EntityType::Person {
         role = role_before(doc, range.clone(), true);
     } else if role.is_none() && looks_like_personal_name(doc, range.clone()) {

@@ -941,3 +941,32 @@ fn a_name_after_a_noun_of_an_organisation_is_one() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_form_of_address_kept_in_a_persons_name_is_its_role() {
+    let (doc, r) = doc_with(
+        "Mr Dunbury denied it. Mrs Olwen Hatch agreed. Mr Veltra aired.",
+        &["Mr Dunbury", "Mrs Olwen Hatch", "Mr Veltra"],
+    );
+    let refined = |range: Range<usize>, ty| {
+        let (range, ty, role) = refine_name(&doc, range, ty).expect("a name");
+        (
+            doc.slice(doc.token_span(range)).to_string(),
+            ty,
+            role.map(|r| doc.slice(r).to_string()),
+        )
+    };
+    assert_eq!(
+        refined(r[0].clone(), EntityType::Person),
+        ("Dunbury".into(), EntityType::Person, Some("Mr".into()))
+    );
+    assert_eq!(
+        refined(r[1].clone(), EntityType::Person),
+        ("Olwen Hatch".into(), EntityType::Person, Some("Mrs".into()))
+    );
+    // Only a person's name loses it: a show's keeps it.
+    assert_eq!(
+        refined(r[2].clone(), EntityType::Misc),
+        ("Mr Veltra".into(), EntityType::Misc, None)
+    );
+}
