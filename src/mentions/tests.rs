@@ -970,3 +970,32 @@ fn a_form_of_address_kept_in_a_persons_name_is_its_role() {
         ("Mr Veltra".into(), EntityType::Misc, None)
     );
 }
+
+#[test]
+fn an_apposed_role_names_its_owner_past_an_adjective_an_article_or_an_acronym() {
+    let cases = [
+        (
+            "Ternfield Oil's former chief executive, Bram Oduya, said so.",
+            "Bram Oduya",
+            "Ternfield Oil's former chief executive",
+        ),
+        (
+            "The director of the SPX, Hella Quarn, said so.",
+            "Hella Quarn",
+            "director of the SPX",
+        ),
+        (
+            "A WHO spokeswoman, Ines Valbo, said so.",
+            "Ines Valbo",
+            "WHO spokeswoman",
+        ),
+    ];
+    for (text, name, role) in cases {
+        let (doc, r) = doc_tagged(text, &[("former", Upos::Adj)], &[name]);
+        let found = role_before(&doc, r[0].clone(), true).map(|span| doc.slice(span).to_string());
+        assert_eq!(found.as_deref(), Some(role), "{text}");
+    }
+    // A lower-case word in capitals' place is still a function word.
+    let (doc, r) = doc_with("Sources who spoke, Ines Valbo, said so.", &["Ines Valbo"]);
+    assert_eq!(role_before(&doc, r[0].clone(), true), None);
+}

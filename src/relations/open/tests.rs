@@ -262,6 +262,25 @@ fn roles_that_name_an_organisation_give_edges() {
             "Ana Ruiz",
             "deputy of",
         ),
+        (
+            "The director of the Ravel Institute, Hella Quarn, said it would close.",
+            "Hella Quarn",
+            "Ravel Institute",
+            "director of",
+        ),
+        (
+            "Velmont's former chief executive, Bram Oduya, was cleared on Friday.",
+            "Bram Oduya",
+            "Velmont",
+            "former chief executive of",
+        ),
+        (
+            "The World Health Organization (WHO) met on Monday. A WHO spokeswoman, \
+             Ines Valbo, told reporters in Lyon that tests went on.",
+            "Ines Valbo",
+            "World Health Organization",
+            "spokeswoman of",
+        ),
     ] {
         assert_eq!(find(&edges(text), person, owner).label, label, "{text}");
     }
