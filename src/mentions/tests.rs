@@ -425,13 +425,25 @@ fn a_capital_or_company_named_alone_is_one_unless_a_person_bears_the_name() {
 #[test]
 fn geonames_capitals_and_large_cities_named_alone_are_places() {
     let (doc, ranges) = doc_with(
-        "Lagos voted on Monday. Ouagadougou replied. Victoria said no. Oakhurst agreed.",
-        &["Lagos", "Ouagadougou", "Victoria", "Oakhurst"],
+        "Lagos voted on Monday. Ouagadougou replied. Victoria said no. Oakhurst agreed. \
+         Talks in Victoria ended. Trust in Victoria's aide fell.",
+        &[
+            "Lagos",
+            "Ouagadougou",
+            "Victoria",
+            "Oakhurst",
+            "Victoria",
+            "Victoria",
+        ],
     );
     let types = retyped(&doc, ranges, known_places_and_companies);
     use EntityType::{Location, Person};
-    // A given name and a name GeoNames lacks keep the recogniser's type.
-    assert_eq!(types, [Location, Location, Person, Person]);
+    // A given name and a name GeoNames lacks keep the recogniser's type; a
+    // given name after a preposition of place is the city.
+    assert_eq!(
+        types,
+        [Location, Location, Person, Person, Location, Person]
+    );
 }
 
 #[test]
