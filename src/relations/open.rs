@@ -569,7 +569,7 @@ fn fold_possessors(
 /// "Oslo-based Nordvik Bank", "the London-based lender Barclays": the
 /// organisation or person after "-based" is based in the place before it.
 fn based_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> {
-    let mut relations = Vec::new();
+    let mut relations = based_in_apposition(doc, args, evidence);
     for pair in args.windows(2) {
         let (place, based) = (pair[0], pair[1]);
         if entity_type(doc, place) != EntityType::Location
@@ -583,6 +583,45 @@ fn based_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> 
             && (place.end + 2..based.start)
                 .all(|t| matches!(tag(doc, t), Upos::Adj | Upos::Noun | Upos::Det));
         if modifiers_only {
+            relations.extend(relation(
+                based,
+                place,
+                &Predicate::plain("based in"),
+                evidence,
+            ));
+        }
+    }
+    relations
+}
+
+/// "Halvorsen Group, the Oslo-based industrial conglomerate,": an
+/// apposition that is nothing but "-based" and the nouns it describes says
+/// where the name before it is based.
+fn based_in_apposition(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> {
+    let mut relations = Vec::new();
+    for pair in args.windows(2) {
+        let (based, place) = (pair[0], pair[1]);
+        let sentence_end = doc.sentences[doc.sentence_of_token(based.start).index()]
+            .tokens
+            .end;
+        let opens = based.end < place.start
+            && doc.token_text(based.end) == ","
+            && (based.end + 1..place.start).all(|t| tag(doc, t) == Upos::Det)
+            && place.start - based.end <= 2;
+        if !opens
+            || entity_type(doc, place) != EntityType::Location
+            || place.end + 2 >= sentence_end
+            || doc.token_text(place.end) != "-"
+            || !doc.token_text(place.end + 1).eq_ignore_ascii_case("based")
+        {
+            continue;
+        }
+        let close = (place.end + 2..sentence_end)
+            .find(|&t| !matches!(tag(doc, t), Upos::Adj | Upos::Noun))
+            .unwrap_or(sentence_end);
+        let closed = close == sentence_end || matches!(doc.token_text(close), "," | "." | ";");
+        let nouns = close - (place.end + 2);
+        if closed && (1..=4).contains(&nouns) {
             relations.extend(relation(
                 based,
                 place,
@@ -626,7 +665,11 @@ fn opens_parenthetical(doc: &Document, from: usize, to: usize) -> bool {
         && doc.token_text(from) == ","
         && (is_relative_pronoun(&lower(doc, from + 1))
             // ", 54, a former banker": an age opens one too.
-            || matches!(tag(doc, from + 1), Upos::Det | Upos::Adj | Upos::Noun | Upos::Num))
+            || matches!(tag(doc, from + 1), Upos::Det | Upos::Adj | Upos::Noun | Upos::Num)
+            // ", led by Adrian Kostic,": so does a participle and its agent.
+            || (from + 2 < to
+                && tag(doc, from + 1) == Upos::Verb
+                && lower(doc, from + 2) == "by"))
 }
 
 /// A verb, a possessive or a noun right after an argument: it starts a

@@ -52,7 +52,14 @@ pub(super) fn read_predicate(
         object_of_preposition &= !opener;
         match close {
             // Apposition naming the object: "X, grandfather of Y".
-            None if !opener => return apposition(doc, start + 1, to),
+            // "a book critical of Scientology, written by Marc Headley": after
+            // a preposition's object the participle may describe a noun
+            // before it.
+            None if !opener => {
+                return reduced_passive(doc, start + 1, to, to_end)
+                    .filter(|_| !object_of_preposition)
+                    .or_else(|| apposition(doc, start + 1, to));
+            }
             // Relative clause: the predicate is inside it.
             None => start += 2,
             // A parenthetical after the subject: skip it.
@@ -278,6 +285,34 @@ pub(super) fn read_predicate(
         negated,
         hedged,
         passive,
+    })
+}
+
+/// "The Civic Union, led by Prime Minister Adrian Kostic,": a participle
+/// right after a comma, its agent after "by", is a passive of the name
+/// before the comma; the participle alone is the label.
+pub(super) fn reduced_passive(
+    doc: &Document,
+    start: usize,
+    to: usize,
+    to_end: usize,
+) -> Option<Predicate> {
+    let tokens: Vec<usize> = (start..to).filter(|&t| tag(doc, t) != Upos::Adv).collect();
+    let [participle, by, rest @ ..] = tokens.as_slice() else {
+        return None;
+    };
+    let sentence_end = doc.sentences[doc.sentence_of_token(to).index()].tokens.end;
+    let agent_closes = to_end >= sentence_end || matches!(doc.token_text(to_end), "," | "." | ";");
+    let reads = tag(doc, *participle) == Upos::Verb
+        && doc.token_text(*participle).starts_with(char::is_lowercase)
+        && lower(doc, *by) == "by"
+        && rest.iter().all(|&t| tag(doc, t) == Upos::Det)
+        && agent_closes;
+    reads.then(|| Predicate {
+        label: lower(doc, *participle),
+        negated: false,
+        hedged: false,
+        passive: true,
     })
 }
 

@@ -727,3 +727,30 @@ fn the_unit_of_a_measure_is_no_part_of_the_label() {
         "opened battery plant in"
     );
 }
+
+#[test]
+fn an_apposition_opened_by_a_participle_or_naming_a_base_describes_the_name_before_it() {
+    // A participle and its agent set off by commas are a passive, and the
+    // clause goes on with the name before them.
+    let found = edges("The Farmers League, led by Senator Ilse Varga, won seats in Portugal.");
+    let led = find(&found, "Ilse Varga", "Farmers League");
+    assert_eq!(led.label, "led");
+    assert!(
+        !found
+            .iter()
+            .any(|e| e.head == "Ilse Varga" && e.tail == "Portugal")
+    );
+    // "-based" and the nouns it describes, set off by commas.
+    let found = edges("Halden Group, the Oslo-based industrial conglomerate, hired Anna Berg.");
+    assert_eq!(find(&found, "Halden Group", "Oslo").label, "based in");
+    // Not when the apposition says more than where the name is based.
+    let found = edges("Halden Group, the Oslo-based rival of Anna Berg, grew fast.");
+    assert!(!found.iter().any(|e| e.label == "based in"));
+    // After a preposition's object, the participle may describe another noun.
+    let found = edges("She held a report critical of Nordvik Bank, written by Ilse Varga.");
+    assert!(
+        !found.iter().any(|e| e.head == "Ilse Varga"),
+        "{:?}",
+        found.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
+}
