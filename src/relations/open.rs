@@ -248,6 +248,20 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
                 subjects.clear();
                 continue;
             }
+            // "was founded in Bergen in 1998 by Lars Dahl": the agent of a
+            // passive whose last reading stopped at a place.
+            if let Some((readers, said, object)) = last_reading.clone()
+                && object == left
+                && agent_follows(doc, left.end, right.start)
+                && let Some(predicate) = passive_verb_of(doc, &readers, left, &said)
+            {
+                for &subject in &readers {
+                    relations.extend(relation(subject, right, &predicate, sentence.span));
+                }
+                last_reading = Some((readers, predicate, right));
+                subjects.clear();
+                continue;
+            }
             if coordinated[k] {
                 // "sent teams from Lima, and Chile and Colombia offered
                 // help": a verb after the whole list makes it a new clause.
@@ -684,11 +698,26 @@ fn heads_a_clause(doc: &Document, after: usize) -> bool {
 /// last phrase (no verb in it) is closed.
 fn clause_resumes_at(doc: &Document, from: usize, to: usize) -> Option<usize> {
     let comma = (from..to.min(from + 6)).find(|&t| doc.token_text(t) == ",")?;
+    // "the Oslo-based industrial conglomerate, has agreed": a hyphen and
+    // the word it joins are one modifier, whatever the tags.
+    let hyphen_joined = |t: usize| {
+        let joined = |h: usize| {
+            doc.token_text(h) == "-"
+                && h > 0
+                && doc.tokens[h - 1].end == doc.tokens[h].start
+                && doc
+                    .tokens
+                    .get(h + 1)
+                    .is_some_and(|n| n.start == doc.tokens[h].end)
+        };
+        joined(t) || (t > 0 && joined(t - 1))
+    };
     let phrase_only = (from..comma).all(|t| {
-        matches!(
-            tag(doc, t),
-            Upos::Adp | Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn
-        )
+        hyphen_joined(t)
+            || matches!(
+                tag(doc, t),
+                Upos::Adp | Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn
+            )
     });
     let verb_follows = (comma + 1..to)
         .find(|&t| tag(doc, t) != Upos::Adv)

@@ -546,3 +546,41 @@ pub(super) fn is_unit_of_a_measure(doc: &Document, token: usize) -> bool {
         && tag(doc, token - 1) == Upos::Num
         && matches!(tag(doc, token + 1), Upos::Noun | Upos::Adj)
 }
+
+/// Only "by", after at most a date and its preposition: "in 1998 by".
+pub(super) fn agent_follows(doc: &Document, from: usize, to: usize) -> bool {
+    let dates = date_tokens(doc, from..to);
+    let Some(by) = (from..to).rev().find(|&t| tag(doc, t) != Upos::Det) else {
+        return false;
+    };
+    lower(doc, by) == "by"
+        && (from..by)
+            .all(|t| dates.contains(&t) || (tag(doc, t) == Upos::Adp && dates.contains(&(t + 1))))
+}
+
+/// The participle of the passive the last reading read ("was founded in"
+/// → "founded"), as a passive predicate of its own.
+pub(super) fn passive_verb_of(
+    doc: &Document,
+    readers: &[Argument],
+    object: Argument,
+    said: &Predicate,
+) -> Option<Predicate> {
+    if said.passive || said.negated {
+        return None;
+    }
+    let reader_end = readers.iter().map(|r| r.end).max()?;
+    let participle = (reader_end..object.start).find(|&t| tag(doc, t) == Upos::Verb)?;
+    let be = (reader_end..participle)
+        .rev()
+        .find(|&t| tag(doc, t) != Upos::Adv)
+        .is_some_and(|t| is_be(&lower(doc, t)));
+    let only_a_phrase_after = (participle + 1..object.start)
+        .all(|t| matches!(tag(doc, t), Upos::Adp | Upos::Det | Upos::Adj));
+    (be && only_a_phrase_after).then(|| Predicate {
+        label: lower(doc, participle),
+        negated: false,
+        hedged: said.hedged,
+        passive: true,
+    })
+}

@@ -754,3 +754,25 @@ fn an_apposition_opened_by_a_participle_or_naming_a_base_describes_the_name_befo
         found.iter().map(|e| &e.label).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_passive_agent_after_a_place_and_a_date_is_the_agent() {
+    let found = edges("Nordvik Bank was founded in Bergen in 1998 by Lars Dahl and Anna Holm.");
+    assert_eq!(find(&found, "Nordvik Bank", "Bergen").label, "founded in");
+    assert_eq!(find(&found, "Lars Dahl", "Nordvik Bank").label, "founded");
+    assert_eq!(find(&found, "Anna Holm", "Nordvik Bank").label, "founded");
+    // An active verb's place is no passive's.
+    let found = edges("Anna Holm travelled to Bergen in May by Norwegian Air Shuttle.");
+    assert!(found.iter().any(|e| e.tail == "Bergen"));
+    assert!(found.iter().all(|e| e.head != "Norwegian Air Shuttle"));
+}
+
+#[test]
+fn a_clause_goes_on_after_an_apposition_with_a_hyphenated_modifier() {
+    let found =
+        edges("Halden Group, the Oslo-based industrial conglomerate, bought Velcor Systems.");
+    assert_eq!(
+        find(&found, "Halden Group", "Velcor Systems").label,
+        "bought"
+    );
+}
