@@ -62,9 +62,10 @@ pub(super) fn read_predicate(
             }
             // Relative clause: the predicate is inside it.
             None => start += 2,
-            // A parenthetical after the subject: skip it.
-            Some(close) if !opener => start = close + 1,
-            Some(_) => start += 2,
+            // A parenthetical after the subject, or a relative clause
+            // naming nothing ("X, who finished seventh last season, are
+            // owned by Y"): skip it.
+            Some(close) => start = close + 1,
         }
     }
     // What follows the last verb or preposition belongs to the object's

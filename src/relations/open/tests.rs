@@ -776,3 +776,11 @@ fn a_clause_goes_on_after_an_apposition_with_a_hyphenated_modifier() {
         "bought"
     );
 }
+
+#[test]
+fn a_relative_clause_naming_nothing_is_skipped() {
+    let found = edges("Nordvik Bank, which lost money last year, was bought by Lars Dahl.");
+    assert_eq!(find(&found, "Lars Dahl", "Nordvik Bank").label, "bought");
+    let found = edges("Anna Holm, who was born in 1950, joined Nordvik Bank in May.");
+    assert_eq!(find(&found, "Anna Holm", "Nordvik Bank").label, "joined");
+}
