@@ -150,8 +150,9 @@ name_rules! {
     /// Reads tags. Cuts a lower-case noun from the end of a name.
     NamesRunIntoANoun = "names-run-into-a-noun", retypes names_run_into_a_noun;
     /// Reads tags. Adds proper nouns no name covers that the text calls an
-    /// organisation right after or right before them.
-    OrganizationsNamedByApposition = "organizations-named-by-apposition", adds organizations_named_by_apposition;
+    /// organisation right after or right before them, and retypes the same
+    /// name elsewhere.
+    OrganizationsNamedByApposition = "organizations-named-by-apposition", edits add_organizations_named_by_apposition;
     /// Reads the words around each name. Retypes as an organisation what a
     /// company's title belongs to, and the same name elsewhere.
     OwnersOfCorporateTitles = "owners-of-corporate-titles", retypes owners_of_corporate_titles;

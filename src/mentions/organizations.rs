@@ -478,6 +478,19 @@ pub(super) fn called_an_organization_before(doc: &Document, start: usize) -> boo
     in_noun_phrase && !lexicon::is_title(first) && !lexicon::is_month_or_weekday(first)
 }
 
+/// Adds what [`organizations_named_by_apposition`] finds; a name written
+/// the same elsewhere ("the software company Kestrel ... Kestrel was
+/// founded") is the organisation too, whatever the recogniser read there.
+pub(super) fn add_organizations_named_by_apposition(doc: &Document, names: &mut Vec<NameSpan>) {
+    let found = organizations_named_by_apposition(doc, names);
+    let shown: HashSet<&str> = found
+        .iter()
+        .map(|(range, _)| doc.slice(doc.token_span(range.clone())))
+        .collect();
+    same_names_as_organizations(doc, names, &shown);
+    names.extend(found);
+}
+
 /// "SpaceX, the rocket company founded by ...", "the pension fund Eikvik":
 /// proper nouns the recogniser left out that the text calls an
 /// organisation right after or right before them.

@@ -756,6 +756,29 @@ fn a_proper_noun_the_text_calls_a_company_is_one_and_a_name_loses_the_noun_it_ra
         .map(|(range, _)| text(range))
         .collect();
     assert_eq!(found, ["Northwind"]);
+    // The same name elsewhere, read as a person, is the organisation too.
+    let (doc, ranges) = doc_tagged(
+        "Northwind, the shipping company, grew. Analysts said Northwind was sold.",
+        &[
+            ("said", Upos::Verb),
+            ("sold", Upos::Verb),
+            ("grew", Upos::Verb),
+        ],
+        &["Analysts said", "Northwind"],
+    );
+    let mut names = vec![(ranges[1].clone(), EntityType::Person)];
+    add_organizations_named_by_apposition(&doc, &mut names);
+    let types: Vec<(String, EntityType)> = names
+        .iter()
+        .map(|(range, ty)| (doc.slice(doc.token_span(range.clone())).to_string(), *ty))
+        .collect();
+    assert_eq!(
+        types,
+        [
+            ("Northwind".to_string(), EntityType::Organization),
+            ("Northwind".to_string(), EntityType::Organization)
+        ]
+    );
 }
 
 #[test]
