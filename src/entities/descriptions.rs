@@ -46,7 +46,10 @@ pub(super) fn add_descriptions(doc: &mut Document, entities: &mut [Entity]) {
                 .any(|m| m.kind == MentionKind::Name && m.tokens.start == last + 1);
             let determiner = (first.saturating_sub(3)..first)
                 .any(|t| doc.token_text(t).eq_ignore_ascii_case("the"));
-            if followed_by_name || !determiner {
+            // "the leader of the largest party": an owner named after the
+            // description may be anyone's, not the one the role had.
+            let owner_follows = last + 1 < doc.tokens.len() && doc.token_text(last + 1) == "of";
+            if followed_by_name || !determiner || owner_follows {
                 continue;
             }
             // The text ties a description to its entity before using it,

@@ -233,6 +233,13 @@ fn a_description_counts_only_after_the_text_ties_it_and_not_beside_another_name(
          disagreed.",
     );
     assert!(descriptions_of(&doc, "Ana Ruiz").is_empty());
+    // An owner named after the description makes it another's.
+    let doc = resolved(
+        "The Farmers League, whose leader Ana Ruiz spoke on Monday, grew. The king will \
+         meet the leader of the largest party. Later the leader called a strike.",
+    );
+    let last = doc.text.rfind("leader").unwrap();
+    assert_eq!(descriptions_of(&doc, "Ana Ruiz"), [last]);
 }
 
 #[test]

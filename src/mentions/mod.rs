@@ -150,8 +150,9 @@ name_rules! {
     /// Reads tags. Cuts a lower-case noun from the end of a name.
     NamesRunIntoANoun = "names-run-into-a-noun", retypes names_run_into_a_noun;
     /// Reads tags. Adds proper nouns no name covers that the text calls an
-    /// organisation right after or right before them.
-    OrganizationsNamedByApposition = "organizations-named-by-apposition", adds organizations_named_by_apposition;
+    /// organisation right after or right before them, and retypes the same
+    /// name elsewhere.
+    OrganizationsNamedByApposition = "organizations-named-by-apposition", edits add_organizations_named_by_apposition;
     /// Reads the words around each name. Retypes as an organisation what a
     /// company's title belongs to, and the same name elsewhere.
     OwnersOfCorporateTitles = "owners-of-corporate-titles", retypes owners_of_corporate_titles;
@@ -326,12 +327,17 @@ pub(crate) fn place_named(
 /// for its government or its people ("Brussels said", "Lagos voted").
 /// A common given name ("Victoria") is left to the recogniser.
 pub(crate) fn is_major_city(doc: &Document, range: Range<usize>) -> bool {
-    use crate::model::places::PlaceKind;
     let one_given_name =
         range.len() == 1 && lexicon::given_name_gender(doc.token_text(range.start)).is_some();
-    !one_given_name
-        && place_named(doc, range)
-            .is_some_and(|p| matches!(p.kind, PlaceKind::Capital | PlaceKind::LargeCity))
+    !one_given_name && names_a_major_city(doc, range)
+}
+
+/// Whether GeoNames holds the name as a capital or a city of half a
+/// million people or more, whatever else it may name.
+pub(crate) fn names_a_major_city(doc: &Document, range: Range<usize>) -> bool {
+    use crate::model::places::PlaceKind;
+    place_named(doc, range)
+        .is_some_and(|p| matches!(p.kind, PlaceKind::Capital | PlaceKind::LargeCity))
 }
 
 /// Which tokens some name covers.

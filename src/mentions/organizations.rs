@@ -307,8 +307,15 @@ pub(super) fn known_places_and_companies(doc: &Document, names: &mut [NameSpan])
         // "the Amazon" is the river.
         let after_the =
             range.start > 0 && doc.token_text(range.start - 1).eq_ignore_ascii_case("the");
-        if matches!(ty, EntityType::Person | EntityType::Misc) && is_major_city(doc, range.clone())
-        {
+        // "told reporters in Sofia": a city named like a given name is the
+        // city after a preposition of place.
+        let locative = range.start > 0
+            && lexicon::is_place_preposition(doc.token_text(range.start - 1))
+            && doc.sentence_of_token(range.start - 1) == doc.sentence_of_token(range.start)
+            && !(range.end < doc.tokens.len() && matches!(doc.token_text(range.end), "'s" | "’s"));
+        let major_city = is_major_city(doc, range.clone())
+            || (locative && names_a_major_city(doc, range.clone()));
+        if matches!(ty, EntityType::Person | EntityType::Misc) && major_city {
             *ty = EntityType::Location;
         } else if *ty != EntityType::Organization && lexicon::is_company(text) && !after_the {
             *ty = EntityType::Organization;
@@ -469,6 +476,19 @@ pub(super) fn called_an_organization_before(doc: &Document, start: usize) -> boo
         Some(Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn)
     );
     in_noun_phrase && !lexicon::is_title(first) && !lexicon::is_month_or_weekday(first)
+}
+
+/// Adds what [`organizations_named_by_apposition`] finds; a name written
+/// the same elsewhere ("the software company Kestrel ... Kestrel was
+/// founded") is the organisation too, whatever the recogniser read there.
+pub(super) fn add_organizations_named_by_apposition(doc: &Document, names: &mut Vec<NameSpan>) {
+    let found = organizations_named_by_apposition(doc, names);
+    let shown: HashSet<&str> = found
+        .iter()
+        .map(|(range, _)| doc.slice(doc.token_span(range.clone())))
+        .collect();
+    same_names_as_organizations(doc, names, &shown);
+    names.extend(found);
 }
 
 /// "SpaceX, the rocket company founded by ...", "the pension fund Eikvik":

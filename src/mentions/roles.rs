@@ -144,6 +144,18 @@ pub(super) fn refine_name(
             return None;
         }
     }
+    // "Mr Ashby": a form of address the recogniser kept in a person's name
+    // is no part of it, as "Mr." standing outside is not; the bare surname
+    // then joins the full name named earlier.
+    let address_then_name = range.len() > 1
+        && lexicon::is_honorific(doc.token_text(range.start))
+        && doc
+            .token_text(range.start + 1)
+            .starts_with(char::is_uppercase);
+    if role.is_none() && ty == EntityType::Person && address_then_name {
+        role = Some(doc.token_span(range.start..range.start + 1));
+        range.start += 1;
+    }
     if role.is_none() && ty == EntityType::Person {
         role = role_before(doc, range.clone(), true);
     } else if role.is_none() && looks_like_personal_name(doc, range.clone()) {
@@ -243,10 +255,26 @@ pub(super) fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) ->
         owner_before = true;
     }
     if !owner_before && !owner_after {
-        let possessive =
-            role_start > sentence_start && matches!(doc.token_text(role_start - 1), "'s" | "’s");
-        let run_end = if possessive {
+        // "Acme's former chief executive": adjectives may stand between
+        // the possessor and the title.
+        let mut before_adjectives = role_start;
+        while before_adjectives > sentence_start
+            && role_start - before_adjectives < 2
+            && doc.tags.get(before_adjectives - 1) == Some(&Upos::Adj)
+            && doc
+                .token_text(before_adjectives - 1)
+                .starts_with(char::is_lowercase)
+        {
+            before_adjectives -= 1;
+        }
+        let possessive_at =
+            |t: usize| t > sentence_start && matches!(doc.token_text(t - 1), "'s" | "’s");
+        let possessive = possessive_at(role_start)
+            || (before_adjectives < role_start && possessive_at(before_adjectives));
+        let run_end = if possessive_at(role_start) {
             role_start - 1
+        } else if possessive {
+            before_adjectives - 1
         } else {
             role_start
         };
@@ -491,13 +519,18 @@ pub(super) fn title_ending_at(doc: &Document, sentence_start: usize, end: usize)
 /// capitalised name; returns where the title starts.
 pub(super) fn of_owner_role(doc: &Document, sentence_start: usize, end: usize) -> Option<usize> {
     let owner_start = capitalised_run_before(doc, sentence_start, end);
-    if owner_start == end
-        || owner_start == sentence_start
-        || doc.token_text(owner_start - 1) != "of"
-    {
+    if owner_start == end || owner_start == sentence_start {
         return None;
     }
-    title_ending_at(doc, sentence_start, owner_start - 1)
+    // "the director of the Serious Fraud Office, Helen Barwick".
+    let mut of = owner_start - 1;
+    if doc.token_text(of) == "the" && of > sentence_start {
+        of -= 1;
+    }
+    if doc.token_text(of) != "of" {
+        return None;
+    }
+    title_ending_at(doc, sentence_start, of)
 }
 
 /// Where the run of capitalised words (at most four, not function words)
@@ -518,8 +551,11 @@ pub(super) fn capitalised_run_before(doc: &Document, sentence_start: usize, end:
             start -= 2;
             continue;
         }
+        // "a WHO spokeswoman": an acronym in capitals is a name, whatever
+        // word it spells.
+        let acronym = word.len() >= 3 && word.chars().all(|c| c.is_ascii_uppercase());
         if !word.starts_with(char::is_uppercase)
-            || lexicon::is_function_word(word)
+            || (lexicon::is_function_word(word) && !acronym)
             || lexicon::is_title(word)
         {
             break;

@@ -425,13 +425,25 @@ fn a_capital_or_company_named_alone_is_one_unless_a_person_bears_the_name() {
 #[test]
 fn geonames_capitals_and_large_cities_named_alone_are_places() {
     let (doc, ranges) = doc_with(
-        "Lagos voted on Monday. Ouagadougou replied. Victoria said no. Oakhurst agreed.",
-        &["Lagos", "Ouagadougou", "Victoria", "Oakhurst"],
+        "Lagos voted on Monday. Ouagadougou replied. Victoria said no. Oakhurst agreed. \
+         Talks in Victoria ended. Trust in Victoria's aide fell.",
+        &[
+            "Lagos",
+            "Ouagadougou",
+            "Victoria",
+            "Oakhurst",
+            "Victoria",
+            "Victoria",
+        ],
     );
     let types = retyped(&doc, ranges, known_places_and_companies);
     use EntityType::{Location, Person};
-    // A given name and a name GeoNames lacks keep the recogniser's type.
-    assert_eq!(types, [Location, Location, Person, Person]);
+    // A given name and a name GeoNames lacks keep the recogniser's type; a
+    // given name after a preposition of place is the city.
+    assert_eq!(
+        types,
+        [Location, Location, Person, Person, Location, Person]
+    );
 }
 
 #[test]
@@ -744,6 +756,29 @@ fn a_proper_noun_the_text_calls_a_company_is_one_and_a_name_loses_the_noun_it_ra
         .map(|(range, _)| text(range))
         .collect();
     assert_eq!(found, ["Northwind"]);
+    // The same name elsewhere, read as a person, is the organisation too.
+    let (doc, ranges) = doc_tagged(
+        "Northwind, the shipping company, grew. Analysts said Northwind was sold.",
+        &[
+            ("said", Upos::Verb),
+            ("sold", Upos::Verb),
+            ("grew", Upos::Verb),
+        ],
+        &["Analysts said", "Northwind"],
+    );
+    let mut names = vec![(ranges[1].clone(), EntityType::Person)];
+    add_organizations_named_by_apposition(&doc, &mut names);
+    let types: Vec<(String, EntityType)> = names
+        .iter()
+        .map(|(range, ty)| (doc.slice(doc.token_span(range.clone())).to_string(), *ty))
+        .collect();
+    assert_eq!(
+        types,
+        [
+            ("Northwind".to_string(), EntityType::Organization),
+            ("Northwind".to_string(), EntityType::Organization)
+        ]
+    );
 }
 
 #[test]
@@ -940,4 +975,62 @@ fn a_name_after_a_noun_of_an_organisation_is_one() {
         found.iter().all(|m| m.1 != EntityType::Organization),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_form_of_address_kept_in_a_persons_name_is_its_role() {
+    let (doc, r) = doc_with(
+        "Mr Dunbury denied it. Mrs Olwen Hatch agreed. Mr Veltra aired.",
+        &["Mr Dunbury", "Mrs Olwen Hatch", "Mr Veltra"],
+    );
+    let refined = |range: Range<usize>, ty| {
+        let (range, ty, role) = refine_name(&doc, range, ty).expect("a name");
+        (
+            doc.slice(doc.token_span(range)).to_string(),
+            ty,
+            role.map(|r| doc.slice(r).to_string()),
+        )
+    };
+    assert_eq!(
+        refined(r[0].clone(), EntityType::Person),
+        ("Dunbury".into(), EntityType::Person, Some("Mr".into()))
+    );
+    assert_eq!(
+        refined(r[1].clone(), EntityType::Person),
+        ("Olwen Hatch".into(), EntityType::Person, Some("Mrs".into()))
+    );
+    // Only a person's name loses it: a show's keeps it.
+    assert_eq!(
+        refined(r[2].clone(), EntityType::Misc),
+        ("Mr Veltra".into(), EntityType::Misc, None)
+    );
+}
+
+#[test]
+fn an_apposed_role_names_its_owner_past_an_adjective_an_article_or_an_acronym() {
+    let cases = [
+        (
+            "Ternfield Oil's former chief executive, Bram Oduya, said so.",
+            "Bram Oduya",
+            "Ternfield Oil's former chief executive",
+        ),
+        (
+            "The director of the SPX, Hella Quarn, said so.",
+            "Hella Quarn",
+            "director of the SPX",
+        ),
+        (
+            "A WHO spokeswoman, Ines Valbo, said so.",
+            "Ines Valbo",
+            "WHO spokeswoman",
+        ),
+    ];
+    for (text, name, role) in cases {
+        let (doc, r) = doc_tagged(text, &[("former", Upos::Adj)], &[name]);
+        let found = role_before(&doc, r[0].clone(), true).map(|span| doc.slice(span).to_string());
+        assert_eq!(found.as_deref(), Some(role), "{text}");
+    }
+    // A lower-case word in capitals' place is still a function word.
+    let (doc, r) = doc_with("Sources who spoke, Ines Valbo, said so.", &["Ines Valbo"]);
+    assert_eq!(role_before(&doc, r[0].clone(), true), None);
 }

@@ -248,6 +248,20 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
                 subjects.clear();
                 continue;
             }
+            // "was founded in Bergen in 1998 by Lars Dahl": the agent of a
+            // passive whose last reading stopped at a place.
+            if let Some((readers, said, object)) = last_reading.clone()
+                && object == left
+                && agent_follows(doc, left.end, right.start)
+                && let Some(predicate) = passive_verb_of(doc, &readers, left, &said)
+            {
+                for &subject in &readers {
+                    relations.extend(relation(subject, right, &predicate, sentence.span));
+                }
+                last_reading = Some((readers, predicate, right));
+                subjects.clear();
+                continue;
+            }
             if coordinated[k] {
                 // "sent teams from Lima, and Chile and Colombia offered
                 // help": a verb after the whole list makes it a new clause.
@@ -569,7 +583,7 @@ fn fold_possessors(
 /// "Oslo-based Nordvik Bank", "the London-based lender Barclays": the
 /// organisation or person after "-based" is based in the place before it.
 fn based_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> {
-    let mut relations = Vec::new();
+    let mut relations = based_in_apposition(doc, args, evidence);
     for pair in args.windows(2) {
         let (place, based) = (pair[0], pair[1]);
         if entity_type(doc, place) != EntityType::Location
@@ -583,6 +597,45 @@ fn based_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> 
             && (place.end + 2..based.start)
                 .all(|t| matches!(tag(doc, t), Upos::Adj | Upos::Noun | Upos::Det));
         if modifiers_only {
+            relations.extend(relation(
+                based,
+                place,
+                &Predicate::plain("based in"),
+                evidence,
+            ));
+        }
+    }
+    relations
+}
+
+/// "Halvorsen Group, the Oslo-based industrial conglomerate,": an
+/// apposition that is nothing but "-based" and the nouns it describes says
+/// where the name before it is based.
+fn based_in_apposition(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> {
+    let mut relations = Vec::new();
+    for pair in args.windows(2) {
+        let (based, place) = (pair[0], pair[1]);
+        let sentence_end = doc.sentences[doc.sentence_of_token(based.start).index()]
+            .tokens
+            .end;
+        let opens = based.end < place.start
+            && doc.token_text(based.end) == ","
+            && (based.end + 1..place.start).all(|t| tag(doc, t) == Upos::Det)
+            && place.start - based.end <= 2;
+        if !opens
+            || entity_type(doc, place) != EntityType::Location
+            || place.end + 2 >= sentence_end
+            || doc.token_text(place.end) != "-"
+            || !doc.token_text(place.end + 1).eq_ignore_ascii_case("based")
+        {
+            continue;
+        }
+        let close = (place.end + 2..sentence_end)
+            .find(|&t| !matches!(tag(doc, t), Upos::Adj | Upos::Noun))
+            .unwrap_or(sentence_end);
+        let closed = close == sentence_end || matches!(doc.token_text(close), "," | "." | ";");
+        let nouns = close - (place.end + 2);
+        if closed && (1..=4).contains(&nouns) {
             relations.extend(relation(
                 based,
                 place,
@@ -626,7 +679,11 @@ fn opens_parenthetical(doc: &Document, from: usize, to: usize) -> bool {
         && doc.token_text(from) == ","
         && (is_relative_pronoun(&lower(doc, from + 1))
             // ", 54, a former banker": an age opens one too.
-            || matches!(tag(doc, from + 1), Upos::Det | Upos::Adj | Upos::Noun | Upos::Num))
+            || matches!(tag(doc, from + 1), Upos::Det | Upos::Adj | Upos::Noun | Upos::Num)
+            // ", led by Adrian Kostic,": so does a participle and its agent.
+            || (from + 2 < to
+                && tag(doc, from + 1) == Upos::Verb
+                && lower(doc, from + 2) == "by"))
 }
 
 /// A verb, a possessive or a noun right after an argument: it starts a
@@ -641,11 +698,26 @@ fn heads_a_clause(doc: &Document, after: usize) -> bool {
 /// last phrase (no verb in it) is closed.
 fn clause_resumes_at(doc: &Document, from: usize, to: usize) -> Option<usize> {
     let comma = (from..to.min(from + 6)).find(|&t| doc.token_text(t) == ",")?;
+    // "the Oslo-based industrial conglomerate, has agreed": a hyphen and
+    // the word it joins are one modifier, whatever the tags.
+    let hyphen_joined = |t: usize| {
+        let joined = |h: usize| {
+            doc.token_text(h) == "-"
+                && h > 0
+                && doc.tokens[h - 1].end == doc.tokens[h].start
+                && doc
+                    .tokens
+                    .get(h + 1)
+                    .is_some_and(|n| n.start == doc.tokens[h].end)
+        };
+        joined(t) || (t > 0 && joined(t - 1))
+    };
     let phrase_only = (from..comma).all(|t| {
-        matches!(
-            tag(doc, t),
-            Upos::Adp | Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn
-        )
+        hyphen_joined(t)
+            || matches!(
+                tag(doc, t),
+                Upos::Adp | Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn
+            )
     });
     let verb_follows = (comma + 1..to)
         .find(|&t| tag(doc, t) != Upos::Adv)

@@ -52,12 +52,20 @@ pub(super) fn read_predicate(
         object_of_preposition &= !opener;
         match close {
             // Apposition naming the object: "X, grandfather of Y".
-            None if !opener => return apposition(doc, start + 1, to),
+            // "a book critical of Scientology, written by Marc Headley": after
+            // a preposition's object the participle may describe a noun
+            // before it.
+            None if !opener => {
+                return reduced_passive(doc, start + 1, to, to_end)
+                    .filter(|_| !object_of_preposition)
+                    .or_else(|| apposition(doc, start + 1, to));
+            }
             // Relative clause: the predicate is inside it.
             None => start += 2,
-            // A parenthetical after the subject: skip it.
-            Some(close) if !opener => start = close + 1,
-            Some(_) => start += 2,
+            // A parenthetical after the subject, or a relative clause
+            // naming nothing ("X, who finished seventh last season, are
+            // owned by Y"): skip it.
+            Some(close) => start = close + 1,
         }
     }
     // What follows the last verb or preposition belongs to the object's
@@ -278,6 +286,34 @@ pub(super) fn read_predicate(
         negated,
         hedged,
         passive,
+    })
+}
+
+/// "The Civic Union, led by Prime Minister Adrian Kostic,": a participle
+/// right after a comma, its agent after "by", is a passive of the name
+/// before the comma; the participle alone is the label.
+pub(super) fn reduced_passive(
+    doc: &Document,
+    start: usize,
+    to: usize,
+    to_end: usize,
+) -> Option<Predicate> {
+    let tokens: Vec<usize> = (start..to).filter(|&t| tag(doc, t) != Upos::Adv).collect();
+    let [participle, by, rest @ ..] = tokens.as_slice() else {
+        return None;
+    };
+    let sentence_end = doc.sentences[doc.sentence_of_token(to).index()].tokens.end;
+    let agent_closes = to_end >= sentence_end || matches!(doc.token_text(to_end), "," | "." | ";");
+    let reads = tag(doc, *participle) == Upos::Verb
+        && doc.token_text(*participle).starts_with(char::is_lowercase)
+        && lower(doc, *by) == "by"
+        && rest.iter().all(|&t| tag(doc, t) == Upos::Det)
+        && agent_closes;
+    reads.then(|| Predicate {
+        label: lower(doc, *participle),
+        negated: false,
+        hedged: false,
+        passive: true,
     })
 }
 
@@ -510,4 +546,42 @@ pub(super) fn is_unit_of_a_measure(doc: &Document, token: usize) -> bool {
         && tag(doc, token) == Upos::Noun
         && tag(doc, token - 1) == Upos::Num
         && matches!(tag(doc, token + 1), Upos::Noun | Upos::Adj)
+}
+
+/// Only "by", after at most a date and its preposition: "in 1998 by".
+pub(super) fn agent_follows(doc: &Document, from: usize, to: usize) -> bool {
+    let dates = date_tokens(doc, from..to);
+    let Some(by) = (from..to).rev().find(|&t| tag(doc, t) != Upos::Det) else {
+        return false;
+    };
+    lower(doc, by) == "by"
+        && (from..by)
+            .all(|t| dates.contains(&t) || (tag(doc, t) == Upos::Adp && dates.contains(&(t + 1))))
+}
+
+/// The participle of the passive the last reading read ("was founded in"
+/// → "founded"), as a passive predicate of its own.
+pub(super) fn passive_verb_of(
+    doc: &Document,
+    readers: &[Argument],
+    object: Argument,
+    said: &Predicate,
+) -> Option<Predicate> {
+    if said.passive || said.negated {
+        return None;
+    }
+    let reader_end = readers.iter().map(|r| r.end).max()?;
+    let participle = (reader_end..object.start).find(|&t| tag(doc, t) == Upos::Verb)?;
+    let be = (reader_end..participle)
+        .rev()
+        .find(|&t| tag(doc, t) != Upos::Adv)
+        .is_some_and(|t| is_be(&lower(doc, t)));
+    let only_a_phrase_after = (participle + 1..object.start)
+        .all(|t| matches!(tag(doc, t), Upos::Adp | Upos::Det | Upos::Adj));
+    (be && only_a_phrase_after).then(|| Predicate {
+        label: lower(doc, participle),
+        negated: false,
+        hedged: said.hedged,
+        passive: true,
+    })
 }

@@ -198,7 +198,11 @@ pub(super) fn role_relations(doc: &Document) -> Vec<Relation> {
                 .unwrap_or(after)
         } else {
             let before = doc.text[role.start..owner_span.start].trim_end();
-            before.strip_suffix(" of").unwrap_or(before)
+            // "director of the SFO": the article goes with "of".
+            before
+                .strip_suffix(" of the")
+                .or_else(|| before.strip_suffix(" of"))
+                .unwrap_or(before)
         };
         // "Danish club's coach": the person's title is what follows the
         // last possessive.

@@ -262,6 +262,25 @@ fn roles_that_name_an_organisation_give_edges() {
             "Ana Ruiz",
             "deputy of",
         ),
+        (
+            "The director of the Ravel Institute, Hella Quarn, said it would close.",
+            "Hella Quarn",
+            "Ravel Institute",
+            "director of",
+        ),
+        (
+            "Velmont's former chief executive, Bram Oduya, was cleared on Friday.",
+            "Bram Oduya",
+            "Velmont",
+            "former chief executive of",
+        ),
+        (
+            "The World Health Organization (WHO) met on Monday. A WHO spokeswoman, \
+             Ines Valbo, told reporters in Lyon that tests went on.",
+            "Ines Valbo",
+            "World Health Organization",
+            "spokeswoman of",
+        ),
     ] {
         assert_eq!(find(&edges(text), person, owner).label, label, "{text}");
     }
@@ -707,4 +726,61 @@ fn the_unit_of_a_measure_is_no_part_of_the_label() {
         find(&e, "Brekke Group", "Narvik").label,
         "opened battery plant in"
     );
+}
+
+#[test]
+fn an_apposition_opened_by_a_participle_or_naming_a_base_describes_the_name_before_it() {
+    // A participle and its agent set off by commas are a passive, and the
+    // clause goes on with the name before them.
+    let found = edges("The Farmers League, led by Senator Ilse Varga, won seats in Portugal.");
+    let led = find(&found, "Ilse Varga", "Farmers League");
+    assert_eq!(led.label, "led");
+    assert!(
+        !found
+            .iter()
+            .any(|e| e.head == "Ilse Varga" && e.tail == "Portugal")
+    );
+    // "-based" and the nouns it describes, set off by commas.
+    let found = edges("Halden Group, the Oslo-based industrial conglomerate, hired Anna Berg.");
+    assert_eq!(find(&found, "Halden Group", "Oslo").label, "based in");
+    // Not when the apposition says more than where the name is based.
+    let found = edges("Halden Group, the Oslo-based rival of Anna Berg, grew fast.");
+    assert!(!found.iter().any(|e| e.label == "based in"));
+    // After a preposition's object, the participle may describe another noun.
+    let found = edges("She held a report critical of Nordvik Bank, written by Ilse Varga.");
+    assert!(
+        !found.iter().any(|e| e.head == "Ilse Varga"),
+        "{:?}",
+        found.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_passive_agent_after_a_place_and_a_date_is_the_agent() {
+    let found = edges("Nordvik Bank was founded in Bergen in 1998 by Lars Dahl and Anna Holm.");
+    assert_eq!(find(&found, "Nordvik Bank", "Bergen").label, "founded in");
+    assert_eq!(find(&found, "Lars Dahl", "Nordvik Bank").label, "founded");
+    assert_eq!(find(&found, "Anna Holm", "Nordvik Bank").label, "founded");
+    // An active verb's place is no passive's.
+    let found = edges("Anna Holm travelled to Bergen in May by Norwegian Air Shuttle.");
+    assert!(found.iter().any(|e| e.tail == "Bergen"));
+    assert!(found.iter().all(|e| e.head != "Norwegian Air Shuttle"));
+}
+
+#[test]
+fn a_clause_goes_on_after_an_apposition_with_a_hyphenated_modifier() {
+    let found =
+        edges("Halden Group, the Oslo-based industrial conglomerate, bought Velcor Systems.");
+    assert_eq!(
+        find(&found, "Halden Group", "Velcor Systems").label,
+        "bought"
+    );
+}
+
+#[test]
+fn a_relative_clause_naming_nothing_is_skipped() {
+    let found = edges("Nordvik Bank, which lost money last year, was bought by Lars Dahl.");
+    assert_eq!(find(&found, "Lars Dahl", "Nordvik Bank").label, "bought");
+    let found = edges("Anna Holm, who was born in 1950, joined Nordvik Bank in May.");
+    assert_eq!(find(&found, "Anna Holm", "Nordvik Bank").label, "joined");
 }
