@@ -281,6 +281,18 @@ fn roles_that_name_an_organisation_give_edges() {
             "World Health Organization",
             "spokeswoman of",
         ),
+        (
+            "Medics Abroad's coordinator, Tove Lind, said the clinic had closed.",
+            "Tove Lind",
+            "Medics Abroad",
+            "coordinator of",
+        ),
+        (
+            "Dynamo Varna's sporting director, Ivo Stanev, confirmed the deal.",
+            "Ivo Stanev",
+            "Dynamo Varna",
+            "sporting director of",
+        ),
     ] {
         assert_eq!(find(&edges(text), person, owner).label, label, "{text}");
     }
