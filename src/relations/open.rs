@@ -586,11 +586,7 @@ fn based_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> 
     let mut relations = based_in_apposition(doc, args, evidence);
     for pair in args.windows(2) {
         let (place, based) = (pair[0], pair[1]);
-        if entity_type(doc, place) != EntityType::Location
-            || place.end + 2 > based.start
-            || doc.token_text(place.end) != "-"
-            || !doc.token_text(place.end + 1).eq_ignore_ascii_case("based")
-        {
+        if place.end + 2 > based.start || !is_place_based(doc, place) {
             continue;
         }
         let modifiers_only = based.start - (place.end + 2) <= 3
@@ -608,6 +604,14 @@ fn based_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> 
     relations
 }
 
+/// A place followed by "-based" ("Oslo-based"); the caller has checked
+/// that two tokens follow it.
+fn is_place_based(doc: &Document, place: Argument) -> bool {
+    entity_type(doc, place) == EntityType::Location
+        && doc.token_text(place.end) == "-"
+        && doc.token_text(place.end + 1).eq_ignore_ascii_case("based")
+}
+
 /// "Halvorsen Group, the Oslo-based industrial conglomerate,": an
 /// apposition that is nothing but "-based" and the nouns it describes says
 /// where the name before it is based.
@@ -622,12 +626,7 @@ fn based_in_apposition(doc: &Document, args: &[Argument], evidence: Span) -> Vec
             && doc.token_text(based.end) == ","
             && (based.end + 1..place.start).all(|t| tag(doc, t) == Upos::Det)
             && place.start - based.end <= 2;
-        if !opens
-            || entity_type(doc, place) != EntityType::Location
-            || place.end + 2 >= sentence_end
-            || doc.token_text(place.end) != "-"
-            || !doc.token_text(place.end + 1).eq_ignore_ascii_case("based")
-        {
+        if !opens || place.end + 2 >= sentence_end || !is_place_based(doc, place) {
             continue;
         }
         let close = (place.end + 2..sentence_end)
