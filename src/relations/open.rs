@@ -583,7 +583,7 @@ fn fold_possessors(
 /// "Oslo-based Nordvik Bank", "the London-based lender Barclays": the
 /// organisation or person after "-based" is based in the place before it.
 fn based_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> {
-    let mut relations = based_in_apposition(doc, args, evidence);
+    let mut pairs = based_in_apposition(doc, args);
     for pair in args.windows(2) {
         let (place, based) = (pair[0], pair[1]);
         if place.end + 2 > based.start || !is_place_based(doc, place) {
@@ -593,15 +593,15 @@ fn based_in(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> 
             && (place.end + 2..based.start)
                 .all(|t| matches!(tag(doc, t), Upos::Adj | Upos::Noun | Upos::Det));
         if modifiers_only {
-            relations.extend(relation(
-                based,
-                place,
-                &Predicate::plain("based in"),
-                evidence,
-            ));
+            pairs.push((based, place));
         }
     }
-    relations
+    pairs
+        .into_iter()
+        .filter_map(|(based, place)| {
+            relation(based, place, &Predicate::plain("based in"), evidence)
+        })
+        .collect()
 }
 
 /// A place followed by "-based" ("Oslo-based"); the caller has checked
@@ -614,9 +614,9 @@ fn is_place_based(doc: &Document, place: Argument) -> bool {
 
 /// "Halvorsen Group, the Oslo-based industrial conglomerate,": an
 /// apposition that is nothing but "-based" and the nouns it describes says
-/// where the name before it is based.
-fn based_in_apposition(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> {
-    let mut relations = Vec::new();
+/// where the name before it is based. Gives (based, place) pairs.
+fn based_in_apposition(doc: &Document, args: &[Argument]) -> Vec<(Argument, Argument)> {
+    let mut pairs = Vec::new();
     for pair in args.windows(2) {
         let (based, place) = (pair[0], pair[1]);
         let sentence_end = doc.sentences[doc.sentence_of_token(based.start).index()]
@@ -635,15 +635,10 @@ fn based_in_apposition(doc: &Document, args: &[Argument], evidence: Span) -> Vec
         let closed = close == sentence_end || matches!(doc.token_text(close), "," | "." | ";");
         let nouns = close - (place.end + 2);
         if closed && (1..=4).contains(&nouns) {
-            relations.extend(relation(
-                based,
-                place,
-                &Predicate::plain("based in"),
-                evidence,
-            ));
+            pairs.push((based, place));
         }
     }
-    relations
+    pairs
 }
 
 /// "Judge Ana Ruiz of the Supreme Court", "Jeremy Hansen of the Canadian
