@@ -52,7 +52,7 @@ pub(super) fn read_predicate(
         object_of_preposition &= !opener;
         match close {
             // Apposition naming the object: "X, grandfather of Y".
-            // "a book critical of Scientology, written by Marc Headley": after
+            // "a report critical of Nordvik Bank, written by Ilse Varga": after
             // a preposition's object the participle may describe a noun
             // before it.
             None if !opener => {
