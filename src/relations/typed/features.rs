@@ -15,11 +15,13 @@ mod closest;
 mod partners;
 mod path;
 mod places;
+mod shared_words;
 
-use closest::{closest, mentions_in};
+use closest::closest;
 
 use partners::Partners;
 pub use partners::{MAX_PARTNERS, MIN_PAIR_BUDGET, PAIRS_PER_TOKEN};
+pub use shared_words::SharedSentences;
 
 /// Number of (head type, tail type) combinations.
 pub const TYPE_PAIRS: usize = 36;
@@ -509,6 +511,10 @@ pub struct Candidate {
     /// Sorted, deduplicated; none of an entity's own.
     pub features: Vec<u64>,
     pub evidence: Vec<usize>,
+    /// When the pair's `sw` features were left out of `features` (see
+    /// [`DocFeatures::for_each_pair_for_scoring`]), the sentences whose
+    /// words they are.
+    pub shared_words: Option<SharedSentences>,
 }
 
 /// A document read for pair features.
@@ -547,6 +553,28 @@ impl DocFeatures {
         &self,
         max_gap: usize,
         keep: impl Fn(u8) -> bool,
+        visit: impl FnMut(&Candidate),
+    ) {
+        self.visit_pairs(max_gap, keep, false, visit);
+    }
+
+    /// [`DocFeatures::for_each_pair`] with each pair's `sw` features left
+    /// out of its `features` and named by its `shared_words`, for a scorer
+    /// that sums them once per sentence ([`DocFeatures::sentence_words`]).
+    pub fn for_each_pair_for_scoring(
+        &self,
+        max_gap: usize,
+        keep: impl Fn(u8) -> bool,
+        visit: impl FnMut(&Candidate),
+    ) {
+        self.visit_pairs(max_gap, keep, true, visit);
+    }
+
+    fn visit_pairs(
+        &self,
+        max_gap: usize,
+        keep: impl Fn(u8) -> bool,
+        shared_words_apart: bool,
         mut visit: impl FnMut(&Candidate),
     ) {
         let ctx = &self.ctx;
@@ -571,7 +599,15 @@ impl DocFeatures {
                     continue;
                 }
                 sink.out.clear();
-                let evidence = pair_features(ctx, (h, he), (t, te), &mut sink);
+                let (evidence, shared) = pair_features(ctx, (h, he), (t, te), &mut sink);
+                let shared_words = match shared {
+                    Some(sentences) if shared_words_apart => Some(sentences),
+                    Some(sentences) => {
+                        shared_words::add(ctx, (he, te), sentences, &mut sink);
+                        None
+                    }
+                    None => None,
+                };
                 sink.out.sort_unstable();
                 sink.out.dedup();
                 let candidate = Candidate {
@@ -580,6 +616,7 @@ impl DocFeatures {
                     types,
                     features: std::mem::take(&mut sink.out),
                     evidence,
+                    shared_words,
                 };
                 visit(&candidate);
                 sink.out = candidate.features;
@@ -588,12 +625,14 @@ impl DocFeatures {
     }
 }
 
+/// Adds the pair's features but its `sw` ones; gives its evidence and the
+/// sentences those come from.
 fn pair_features(
     ctx: &Ctx,
     (h, he): (usize, &Ent),
     (t, te): (usize, &Ent),
     sink: &mut Sink,
-) -> Vec<usize> {
+) -> (Vec<usize>, Option<SharedSentences>) {
     let tp = (type_index(he.ty) * 6 + type_index(te.ty)) as u64;
     sink.add(const { name("bias") }, &[]);
     sink.add(const { name("tp") }, &[tp]);
@@ -616,7 +655,7 @@ fn pair_features(
         } else {
             vec![a.sentence.min(b.sentence), a.sentence.max(b.sentence)]
         };
-        return evidence;
+        return (evidence, None);
     }
     // Words between the closest mentions of each shared sentence.
     for (i, &s) in shared.iter().enumerate().take(4) {
@@ -634,29 +673,8 @@ fn pair_features(
             sink.add(const { name("coord") }, &[tp]);
         }
     }
-    // Words of the shared sentences outside both entities' mentions.
-    for &s in shared.iter().take(3) {
-        let Some(range) = ctx.sentences.get(s) else {
-            continue;
-        };
-        let mut inside = vec![false; range.len()];
-        for m in mentions_in(he, s).iter().chain(mentions_in(te, s)) {
-            let (from, to) = (m.start.max(range.start), m.end.min(range.end));
-            for flag in inside
-                .iter_mut()
-                .take(to.saturating_sub(range.start))
-                .skip(from.saturating_sub(range.start))
-            {
-                *flag = true;
-            }
-        }
-        for (i, &inside) in range.clone().zip(&inside) {
-            if !ctx.punct[i] && !inside {
-                sink.add(const { name("sw") }, &[ctx.stem_hash[i]]);
-            }
-        }
-    }
-    shared
+    let sentences = SharedSentences::of(&shared);
+    (shared, sentences)
 }
 
 /// Entities sharing a sentence with both ends of a pair, by type: the

@@ -17,6 +17,7 @@
 pub mod docred;
 pub mod eval;
 pub mod features;
+mod shared_word_sums;
 pub(crate) mod stage2;
 pub mod threshold;
 pub mod train;
@@ -26,6 +27,7 @@ use crate::document::{Document, EntityId, Relation, RelationKind};
 use crate::error::{Error, Result};
 use features::{Candidate, DocFeatures, Pair, Role, TYPE_PAIRS};
 use serde::{Deserialize, Serialize};
+use shared_word_sums::SharedWordSums;
 use std::sync::OnceLock;
 
 pub use eval::{TypedEvalArgs, run};
@@ -410,7 +412,9 @@ impl TypedModel {
         };
         let allowed = |types: u8| self.row_len.get(usize::from(types)).is_some_and(|&n| n > 0);
         let mut sums = vec![0i32; self.meta.properties.len()];
-        features.for_each_pair(max_gap, allowed, |pair| {
+        let widest = self.row_len.iter().copied().max().unwrap_or(0);
+        let mut shared_words = SharedWordSums::new(widest);
+        features.for_each_pair_for_scoring(max_gap, allowed, |pair| {
             let n = self.row_len[usize::from(pair.types)];
             let h = parts.get(
                 self,
@@ -431,6 +435,7 @@ impl TypedModel {
                 *s = a + b;
             }
             self.accumulate(sums, pair.features.iter().copied());
+            shared_words.add(self, features, pair, sums);
             for &property in &self.meta.allowed[usize::from(pair.types)] {
                 emit(pair, property, self.raw(sums, property));
             }
