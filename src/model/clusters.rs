@@ -39,25 +39,18 @@ pub struct WordClusters {
     rows: Vec<u16>,
     /// The coarse clusters of each row.
     coarse: Vec<[u16; COARSE_SIZES.len()]>,
-    /// Open addressing by the word's hash: each slot a word's index in its
-    /// low [`Self::index_bits`] bits and more bits of its hash above them,
-    /// or [`EMPTY`]. One or two probes where a binary search over the sorted
-    /// words would take twenty cache misses, and a probe whose hash bits
-    /// differ is passed over without reading the word.
-    index: Vec<u32>,
-    index_bits: u32,
+    /// Open addressing by the word's hash: each slot the high 48 bits of
+    /// the hash with the word's row in the low 16, or [`EMPTY`]. A look-up
+    /// reads one slot, seldom two, and never the word's bytes: a word the
+    /// vectors lack matches another's slot only if 48 bits of their hashes
+    /// agree (odds of 1 in 2^47 per look-up).
+    index: Vec<u64>,
 }
 
-const EMPTY: u32 = u32::MAX;
-
-/// `bits` low bits set.
-fn low_bits(bits: u32) -> u32 {
-    if bits >= 32 {
-        u32::MAX
-    } else {
-        (1 << bits) - 1
-    }
-}
+/// No row is this large (rows are checked below it on reading), so no
+/// entry is empty.
+const EMPTY: u64 = u64::MAX;
+const ROW_BITS: u64 = 0xFFFF;
 
 fn word_hash(word: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(word)
@@ -110,61 +103,58 @@ impl WordClusters {
 
     /// The clusters of `word` as written (case kept), if the vectors know it.
     pub fn get(&self, word: &str) -> Option<WordCluster> {
-        let index = self
+        let row = self
             .find(word.as_bytes())
             .or_else(|| self.find(word.to_lowercase().as_bytes()))?;
-        let row = self.rows[index];
-        Some(WordCluster {
-            row,
-            coarse: self.coarse[row as usize],
-        })
+        Some(self.cluster(row))
     }
 
     /// The clusters of `word` exactly as written, without the lower-case
     /// fallback of [`WordClusters::get`].
     pub fn get_exact(&self, word: &str) -> Option<WordCluster> {
-        let row = self.rows[self.find(word.as_bytes())?];
-        Some(WordCluster {
-            row,
-            coarse: self.coarse[row as usize],
-        })
+        Some(self.cluster(self.find(word.as_bytes())?))
     }
 
-    fn find(&self, word: &[u8]) -> Option<usize> {
+    fn cluster(&self, row: u16) -> WordCluster {
+        WordCluster {
+            row,
+            coarse: self.coarse[row as usize],
+        }
+    }
+
+    /// The word's row.
+    fn find(&self, word: &[u8]) -> Option<u16> {
         let mask = self.index.len() - 1;
         let hash = word_hash(word);
+        let check = hash & !ROW_BITS;
         let mut slot = hash as usize & mask;
-        let check = self.check_bits(hash);
-        let low = low_bits(self.index_bits);
         loop {
             match self.index[slot] {
                 EMPTY => return None,
-                entry if entry & !low == check && self.word((entry & low) as usize) == word => {
-                    return Some((entry & low) as usize);
-                }
+                entry if entry & !ROW_BITS == check => return Some((entry & ROW_BITS) as u16),
                 _ => slot = (slot + 1) & mask,
             }
         }
     }
 
-    /// The hash bits an index entry keeps above the word's index.
-    fn check_bits(&self, hash: u64) -> u32 {
-        ((hash >> 32) as u32) & !low_bits(self.index_bits)
-    }
-
-    /// Builds [`Self::index`], at most half full.
+    /// Builds [`Self::index`], at most two-thirds full: linear probes stay
+    /// within a cache line or two. Of two words whose hashes share their
+    /// high 48 bits the first keeps the slot (no two of the vectors' words
+    /// do; a test checks it).
     fn indexed(mut self) -> WordClusters {
-        let size = (2 * self.starts.len()).next_power_of_two().max(2);
-        // Room for every index and for EMPTY, which no entry equals.
-        self.index_bits = (self.starts.len() + 1).next_power_of_two().trailing_zeros();
+        let count = self.starts.len();
+        let size = (count + count / 2).next_power_of_two().max(2);
         let mut index = vec![EMPTY; size];
-        for k in 0..self.starts.len() {
+        for (k, &row) in self.rows.iter().enumerate() {
             let hash = word_hash(self.word(k));
+            let check = hash & !ROW_BITS;
             let mut slot = hash as usize & (size - 1);
-            while index[slot] != EMPTY {
+            while index[slot] != EMPTY && index[slot] & !ROW_BITS != check {
                 slot = (slot + 1) & (size - 1);
             }
-            index[slot] = self.check_bits(hash) | k as u32;
+            if index[slot] == EMPTY {
+                index[slot] = check | u64::from(row);
+            }
         }
         self.index = index;
         self
@@ -191,6 +181,9 @@ impl WordClusters {
         let count = reader.u32()? as usize;
         let text_len = reader.u32()? as usize;
         let row_count = reader.u32()? as usize;
+        if row_count >= ROW_BITS as usize {
+            return Err(reader.error("more rows than an index entry holds"));
+        }
         let words = reader.take(text_len)?.to_vec();
         let mut starts = Vec::with_capacity(count);
         let mut start = 0;
@@ -222,7 +215,6 @@ impl WordClusters {
             rows,
             coarse,
             index: Vec::new(),
-            index_bits: 0,
         }
         .indexed();
         if (1..count).any(|i| clusters.word(i - 1) >= clusters.word(i)) {
@@ -249,6 +241,12 @@ impl WordClusters {
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect();
         let row_count = vectors.len() / DIMENSIONS;
+        if row_count >= ROW_BITS as usize {
+            return Err(Error::Model {
+                name: "clusters".into(),
+                message: format!("{row_count} rows of vectors: at most {ROW_BITS} are indexed"),
+            });
+        }
         let mut entries: Vec<(&str, u16)> = Vec::new();
         for (n, line) in source.lines().enumerate() {
             let bad_line = || Error::BadLine {
@@ -286,7 +284,6 @@ impl WordClusters {
             rows: entries.iter().map(|e| e.1).collect(),
             coarse,
             index: Vec::new(),
-            index_bits: 0,
         }
         .indexed())
     }
@@ -404,6 +401,19 @@ mod tests {
     }
 
     #[test]
+    fn every_word_of_the_vectors_finds_its_own_row() {
+        let clusters = WordClusters::embedded();
+        let lost: Vec<String> = (0..clusters.len())
+            .filter(|&k| {
+                let word = std::str::from_utf8(clusters.word(k)).expect("UTF-8 words");
+                clusters.get_exact(word).map(|c| c.row) != Some(clusters.rows[k])
+            })
+            .map(|k| String::from_utf8_lossy(clusters.word(k)).into_owned())
+            .collect();
+        assert!(lost.is_empty(), "{lost:?}");
+    }
+
+    #[test]
     fn clusters_round_trip_through_bytes() {
         let clusters = WordClusters {
             words: b"Acme\nbank\nriver\n".to_vec(),
@@ -411,7 +421,6 @@ mod tests {
             rows: vec![1, 0, 1],
             coarse: vec![[0, 3], [1, 2]],
             index: Vec::new(),
-            index_bits: 0,
         }
         .indexed();
         let mut bytes = Vec::new();
