@@ -507,8 +507,8 @@ impl Recognizer {
         }
         let world = world::describe(words, infos);
         let cases = case_classes_of(&self.case_classes, infos);
-        let names = self.names.matches(infos, sequence_key);
-        let lower_names = self.lower_names.matches(infos, lower_key);
+        let names = self.names.matches(infos, SEQUENCE_KEY);
+        let lower_names = self.lower_names.matches(infos, LOWER_KEY);
         let mut features = Vec::new();
         let mut shared = vec![[0f32; 2 * LABELS]; infos.len()];
         for sentence in sentences {
@@ -641,12 +641,30 @@ fn decode(
 
 const LONGEST_NAME: usize = 6;
 
-fn sequence_key(infos: &[TokenInfo]) -> u64 {
-    infos.iter().fold(0x9AE1, |key, info| mix(key, info.word))
+/// How a name's tokens make its key: each token's word as written, or
+/// its lower case, mixed in order into a seed.
+#[derive(Clone, Copy)]
+pub(crate) struct NameKey {
+    seed: u64,
+    part: fn(&TokenInfo) -> u64,
 }
 
-fn lower_key(infos: &[TokenInfo]) -> u64 {
-    infos.iter().fold(0x10E1, |key, info| mix(key, info.lower))
+pub(crate) const SEQUENCE_KEY: NameKey = NameKey {
+    seed: 0x9AE1,
+    part: |info| info.word,
+};
+
+pub(crate) const LOWER_KEY: NameKey = NameKey {
+    seed: 0x10E1,
+    part: |info| info.lower,
+};
+
+impl NameKey {
+    fn of(self, infos: &[TokenInfo]) -> u64 {
+        infos
+            .iter()
+            .fold(self.seed, |key, info| mix(key, (self.part)(info)))
+    }
 }
 
 /// Names the training data labels, as hashes of their token sequences, each
@@ -658,10 +676,10 @@ pub struct Names {
 }
 
 impl Names {
-    /// Known names as written (`key` = [`sequence_key`]) or whatever their
-    /// case ([`lower_key`]).
-    fn collect(docs: &[&Prepared], key: fn(&[TokenInfo]) -> u64) -> Names {
-        let sequence_key = key;
+    /// Known names as written (`key` = [`SEQUENCE_KEY`]) or whatever their
+    /// case ([`LOWER_KEY`]).
+    fn collect(docs: &[&Prepared], key: NameKey) -> Names {
+        let sequence_key = |infos: &[TokenInfo]| key.of(infos);
         let mut labelled: HashKeyed<[u32; TYPES]> = HashKeyed::default();
         for doc in docs {
             for (range, ty) in &doc.gold {
@@ -698,10 +716,22 @@ impl Names {
 
     /// Per token: 0, or 1 + 4 × type + position (begin, inside, last, unit)
     /// in the longest known name starting leftmost.
-    fn matches(&self, infos: &[TokenInfo], sequence_key: fn(&[TokenInfo]) -> u64) -> Vec<u64> {
+    fn matches(&self, infos: &[TokenInfo], key: NameKey) -> Vec<u64> {
         let mut out = vec![0u64; infos.len()];
+        // The keys of a start's phrases of every length, built word by word
+        // once, rather than each phrase's from its first word.
+        let mut keys = [0u64; LONGEST_NAME];
+        let mut keyed = 0..0;
         let found = phrase::leftmost_longest(0..infos.len(), LONGEST_NAME, |range| {
-            self.types.get(&sequence_key(&infos[range])).copied()
+            if range.start != keyed.start || range.end > keyed.end {
+                let mut k = key.seed;
+                for (slot, info) in keys.iter_mut().zip(&infos[range.clone()]) {
+                    k = mix(k, (key.part)(info));
+                    *slot = k;
+                }
+                keyed = range.clone();
+            }
+            self.types.get(&keys[range.len() - 1]).copied()
         });
         for (range, ty) in found {
             let length = range.len();

@@ -257,12 +257,12 @@ pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
     let odd: Vec<&Prepared> = docs.iter().skip(1).step_by(2).collect();
     let half_names = [&even, &odd].map(|half| {
         (
-            Names::collect(half, sequence_key),
-            Names::collect(half, lower_key),
+            Names::collect(half, SEQUENCE_KEY),
+            Names::collect(half, LOWER_KEY),
         )
     });
-    let names = Names::collect(&all, sequence_key);
-    let lower_names = Names::collect(&all, lower_key);
+    let names = Names::collect(&all, SEQUENCE_KEY);
+    let lower_names = Names::collect(&all, LOWER_KEY);
     let cases: Vec<Vec<u64>> = docs
         .iter()
         .map(|doc| case_classes_of(&case_classes, &doc.infos))
@@ -270,8 +270,8 @@ pub fn train(mut docs: Vec<Prepared>, epochs: usize, seed: u64) -> Recognizer {
     for (d, (doc, cases)) in docs.iter_mut().zip(cases).enumerate() {
         doc.cases = cases;
         let other = &half_names[1 - d % 2];
-        doc.names = other.0.matches(&doc.infos, sequence_key);
-        doc.lower_names = other.1.matches(&doc.infos, lower_key);
+        doc.names = other.0.matches(&doc.infos, SEQUENCE_KEY);
+        doc.lower_names = other.1.matches(&doc.infos, LOWER_KEY);
     }
     let docs = &docs[..];
     let even: Vec<&Prepared> = docs.iter().step_by(2).collect();
