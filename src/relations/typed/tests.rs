@@ -444,3 +444,40 @@ fn a_model_trained_on_parsed_texts_says_so_in_its_file() {
     let read = TypedModel::from_bytes(&model.to_bytes()).unwrap();
     assert!(read.meta.reads_trees);
 }
+
+#[test]
+fn shared_sentence_words_score_as_the_pair_lists_them() {
+    // "Bank" lies in both banks' names: it is a shared word of neither pair
+    // partner alone, and the scorer must find that it is inside the pair;
+    // "river" and "Tromsø" show the common case.
+    let doc = hand_doc(
+        &[
+            "The", "Bank", "of", "Norway", "lent", "the", "Bank", "of", "Chile", "money", "near",
+            "the", "river", "in", "Tromsø", ".",
+        ],
+        &[
+            (1..4, EntityType::Organization),
+            (6..9, EntityType::Organization),
+            (14..15, EntityType::Location),
+        ],
+    );
+    let model = TypedModel::embedded();
+    let pairs = features::doc_pairs_within(&doc, MAX_SENTENCE_GAP);
+    assert_eq!(pairs.len(), 6, "every ordered pair of the three entities");
+    let whole: Vec<(usize, usize, u16, u32)> = model
+        .score_pairs(&pairs)
+        .iter()
+        .map(|s| {
+            let p = &pairs[s.pair];
+            (p.head, p.tail, s.property, s.score.to_bits())
+        })
+        .collect();
+    let mut parts = Vec::new();
+    let doc_features = features::DocFeatures::new(&doc, false);
+    model.score_doc(&doc_features, MAX_SENTENCE_GAP, |c, property, score| {
+        assert!(c.shared_words.is_some(), "one sentence holds every pair");
+        parts.push((c.head, c.tail, property, score.to_bits()));
+    });
+    assert!(!whole.is_empty());
+    assert_eq!(whole, parts);
+}
