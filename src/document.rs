@@ -4,6 +4,7 @@
 //! written by exactly one stage. Spans are half-open UTF-8 byte ranges into
 //! the original text everywhere; no stage rewrites the text.
 
+use crate::model::clusters::WordCluster;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -334,6 +335,11 @@ pub struct Document {
     /// One arc per token once the parser has run; empty before.
     #[serde(skip)]
     pub dependencies: Vec<Dependency>,
+    /// One per token once the recogniser has run: the word clusters of the
+    /// Explosion vectors for the word as written, else its lower case, which
+    /// the typed relations read too. Empty before.
+    #[serde(skip)]
+    pub word_clusters: Vec<Option<WordCluster>>,
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
     /// The entity each mention belongs to, parallel to `mentions`.

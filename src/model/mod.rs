@@ -131,8 +131,10 @@ impl Models {
         features::mark_line_breaks(&doc.text, &doc.tokens, &mut infos);
         let sentences: Vec<Range<usize>> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
         doc.tags = self.tagger.tag_with(&infos, &sentences);
+        let world = recognizer::world::describe(&words, &infos);
+        doc.word_clusters = world.iter().map(|w| w.cluster).collect();
         self.recognizer
-            .recognize_with(&words, &infos, &doc.tags, &sentences)
+            .recognize_described(&infos, &world, &doc.tags, &sentences)
     }
 }
 

@@ -502,10 +502,22 @@ impl Recognizer {
         tags: &[Upos],
         sentences: &[Range<usize>],
     ) -> Vec<(Range<usize>, EntityType)> {
-        if tags.len() != infos.len() || words.len() != infos.len() {
+        let world = world::describe(words, infos);
+        self.recognize_described(infos, &world, tags, sentences)
+    }
+
+    /// [`Recognizer::recognize_with`] for tokens whose world knowledge
+    /// ([`world::describe`]) is already known.
+    pub fn recognize_described(
+        &self,
+        infos: &[TokenInfo],
+        world: &[WorldInfo],
+        tags: &[Upos],
+        sentences: &[Range<usize>],
+    ) -> Vec<(Range<usize>, EntityType)> {
+        if tags.len() != infos.len() || world.len() != infos.len() {
             return Vec::new();
         }
-        let world = world::describe(words, infos);
         let cases = case_classes_of(&self.case_classes, infos);
         let names = self.names.matches(infos, SEQUENCE_KEY);
         let lower_names = self.lower_names.matches(infos, LOWER_KEY);

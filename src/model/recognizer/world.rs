@@ -2,7 +2,7 @@
 //! word's clusters from the Explosion vectors ("Besiktas" is used like
 //! "Barcelona") and the GeoNames places a phrase names.
 
-use super::super::clusters::WordClusters;
+use super::super::clusters::{WordCluster, WordClusters};
 use super::super::features::TokenInfo;
 use super::super::perceptron::{feature, mix};
 use super::super::places::{LONGEST_NAME, Places};
@@ -22,6 +22,8 @@ pub struct WorldInfo {
     /// 0, or 1 + 4 × place kind + position (begin, inside, last, unit) in
     /// the longest place name starting leftmost.
     pub place: u64,
+    /// The clusters of the word as written, else of its lower case.
+    pub cluster: Option<WordCluster>,
 }
 
 /// Describes every token: its clusters (a word the vectors lack falls back
@@ -54,7 +56,8 @@ fn word_clusters(clusters: &WordClusters, word: &str, info: &TokenInfo) -> World
     } else {
         clusters.get_exact(&word.to_lowercase())
     };
-    let (row, coarse) = match exact.or(lower) {
+    let cluster = exact.or(lower);
+    let (row, coarse) = match cluster {
         Some(c) => (
             u64::from(c.row) + 1,
             [u64::from(c.coarse[0]) + 1, u64::from(c.coarse[1]) + 1],
@@ -71,6 +74,7 @@ fn word_clusters(clusters: &WordClusters, word: &str, info: &TokenInfo) -> World
         coarse,
         lower_row,
         place: 0,
+        cluster,
     }
 }
 

@@ -5,7 +5,7 @@
 //! built from tags would carry no weight.
 
 use crate::document::{Document, EntityType, MentionKind};
-use crate::model::clusters::WordClusters;
+use crate::model::clusters::{WordCluster, WordClusters};
 use crate::model::places::Place;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -125,10 +125,10 @@ fn stem(word: &str) -> &str {
     word
 }
 
-fn word_cluster(word: &str) -> (u64, u64) {
-    WordClusters::embedded()
-        .get(word)
-        .map_or((NONE, NONE), |c| (u64::from(c.coarse[1]), u64::from(c.row)))
+/// A word's 1,024-way cluster and row, as the recogniser found them or
+/// looked up here (the same: the word as written, else its lower case).
+fn cluster_hashes(cluster: Option<WordCluster>) -> (u64, u64) {
+    cluster.map_or((NONE, NONE), |c| (u64::from(c.coarse[1]), u64::from(c.row)))
 }
 
 fn is_punct(word: &str) -> bool {
@@ -244,9 +244,14 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
         sentences.push(0..words.len());
     }
     let tree = path::Tree::of(doc).filter(|_| read_trees);
-    let (cluster_hash, row_hash): (Vec<u64>, Vec<u64>) = (0..doc.tokens.len())
-        .map(|i| word_cluster(doc.token_text(i)))
-        .unzip();
+    let (cluster_hash, row_hash): (Vec<u64>, Vec<u64>) =
+        if doc.word_clusters.len() == doc.tokens.len() {
+            doc.word_clusters.iter().map(|&c| cluster_hashes(c)).unzip()
+        } else {
+            (0..doc.tokens.len())
+                .map(|i| cluster_hashes(WordClusters::embedded().get(doc.token_text(i))))
+                .unzip()
+        };
     let mut ents: Vec<Option<Ent>> = Vec::with_capacity(doc.entities.len());
     for entity in &doc.entities {
         let mut mentions = Vec::new();

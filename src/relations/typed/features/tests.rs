@@ -166,3 +166,19 @@ fn words_used_alike_share_their_cluster_features() {
     );
     assert!(bought.contains(&name_cluster) && purchased.contains(&name_cluster));
 }
+
+#[test]
+fn clusters_the_recogniser_found_are_those_looked_up_again() {
+    let text = "GRØNLI Logistics hired Marit Østby, the former CEO of Varde Shipping, in Tromsø.";
+    let doc = crate::pipeline::Pipeline::default().annotate("t", text);
+    assert_eq!(doc.word_clusters.len(), doc.tokens.len());
+    assert!(doc.word_clusters.iter().any(Option::is_some));
+    let mut looked_up = doc.clone();
+    looked_up.word_clusters.clear();
+    let (carried, fresh) = (build_ctx(&doc, false), build_ctx(&looked_up, false));
+    assert_eq!(carried.cluster_hash, fresh.cluster_hash);
+    assert_eq!(carried.word_hash.len(), carried.cluster_hash.len());
+    // The names' rows are entity features.
+    let own = |doc: &Document| DocFeatures::new(doc, false).entities.own;
+    assert_eq!(own(&doc), own(&looked_up));
+}
