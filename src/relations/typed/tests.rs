@@ -123,26 +123,37 @@ fn employer_points_from_person_to_organisation() {
     );
 }
 
+type Scores = Vec<(usize, usize, u16, u32)>;
+
+/// Each (head, tail, property, score bits) as `score_pairs` gives them from
+/// the pairs' full feature lists, and as `score_doc` gives them from its
+/// per-entity and per-sentence sums.
+fn scored_whole_and_in_parts(model: &TypedModel, doc: &Document, gap: usize) -> (Scores, Scores) {
+    let pairs = features::doc_pairs_within(doc, gap);
+    let whole = model
+        .score_pairs(&pairs)
+        .iter()
+        .map(|s| {
+            let p = &pairs[s.pair];
+            (p.head, p.tail, s.property, s.score.to_bits())
+        })
+        .collect();
+    let mut parts = Vec::new();
+    let doc_features = features::DocFeatures::new(doc, true);
+    model.score_doc(&doc_features, gap, |c, property, score| {
+        assert!(c.shared_words.is_some() || c.evidence.len() <= 2);
+        parts.push((c.head, c.tail, property, score.to_bits()));
+    });
+    (whole, parts)
+}
+
 #[test]
 fn entity_parts_score_as_whole_pairs() {
     let docs = read_docred(&data()).expect("Re-DocRED beside the checkout");
     let model = TypedModel::embedded();
     for gold in docs.iter().take(20) {
         for gap in [MAX_SENTENCE_GAP, usize::MAX] {
-            let pairs = features::doc_pairs_within(&gold.doc, gap);
-            let whole: Vec<(usize, usize, u16, u32)> = model
-                .score_pairs(&pairs)
-                .iter()
-                .map(|s| {
-                    let p = &pairs[s.pair];
-                    (p.head, p.tail, s.property, s.score.to_bits())
-                })
-                .collect();
-            let mut parts = Vec::new();
-            let doc_features = features::DocFeatures::new(&gold.doc, true);
-            model.score_doc(&doc_features, gap, |c, property, score| {
-                parts.push((c.head, c.tail, property, score.to_bits()));
-            });
+            let (whole, parts) = scored_whole_and_in_parts(model, &gold.doc, gap);
             assert_eq!(whole, parts);
         }
     }
@@ -462,22 +473,12 @@ fn shared_sentence_words_score_as_the_pair_lists_them() {
         ],
     );
     let model = TypedModel::embedded();
-    let pairs = features::doc_pairs_within(&doc, MAX_SENTENCE_GAP);
-    assert_eq!(pairs.len(), 6, "every ordered pair of the three entities");
-    let whole: Vec<(usize, usize, u16, u32)> = model
-        .score_pairs(&pairs)
-        .iter()
-        .map(|s| {
-            let p = &pairs[s.pair];
-            (p.head, p.tail, s.property, s.score.to_bits())
-        })
-        .collect();
-    let mut parts = Vec::new();
-    let doc_features = features::DocFeatures::new(&doc, false);
-    model.score_doc(&doc_features, MAX_SENTENCE_GAP, |c, property, score| {
-        assert!(c.shared_words.is_some(), "one sentence holds every pair");
-        parts.push((c.head, c.tail, property, score.to_bits()));
-    });
+    assert_eq!(
+        features::doc_pairs_within(&doc, MAX_SENTENCE_GAP).len(),
+        6,
+        "every ordered pair of the three entities"
+    );
+    let (whole, parts) = scored_whole_and_in_parts(model, &doc, MAX_SENTENCE_GAP);
     assert!(!whole.is_empty());
     assert_eq!(whole, parts);
 }
