@@ -186,6 +186,8 @@ struct Ctx {
     tree: Option<path::Tree>,
     /// Per entity, the places sharing a sentence with it and their countries.
     places_near: Vec<Vec<(usize, [u8; 2])>>,
+    /// The countries of the document's places, by how many lie in each.
+    countries: places::Countries,
 }
 
 fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
@@ -364,6 +366,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
         list.dedup();
     }
     let places_near = places::near(&ents, &cooc);
+    let countries = places::Countries::of(&ents);
     let list_at = coordinated_lists(&words, &ents);
     let word_hash = words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
     let stem_hash = words.iter().map(|w| xxh3_64(stem(w).as_bytes())).collect();
@@ -378,6 +381,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
         starts,
         cooc,
         places_near,
+        countries,
         by_sentence,
         list_at,
         tree,

@@ -105,9 +105,54 @@ pub(super) fn near(ents: &[Option<Ent>], cooc: &[Vec<usize>]) -> Vec<Vec<(usize,
         .collect()
 }
 
+/// The countries of a document's places (each entity with a GeoNames
+/// reading counts once), most places first: the country a text is about.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Countries {
+    by_count: Vec<([u8; 2], usize)>,
+    total: usize,
+}
+
+impl Countries {
+    pub fn of(ents: &[Option<Ent>]) -> Countries {
+        let mut counts: Vec<([u8; 2], usize)> = Vec::new();
+        for place in ents.iter().flatten().filter_map(|e| e.geo.place) {
+            match counts.iter_mut().find(|(c, _)| *c == place.country) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((place.country, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let total = counts.iter().map(|(_, n)| n).sum();
+        Countries {
+            by_count: counts,
+            total,
+        }
+    }
+
+    /// A country's rank among the document's (0 the most places; 2 for
+    /// third or later) and its share of the places (0 under a third, 1
+    /// under two thirds, 2 more, 3 all); (3, 0) for a country none of them
+    /// lies in.
+    pub fn standing(&self, country: [u8; 2]) -> (u64, u64) {
+        let Some(rank) = self.by_count.iter().position(|(c, _)| *c == country) else {
+            return (3, 0);
+        };
+        let n = self.by_count[rank].1;
+        let share = if n == self.total {
+            3
+        } else {
+            (3 * n / self.total.max(1)).min(2) as u64
+        };
+        (rank.min(2) as u64, share)
+    }
+}
+
 /// "Taylor, Texas": the kinds of two places and whether they lie in one
 /// country. "Solberg met fishermen in Bergen": whether the other places the
 /// head shares a sentence with lie in the tail place's country or another.
+/// And the tail place's country's standing among the document's places
+/// (`geo-doc`): a text about a Polish village names Polish towns.
 pub(super) fn pair_features(
     ctx: &Ctx,
     (h, he): (usize, &Ent),
@@ -130,6 +175,15 @@ pub(super) fn pair_features(
             ],
         );
     }
+    let (rank, share) = ctx.countries.standing(tail_place.country);
+    let head_country = match he.geo.place {
+        Some(place) => u64::from(place.country == tail_place.country),
+        None => 2,
+    };
+    sink.add(
+        const { name("geo-doc") },
+        &[rank, share, head_country, tail_place.kind as u64, tp],
+    );
     let (mut same, mut other) = (false, false);
     for &(_, country) in ctx.places_near[h].iter().filter(|&&(e, _)| e != t) {
         same |= country == tail_place.country;

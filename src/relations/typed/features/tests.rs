@@ -226,3 +226,34 @@ fn a_place_paired_with_a_continent_knows_whether_it_lies_there() {
     // Only a tail that names a continent has the feature.
     assert!(!features_of("Lyon", "France").contains(&cont(1)));
 }
+
+#[test]
+fn the_country_most_of_a_documents_places_lie_in_ranks_first() {
+    use super::places::Countries;
+    let place = |country: &[u8; 2]| {
+        let mut e = entity(EntityType::Location, &[(0, 1)]);
+        if let Some(e) = e.as_mut() {
+            e.geo.place = Some(Place {
+                kind: PlaceKind::City,
+                country: *country,
+            });
+        }
+        e
+    };
+    let ents = [
+        place(b"NO"),
+        place(b"NO"),
+        entity(EntityType::Person, &[(2, 3)]),
+        place(b"NO"),
+        place(b"FR"),
+    ];
+    let countries = Countries::of(&ents);
+    // Norway: first, three of four places (over two thirds).
+    assert_eq!(countries.standing(*b"NO"), (0, 2));
+    // France: second, one of four (under a third).
+    assert_eq!(countries.standing(*b"FR"), (1, 0));
+    // A country none of the places lies in.
+    assert_eq!(countries.standing(*b"PE"), (3, 0));
+    let alone = Countries::of(&ents[..2]);
+    assert_eq!(alone.standing(*b"NO"), (0, 3));
+}
