@@ -20,6 +20,7 @@ pub mod features;
 pub(crate) mod stage2;
 pub mod threshold;
 pub mod train;
+mod view;
 
 use crate::collections::HashMap;
 use crate::document::{Document, EntityId, Relation, RelationKind};
