@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 pub const FILE: &str = "places.bin.zst";
-const MAGIC: &[u8] = b"textkg-places-1\n";
+const MAGIC: &[u8] = b"textkg-places-2\n";
+/// The first format: place names only, no continents.
+const MAGIC_V1: &[u8] = b"textkg-places-1\n";
 static BYTES: &[u8] = include_bytes!("../../models/places.bin.zst");
 
 /// Longest place name, in tokens, that [`Places::get`] is asked about.
@@ -67,6 +69,52 @@ impl PlaceKind {
     }
 }
 
+/// A continent as GeoNames codes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Continent {
+    Africa,
+    Antarctica,
+    Asia,
+    Europe,
+    NorthAmerica,
+    Oceania,
+    SouthAmerica,
+}
+
+impl Continent {
+    const ALL: [Continent; 7] = [
+        Continent::Africa,
+        Continent::Antarctica,
+        Continent::Asia,
+        Continent::Europe,
+        Continent::NorthAmerica,
+        Continent::Oceania,
+        Continent::SouthAmerica,
+    ];
+
+    /// GeoNames' two-letter code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Continent::Africa => "AF",
+            Continent::Antarctica => "AN",
+            Continent::Asia => "AS",
+            Continent::Europe => "EU",
+            Continent::NorthAmerica => "NA",
+            Continent::Oceania => "OC",
+            Continent::SouthAmerica => "SA",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Continent> {
+        Continent::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// One bit per continent, for sets of them.
+    pub fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
 /// A place: its kind and its country's ISO 3166 alpha-2 code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Place {
@@ -83,11 +131,13 @@ pub struct Places {
     /// with it has: most words are refused at once, and the rest are
     /// looked up at the lengths their names have.
     first_words: FastMap<String, usize>,
+    /// Each country's continent, by alpha-2 code.
+    continents: FastMap<[u8; 2], Continent>,
 }
 
 impl PartialEq for Places {
     fn eq(&self, other: &Places) -> bool {
-        self.names == other.names
+        self.names == other.names && self.continents == other.continents
     }
 }
 
@@ -132,7 +182,13 @@ impl Places {
         self.first_words.get(token).copied().unwrap_or(0)
     }
 
-    /// One line per name, sorted: `name<TAB>kind<TAB>country`.
+    /// The continent of a country (alpha-2 code), if GeoNames gives one.
+    pub fn continent(&self, country: [u8; 2]) -> Option<Continent> {
+        self.continents.get(&country).copied()
+    }
+
+    /// One line per name, sorted: `name<TAB>kind<TAB>country`; then one
+    /// per country, sorted: `country<TAB>continent`.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(MAGIC);
         let mut entries: Vec<(&String, &Place)> = self.names.iter().collect();
@@ -145,17 +201,41 @@ impl Places {
             out.extend_from_slice(&place.country);
             out.push(b'\n');
         }
+        let mut continents: Vec<_> = self.continents.iter().collect();
+        continents.sort_unstable();
+        for (country, continent) in continents {
+            out.extend_from_slice(country);
+            out.push(b'\t');
+            out.extend_from_slice(continent.code().as_bytes());
+            out.push(b'\n');
+        }
     }
 
+    /// Reads either format: the first has no continents.
     pub fn read(reader: &mut Reader<'_>) -> Result<Places> {
-        reader.expect_magic(MAGIC)?;
+        if reader.bytes.starts_with(MAGIC_V1) {
+            reader.expect_magic(MAGIC_V1)?;
+        } else {
+            reader.expect_magic(MAGIC)?;
+        }
         let text = std::str::from_utf8(reader.take(reader.bytes.len())?)
             .map_err(|_| reader.error("place names are not UTF-8"))?;
         let mut places = Places::default();
         for line in text.lines() {
             let mut fields = line.split('\t');
-            let (Some(name), Some(kind), Some(country), None) =
-                (fields.next(), fields.next(), fields.next(), fields.next())
+            let (first, second, third, fourth) =
+                (fields.next(), fields.next(), fields.next(), fields.next());
+            if let (Some(country), Some(continent), None) = (first, second, third) {
+                let country: [u8; 2] = country
+                    .as_bytes()
+                    .try_into()
+                    .map_err(|_| reader.error("a country code is not two letters"))?;
+                let continent = Continent::from_code(continent)
+                    .ok_or_else(|| reader.error("unknown continent code"))?;
+                places.continents.insert(country, continent);
+                continue;
+            }
+            let (Some(name), Some(kind), Some(country), None) = (first, second, third, fourth)
             else {
                 return Err(reader.error("a place line is not name, kind, country"));
             };
@@ -181,6 +261,9 @@ impl Places {
             let country = code(&row[0]);
             places.add(&row[2], PlaceKind::Country, country);
             places.add(&row[3], PlaceKind::Capital, country);
+            if let Some(continent) = Continent::from_code(&row[4]) {
+                places.continents.insert(country, continent);
+            }
         }
         for row in read_table(&dir.join("us_states.tsv"), 2)? {
             places.add(&row[1], PlaceKind::State, *b"US");
@@ -309,5 +392,40 @@ mod tests {
         assert_eq!(read.longest_starting_with("São"), 2);
         assert_eq!(read.longest_starting_with("Springfield"), 1);
         assert_eq!(read.longest_starting_with("Tomé"), 0);
+    }
+
+    #[test]
+    fn continents_round_trip_and_the_first_format_still_reads() {
+        let mut places = Places::default();
+        places.add("Nairobi", PlaceKind::Capital, *b"KE");
+        places.continents.insert(*b"KE", Continent::Africa);
+        places.continents.insert(*b"NA", Continent::Africa);
+        let mut bytes = Vec::new();
+        places.write(&mut bytes);
+        let read = Places::read(&mut Reader {
+            name: "t",
+            bytes: &bytes,
+        })
+        .unwrap();
+        assert_eq!(read, places);
+        assert_eq!(read.continent(*b"KE"), Some(Continent::Africa));
+        assert_eq!(read.continent(*b"FR"), None);
+        let first_format = b"textkg-places-1\nNairobi\t1\tKE\n";
+        let old = Places::read(&mut Reader {
+            name: "t",
+            bytes: first_format,
+        })
+        .unwrap();
+        assert_eq!(old.get("Nairobi").map(|p| p.country), Some(*b"KE"));
+        assert_eq!(old.continent(*b"KE"), None);
+    }
+
+    #[test]
+    fn embedded_places_know_each_countrys_continent() {
+        let places = Places::embedded();
+        assert_eq!(places.continent(*b"KE"), Some(Continent::Africa));
+        assert_eq!(places.continent(*b"NO"), Some(Continent::Europe));
+        assert_eq!(places.continent(*b"BR"), Some(Continent::SouthAmerica));
+        assert_eq!(places.continent(*b"AQ"), Some(Continent::Antarctica));
     }
 }

@@ -70,6 +70,8 @@ pub struct TypedEvalArgs {
 }
 
 type Confusion = BTreeMap<(String, String), usize>;
+/// End-to-end counts per property id.
+type PerProperty = BTreeMap<String, Counts>;
 type Knots = Vec<(f32, f32)>;
 
 /// One fold's calibration, fitted on the other folds: the isotonic knots,
@@ -287,7 +289,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             cross_calibrate(e2e_points, &corpus, folds, args.min_confidence, stage2);
         let run =
             |setting: Setting<'_>| end_to_end(&corpus, &cv.models, &pipeline_calibrations, setting);
-        let (counts, mapped, gold_entities, confusion) = run(Setting {
+        let (counts, mapped, gold_entities, confusion, e2e_by_property) = run(Setting {
             thresholds: &pipeline_thresholds,
             max_gap: MAX_SENTENCE_GAP,
             prune_below: PRUNE_BELOW,
@@ -320,7 +322,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         if stage2 {
             let (calibrations, thresholds, confidence) =
                 cross_calibrate(e2e_points, &corpus, folds, args.min_confidence, false);
-            let (c, _, _, _) = end_to_end(
+            let (c, _, _, _, _) = end_to_end(
                 &corpus,
                 &cv.models,
                 &calibrations,
@@ -337,7 +339,10 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
                 out.push_str(&reliability(e2e_points, &confidence));
             }
         }
+        let by_property =
+            per_property_end_to_end(&e2e_by_property, &per_property, properties, args.top);
         if args.quick {
+            out.push_str(&by_property);
             let _ = writeln!(
                 out,
                 "\nThresholds per fold: {}.\n",
@@ -346,7 +351,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             out.push_str(&reliability(e2e_points, &pipeline_confidence));
             return Ok(out);
         }
-        let (with_rules, _, _, _) = run(Setting {
+        let (with_rules, _, _, _, _) = run(Setting {
             thresholds: &pipeline_thresholds,
             max_gap: MAX_SENTENCE_GAP,
             prune_below: PRUNE_BELOW,
@@ -357,10 +362,11 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
             "| end to end, with the typed edges `textkg build` reads from roles and \"place, country\" | {} |",
             with_rules.row()
         );
+        out.push_str(&by_property);
         let _ = writeln!(out, "\nThreshold sweep end to end:\n");
         let _ = writeln!(out, "| min confidence | P | R | F1 |\n|---|---|---|---|");
         for t in [0.1f32, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7] {
-            let (c, _, _, _) = run(Setting {
+            let (c, _, _, _, _) = run(Setting {
                 thresholds: &vec![t; folds],
                 max_gap: MAX_SENTENCE_GAP,
                 prune_below: PRUNE_BELOW,
@@ -375,7 +381,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         );
         let _ = writeln!(out, "| max sentence gap | P | R | F1 |\n|---|---|---|---|");
         for gap in [0, 1, 2, 3, 4, 6, 8, 10, usize::MAX] {
-            let (c, _, _, _) = run(Setting {
+            let (c, _, _, _, _) = run(Setting {
                 thresholds: &pipeline_thresholds,
                 max_gap: gap,
                 prune_below: PRUNE_BELOW,
@@ -389,7 +395,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         );
         let _ = writeln!(out, "| pruned below | P | R | F1 |\n|---|---|---|---|");
         for floor in [0.0f32, 0.01, 0.02, 0.05, 0.1] {
-            let (c, _, _, _) = run(Setting {
+            let (c, _, _, _, _) = run(Setting {
                 thresholds: &pipeline_thresholds,
                 max_gap: MAX_SENTENCE_GAP,
                 prune_below: floor,
@@ -434,6 +440,37 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         }
     }
     Ok(out)
+}
+
+/// The most frequent properties end to end (with the second stage when
+/// used), beside their figures on gold entities.
+fn per_property_end_to_end(
+    e2e: &PerProperty,
+    gold_entities: &BTreeMap<u16, Counts>,
+    properties: &[super::Property],
+    top: usize,
+) -> String {
+    let mut out = format!(
+        "\nEnd to end, the {top} most frequent properties (reachable: both ends matched):\n\n\
+         | property | gold | reachable | P | R | F1 | gold entities F1 |\n|---|---|---|---|---|---|---|\n"
+    );
+    let mut frequent: Vec<(&String, &Counts)> = e2e.iter().collect();
+    frequent.sort_by(|a, b| b.1.gold.cmp(&a.1.gold).then(a.0.cmp(b.0)));
+    for (id, c) in frequent.into_iter().take(top) {
+        let on_gold = properties
+            .iter()
+            .position(|p| &p.id == id)
+            .and_then(|i| gold_entities.get(&u16::try_from(i).ok()?))
+            .map_or("-".to_string(), |g| format!("{:.1}", g.prf().2));
+        let _ = writeln!(
+            out,
+            "| {id} | {} | {} | {} | {on_gold} |",
+            c.gold,
+            c.reachable,
+            c.row()
+        );
+    }
+    out
 }
 
 fn gap_text(gap: usize) -> String {
@@ -492,7 +529,7 @@ fn end_to_end(
     models: &[TypedModel],
     calibrations: &[FoldCalibration],
     setting: Setting<'_>,
-) -> (Counts, usize, usize, Confusion) {
+) -> (Counts, usize, usize, Confusion, PerProperty) {
     let Setting {
         thresholds,
         max_gap,
@@ -518,7 +555,7 @@ fn end_to_end(
         ..crate::pipeline::Options::default()
     });
     let view = corpus.pipeline.as_ref();
-    let per_doc: Vec<(Counts, usize, usize, Confusion)> = corpus
+    let per_doc: Vec<(Counts, usize, usize, Confusion, PerProperty)> = corpus
         .docs
         .par_iter()
         .enumerate()
@@ -564,23 +601,34 @@ fn end_to_end(
                 gold: gold_triples.len(),
                 ..Counts::default()
             };
+            let mut by_property = PerProperty::new();
             for r in &relations {
+                let property = r.property.as_deref().unwrap_or("");
                 let key = match (mapping[r.head.index()], mapping[r.tail.index()]) {
-                    (Some(h), Some(t)) => Some((h, t, r.property.as_deref().unwrap_or(""))),
+                    (Some(h), Some(t)) => Some((h, t, property)),
                     _ => None,
                 };
+                let row = by_property.entry(property.to_string()).or_default();
                 match key {
                     Some(key) if gold_triples.contains(&key) && matched.insert(key) => {
-                        counts.tp += 1
+                        counts.tp += 1;
+                        row.tp += 1;
                     }
-                    _ => counts.fp += 1,
+                    _ => {
+                        counts.fp += 1;
+                        row.fp += 1;
+                    }
                 }
             }
             let mapped: HashSet<usize> = mapping.iter().flatten().copied().collect();
-            counts.reachable = gold_triples
-                .iter()
-                .filter(|(h, t, _)| mapped.contains(h) && mapped.contains(t))
-                .count();
+            for &(h, t, property) in &gold_triples {
+                let row = by_property.entry(property.to_string()).or_default();
+                row.gold += 1;
+                if mapped.contains(&h) && mapped.contains(&t) {
+                    row.reachable += 1;
+                    counts.reachable += 1;
+                }
+            }
             let mut confusion = BTreeMap::new();
             for (p, g) in mapping.iter().enumerate() {
                 let predicted_type = predicted.entities[p].ty.as_str().to_string();
@@ -589,11 +637,12 @@ fn end_to_end(
                 });
                 *confusion.entry((gold_type, predicted_type)).or_default() += 1;
             }
-            (counts, mapped.len(), gold.doc.entities.len(), confusion)
+            let entities = gold.doc.entities.len();
+            (counts, mapped.len(), entities, confusion, by_property)
         })
         .collect();
-    let mut total = (Counts::default(), 0, 0, BTreeMap::new());
-    for (c, m, g, confusion) in per_doc {
+    let mut total = (Counts::default(), 0, 0, BTreeMap::new(), PerProperty::new());
+    for (c, m, g, confusion, by_property) in per_doc {
         total.0.tp += c.tp;
         total.0.fp += c.fp;
         total.0.gold += c.gold;
@@ -602,6 +651,13 @@ fn end_to_end(
         total.2 += g;
         for (k, v) in confusion {
             *total.3.entry(k).or_default() += v;
+        }
+        for (property, c) in by_property {
+            let row = total.4.entry(property).or_default();
+            row.tp += c.tp;
+            row.fp += c.fp;
+            row.gold += c.gold;
+            row.reachable += c.reachable;
         }
     }
     total

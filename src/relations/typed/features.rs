@@ -6,18 +6,19 @@
 
 use crate::document::{Document, EntityType, MentionKind};
 use crate::model::clusters::{WordCluster, WordClusters};
-use crate::model::places::Place;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use xxhash_rust::xxh3::xxh3_64;
 
 mod closest;
+mod lists;
 mod partners;
 mod path;
 mod places;
 mod shared_words;
 
 use closest::closest;
+use lists::coordinated_lists;
 
 use partners::Partners;
 pub use partners::{MAX_PARTNERS, MIN_PAIR_BUDGET, PAIRS_PER_TOKEN};
@@ -148,8 +149,8 @@ struct Ent {
     sentences: BTreeSet<usize>,
     /// Role-free features, hashed; the pair adds the role and the other type.
     own: Vec<u64>,
-    /// The most prominent GeoNames reading of its names, if any.
-    place: Option<Place>,
+    /// What GeoNames says of its names.
+    geo: places::Geo,
 }
 
 fn bucket(n: usize) -> &'static str {
@@ -187,51 +188,8 @@ struct Ctx {
     tree: Option<path::Tree>,
     /// Per entity, the places sharing a sentence with it and their countries.
     places_near: Vec<Vec<(usize, [u8; 2])>>,
-}
-
-/// Names joined by commas and a conjunction are items of one list: siblings,
-/// seldom one inside the other ("North Rhine-Westphalia, Bavaria and
-/// Lower Saxony").
-fn coordinated_lists(words: &[Cow<str>], ents: &[Option<Ent>]) -> Vec<Option<usize>> {
-    let mut mentions: Vec<M> = ents
-        .iter()
-        .flatten()
-        .flat_map(|e| e.mentions.iter().copied())
-        .collect();
-    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-    mentions.dedup_by(|next, kept| next.start < kept.end);
-    let mut list_at = vec![None; words.len()];
-    let mut run_start = 0;
-    for i in 1..=mentions.len() {
-        let joint = mentions.get(i).and_then(|next| {
-            let prev = mentions[i - 1];
-            let between: Vec<&str> = words[prev.end..next.start]
-                .iter()
-                .map(|w| w.as_ref())
-                .collect();
-            (next.sentence == prev.sentence).then_some(())?;
-            match between.as_slice() {
-                [","] => Some(false),
-                ["and" | "or"] | [",", "and" | "or"] => Some(true),
-                _ => None,
-            }
-        });
-        if joint.is_none() {
-            let run = &mentions[run_start..i];
-            let has_conjunction = run.windows(2).any(|pair| {
-                words[pair[0].end..pair[1].start]
-                    .iter()
-                    .any(|w| w == "and" || w == "or")
-            });
-            if run.len() >= 2 && has_conjunction {
-                for m in run {
-                    list_at[m.start] = Some(run_start);
-                }
-            }
-            run_start = i;
-        }
-    }
-    list_at
+    /// The countries of the document's places, by how many lie in each.
+    countries: places::Countries,
 }
 
 fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
@@ -267,7 +225,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
             }
             own.push(xxh3_64(text.as_bytes()));
         };
-        let place = places::reading(doc, entity);
+        let geo = places::reading(doc, entity);
         let mut name_clusters = Vec::new();
         for &(id, _) in &entity.mentions {
             let Some(m) = doc.mentions.get(id.index()) else {
@@ -336,8 +294,11 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
         for name in &names {
             add(&["n|", name]);
         }
-        if let Some(place) = place {
+        if let Some(place) = geo.place {
             add(&["pk|", place.kind.name()]);
+        }
+        if geo.continents != 0 {
+            add(&["named-continent"]);
         }
         add(&["mc|", bucket(mentions.len())]);
         add(&["first-sent|", bucket(mentions[0].sentence)]);
@@ -352,7 +313,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
             mentions,
             sentences: sentences_of,
             own,
-            place,
+            geo,
         }));
     }
     // Document-level standing: rank by first appearance, and by mention
@@ -412,6 +373,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
         list.dedup();
     }
     let places_near = places::near(&ents, &cooc);
+    let countries = places::Countries::of(&ents);
     let list_at = coordinated_lists(&words, &ents);
     let word_hash = words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
     let stem_hash = words.iter().map(|w| xxh3_64(stem(w).as_bytes())).collect();
@@ -426,6 +388,7 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
         starts,
         cooc,
         places_near,
+        countries,
         by_sentence,
         list_at,
         tree,

@@ -21,6 +21,7 @@ mod shared_word_sums;
 pub(crate) mod stage2;
 pub mod threshold;
 pub mod train;
+mod view;
 
 use crate::collections::HashMap;
 use crate::document::{Document, EntityId, Relation, RelationKind};

@@ -4,7 +4,7 @@ use super::*;
 use crate::document::{
     Entity, EntityType, Mention, MentionId, MentionKind, MergeRule, Sentence, SentenceId, Span,
 };
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 fn data() -> PathBuf {
@@ -481,4 +481,44 @@ fn shared_sentence_words_score_as_the_pair_lists_them() {
     let (whole, parts) = scored_whole_and_in_parts(model, &doc, MAX_SENTENCE_GAP);
     assert!(!whole.is_empty());
     assert_eq!(whole, parts);
+}
+
+#[test]
+fn training_labels_reach_gold_names_with_the_and_demonyms_joined_to_their_country() {
+    let tokens = [
+        "Ana", "Lind", "is", "a", "Swedish", "writer", "living", "in", "the", "United", "States",
+    ];
+    let gold = hand_doc(
+        &tokens,
+        &[
+            (0..2, EntityType::Person),
+            (4..5, EntityType::Location),
+            (8..11, EntityType::Location),
+        ],
+    );
+    // The pipeline names "United States" without "the", and joins "Swedish"
+    // to it (a reading of its own, to test both at once).
+    let mut predicted = hand_doc(
+        &tokens,
+        &[(0..2, EntityType::Person), (9..11, EntityType::Location)],
+    );
+    predicted.mentions.push(Mention {
+        span: predicted.token_span(4..5),
+        tokens: 4..5,
+        ..predicted.mentions[1].clone()
+    });
+    predicted.mention_entity.push(Some(EntityId::from(1)));
+    predicted.entities[1]
+        .mentions
+        .push((MentionId::from(2), MergeRule::Canonical));
+    let carried = super::view::carried_entities(&predicted, &gold);
+    assert_eq!(carried, vec![vec![0], vec![1, 2]]);
+    // Scoring stays strict: one gold entity each, by exact spans.
+    assert_eq!(
+        super::eval::map_entities(&predicted, &gold),
+        vec![Some(0), Some(1)]
+    );
+    let by_pair = HashMap::from([((0, 1), vec![3u16]), ((0, 2), vec![5u16])]);
+    let labels = super::view::carried_labels(&by_pair, &carried[0], &carried[1]);
+    assert_eq!(labels, vec![3, 5]);
 }

@@ -10,10 +10,11 @@ use super::eval::map_entities;
 use super::features::{Pair, TYPE_PAIRS, doc_pairs};
 use super::stage2::{self, Cand, Stage2};
 pub use super::threshold::{OPERATING_PRECISION, SELECTION_PRECISION, best_threshold};
+
+use super::view::{carried_entities, carried_labels, pipelines};
 use super::{FORMAT, Meta, Property, TypedModel, calibrate, quantize, slot};
 use crate::error::{Error, Result};
 use crate::model::Models;
-use crate::pipeline::{Options, Pipeline};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -76,6 +77,9 @@ pub(crate) struct PipelineView {
     pub docs: Vec<crate::document::Document>,
     pub pairs: Vec<Vec<Pair>>,
     pub gold: Labels,
+    /// What training learns from: triples carried over more widely
+    /// ([`super::view`]).
+    pub train_gold: Labels,
     /// Whether each document was read by a recogniser that never saw it.
     pub jackknifed: bool,
 }
@@ -172,31 +176,42 @@ pub(crate) fn load_corpus(path: &Path, options: &TrainOptions) -> Result<Corpus>
         .collect();
     let pipeline = if options.pipeline_view {
         let pipelines = pipelines(path, docs.len(), options)?;
-        let views: Vec<(crate::document::Document, Vec<Pair>, Vec<Vec<u16>>)> = docs
+        let views: Vec<_> = docs
             .par_iter()
             .enumerate()
             .map(|(d, gold)| {
                 let pipeline = &pipelines[d % pipelines.len()];
                 let predicted = pipeline.annotate(&gold.doc.id, &gold.doc.text);
-                let mapping = map_entities(&predicted, &gold.doc);
+                let (mapping, carried) = (
+                    map_entities(&predicted, &gold.doc),
+                    carried_entities(&predicted, &gold.doc),
+                );
                 let pairs = doc_pairs(&predicted);
-                let labels = pairs
+                let (scored, trained) = pairs
                     .iter()
-                    .map(|p| labels(d, mapping[p.head], mapping[p.tail]))
-                    .collect();
-                (predicted, pairs, labels)
+                    .map(|p| {
+                        let scored = labels(d, mapping[p.head], mapping[p.tail]);
+                        (
+                            scored,
+                            carried_labels(&by_pair[d], &carried[p.head], &carried[p.tail]),
+                        )
+                    })
+                    .unzip();
+                (predicted, pairs, scored, trained)
             })
             .collect();
         let mut view = PipelineView {
             docs: Vec::new(),
             pairs: Vec::new(),
             gold: Vec::new(),
+            train_gold: Vec::new(),
             jackknifed: options.jackknife_recognizer,
         };
-        for (doc, pairs, gold) in views {
+        for (doc, pairs, gold, train_gold) in views {
             view.docs.push(doc);
             view.pairs.push(pairs);
             view.gold.push(gold);
+            view.train_gold.push(train_gold);
         }
         Some(view)
     } else {
@@ -224,55 +239,6 @@ fn parse_gold(doc: &mut crate::document::Document) {
     doc.tags = Models::embedded().tagger.tag(doc);
     doc.dependencies = crate::model::parser::Parser::embedded()
         .annotate(doc, crate::model::clusters::WordClusters::embedded());
-}
-
-/// What the pipeline runs when reading the training texts.
-pub(crate) fn pipeline_options(options: &TrainOptions) -> Options {
-    Options {
-        parse: options.parse,
-        ..Options::default()
-    }
-}
-
-/// The pipeline for each fold (document index % folds), or one pipeline
-/// with the shipped models.
-fn pipelines(path: &Path, docs: usize, options: &TrainOptions) -> Result<Vec<Pipeline>> {
-    if !options.jackknife_recognizer {
-        return Ok(vec![Pipeline::new(pipeline_options(options))]);
-    }
-    let redocred_dir = path.parent().unwrap_or(Path::new("."));
-    let data = redocred_dir.parent().unwrap_or(Path::new("."));
-    let (uner, mut redocred) = crate::train::recognizer_examples(data)?;
-    redocred.truncate(docs);
-    let models = Models::embedded();
-    let folds = options.folds.max(2);
-    Ok((0..folds)
-        .into_par_iter()
-        .map(|k| {
-            let examples: Vec<&crate::model::recognizer::Example> = uner
-                .iter()
-                .chain(
-                    redocred
-                        .iter()
-                        .enumerate()
-                        .filter(|(d, _)| fold_of(*d, folds) != k)
-                        .map(|(_, e)| e),
-                )
-                .collect();
-            let recognizer = crate::train::train_recognizer(
-                &examples,
-                &models.tagger,
-                crate::train::RECOGNIZER_EPOCHS,
-            );
-            Pipeline::with_models(
-                pipeline_options(options),
-                Models {
-                    tagger: models.tagger.clone(),
-                    recognizer,
-                },
-            )
-        })
-        .collect())
 }
 
 struct SplitMix(u64);
@@ -305,7 +271,7 @@ fn fit_single(corpus: &Corpus, docs: &[usize], options: &TrainOptions) -> TypedM
     type View<'a> = (&'a [Vec<Pair>], &'a [Vec<Vec<u16>>]);
     let mut views: Vec<View> = vec![(&corpus.pairs, &corpus.gold)];
     if let Some(view) = &corpus.pipeline {
-        views.push((&view.pairs, &view.gold));
+        views.push((&view.pairs, &view.train_gold));
     }
     let mut counts = vec![BTreeMap::<u16, usize>::new(); TYPE_PAIRS];
     for &(pairs, gold) in &views {

@@ -81,6 +81,7 @@ pub(super) fn load(
             docs,
             pairs: Vec::new(),
             gold: Vec::new(),
+            train_gold: Vec::new(),
             jackknifed: options.jackknife_recognizer,
         });
     }

@@ -1,5 +1,6 @@
+use super::places::continents_named;
 use super::*;
-use crate::model::places::PlaceKind;
+use crate::model::places::{Place, PlaceKind};
 
 fn entity(ty: EntityType, mentions: &[(usize, usize)]) -> Option<Ent> {
     Some(Ent {
@@ -14,7 +15,7 @@ fn entity(ty: EntityType, mentions: &[(usize, usize)]) -> Option<Ent> {
             .collect(),
         sentences: BTreeSet::from([0]),
         own: Vec::new(),
-        place: None,
+        geo: Default::default(),
     })
 }
 
@@ -53,7 +54,7 @@ fn two_places_pair_with_what_geonames_says_of_them() {
     let place = |label: &str| {
         features.ctx.ents[index(label)]
             .as_ref()
-            .and_then(|e| e.place)
+            .and_then(|e| e.geo.place)
     };
     let (lyon, france, peru) = (place("Lyon"), place("France"), place("Peru"));
     assert_eq!(
@@ -181,4 +182,94 @@ fn clusters_the_recogniser_found_are_those_looked_up_again() {
     // The names' rows are entity features.
     let own = |doc: &Document| DocFeatures::new(doc, false).entities.own;
     assert_eq!(own(&doc), own(&looked_up));
+}
+
+#[test]
+fn a_name_says_which_continents_it_names() {
+    use crate::model::places::Continent;
+    assert_eq!(continents_named("Europe"), Continent::Europe.bit());
+    assert_eq!(continents_named("European"), Continent::Europe.bit());
+    assert_eq!(continents_named("Southeast Asia"), Continent::Asia.bit());
+    assert_eq!(
+        continents_named("British North America"),
+        Continent::NorthAmerica.bit()
+    );
+    assert_eq!(
+        continents_named("Latin America"),
+        Continent::NorthAmerica.bit() | Continent::SouthAmerica.bit()
+    );
+    assert_eq!(continents_named("European Union"), 0);
+    assert_eq!(continents_named("America"), 0);
+    assert_eq!(continents_named("Asian Development Bank"), 0);
+}
+
+#[test]
+fn a_place_paired_with_a_continent_knows_whether_it_lies_there() {
+    let text = "Lyon is a city of France in Europe. Lima is the capital of Peru.";
+    let doc = crate::pipeline::Pipeline::default().annotate("t", text);
+    let features = DocFeatures::new(&doc, false);
+    let index = |label: &str| {
+        doc.entities
+            .iter()
+            .position(|e| e.label == label)
+            .unwrap_or_else(|| panic!("no {label}"))
+    };
+    let mut seen = Vec::new();
+    features.for_each_pair(
+        10,
+        |_| true,
+        |pair| seen.push((pair.head, pair.tail, pair.features.clone())),
+    );
+    let features_of = |h: &str, t: &str| {
+        let (h, t) = (index(h), index(t));
+        seen.iter()
+            .find(|(head, tail, _)| (*head, *tail) == (h, t))
+            .map(|(.., f)| f.clone())
+            .expect("pair")
+    };
+    let location = type_index(EntityType::Location) as u64;
+    let cont = |lies_there: u64| {
+        let mut sink = Sink { out: Vec::new() };
+        sink.add(
+            const { name("cont") },
+            &[lies_there, location * 6 + location],
+        );
+        sink.out[0]
+    };
+    assert!(features_of("Lyon", "Europe").contains(&cont(1)));
+    assert!(features_of("Lima", "Europe").contains(&cont(0)));
+    assert!(!features_of("Lima", "Europe").contains(&cont(1)));
+    // Only a tail that names a continent has the feature.
+    assert!(!features_of("Lyon", "France").contains(&cont(1)));
+}
+
+#[test]
+fn the_country_most_of_a_documents_places_lie_in_ranks_first() {
+    use super::places::Countries;
+    let place = |country: &[u8; 2]| {
+        let mut e = entity(EntityType::Location, &[(0, 1)]);
+        if let Some(e) = e.as_mut() {
+            e.geo.place = Some(Place {
+                kind: PlaceKind::City,
+                country: *country,
+            });
+        }
+        e
+    };
+    let ents = [
+        place(b"NO"),
+        place(b"NO"),
+        entity(EntityType::Person, &[(2, 3)]),
+        place(b"NO"),
+        place(b"FR"),
+    ];
+    let countries = Countries::of(&ents);
+    // Norway: first, three of four places (over two thirds).
+    assert_eq!(countries.standing(*b"NO"), (0, 2));
+    // France: second, one of four (under a third).
+    assert_eq!(countries.standing(*b"FR"), (1, 0));
+    // A country none of the places lies in.
+    assert_eq!(countries.standing(*b"PE"), (3, 0));
+    let alone = Countries::of(&ents[..2]);
+    assert_eq!(alone.standing(*b"NO"), (0, 3));
 }
