@@ -97,26 +97,43 @@ impl DocFeatures {
     /// token lies inside its entities' mentions.
     pub fn sentence_words(&self, sentences: SharedSentences) -> Vec<(u64, u32)> {
         let ctx = &self.ctx;
-        let mut features = Vec::new();
-        visit_words(ctx, sentences, &[], |i, _| {
-            features.push(mix(TEMPLATE, ctx.stem_hash[i]));
-        });
-        counted(features)
+        let tokens = sentences
+            .iter()
+            .filter_map(|s| ctx.sentences.get(s))
+            .flat_map(Clone::clone);
+        counted(
+            tokens
+                .filter(|&i| !ctx.punct[i])
+                .map(|i| mix(TEMPLATE, ctx.stem_hash[i]))
+                .collect(),
+        )
     }
 
     /// The words of the sentences inside `entity`'s mentions, as `sw`
-    /// features with their counts of tokens.
+    /// features with their counts of tokens (a token inside two of its
+    /// mentions counted once).
     pub fn words_inside(&self, entity: usize, sentences: SharedSentences) -> Vec<(u64, u32)> {
         let ctx = &self.ctx;
         let Some(ent) = &ctx.ents[entity] else {
             return Vec::new();
         };
         let mut features = Vec::new();
-        visit_words(ctx, sentences, &[ent], |i, inside| {
-            if inside {
-                features.push(mix(TEMPLATE, ctx.stem_hash[i]));
+        for s in sentences.iter() {
+            let Some(range) = ctx.sentences.get(s) else {
+                continue;
+            };
+            // Mentions are sorted by start: past `done`, no token is counted twice.
+            let mut done = range.start;
+            for m in mentions_in(ent, s) {
+                let (from, to) = (m.start.max(done), m.end.min(range.end));
+                for i in from..to {
+                    if !ctx.punct[i] {
+                        features.push(mix(TEMPLATE, ctx.stem_hash[i]));
+                    }
+                }
+                done = done.max(to);
             }
-        });
+        }
         counted(features)
     }
 
