@@ -367,6 +367,16 @@ mod tests {
         assert_eq!(kind("Quarterly"), None);
     }
 
+    fn written_and_read(places: &Places) -> Places {
+        let mut bytes = Vec::new();
+        places.write(&mut bytes);
+        Places::read(&mut Reader {
+            name: "t",
+            bytes: &bytes,
+        })
+        .unwrap()
+    }
+
     #[test]
     fn places_round_trip_and_keep_the_most_prominent_reading() {
         let mut places = Places::default();
@@ -374,13 +384,7 @@ mod tests {
         places.add("Springfield", PlaceKind::Capital, *b"US");
         places.add("lowercase", PlaceKind::City, *b"US");
         places.add("São Tomé", PlaceKind::Capital, *b"ST");
-        let mut bytes = Vec::new();
-        places.write(&mut bytes);
-        let read = Places::read(&mut Reader {
-            name: "t",
-            bytes: &bytes,
-        })
-        .unwrap();
+        let read = written_and_read(&places);
         assert_eq!(read, places);
         assert_eq!(read.len(), 2);
         assert_eq!(
@@ -400,13 +404,7 @@ mod tests {
         places.add("Nairobi", PlaceKind::Capital, *b"KE");
         places.continents.insert(*b"KE", Continent::Africa);
         places.continents.insert(*b"NA", Continent::Africa);
-        let mut bytes = Vec::new();
-        places.write(&mut bytes);
-        let read = Places::read(&mut Reader {
-            name: "t",
-            bytes: &bytes,
-        })
-        .unwrap();
+        let read = written_and_read(&places);
         assert_eq!(read, places);
         assert_eq!(read.continent(*b"KE"), Some(Continent::Africa));
         assert_eq!(read.continent(*b"FR"), None);

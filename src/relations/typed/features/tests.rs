@@ -40,17 +40,19 @@ fn names_joined_by_commas_and_a_conjunction_form_one_list() {
     assert_eq!((list_of(10), list_of(12)), (None, None));
 }
 
+fn entity_labelled(doc: &Document, label: &str) -> usize {
+    doc.entities
+        .iter()
+        .position(|e| e.label == label)
+        .unwrap_or_else(|| panic!("no {label}"))
+}
+
 #[test]
 fn two_places_pair_with_what_geonames_says_of_them() {
     let text = "Dana Ortiz grew up in Lyon, France. The firm later worked in Peru.";
     let doc = crate::pipeline::Pipeline::default().annotate("t", text);
     let features = DocFeatures::new(&doc, false);
-    let index = |label: &str| {
-        doc.entities
-            .iter()
-            .position(|e| e.label == label)
-            .unwrap_or_else(|| panic!("no {label}"))
-    };
+    let index = |label: &str| entity_labelled(&doc, label);
     let place = |label: &str| {
         features.ctx.ents[index(label)]
             .as_ref()
@@ -208,12 +210,7 @@ fn a_place_paired_with_a_continent_knows_whether_it_lies_there() {
     let text = "Lyon is a city of France in Europe. Lima is the capital of Peru.";
     let doc = crate::pipeline::Pipeline::default().annotate("t", text);
     let features = DocFeatures::new(&doc, false);
-    let index = |label: &str| {
-        doc.entities
-            .iter()
-            .position(|e| e.label == label)
-            .unwrap_or_else(|| panic!("no {label}"))
-    };
+    let index = |label: &str| entity_labelled(&doc, label);
     let mut seen = Vec::new();
     features.for_each_pair(
         10,
