@@ -637,13 +637,11 @@ fn an_occupation_before_or_set_off_after_a_name_is_a_role() {
 fn a_portfolio_in_lower_case_before_an_office_is_a_role() {
     let found = mentions(
         "The agriculture minister, Tove Rask, opened the fair. The Danish fisheries \
-         minister, Per Holm, visited Esbjerg. The prize was founded by the \
-         industrialist Arne Voll. The minister, Ola Brekke, left early.",
+         minister, Per Holm, visited Esbjerg. The minister, Ola Brekke, left early.",
     );
     for (name, role) in [
         ("Tove Rask", Some("agriculture minister")),
         ("Per Holm", Some("Danish fisheries minister")),
-        ("Arne Voll", Some("industrialist")),
     ] {
         assert_eq!(role_of(&found, name).as_deref(), role, "{name}");
     }
