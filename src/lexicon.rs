@@ -411,6 +411,12 @@ pub fn is_occupation(word: &str) -> bool {
         || word.len() > 7 && word.starts_with(char::is_lowercase) && occupations.has_ending(word)
 }
 
+/// Whether the word, in lower case, is an office a portfolio can name
+/// ("minister" of "Health Minister").
+pub fn is_portfolio_office(word: &str) -> bool {
+    lexicon().portfolio_offices.contains(word)
+}
+
 /// Whether the words form a title ("Secretary of State"), case-insensitive.
 pub fn is_title(words: &str) -> bool {
     let capitalised = words.starts_with(char::is_uppercase);

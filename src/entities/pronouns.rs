@@ -252,6 +252,38 @@ impl<'a> Pronouns<'a> {
             .rposition(|m| m.tokens.end == before && m.kind != MentionKind::Demonym)
     }
 
+    /// "The committee met twice. Its secretary said": a pronoun opening a
+    /// sentence after one whose subject is a description ("the" and a noun)
+    /// and that names nothing, with no organisation or place named in the
+    /// sentence before either, stands for that description, not for a name
+    /// further back.
+    fn follows_a_nameless_description(&self, pronoun: usize) -> bool {
+        let doc = self.doc;
+        let mention = &doc.mentions[pronoun];
+        let at = mention.sentence.index();
+        if at == 0 || mention.tokens.start != doc.sentences[at].tokens.start {
+            return false;
+        }
+        let previous = doc.sentences[at - 1].tokens.clone();
+        let described = previous.len() > 2
+            && doc.token_text(previous.start) == "The"
+            && doc.tags.get(previous.start + 1) == Some(&Upos::Noun)
+            && doc
+                .token_text(previous.start + 1)
+                .starts_with(char::is_lowercase);
+        // "Velmont cut jobs. The company blamed demand. Its shares fell": a
+        // description right after a name may be that name's.
+        let named_in = |sentence: usize, person_too: bool| {
+            doc.mentions.iter().any(|m| {
+                m.sentence.index() == sentence
+                    && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
+                    && !matches!(m.ty, EntityType::Date | EntityType::Number)
+                    && (person_too || m.ty != EntityType::Person)
+            })
+        };
+        described && !named_in(at - 1, true) && !(at >= 2 && named_in(at - 2, false))
+    }
+
     /// Mention `m` has been passed, standing for `entity`.
     pub(super) fn passed(&mut self, m: usize, entity: Option<EntityId>) {
         let mention = &self.doc.mentions[m];
@@ -312,6 +344,9 @@ impl<'a> Pronouns<'a> {
         }
         // "it" is a mention only where a speaker stands before it.
         if word.eq_ignore_ascii_case("it") {
+            return None;
+        }
+        if !wants_person && self.follows_a_nameless_description(pronoun) {
             return None;
         }
         let which = usize::from(wants_person);

@@ -109,6 +109,19 @@ fn types_fit(short: &Group, full: &Group) -> bool {
         || (one_word && full.ty == EntityType::Person && short.ty != EntityType::Location)
         || (one_word && full.ty == EntityType::Organization && short.ty == EntityType::Person)
         || (one_word && lexicon::is_storm_word(&full.words[0]))
+        || (one_word
+            && full.ty == EntityType::Organization
+            && short.ty == EntityType::Location
+            && names_no_known_place(&short.form))
+}
+
+/// "Nortel Mobile … Nortel": a lone word the recogniser took for a place
+/// is the company's short form when no gazetteer knows a place of that
+/// name ("Boston" of "Boston Globe" stays the city).
+fn names_no_known_place(form: &str) -> bool {
+    crate::model::places::Places::embedded().get(form).is_none()
+        && lexicon::country(form).is_none()
+        && lexicon::demonym_country(form).is_none()
 }
 
 fn is_acronym_of(short: &Group, full: &Group) -> bool {

@@ -146,6 +146,40 @@ fn a_company_goes_by_its_first_word_unless_two_share_it() {
 }
 
 #[test]
+fn a_company_read_as_a_place_by_its_first_word_joins_the_company() {
+    let doc = resolved(
+        "Regulators cleared Varnek Foods to buy a dairy in Ghent. Workers at Varnek \
+         said on Monday that the plant would stay open. Shares in Varnek rose.",
+    );
+    let read_as_a_place = doc
+        .mentions
+        .iter()
+        .any(|m| doc.slice(m.span) == "Varnek" && m.ty == EntityType::Location);
+    assert!(read_as_a_place, "the case this rule is for");
+    assert_eq!(
+        resolved_label_at(&doc, "Varnek", true),
+        Some("Varnek Foods")
+    );
+    // A place a gazetteer knows stays the place.
+    let doc = resolved("The Boston Globe hired ten reporters. The paper has offices in Boston.");
+    assert_eq!(resolved_label(&doc, "Boston"), Some("Boston"));
+}
+
+#[test]
+fn a_pronoun_after_a_nameless_description_is_left_to_it() {
+    let doc = resolved(
+        "Ana Ruiz worked at Velmont Robotics until 2010. She then taught for twenty \
+         years. The jury met in March. Its chairman praised her.",
+    );
+    assert_eq!(resolved_label(&doc, "Its"), None);
+    let doc = resolved(
+        "Velmont Robotics cut 200 jobs on Monday. The company blamed weak demand. Its \
+         shares fell by 4%.",
+    );
+    assert_eq!(resolved_label(&doc, "Its"), Some("Velmont Robotics"));
+}
+
+#[test]
 fn an_institution_goes_by_its_name_without_its_country() {
     let doc = resolved(
         "The U.S. Senate rejected the bill on Wednesday. The Senate will vote again in May.",

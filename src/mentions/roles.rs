@@ -507,12 +507,30 @@ pub(super) fn title_ending_at(doc: &Document, sentence_start: usize, end: usize)
     let found =
         phrase::longest_ending_at(sentence_start, end, lexicon::max_title_words(), |words| {
             let single = words.len() == 1;
-            let text = doc.slice(doc.token_span(words));
+            let text = doc.slice(doc.token_span(words.clone()));
             let occupation = single && lexicon::is_occupation(text)
                 || lexicon::is_corporate_title(text) && !text.ends_with('s');
-            ((lexicon::is_title(text) || occupation) && !text.contains(',')).then_some(())
+            let office = lexicon::is_title(text) || lower_case_portfolio_office(doc, words);
+            ((office || occupation) && !text.contains(',')).then_some(())
         });
     found.map(|(title, ())| title.start)
+}
+
+/// "the economy minister", "the shipping minister": an office after a
+/// lower-case noun naming its portfolio. Read by roles only (the recogniser
+/// reads `is_title`, which takes the portfolio capitalised).
+fn lower_case_portfolio_office(doc: &Document, words: Range<usize>) -> bool {
+    if words.len() != 2 {
+        return false;
+    }
+    let portfolio = doc.token_text(words.start);
+    let office = doc.token_text(words.start + 1);
+    let noun = matches!(doc.tags.get(words.start), Some(Upos::Noun))
+        || portfolio.len() > 5 && portfolio.ends_with("ing");
+    noun && portfolio.chars().all(|c| c.is_lowercase())
+        && !lexicon::is_function_word(portfolio)
+        && office.starts_with(char::is_lowercase)
+        && lexicon::is_portfolio_office(office)
 }
 
 /// "the head of Interpol" before a comma: a title, "of", then a

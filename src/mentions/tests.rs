@@ -634,6 +634,20 @@ fn an_occupation_before_or_set_off_after_a_name_is_a_role() {
 }
 
 #[test]
+fn a_portfolio_in_lower_case_before_an_office_is_a_role() {
+    let found = mentions(
+        "The agriculture minister, Tove Rask, opened the fair. The Danish fisheries \
+         minister, Per Holm, visited Esbjerg. The minister, Ola Brekke, left early.",
+    );
+    for (name, role) in [
+        ("Tove Rask", Some("agriculture minister")),
+        ("Per Holm", Some("Danish fisheries minister")),
+    ] {
+        assert_eq!(role_of(&found, name).as_deref(), role, "{name}");
+    }
+}
+
+#[test]
 fn organisations_and_clubs_read_as_people_or_places_are_organisations() {
     let found = mentions(
         "Halvorsen Semiconductor said it would hire 200 engineers. Halvorsen's chief \

@@ -40,6 +40,13 @@ pub(super) fn apposition(doc: &Document, start: usize, to: usize) -> Option<Pred
     if tokens.is_empty() || tokens.len() > 8 {
         return None;
     }
+    // "Ana Ruiz, of the Centre Party,": whose member or where from.
+    let words: Vec<String> = tokens.iter().map(|&t| lower(doc, t)).collect();
+    if matches!(words.as_slice(), [of] | [of, _] if of == "of")
+        && words.get(1).is_none_or(|the| the == "the")
+    {
+        return Some(Predicate::plain("of"));
+    }
     // "the chief executive of": a title's last word is its noun, whatever
     // the tagger made of it ("executive" reads as an adjective as often).
     let title_word = |i: usize| {
@@ -184,7 +191,8 @@ pub(super) fn role_relations(doc: &Document) -> Vec<Relation> {
                     .flatten()
                     .map(|entity| (entity, other.span))
             })
-            .or_else(|| whose_antecedent(doc, role));
+            .or_else(|| whose_antecedent(doc, role))
+            .or_else(|| described_owner(doc, role));
         let Some((owner, owner_span)) = owner else {
             continue;
         };
@@ -304,6 +312,41 @@ pub(super) fn whose_antecedent(doc: &Document, role: Span) -> Option<(EntityId, 
     })?;
     let entity = doc.mention_entity.get(antecedent).copied().flatten()?;
     Some((entity, doc.tokens[whose]))
+}
+
+/// "the bank's governor": a possessor that is an organisation's kind
+/// ("bank", "university") stands for the one organisation named before
+/// whose name holds that word ("Nordic Savings Bank"). Returns its entity
+/// and the possessor's span; nothing when none or several fit.
+pub(super) fn described_owner(doc: &Document, role: Span) -> Option<(EntityId, Span)> {
+    let first = doc.tokens.partition_point(|t| t.start < role.start);
+    let possessive = first + 1;
+    if possessive >= doc.tokens.len()
+        || doc.tokens[possessive].start >= role.end
+        || !matches!(doc.token_text(possessive), "'s" | "’s")
+    {
+        return None;
+    }
+    let kind = doc.token_text(first);
+    if !kind.starts_with(char::is_lowercase) || !lexicon::is_organization_noun(kind) {
+        return None;
+    }
+    let mut fitting = doc.entities.iter().enumerate().filter(|(e, entity)| {
+        entity.ty == EntityType::Organization
+            && entity
+                .label
+                .split_whitespace()
+                .any(|word| word.eq_ignore_ascii_case(kind))
+            && doc.mentions.iter().enumerate().any(|(m, mention)| {
+                mention.span.end <= role.start
+                    && doc.mention_entity.get(m).copied().flatten() == Some(EntityId::from(*e))
+            })
+    });
+    let (entity, _) = fitting.next()?;
+    if fitting.next().is_some() {
+        return None;
+    }
+    Some((EntityId::from(entity), doc.tokens[first]))
 }
 
 /// "Secretary General" → "secretary general", but "CEO" stays "CEO".

@@ -317,6 +317,42 @@ fn roles_that_name_an_organisation_give_edges() {
 }
 
 #[test]
+fn the_kind_of_an_organisation_named_before_owns_a_role() {
+    let found = edges(
+        "Nordic Savings Bank cut its rate on Monday. The bank's governor, Eva Lund, \
+         said prices had slowed.",
+    );
+    assert_eq!(
+        find(&found, "Eva Lund", "Nordic Savings Bank").label,
+        "governor of"
+    );
+    // Two banks named before: the description could be either.
+    let found = edges(
+        "Nordic Savings Bank cut its rate. Vestal Bank did not. The bank's governor, Eva \
+         Lund, said prices had slowed.",
+    );
+    assert!(found.iter().all(|e| e.label != "governor of"), "no owner");
+    // A portfolio in lower case after a demonym: the country's minister.
+    let found = edges("The Danish fisheries minister, Per Holm, visited Esbjerg on Friday.");
+    assert_eq!(
+        find(&found, "Per Holm", "Denmark").label,
+        "fisheries minister of"
+    );
+}
+
+#[test]
+fn a_name_set_off_by_of_belongs_to_what_follows() {
+    let found = edges("Senator Ola Brekke, of the Centre Party, voted against the bill.");
+    assert_eq!(find(&found, "Ola Brekke", "Centre Party").label, "of");
+    let found = edges("The mayor, Ana Ruiz of Valdemar, opened the bridge with Tomas Reyes.");
+    assert!(
+        found
+            .iter()
+            .all(|e| e.label != "of" || e.head != "Tomas Reyes")
+    );
+}
+
+#[test]
 fn a_demonym_describing_an_organisation_gives_its_country() {
     for text in [
         "The Dutch chipmaker Veldhoven Systems bought a plant in Dresden.",
