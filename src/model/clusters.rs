@@ -47,8 +47,8 @@ pub struct WordClusters {
     index: Vec<u64>,
 }
 
-/// No row is this large (rows are checked below it on reading), so no
-/// entry is empty.
+/// An empty slot. Its low 16 bits are no word's row (reading checks that
+/// every row is below them), so no word's entry is mistaken for it.
 const EMPTY: u64 = u64::MAX;
 const ROW_BITS: u64 = 0xFFFF;
 
