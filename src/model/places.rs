@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 pub const FILE: &str = "places.bin.zst";
-const MAGIC: &[u8] = b"textkg-places-2\n";
+const MAGIC: &[u8] = b"textkg-places-3\n";
+/// The second format: no mark on names read in several countries.
+const MAGIC_V2: &[u8] = b"textkg-places-2\n";
 /// The first format: place names only, no continents.
 const MAGIC_V1: &[u8] = b"textkg-places-1\n";
 static BYTES: &[u8] = include_bytes!("../../models/places.bin.zst");
@@ -120,6 +122,9 @@ impl Continent {
 pub struct Place {
     pub kind: PlaceKind,
     pub country: [u8; 2],
+    /// GeoNames also has this name in another country ("Cambridge": GB
+    /// and US), so the name alone does not say which country it is in.
+    pub several_countries: bool,
 }
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
@@ -187,8 +192,9 @@ impl Places {
         self.continents.get(&country).copied()
     }
 
-    /// One line per name, sorted: `name<TAB>kind<TAB>country`; then one
-    /// per country, sorted: `country<TAB>continent`.
+    /// One line per name, sorted: `name<TAB>kind<TAB>country`, and
+    /// `<TAB>+` after a name read in several countries; then one per
+    /// country, sorted: `country<TAB>continent`.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(MAGIC);
         let mut entries: Vec<(&String, &Place)> = self.names.iter().collect();
@@ -199,6 +205,9 @@ impl Places {
             out.push(place.kind.code());
             out.push(b'\t');
             out.extend_from_slice(&place.country);
+            if place.several_countries {
+                out.extend_from_slice(b"\t+");
+            }
             out.push(b'\n');
         }
         let mut continents: Vec<_> = self.continents.iter().collect();
@@ -211,10 +220,13 @@ impl Places {
         }
     }
 
-    /// Reads either format: the first has no continents.
+    /// Reads every format: the first has no continents, the first two no
+    /// mark on names read in several countries.
     pub fn read(reader: &mut Reader<'_>) -> Result<Places> {
         if reader.bytes.starts_with(MAGIC_V1) {
             reader.expect_magic(MAGIC_V1)?;
+        } else if reader.bytes.starts_with(MAGIC_V2) {
+            reader.expect_magic(MAGIC_V2)?;
         } else {
             reader.expect_magic(MAGIC)?;
         }
@@ -235,9 +247,13 @@ impl Places {
                 places.continents.insert(country, continent);
                 continue;
             }
-            let (Some(name), Some(kind), Some(country), None) = (first, second, third, fourth)
-            else {
-                return Err(reader.error("a place line is not name, kind, country"));
+            let several_countries = match fields.next() {
+                None if fourth.is_none() => false,
+                None if fourth == Some("+") => true,
+                _ => return Err(reader.error("a place line is not name, kind, country[, +]")),
+            };
+            let (Some(name), Some(kind), Some(country)) = (first, second, third) else {
+                return Err(reader.error("a place line is not name, kind, country[, +]"));
             };
             let kind = kind
                 .bytes()
@@ -248,7 +264,14 @@ impl Places {
                 .as_bytes()
                 .try_into()
                 .map_err(|_| reader.error("a country code is not two letters"))?;
-            places.insert(name.to_string(), Place { kind, country });
+            places.insert(
+                name.to_string(),
+                Place {
+                    kind,
+                    country,
+                    several_countries,
+                },
+            );
         }
         Ok(places)
     }
@@ -299,7 +322,8 @@ impl Places {
     }
 
     /// Adds a name written with a capital, tokenised as text is; keeps the
-    /// most prominent reading, then the first country in code order.
+    /// most prominent reading, then the first country in code order, and
+    /// notes a name read in more than one country.
     fn add(&mut self, name: &str, kind: PlaceKind, country: [u8; 2]) {
         let name = name.trim();
         if !name.starts_with(char::is_uppercase) || name.chars().count() < 2 {
@@ -314,14 +338,20 @@ impl Places {
             .map(|t| &name[t.range()])
             .collect::<Vec<_>>()
             .join(" ");
-        let place = Place { kind, country };
+        let place = Place {
+            kind,
+            country,
+            several_countries: false,
+        };
         self.note_first_word(&joined);
         self.names
             .entry(joined)
             .and_modify(|known| {
+                let several_countries = known.several_countries || known.country != country;
                 if (place.kind, place.country) < (known.kind, known.country) {
                     *known = place;
                 }
+                known.several_countries = several_countries;
             })
             .or_insert(place);
     }
@@ -365,6 +395,9 @@ mod tests {
         assert_eq!(kind("Port - au - Prince"), Some(PlaceKind::Capital));
         assert_eq!(kind("nairobi"), None);
         assert_eq!(kind("Quarterly"), None);
+        let one_country = |name: &str| places.get(name).map(|p| !p.several_countries);
+        assert_eq!(one_country("Mombasa"), Some(true));
+        assert_eq!(one_country("Cambridge"), Some(false));
     }
 
     fn written_and_read(places: &Places) -> Places {
@@ -396,6 +429,25 @@ mod tests {
         assert_eq!(read.longest_starting_with("São"), 2);
         assert_eq!(read.longest_starting_with("Springfield"), 1);
         assert_eq!(read.longest_starting_with("Tomé"), 0);
+    }
+
+    #[test]
+    fn a_name_read_in_two_countries_says_so() {
+        let mut places = Places::default();
+        places.add("Hartwell", PlaceKind::City, *b"GB");
+        places.add("Hartwell", PlaceKind::LargeCity, *b"US");
+        places.add("Hartwell", PlaceKind::OtherName, *b"GB");
+        places.add("Molnby", PlaceKind::City, *b"SE");
+        places.add("Molnby", PlaceKind::OtherName, *b"SE");
+        let read = written_and_read(&places);
+        assert_eq!(read, places);
+        let hartwell = read.get("Hartwell").unwrap();
+        assert_eq!(
+            (hartwell.kind, hartwell.country),
+            (PlaceKind::LargeCity, *b"US")
+        );
+        assert!(hartwell.several_countries);
+        assert!(!read.get("Molnby").unwrap().several_countries);
     }
 
     #[test]

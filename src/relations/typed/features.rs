@@ -22,6 +22,7 @@ use lists::coordinated_lists;
 
 use partners::Partners;
 pub use partners::{MAX_PARTNERS, MIN_PAIR_BUDGET, PAIRS_PER_TOKEN};
+pub use places::{GeoConflict, PLACED_IN_COUNTRY};
 pub use shared_words::SharedSentences;
 
 /// Number of (head type, tail type) combinations.
@@ -50,6 +51,8 @@ pub struct Pair {
     /// Sentences supporting the pair: those naming both, else the sentences
     /// of the closest pair of mentions.
     pub evidence: Vec<usize>,
+    /// Whether GeoNames puts the two ends in different countries.
+    pub geo_conflict: GeoConflict,
 }
 
 pub fn mix(a: u64, b: u64) -> u64 {
@@ -425,6 +428,7 @@ pub fn doc_pairs_within(doc: &Document, max_gap: usize) -> Vec<Pair> {
                 types: c.types,
                 features: all,
                 evidence: c.evidence.clone(),
+                geo_conflict: c.geo_conflict,
             });
         },
     );
@@ -483,6 +487,8 @@ pub struct Candidate {
     /// [`DocFeatures::for_each_pair_for_scoring`]), the sentences whose
     /// words they are.
     pub shared_words: Option<SharedSentences>,
+    /// Whether GeoNames puts the two ends in different countries.
+    pub geo_conflict: GeoConflict,
 }
 
 /// A document read for pair features.
@@ -585,6 +591,7 @@ impl DocFeatures {
                     features: std::mem::take(&mut sink.out),
                     evidence,
                     shared_words,
+                    geo_conflict: places::conflict(he, te),
                 };
                 visit(&candidate);
                 sink.out = candidate.features;

@@ -26,7 +26,7 @@ mod view;
 use crate::collections::HashMap;
 use crate::document::{Document, EntityId, Relation, RelationKind};
 use crate::error::{Error, Result};
-use features::{Candidate, DocFeatures, Pair, Role, TYPE_PAIRS};
+use features::{Candidate, DocFeatures, GeoConflict, Pair, Role, TYPE_PAIRS};
 use serde::{Deserialize, Serialize};
 use shared_word_sums::SharedWordSums;
 use std::sync::OnceLock;
@@ -100,6 +100,9 @@ pub struct TypedModel {
     weights: Vec<i16>,
     /// Per type pair, how much of a row its properties need.
     row_len: Vec<usize>,
+    /// Per property, the [`features::GeoConflict`] that rules it out
+    /// (`None`: none does); see [`features::PLACED_IN_COUNTRY`].
+    ruled_out_by: Vec<GeoConflict>,
 }
 
 /// A candidate triple with its raw score.
@@ -144,6 +147,7 @@ impl TypedModel {
             },
             weights: vec![0; 1 << 8],
             row_len: vec![0; TYPE_PAIRS],
+            ruled_out_by: Vec::new(),
         }
     }
 
@@ -152,13 +156,29 @@ impl TypedModel {
         debug_assert_eq!(weights.len(), 1 << meta.bits);
         let pad = meta.properties.len().min(weights.len());
         weights.extend_from_within(..pad);
+        let ruled_out_by = meta
+            .properties
+            .iter()
+            .map(|p| {
+                features::PLACED_IN_COUNTRY
+                    .iter()
+                    .find(|(id, _)| *id == p.id)
+                    .map_or(GeoConflict::None, |&(_, conflict)| conflict)
+            })
+            .collect();
         let mut model = TypedModel {
             meta,
             weights,
             row_len: Vec::new(),
+            ruled_out_by,
         };
         model.set_allowed(model.meta.allowed.clone());
         model
+    }
+
+    /// Whether GeoNames contradicts `property` between a pair's ends.
+    fn ruled_out(&self, property: u16, conflict: GeoConflict) -> bool {
+        conflict != GeoConflict::None && self.ruled_out_by[usize::from(property)] == conflict
     }
 
     /// Sets the properties scored per type pair.
@@ -386,6 +406,9 @@ impl TypedModel {
                 continue;
             };
             for &property in allowed {
+                if self.ruled_out(property, pair.geo_conflict) {
+                    continue;
+                }
                 out.push(Scored {
                     pair: i,
                     property,
@@ -438,7 +461,9 @@ impl TypedModel {
             self.accumulate(sums, pair.features.iter().copied());
             shared_words.add(self, features, pair, sums);
             for &property in &self.meta.allowed[usize::from(pair.types)] {
-                emit(pair, property, self.raw(sums, property));
+                if !self.ruled_out(property, pair.geo_conflict) {
+                    emit(pair, property, self.raw(sums, property));
+                }
             }
         });
     }

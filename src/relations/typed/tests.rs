@@ -522,3 +522,74 @@ fn training_labels_reach_gold_names_with_the_and_demonyms_joined_to_their_countr
     let labels = super::view::carried_labels(&by_pair, &carried[0], &carried[1]);
     assert_eq!(labels, vec![3, 5]);
 }
+
+/// Rule `geonames-contradicts`: (head, property, tail, still scored). A
+/// place GeoNames knows in one country only is never put in another
+/// country; a name read in several countries ("Cambridge"), a translation
+/// ("White House", another name of Casablanca) and the properties outside
+/// the rule's table are left to the model.
+#[test]
+fn geonames_rules_out_a_place_in_a_country_it_is_not_in() {
+    use EntityType::Location;
+    let tokens = [
+        "Trains",
+        "from",
+        "Aarhus",
+        "reach",
+        "Norway",
+        "and",
+        "Denmark",
+        ",",
+        "and",
+        "Cambridge",
+        "sends",
+        "students",
+        "to",
+        "the",
+        "White",
+        "House",
+        "in",
+        "the",
+        "United",
+        "States",
+        "and",
+        "Kenya",
+        ".",
+    ];
+    let places = [2..3, 4..5, 6..7, 9..10, 14..16, 18..20, 21..22];
+    let doc = hand_doc(&tokens, &places.map(|r| (r, Location)));
+    let model = TypedModel::embedded();
+    let (whole, parts) = scored_whole_and_in_parts(model, &doc, MAX_SENTENCE_GAP);
+    assert_eq!(whole, parts);
+    let label = |e: usize| doc.entities[e].label.as_str();
+    let scored: HashSet<(&str, &str, &str)> = parts
+        .iter()
+        .map(|&(h, t, p, _)| {
+            (
+                label(h),
+                model.properties()[usize::from(p)].id.as_str(),
+                label(t),
+            )
+        })
+        .collect();
+    let table = [
+        ("Aarhus", "P17", "Norway", false),
+        ("Aarhus", "P131", "Norway", false),
+        ("Norway", "P150", "Aarhus", false),
+        ("Aarhus", "P17", "Kenya", false),
+        ("Aarhus", "P17", "Denmark", true),
+        ("Denmark", "P150", "Aarhus", true),
+        ("Aarhus", "P361", "Norway", true),
+        ("Cambridge", "P17", "United States", true),
+        ("Cambridge", "P17", "Kenya", true),
+        ("White House", "P17", "United States", true),
+        ("Norway", "P361", "Denmark", true),
+    ];
+    for (head, property, tail, kept) in table {
+        assert_eq!(
+            scored.contains(&(head, property, tail)),
+            kept,
+            "{head} {property} {tail}"
+        );
+    }
+}

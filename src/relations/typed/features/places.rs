@@ -3,7 +3,48 @@
 
 use super::{Ctx, Ent, Sink, name};
 use crate::document::{Document, Entity, EntityType, MentionKind};
-use crate::model::places::{Continent, Place, Places};
+use crate::model::places::{Continent, Place, PlaceKind, Places};
+
+/// A pair whose ends GeoNames puts in two different countries: one end a
+/// country, the other a place whose name GeoNames knows in one other
+/// country only ("Aarhus" and Norway). Which end is the place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GeoConflict {
+    #[default]
+    None,
+    /// The head is the place outside the tail country.
+    HeadOutsideTail,
+    /// The tail is the place outside the head country.
+    TailOutsideHead,
+}
+
+/// Rule `geonames-contradicts`: the properties that put one end of a pair
+/// inside the country at its other end, with the end that is inside. It
+/// reads a pair's [`GeoConflict`] and removes these properties from the
+/// pair's scored candidates: no text can make Aarhus lie in Norway, and
+/// GeoNames is not used for anything the text does not state.
+pub const PLACED_IN_COUNTRY: &[(&str, GeoConflict)] = &[
+    ("P17", GeoConflict::HeadOutsideTail),
+    ("P131", GeoConflict::HeadOutsideTail),
+    ("P150", GeoConflict::TailOutsideHead),
+];
+
+/// Whether GeoNames puts a pair's ends in two different countries; names
+/// read in several countries ("Cambridge", "Georgia") and translations
+/// never conflict (see [`Geo::one_country`]).
+pub(super) fn conflict(he: &Ent, te: &Ent) -> GeoConflict {
+    let (Some(h), Some(t)) = (he.geo.place, te.geo.place) else {
+        return GeoConflict::None;
+    };
+    if !he.geo.one_country || !te.geo.one_country || h.country == t.country {
+        return GeoConflict::None;
+    }
+    match (h.kind == PlaceKind::Country, t.kind == PlaceKind::Country) {
+        (false, true) => GeoConflict::HeadOutsideTail,
+        (true, false) => GeoConflict::TailOutsideHead,
+        _ => GeoConflict::None,
+    }
+}
 
 /// What GeoNames says of an entity's names.
 #[derive(Debug, Clone, Copy, Default)]
@@ -13,6 +54,10 @@ pub(super) struct Geo {
     /// The continents its names name ("Europe", "Southeast Asia",
     /// "African"), one [`Continent::bit`] each.
     pub continents: u8,
+    /// `place` is read by a name GeoNames has in one country only, and is
+    /// a place's own name or a one-word other name ("Aarhus" of Århus), not
+    /// a longer translation ("White House" of Casablanca).
+    pub one_country: bool,
 }
 
 /// A location's place is the most prominent GeoNames reading of its
@@ -23,6 +68,7 @@ pub(super) fn reading(doc: &Document, entity: &Entity) -> Geo {
     let places = Places::embedded();
     let is_location = entity.ty == EntityType::Location;
     let mut best = places.get(&entity.label).filter(|_| is_location);
+    let mut best_words = entity.label.split(' ').count();
     let mut continents = continents_named(&entity.label);
     for &(id, _) in &entity.mentions {
         let Some(m) = doc.mentions.get(id.index()) else {
@@ -38,11 +84,16 @@ pub(super) fn reading(doc: &Document, entity: &Entity) -> Geo {
             && best.is_none_or(|p| found.kind < p.kind)
         {
             best = Some(found);
+            best_words = m.tokens.len();
         }
     }
+    let one_country = best.is_some_and(|p| {
+        !p.several_countries && (p.kind != PlaceKind::OtherName || best_words == 1)
+    });
     Geo {
         place: best,
         continents,
+        one_country,
     }
 }
 

@@ -249,6 +249,7 @@ fn the_country_most_of_a_documents_places_lie_in_ranks_first() {
             e.geo.place = Some(Place {
                 kind: PlaceKind::City,
                 country: *country,
+                several_countries: false,
             });
         }
         e
