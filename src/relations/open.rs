@@ -663,7 +663,31 @@ fn affiliation(doc: &Document, person: Argument, owner: Argument) -> Option<Pred
     // "of Norway's Dagbladet": the possessor is not what the person is of.
     let described = person.start > 0 && tag(doc, person.start - 1) == Upos::Det
         || owner.end < doc.tokens.len() && matches!(word(owner.end), "'s" | "’s");
-    (of_the && !described && person_and_owner(doc, person, owner)).then(|| Predicate::plain("of"))
+    if !of_the || described || !person_and_owner(doc, person, owner) {
+        return None;
+    }
+    Some(match office_before(doc, person) {
+        Some(office) => Predicate::plain(&format!("{} of", lower_case_words(office))),
+        None => Predicate::plain("of"),
+    })
+}
+
+/// "Mayor Ana Ruiz of Valdemar": the office (a title, capitalised) written
+/// right before a person's name, which the edge to what the person is of
+/// then names. Occupations ("politician X of"), forms of address ("Mr")
+/// and abbreviations ("Dr", "Gen.") name none.
+fn office_before(doc: &Document, person: Argument) -> Option<&str> {
+    let mention = doc.mentions.iter().find(|m| {
+        m.kind == MentionKind::Name && m.tokens.end == person.end && m.tokens.start >= person.start
+    })?;
+    let before = mention.tokens.start.checked_sub(1)?;
+    let role = mention.role.filter(|r| r.end == doc.tokens[before].end)?;
+    let words = doc.slice(role);
+    let spelled_out = words
+        .split_whitespace()
+        .all(|w| w.len() >= 3 && w.chars().all(char::is_alphabetic));
+    let office = words.starts_with(char::is_uppercase) && lexicon::is_title(words);
+    (office && spelled_out && !lexicon::is_honorific(words)).then_some(words)
 }
 
 /// "Lumina, which ...", "Kim Il Sung, grandfather of ...": a comma after an

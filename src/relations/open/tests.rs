@@ -341,6 +341,25 @@ fn the_kind_of_an_organisation_named_before_owns_a_role() {
 }
 
 #[test]
+fn an_office_before_a_name_names_what_the_person_is_of() {
+    let found = edges("Mayor Ines Arriaga of Valencia opened the new bridge on Friday.");
+    assert_eq!(find(&found, "Ines Arriaga", "Valencia").label, "mayor of");
+    let found = edges("Judge Petra Lindqvist of the Supreme Court rejected the appeal.");
+    assert_eq!(
+        find(&found, "Petra Lindqvist", "Supreme Court").label,
+        "judge of"
+    );
+    // A form of address, an abbreviation or an occupation is no office.
+    for text in [
+        "Mr Tomas Reyes of Valencia opened the new bridge on Friday.",
+        "Dr Tomas Reyes of Valencia opened the new bridge on Friday.",
+        "The veteran politician Tomas Reyes of Valencia opened the new bridge on Friday.",
+    ] {
+        assert_eq!(find(&edges(text), "Tomas Reyes", "Valencia").label, "of");
+    }
+}
+
+#[test]
 fn a_name_set_off_by_of_belongs_to_what_follows() {
     let found = edges("Senator Ola Brekke, of the Centre Party, voted against the bill.");
     assert_eq!(find(&found, "Ola Brekke", "Centre Party").label, "of");
