@@ -316,8 +316,10 @@ pub(super) fn whose_antecedent(doc: &Document, role: Span) -> Option<(EntityId, 
 
 /// "the bank's governor": a possessor that is an organisation's kind
 /// ("bank", "university") stands for the one organisation named before
-/// whose name holds that word ("Nordic Savings Bank"). Returns its entity
-/// and the possessor's span; nothing when none or several fit.
+/// whose name holds that word ("Nordic Savings Bank"); when no name holds
+/// it, a company's title ("the company's chief executive") goes to the
+/// organisation the text names most just before. Returns its entity and
+/// the possessor's span; nothing when several fit.
 pub(super) fn described_owner(doc: &Document, role: Span) -> Option<(EntityId, Span)> {
     let first = doc.tokens.partition_point(|t| t.start < role.start);
     let possessive = first + 1;
@@ -342,11 +344,48 @@ pub(super) fn described_owner(doc: &Document, role: Span) -> Option<(EntityId, S
                     && doc.mention_entity.get(m).copied().flatten() == Some(EntityId::from(*e))
             })
     });
-    let (entity, _) = fitting.next()?;
-    if fitting.next().is_some() {
-        return None;
+    let owner = match (fitting.next(), fitting.next()) {
+        (Some((entity, _)), None) => EntityId::from(entity),
+        (Some(_), Some(_)) => return None,
+        (None, _) => {
+            let title = doc.text[doc.tokens[possessive].end..role.end].trim();
+            if !lexicon::is_corporate_title(title) {
+                return None;
+            }
+            salient_organization(doc, role)?
+        }
+    };
+    Some((owner, doc.tokens[first]))
+}
+
+/// "Halvorsen said it would appeal. The company's chief executive, ...": a
+/// company's title whose possessor no name fits ("company", "firm") belongs
+/// to the organisation named most often in the sentence and the three
+/// before it; nothing on a tie.
+fn salient_organization(doc: &Document, role: Span) -> Option<EntityId> {
+    let sentence = doc.sentences.partition_point(|s| s.span.end <= role.start);
+    let mut counts: Vec<(EntityId, usize)> = Vec::new();
+    for (m, mention) in doc.mentions.iter().enumerate() {
+        if mention.span.end > role.start || mention.sentence.index() + 3 < sentence {
+            continue;
+        }
+        let Some(entity) = doc.mention_entity.get(m).copied().flatten() else {
+            continue;
+        };
+        if doc.entities[entity.index()].ty != EntityType::Organization {
+            continue;
+        }
+        match counts.iter_mut().find(|(e, _)| *e == entity) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((entity, 1)),
+        }
     }
-    Some((EntityId::from(entity), doc.tokens[first]))
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    match counts.as_slice() {
+        [(entity, _)] => Some(*entity),
+        [(entity, most), (_, next), ..] if most > next => Some(*entity),
+        _ => None,
+    }
 }
 
 /// "Secretary General" → "secretary general", but "CEO" stays "CEO".

@@ -360,6 +360,28 @@ fn an_office_before_a_name_names_what_the_person_is_of() {
 }
 
 #[test]
+fn a_companys_title_goes_to_the_organisation_the_text_is_about() {
+    let text = "Halvard Industries said on Monday it would close its plant in Bergen. Halvard \
+                Industries blamed the cost of power. The company's chief executive, Eva Lund, \
+                said jobs would move to Oslo.";
+    assert_eq!(
+        find(&edges(text), "Eva Lund", "Halvard Industries").label,
+        "chief executive of"
+    );
+    // Two organisations named as often: the description could be either.
+    let text = "Halvard Industries sued Brekke Motors on Monday. The company's chief executive, \
+                Eva Lund, said the case was strong.";
+    assert!(
+        edges(text).iter().all(|e| e.label != "chief executive of"),
+        "no owner"
+    );
+    // A title no company alone has is left to the text.
+    let text = "Halvard Industries said on Monday it would close its plant in Bergen. The \
+                company's spokesman, Per Holm, declined to comment.";
+    assert!(edges(text).iter().all(|e| e.label != "spokesman of"));
+}
+
+#[test]
 fn a_name_set_off_by_of_belongs_to_what_follows() {
     let found = edges("Senator Ola Brekke, of the Centre Party, voted against the bill.");
     assert_eq!(find(&found, "Ola Brekke", "Centre Party").label, "of");
