@@ -380,7 +380,7 @@ fn salient_organization(doc: &Document, role: Span) -> Option<EntityId> {
             None => counts.push((entity, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     match counts.as_slice() {
         [(entity, _)] => Some(*entity),
         [(entity, most), (_, next), ..] if most > next => Some(*entity),
