@@ -308,15 +308,38 @@ pub(super) fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) ->
     if comma && !closed && !owner_before && !owner_after {
         return None;
     }
-    let before = if role_start > sentence_start {
-        doc.token_text(role_start - 1).to_lowercase()
-    } else {
-        String::new()
+    let word_before = |role_start: usize| {
+        if role_start > sentence_start {
+            doc.token_text(role_start - 1).to_lowercase()
+        } else {
+            String::new()
+        }
     };
+    let mut before = word_before(role_start);
     if comma && !owner_before && !owner_after {
-        let determined = matches!(before.as_str(), "the" | "'s" | "’s")
-            || lexicon::possessive_determiner(&before).is_some();
-        if !determined {
+        let determined = |before: &str| {
+            matches!(before, "the" | "'s" | "’s") || lexicon::possessive_determiner(before).is_some()
+        };
+        // "The new foreign minister, X": adjectives in lower case may stand
+        // between the article and the title, and are part of the role.
+        let mut with_adjectives = role_start;
+        while with_adjectives > sentence_start
+            && role_start - with_adjectives < 2
+            && doc.tags.get(with_adjectives - 1) == Some(&Upos::Adj)
+            && doc
+                .token_text(with_adjectives - 1)
+                .starts_with(char::is_lowercase)
+        {
+            with_adjectives -= 1;
+        }
+        if !determined(&before) && with_adjectives < role_start {
+            let before_adjectives = word_before(with_adjectives);
+            if determined(&before_adjectives) {
+                role_start = with_adjectives;
+                before = before_adjectives;
+            }
+        }
+        if !determined(&before) {
             return None;
         }
     }

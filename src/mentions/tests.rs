@@ -634,6 +634,21 @@ fn an_occupation_before_or_set_off_after_a_name_is_a_role() {
 }
 
 #[test]
+fn adjectives_between_the_article_and_a_title_set_off_by_a_comma_are_part_of_the_role() {
+    let found = mentions(
+        "The new foreign minister, Eva Lindqvist, flew to Vienna. The outgoing economy \
+         minister, Ola Brekke, stayed home. The long report, Tove Rask said, was late.",
+    );
+    for (name, role) in [
+        ("Eva Lindqvist", Some("new foreign minister")),
+        ("Ola Brekke", Some("outgoing economy minister")),
+        ("Tove Rask", None),
+    ] {
+        assert_eq!(role_of(&found, name).as_deref(), role, "{name}");
+    }
+}
+
+#[test]
 fn a_portfolio_in_lower_case_before_an_office_is_a_role() {
     let found = mentions(
         "The agriculture minister, Tove Rask, opened the fair. The Danish fisheries \
