@@ -318,7 +318,8 @@ pub(super) fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) ->
     let mut before = word_before(role_start);
     if comma && !owner_before && !owner_after {
         let determined = |before: &str| {
-            matches!(before, "the" | "'s" | "’s") || lexicon::possessive_determiner(before).is_some()
+            matches!(before, "the" | "'s" | "’s")
+                || lexicon::possessive_determiner(before).is_some()
         };
         // "The new foreign minister, X": adjectives in lower case may stand
         // between the article and the title, and are part of the role.
