@@ -304,6 +304,23 @@ impl Weights {
         }
     }
 
+    /// Starts loading the rows of `features` without waiting for them
+    /// (see [`crate::prefetch`]): called for the next token's features
+    /// before this token's rows are added.
+    #[inline]
+    pub fn prefetch(&self, features: &[u64]) {
+        if self.packed.is_empty() {
+            return;
+        }
+        for &f in features {
+            let slot = self.slot(f as usize & self.mask);
+            // Unused rows ask for row 0, without a branch.
+            let start = if slot == UNUSED { 0 } else { slot as usize } * self.classes;
+            crate::prefetch::line(&self.packed[start]);
+            crate::prefetch::line(&self.packed[start + self.classes - 1]);
+        }
+    }
+
     /// Header, then the used rows' numbers, then their weights as bfloat16.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());

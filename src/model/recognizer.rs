@@ -522,6 +522,7 @@ impl Recognizer {
         let names = self.names.matches(infos, SEQUENCE_KEY);
         let lower_names = self.lower_names.matches(infos, LOWER_KEY);
         let mut features = Vec::new();
+        let mut next = Vec::new();
         let mut shared = vec![[0f32; 2 * LABELS]; infos.len()];
         for sentence in sentences {
             let view = View {
@@ -533,11 +534,21 @@ impl Recognizer {
                 lower_names: &lower_names[sentence.clone()],
                 hints: None,
             };
+            // Each token's rows are asked for while the token before is summed.
+            features.clear();
+            if !sentence.is_empty() {
+                extract(&view, 0, &mut features);
+                self.emissions.prefetch(&features);
+            }
             for i in 0..sentence.len() {
-                features.clear();
-                extract(&view, i, &mut features);
+                next.clear();
+                if i + 1 < sentence.len() {
+                    extract(&view, i + 1, &mut next);
+                    self.emissions.prefetch(&next);
+                }
                 self.emissions
                     .add_columns(&features, 0, &mut shared[sentence.start + i]);
+                std::mem::swap(&mut features, &mut next);
             }
         }
         let pass_scores = |sentence: &Range<usize>, first_pass: bool| -> Vec<[f32; LABELS]> {

@@ -92,13 +92,24 @@ impl Tagger {
             .ambiguity
             .extend(infos.iter().map(|i| self.ambiguity_of(i)));
         let features = &mut scratch.features;
+        let next = &mut scratch.next;
         let ambiguity = &scratch.ambiguity;
+        // Each token's rows are asked for while the token before is summed.
+        features.clear();
+        if !infos.is_empty() {
+            extract_static(infos, ambiguity, 0, features);
+            self.weights.prefetch(features);
+        }
         let shared: Vec<[f32; 2 * TAGS]> = (0..infos.len())
             .map(|i| {
-                features.clear();
-                extract_static(infos, ambiguity, i, features);
+                next.clear();
+                if i + 1 < infos.len() {
+                    extract_static(infos, ambiguity, i + 1, next);
+                    self.weights.prefetch(next);
+                }
                 let mut scores = [0f32; 2 * TAGS];
                 self.weights.add_columns(features, 0, &mut scores);
+                std::mem::swap(features, next);
                 scores
             })
             .collect();
@@ -156,6 +167,7 @@ impl Tagger {
 #[derive(Default)]
 struct Scratch {
     features: Vec<u64>,
+    next: Vec<u64>,
     ambiguity: Vec<u64>,
 }
 
