@@ -304,12 +304,15 @@ impl Weights {
         }
     }
 
-    /// Starts loading the rows of `features` without waiting for them
-    /// (see [`crate::prefetch`]): called for the next token's features
-    /// before this token's rows are added.
+    /// Finds the rows of `features` (their slots, into `slots`) and starts
+    /// loading them without waiting (see [`crate::prefetch`]): for the
+    /// next token's features, before this token's rows are added with
+    /// [`Weights::add_rows`].
     #[inline]
-    pub fn prefetch(&self, features: &[u64]) {
+    pub fn prefetch(&self, features: &[u64], slots: &mut Vec<u32>) {
+        slots.clear();
         if self.packed.is_empty() {
+            slots.resize(features.len(), UNUSED);
             return;
         }
         for &f in features {
@@ -318,7 +321,45 @@ impl Weights {
             let start = if slot == UNUSED { 0 } else { slot as usize } * self.classes;
             crate::prefetch::line(&self.packed[start]);
             crate::prefetch::line(&self.packed[start + self.classes - 1]);
+            slots.push(slot);
         }
+    }
+
+    /// Adds the whole rows of `slots` (from [`Weights::prefetch`]) to
+    /// `scores`, in order: the same sums as [`Weights::add_columns`] over
+    /// all columns.
+    #[inline]
+    pub fn add_rows(&self, slots: &[u32], scores: &mut [f32]) {
+        assert_eq!(scores.len(), self.classes, "a score per class");
+        match scores.len() {
+            26 => self.add_rows_fixed::<26>(slots, scores),
+            34 => self.add_rows_fixed::<34>(slots, scores),
+            _ => {
+                for &slot in slots.iter().filter(|s| **s != UNUSED) {
+                    let start = slot as usize * self.classes;
+                    let row = &self.packed[start..start + self.classes];
+                    for (score, w) in scores.iter_mut().zip(row) {
+                        *score += bfloat16(*w);
+                    }
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn add_rows_fixed<const N: usize>(&self, slots: &[u32], scores: &mut [f32]) {
+        let mut sums: [f32; N] = scores.try_into().expect("N scores");
+        for &slot in slots {
+            if slot == UNUSED {
+                continue;
+            }
+            let start = slot as usize * N;
+            let row: &[u16; N] = self.packed[start..start + N].try_into().expect("N columns");
+            for (sum, w) in sums.iter_mut().zip(row) {
+                *sum += bfloat16(*w);
+            }
+        }
+        scores.copy_from_slice(&sums);
     }
 
     /// Header, then the used rows' numbers, then their weights as bfloat16.

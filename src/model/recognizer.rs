@@ -522,6 +522,7 @@ impl Recognizer {
         let names = self.names.matches(infos, SEQUENCE_KEY);
         let lower_names = self.lower_names.matches(infos, LOWER_KEY);
         let mut features = Vec::new();
+        let mut slots = Vec::new();
         let mut next = Vec::new();
         let mut shared = vec![[0f32; 2 * LABELS]; infos.len()];
         for sentence in sentences {
@@ -535,20 +536,21 @@ impl Recognizer {
                 hints: None,
             };
             // Each token's rows are asked for while the token before is summed.
-            features.clear();
             if !sentence.is_empty() {
+                features.clear();
                 extract(&view, 0, &mut features);
-                self.emissions.prefetch(&features);
+                self.emissions.prefetch(&features, &mut slots);
             }
             for i in 0..sentence.len() {
                 next.clear();
                 if i + 1 < sentence.len() {
-                    extract(&view, i + 1, &mut next);
-                    self.emissions.prefetch(&next);
+                    features.clear();
+                    extract(&view, i + 1, &mut features);
+                    self.emissions.prefetch(&features, &mut next);
                 }
                 self.emissions
-                    .add_columns(&features, 0, &mut shared[sentence.start + i]);
-                std::mem::swap(&mut features, &mut next);
+                    .add_rows(&slots, &mut shared[sentence.start + i]);
+                std::mem::swap(&mut slots, &mut next);
             }
         }
         let pass_scores = |sentence: &Range<usize>, first_pass: bool| -> Vec<[f32; LABELS]> {

@@ -94,22 +94,24 @@ impl Tagger {
         let features = &mut scratch.features;
         let next = &mut scratch.next;
         let ambiguity = &scratch.ambiguity;
+        let slots = &mut scratch.slots;
         // Each token's rows are asked for while the token before is summed.
-        features.clear();
         if !infos.is_empty() {
+            features.clear();
             extract_static(infos, ambiguity, 0, features);
-            self.weights.prefetch(features);
+            self.weights.prefetch(features, slots);
         }
         let shared: Vec<[f32; 2 * TAGS]> = (0..infos.len())
             .map(|i| {
                 next.clear();
                 if i + 1 < infos.len() {
-                    extract_static(infos, ambiguity, i + 1, next);
-                    self.weights.prefetch(next);
+                    features.clear();
+                    extract_static(infos, ambiguity, i + 1, features);
+                    self.weights.prefetch(features, next);
                 }
                 let mut scores = [0f32; 2 * TAGS];
-                self.weights.add_columns(features, 0, &mut scores);
-                std::mem::swap(features, next);
+                self.weights.add_rows(slots, &mut scores);
+                std::mem::swap(slots, next);
                 scores
             })
             .collect();
@@ -167,7 +169,8 @@ impl Tagger {
 #[derive(Default)]
 struct Scratch {
     features: Vec<u64>,
-    next: Vec<u64>,
+    slots: Vec<u32>,
+    next: Vec<u32>,
     ambiguity: Vec<u64>,
 }
 
