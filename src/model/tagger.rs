@@ -80,13 +80,16 @@ impl Tagger {
         let mut tags = vec![Upos::X; infos.len()];
         let mut scratch = Scratch::default();
         for sentence in sentences {
-            let predicted = self.tag_sentence(&infos[sentence.clone()], &mut scratch);
-            tags[sentence.clone()].copy_from_slice(&predicted);
+            self.tag_sentence(
+                &infos[sentence.clone()],
+                &mut scratch,
+                &mut tags[sentence.clone()],
+            );
         }
         tags
     }
 
-    fn tag_sentence(&self, infos: &[TokenInfo], scratch: &mut Scratch) -> Vec<Upos> {
+    fn tag_sentence(&self, infos: &[TokenInfo], scratch: &mut Scratch, tags: &mut [Upos]) {
         scratch.ambiguity.clear();
         scratch
             .ambiguity
@@ -95,44 +98,48 @@ impl Tagger {
         let next = &mut scratch.next;
         let ambiguity = &scratch.ambiguity;
         let slots = &mut scratch.slots;
+        let shared = &mut scratch.shared;
+        let first = &mut scratch.first;
+        let second = &mut scratch.second;
         // Each token's rows are asked for while the token before is summed.
         if !infos.is_empty() {
             features.clear();
             extract_static(infos, ambiguity, 0, features);
             self.weights.prefetch(features, slots);
         }
-        let shared: Vec<[f32; 2 * TAGS]> = (0..infos.len())
-            .map(|i| {
-                next.clear();
-                if i + 1 < infos.len() {
-                    features.clear();
-                    extract_static(infos, ambiguity, i + 1, features);
-                    self.weights.prefetch(features, next);
-                }
-                let mut scores = [0f32; 2 * TAGS];
-                self.weights.add_rows(slots, &mut scores);
-                std::mem::swap(slots, next);
-                scores
-            })
-            .collect();
+        shared.clear();
+        shared.extend((0..infos.len()).map(|i| {
+            next.clear();
+            if i + 1 < infos.len() {
+                features.clear();
+                extract_static(infos, ambiguity, i + 1, features);
+                self.weights.prefetch(features, next);
+            }
+            let mut scores = [0f32; 2 * TAGS];
+            self.weights.add_rows(slots, &mut scores);
+            std::mem::swap(slots, next);
+            scores
+        }));
         // Each pass reads only its own half of the dynamic features' rows.
-        let mut first: Vec<usize> = Vec::with_capacity(infos.len());
+        first.clear();
         for (i, shared_scores) in shared.iter().enumerate() {
             features.clear();
-            extract_dynamic(infos, ambiguity, &first, None, i, features);
+            extract_dynamic(infos, ambiguity, first, None, i, features);
             let mut scores: [f32; TAGS] = shared_scores[..TAGS].try_into().expect("TAGS");
             self.weights.add_columns(features, 0, &mut scores);
             first.push(argmax(&scores));
         }
-        let mut second: Vec<usize> = Vec::with_capacity(infos.len());
+        second.clear();
         for (i, shared_scores) in shared.iter().enumerate() {
             features.clear();
-            extract_dynamic(infos, ambiguity, &second, Some(&first), i, features);
+            extract_dynamic(infos, ambiguity, second, Some(first), i, features);
             let mut scores: [f32; TAGS] = shared_scores[TAGS..].try_into().expect("TAGS");
             self.weights.add_columns(features, TAGS, &mut scores);
             second.push(argmax(&scores));
         }
-        second.into_iter().map(|t| Upos::ALL[t]).collect()
+        for (tag, &t) in tags.iter_mut().zip(second.iter()) {
+            *tag = Upos::ALL[t];
+        }
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
@@ -171,6 +178,9 @@ struct Scratch {
     features: Vec<u64>,
     slots: Vec<u32>,
     next: Vec<u32>,
+    shared: Vec<[f32; 2 * TAGS]>,
+    first: Vec<usize>,
+    second: Vec<usize>,
     ambiguity: Vec<u64>,
 }
 
