@@ -310,8 +310,14 @@ impl Weights {
     /// [`Weights::add_rows`].
     #[inline]
     pub fn prefetch(&self, features: &[u64], slots: &mut Vec<u32>) {
+        self.prefetch_columns(features, 0..self.classes, slots);
+    }
+
+    /// [`Weights::prefetch`] of the rows' columns `columns` alone.
+    #[inline]
+    pub fn prefetch_columns(&self, features: &[u64], columns: Range<usize>, slots: &mut Vec<u32>) {
         slots.clear();
-        if self.packed.is_empty() {
+        if self.packed.is_empty() || columns.is_empty() {
             slots.resize(features.len(), UNUSED);
             return;
         }
@@ -319,8 +325,8 @@ impl Weights {
             let slot = self.slot(f as usize & self.mask);
             // Unused rows ask for row 0, without a branch.
             let start = if slot == UNUSED { 0 } else { slot as usize } * self.classes;
-            crate::prefetch::line(&self.packed[start]);
-            crate::prefetch::line(&self.packed[start + self.classes - 1]);
+            crate::prefetch::line(&self.packed[start + columns.start]);
+            crate::prefetch::line(&self.packed[start + columns.end - 1]);
             slots.push(slot);
         }
     }
@@ -331,13 +337,25 @@ impl Weights {
     #[inline]
     pub fn add_rows(&self, slots: &[u32], scores: &mut [f32]) {
         assert_eq!(scores.len(), self.classes, "a score per class");
+        self.add_row_columns(slots, 0, scores);
+    }
+
+    /// Adds columns `first..first + scores.len()` of the rows of `slots`
+    /// to `scores`, in order: the same sums as [`Weights::add_columns`].
+    #[inline]
+    pub fn add_row_columns(&self, slots: &[u32], first: usize, scores: &mut [f32]) {
+        assert!(
+            first + scores.len() <= self.classes,
+            "columns within the row"
+        );
         match scores.len() {
-            26 => self.add_rows_fixed::<26>(slots, scores),
-            34 => self.add_rows_fixed::<34>(slots, scores),
-            _ => {
+            17 => self.add_rows_fixed::<17>(slots, first, scores),
+            26 => self.add_rows_fixed::<26>(slots, first, scores),
+            34 => self.add_rows_fixed::<34>(slots, first, scores),
+            n => {
                 for &slot in slots.iter().filter(|s| **s != UNUSED) {
-                    let start = slot as usize * self.classes;
-                    let row = &self.packed[start..start + self.classes];
+                    let start = slot as usize * self.classes + first;
+                    let row = &self.packed[start..start + n];
                     for (score, w) in scores.iter_mut().zip(row) {
                         *score += bfloat16(*w);
                     }
@@ -347,13 +365,13 @@ impl Weights {
     }
 
     #[inline]
-    fn add_rows_fixed<const N: usize>(&self, slots: &[u32], scores: &mut [f32]) {
+    fn add_rows_fixed<const N: usize>(&self, slots: &[u32], first: usize, scores: &mut [f32]) {
         let mut sums: [f32; N] = scores.try_into().expect("N scores");
         for &slot in slots {
             if slot == UNUSED {
                 continue;
             }
-            let start = slot as usize * N;
+            let start = slot as usize * self.classes + first;
             let row: &[u16; N] = self.packed[start..start + N].try_into().expect("N columns");
             for (sum, w) in sums.iter_mut().zip(row) {
                 *sum += bfloat16(*w);

@@ -121,24 +121,78 @@ impl Tagger {
             scores
         }));
         // Each pass reads only its own half of the dynamic features' rows.
+        // The next token's rows are asked for with a guess at this token's
+        // tag (the one its static features alone give in the first pass,
+        // the first pass's in the second), and their slots kept when the
+        // guess was right; a wrong guess costs a second look-up, never a
+        // different score.
         first.clear();
-        for (i, shared_scores) in shared.iter().enumerate() {
-            features.clear();
-            extract_dynamic(infos, ambiguity, first, None, i, features);
-            let mut scores: [f32; TAGS] = shared_scores[..TAGS].try_into().expect("TAGS");
-            self.weights.add_columns(features, 0, &mut scores);
-            first.push(argmax(&scores));
-        }
+        self.dynamic_pass(
+            infos,
+            ambiguity,
+            shared,
+            None,
+            first,
+            (&mut *features, &mut *slots, &mut *next),
+        );
         second.clear();
-        for (i, shared_scores) in shared.iter().enumerate() {
-            features.clear();
-            extract_dynamic(infos, ambiguity, second, Some(first), i, features);
-            let mut scores: [f32; TAGS] = shared_scores[TAGS..].try_into().expect("TAGS");
-            self.weights.add_columns(features, TAGS, &mut scores);
-            second.push(argmax(&scores));
-        }
+        self.dynamic_pass(
+            infos,
+            ambiguity,
+            shared,
+            Some(first),
+            second,
+            (&mut *features, &mut *slots, &mut *next),
+        );
         for (tag, &t) in tags.iter_mut().zip(second.iter()) {
             *tag = Upos::ALL[t];
+        }
+    }
+
+    /// One greedy pass over the sentence's tokens: the first
+    /// (`first_pass` none) or the second, which reads the first's tags.
+    fn dynamic_pass(
+        &self,
+        infos: &[TokenInfo],
+        ambiguity: &[u64],
+        shared: &[[f32; 2 * TAGS]],
+        first_pass: Option<&[usize]>,
+        tags: &mut Vec<usize>,
+        (features, slots, next): (&mut Vec<u64>, &mut Vec<u32>, &mut Vec<u32>),
+    ) {
+        let columns = match first_pass {
+            None => 0..TAGS,
+            Some(_) => TAGS..2 * TAGS,
+        };
+        let guess = |i: usize, shared_scores: &[f32; 2 * TAGS]| match first_pass {
+            None => argmax(&shared_scores[..TAGS]),
+            Some(first) => first[i],
+        };
+        // The tag assumed for the token before when `slots` were found.
+        let mut assumed = None;
+        for (i, shared_scores) in shared.iter().enumerate() {
+            if i == 0 || assumed != Some(tags[i - 1]) {
+                features.clear();
+                extract_dynamic(infos, ambiguity, tags, first_pass, i, features);
+                self.weights
+                    .prefetch_columns(features, columns.clone(), slots);
+            }
+            assumed = None;
+            if i + 1 < infos.len() {
+                let guessed = guess(i, shared_scores);
+                tags.push(guessed);
+                features.clear();
+                extract_dynamic(infos, ambiguity, tags, first_pass, i + 1, features);
+                self.weights
+                    .prefetch_columns(features, columns.clone(), next);
+                tags.pop();
+                assumed = Some(guessed);
+            }
+            let mut scores: [f32; TAGS] = shared_scores[columns.clone()].try_into().expect("TAGS");
+            self.weights
+                .add_row_columns(slots, columns.start, &mut scores);
+            tags.push(argmax(&scores));
+            std::mem::swap(slots, next);
         }
     }
 
