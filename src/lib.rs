@@ -33,6 +33,7 @@ pub mod lexicon;
 pub mod mentions;
 pub mod model;
 pub mod pipeline;
+mod prefetch;
 pub mod progress;
 pub mod relations;
 pub mod stream;

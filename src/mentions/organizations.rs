@@ -565,12 +565,18 @@ pub(super) fn news_organizations(doc: &Document, names: &mut Vec<NameSpan>) {
     let capitalised = |t: usize| doc.token_text(t).starts_with(char::is_uppercase);
     for sentence in &doc.sentences {
         // As written: "The Hill" is an outlet, "the hill" is not.
+        // Each start is tried at every length: its first word is tested once.
+        let mut first_word = (usize::MAX, false);
         let outlets = phrase::leftmost_longest(
             sentence.tokens.clone(),
             lexicon::max_news_organization_words(),
             |range| {
+                if first_word.0 != range.start {
+                    let starts = lexicon::starts_news_organization(doc.token_text(range.start));
+                    first_word = (range.start, starts);
+                }
                 // Most words start no outlet's name: then no list is built.
-                if !lexicon::starts_news_organization(doc.token_text(range.start)) {
+                if !first_word.1 {
                     return None;
                 }
                 let words: Vec<&str> = range.map(|w| doc.token_text(w)).collect();

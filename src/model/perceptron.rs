@@ -304,6 +304,82 @@ impl Weights {
         }
     }
 
+    /// Finds the rows of `features` (their slots, into `slots`) and starts
+    /// loading them without waiting (see [`crate::prefetch`]): for the
+    /// next token's features, before this token's rows are added with
+    /// [`Weights::add_rows`].
+    #[inline]
+    pub fn prefetch(&self, features: &[u64], slots: &mut Vec<u32>) {
+        self.prefetch_columns(features, 0..self.classes, slots);
+    }
+
+    /// [`Weights::prefetch`] of the rows' columns `columns` alone.
+    #[inline]
+    pub fn prefetch_columns(&self, features: &[u64], columns: Range<usize>, slots: &mut Vec<u32>) {
+        slots.clear();
+        if self.packed.is_empty() || columns.is_empty() {
+            slots.resize(features.len(), UNUSED);
+            return;
+        }
+        for &f in features {
+            let slot = self.slot(f as usize & self.mask);
+            // Unused rows ask for row 0, without a branch.
+            let start = if slot == UNUSED { 0 } else { slot as usize } * self.classes;
+            crate::prefetch::line(&self.packed[start + columns.start]);
+            crate::prefetch::line(&self.packed[start + columns.end - 1]);
+            slots.push(slot);
+        }
+    }
+
+    /// Adds the whole rows of `slots` (from [`Weights::prefetch`]) to
+    /// `scores`, in order: the same sums as [`Weights::add_columns`] over
+    /// all columns.
+    #[inline]
+    pub fn add_rows(&self, slots: &[u32], scores: &mut [f32]) {
+        assert_eq!(scores.len(), self.classes, "a score per class");
+        self.add_row_columns(slots, 0, scores);
+    }
+
+    /// Adds columns `first..first + scores.len()` of the rows of `slots`
+    /// to `scores`, in order: the same sums as [`Weights::add_columns`].
+    #[inline]
+    pub fn add_row_columns(&self, slots: &[u32], first: usize, scores: &mut [f32]) {
+        assert!(
+            first + scores.len() <= self.classes,
+            "columns within the row"
+        );
+        match scores.len() {
+            17 => self.add_rows_fixed::<17>(slots, first, scores),
+            26 => self.add_rows_fixed::<26>(slots, first, scores),
+            34 => self.add_rows_fixed::<34>(slots, first, scores),
+            n => {
+                for &slot in slots.iter().filter(|s| **s != UNUSED) {
+                    let start = slot as usize * self.classes + first;
+                    let row = &self.packed[start..start + n];
+                    for (score, w) in scores.iter_mut().zip(row) {
+                        *score += bfloat16(*w);
+                    }
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn add_rows_fixed<const N: usize>(&self, slots: &[u32], first: usize, scores: &mut [f32]) {
+        let mut sums: [f32; N] = scores.try_into().expect("N scores");
+        for &slot in slots {
+            if slot == UNUSED {
+                continue;
+            }
+            let start = slot as usize * self.classes + first;
+            let row: &[u16; N] = self.packed[start..start + N].try_into().expect("N columns");
+            for (sum, w) in sums.iter_mut().zip(row) {
+                *sum += bfloat16(*w);
+            }
+        }
+        scores.copy_from_slice(&sums);
+    }
+
     /// Header, then the used rows' numbers, then their weights as bfloat16.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.classes as u32).to_le_bytes());

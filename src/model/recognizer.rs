@@ -522,6 +522,8 @@ impl Recognizer {
         let names = self.names.matches(infos, SEQUENCE_KEY);
         let lower_names = self.lower_names.matches(infos, LOWER_KEY);
         let mut features = Vec::new();
+        let mut slots = Vec::new();
+        let mut next = Vec::new();
         let mut shared = vec![[0f32; 2 * LABELS]; infos.len()];
         for sentence in sentences {
             let view = View {
@@ -533,11 +535,22 @@ impl Recognizer {
                 lower_names: &lower_names[sentence.clone()],
                 hints: None,
             };
-            for i in 0..sentence.len() {
+            // Each token's rows are asked for while the token before is summed.
+            if !sentence.is_empty() {
                 features.clear();
-                extract(&view, i, &mut features);
+                extract(&view, 0, &mut features);
+                self.emissions.prefetch(&features, &mut slots);
+            }
+            for i in 0..sentence.len() {
+                next.clear();
+                if i + 1 < sentence.len() {
+                    features.clear();
+                    extract(&view, i + 1, &mut features);
+                    self.emissions.prefetch(&features, &mut next);
+                }
                 self.emissions
-                    .add_columns(&features, 0, &mut shared[sentence.start + i]);
+                    .add_rows(&slots, &mut shared[sentence.start + i]);
+                std::mem::swap(&mut slots, &mut next);
             }
         }
         let pass_scores = |sentence: &Range<usize>, first_pass: bool| -> Vec<[f32; LABELS]> {
@@ -685,9 +698,41 @@ impl NameKey {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Names {
     types: HashKeyed<u8>,
+    /// One bit per key's hash bits: every start of a sentence is looked up
+    /// at six lengths in two lists, and most phrases are no name, so a
+    /// clear bit (16 KB, in cache) spares the map's probe.
+    filter: Vec<u64>,
+}
+
+const NAME_FILTER_BITS: u32 = 17;
+
+fn name_filter_bit(key: u64) -> usize {
+    (key >> (64 - NAME_FILTER_BITS)) as usize
 }
 
 impl Names {
+    fn new(types: HashKeyed<u8>) -> Names {
+        let mut filter = vec![0u64; (1 << NAME_FILTER_BITS) / 64];
+        for key in types.keys() {
+            let bit = name_filter_bit(*key);
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        Names { types, filter }
+    }
+
+    fn get(&self, key: u64) -> Option<u8> {
+        let bit = name_filter_bit(key);
+        let maybe = self
+            .filter
+            .get(bit / 64)
+            .is_none_or(|w| w & (1 << (bit % 64)) != 0);
+        if maybe {
+            self.types.get(&key).copied()
+        } else {
+            None
+        }
+    }
+
     /// Known names as written (`key` = [`SEQUENCE_KEY`]) or whatever their
     /// case ([`LOWER_KEY`]).
     fn collect(docs: &[&Prepared], key: NameKey) -> Names {
@@ -723,7 +768,7 @@ impl Names {
                 (total * 2 >= seen).then_some((key, best as u8))
             })
             .collect();
-        Names { types }
+        Names::new(types)
     }
 
     /// Per token: 0, or 1 + 4 × type + position (begin, inside, last, unit)
@@ -743,7 +788,7 @@ impl Names {
                 }
                 keyed = range.clone();
             }
-            self.types.get(&keys[range.len() - 1]).copied()
+            self.get(keys[range.len() - 1])
         });
         for (range, ty) in found {
             let length = range.len();
@@ -771,8 +816,6 @@ impl Names {
     }
 
     fn read(reader: &mut Reader<'_>) -> Result<Names> {
-        Ok(Names {
-            types: read_byte_map(reader, "name list")?,
-        })
+        Ok(Names::new(read_byte_map(reader, "name list")?))
     }
 }

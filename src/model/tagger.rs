@@ -80,46 +80,120 @@ impl Tagger {
         let mut tags = vec![Upos::X; infos.len()];
         let mut scratch = Scratch::default();
         for sentence in sentences {
-            let predicted = self.tag_sentence(&infos[sentence.clone()], &mut scratch);
-            tags[sentence.clone()].copy_from_slice(&predicted);
+            self.tag_sentence(
+                &infos[sentence.clone()],
+                &mut scratch,
+                &mut tags[sentence.clone()],
+            );
         }
         tags
     }
 
-    fn tag_sentence(&self, infos: &[TokenInfo], scratch: &mut Scratch) -> Vec<Upos> {
+    fn tag_sentence(&self, infos: &[TokenInfo], scratch: &mut Scratch, tags: &mut [Upos]) {
         scratch.ambiguity.clear();
         scratch
             .ambiguity
             .extend(infos.iter().map(|i| self.ambiguity_of(i)));
         let features = &mut scratch.features;
+        let next = &mut scratch.next;
         let ambiguity = &scratch.ambiguity;
-        let shared: Vec<[f32; 2 * TAGS]> = (0..infos.len())
-            .map(|i| {
+        let slots = &mut scratch.slots;
+        let shared = &mut scratch.shared;
+        let first = &mut scratch.first;
+        let second = &mut scratch.second;
+        // Each token's rows are asked for while the token before is summed.
+        if !infos.is_empty() {
+            features.clear();
+            extract_static(infos, ambiguity, 0, features);
+            self.weights.prefetch(features, slots);
+        }
+        shared.clear();
+        shared.extend((0..infos.len()).map(|i| {
+            next.clear();
+            if i + 1 < infos.len() {
                 features.clear();
-                extract_static(infos, ambiguity, i, features);
-                let mut scores = [0f32; 2 * TAGS];
-                self.weights.add_columns(features, 0, &mut scores);
-                scores
-            })
-            .collect();
+                extract_static(infos, ambiguity, i + 1, features);
+                self.weights.prefetch(features, next);
+            }
+            let mut scores = [0f32; 2 * TAGS];
+            self.weights.add_rows(slots, &mut scores);
+            std::mem::swap(slots, next);
+            scores
+        }));
         // Each pass reads only its own half of the dynamic features' rows.
-        let mut first: Vec<usize> = Vec::with_capacity(infos.len());
-        for (i, shared_scores) in shared.iter().enumerate() {
-            features.clear();
-            extract_dynamic(infos, ambiguity, &first, None, i, features);
-            let mut scores: [f32; TAGS] = shared_scores[..TAGS].try_into().expect("TAGS");
-            self.weights.add_columns(features, 0, &mut scores);
-            first.push(argmax(&scores));
+        // The next token's rows are asked for with a guess at this token's
+        // tag (the one its static features alone give in the first pass,
+        // the first pass's in the second), and their slots kept when the
+        // guess was right; a wrong guess costs a second look-up, never a
+        // different score.
+        first.clear();
+        self.dynamic_pass(
+            infos,
+            ambiguity,
+            shared,
+            None,
+            first,
+            (&mut *features, &mut *slots, &mut *next),
+        );
+        second.clear();
+        self.dynamic_pass(
+            infos,
+            ambiguity,
+            shared,
+            Some(first),
+            second,
+            (&mut *features, &mut *slots, &mut *next),
+        );
+        for (tag, &t) in tags.iter_mut().zip(second.iter()) {
+            *tag = Upos::ALL[t];
         }
-        let mut second: Vec<usize> = Vec::with_capacity(infos.len());
+    }
+
+    /// One greedy pass over the sentence's tokens: the first
+    /// (`first_pass` none) or the second, which reads the first's tags.
+    fn dynamic_pass(
+        &self,
+        infos: &[TokenInfo],
+        ambiguity: &[u64],
+        shared: &[[f32; 2 * TAGS]],
+        first_pass: Option<&[usize]>,
+        tags: &mut Vec<usize>,
+        (features, slots, next): (&mut Vec<u64>, &mut Vec<u32>, &mut Vec<u32>),
+    ) {
+        let columns = match first_pass {
+            None => 0..TAGS,
+            Some(_) => TAGS..2 * TAGS,
+        };
+        let guess = |i: usize, shared_scores: &[f32; 2 * TAGS]| match first_pass {
+            None => argmax(&shared_scores[..TAGS]),
+            Some(first) => first[i],
+        };
+        // The tag assumed for the token before when `slots` were found.
+        let mut assumed = None;
         for (i, shared_scores) in shared.iter().enumerate() {
-            features.clear();
-            extract_dynamic(infos, ambiguity, &second, Some(&first), i, features);
-            let mut scores: [f32; TAGS] = shared_scores[TAGS..].try_into().expect("TAGS");
-            self.weights.add_columns(features, TAGS, &mut scores);
-            second.push(argmax(&scores));
+            if i == 0 || assumed != Some(tags[i - 1]) {
+                features.clear();
+                extract_dynamic(infos, ambiguity, tags, first_pass, i, features);
+                self.weights
+                    .prefetch_columns(features, columns.clone(), slots);
+            }
+            assumed = None;
+            if i + 1 < infos.len() {
+                let guessed = guess(i, shared_scores);
+                tags.push(guessed);
+                features.clear();
+                extract_dynamic(infos, ambiguity, tags, first_pass, i + 1, features);
+                self.weights
+                    .prefetch_columns(features, columns.clone(), next);
+                tags.pop();
+                assumed = Some(guessed);
+            }
+            let mut scores: [f32; TAGS] = shared_scores[columns.clone()].try_into().expect("TAGS");
+            self.weights
+                .add_row_columns(slots, columns.start, &mut scores);
+            tags.push(argmax(&scores));
+            std::mem::swap(slots, next);
         }
-        second.into_iter().map(|t| Upos::ALL[t]).collect()
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
@@ -156,6 +230,11 @@ impl Tagger {
 #[derive(Default)]
 struct Scratch {
     features: Vec<u64>,
+    slots: Vec<u32>,
+    next: Vec<u32>,
+    shared: Vec<[f32; 2 * TAGS]>,
+    first: Vec<usize>,
+    second: Vec<usize>,
     ambiguity: Vec<u64>,
 }
 
