@@ -71,9 +71,14 @@ pub(super) fn read_predicate(
     // What follows the last verb or preposition belongs to the object's
     // noun phrase: "at the nonprofit, nonpartisan RAND Corporation".
     let mut end = to;
+    // "the state-owned": a participle hyphened to the word before it is a
+    // modifier, not a verb of the clause.
+    let hyphened = |t: usize| {
+        t >= 2 && doc.token_text(t - 1) == "-" && doc.tokens[t - 1].end == doc.tokens[t].start
+    };
     if let Some(last_head) = (start..to)
         .rev()
-        .find(|&t| matches!(tag(doc, t), Upos::Verb | Upos::Aux | Upos::Adp))
+        .find(|&t| matches!(tag(doc, t), Upos::Verb | Upos::Aux | Upos::Adp) && !hyphened(t))
     {
         // A demonym is a modifier whatever its tag: "bought Dutch developer X".
         let modifiers_only = (last_head + 1..to).all(|t| {
@@ -81,7 +86,14 @@ pub(super) fn read_predicate(
                 tag(doc, t),
                 Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Adv
             ) || doc.token_text(t) == ","
+                || hyphened(t)
                 || lexicon::demonym_country(doc.token_text(t)).is_some()
+                // "the centre-right Civic Alliance": a hyphen joining two words.
+                || (doc.token_text(t) == "-"
+                    && t > last_head + 1
+                    && t + 1 < to
+                    && doc.tokens[t - 1].end == doc.tokens[t].start
+                    && doc.tokens[t].end == doc.tokens[t + 1].start)
         });
         if modifiers_only && tag(doc, last_head) != Upos::Aux {
             end = last_head + 1;

@@ -857,6 +857,14 @@ fn a_passive_agent_after_a_place_and_a_date_is_the_agent() {
 }
 
 #[test]
+fn a_hyphened_modifier_of_the_object_is_no_part_of_the_predicate() {
+    let found = edges("Ana Ruiz leads the centre-right Civic Union in Valencia.");
+    assert_eq!(find(&found, "Ana Ruiz", "Civic Union").label, "leads");
+    let found = edges("Ana Ruiz joined the state-owned Nordvik Bank in 2019.");
+    assert_eq!(find(&found, "Ana Ruiz", "Nordvik Bank").label, "joined");
+}
+
+#[test]
 fn a_clause_goes_on_after_an_apposition_with_a_hyphenated_modifier() {
     let found =
         edges("Halden Group, the Oslo-based industrial conglomerate, bought Velcor Systems.");
