@@ -401,6 +401,14 @@ pub(super) fn role_after(doc: &Document, name: Range<usize>) -> Option<Span> {
         return None;
     }
     let mut start = name.end + usize::from(doc.token_text(name.end) == ",");
+    // "Marek Hudak, 52, a former finance minister,": an age may come first.
+    let aged = !appointed
+        && start + 2 < sentence.end
+        && doc.token_text(start).bytes().all(|b| b.is_ascii_digit())
+        && doc.token_text(start + 1) == ",";
+    if aged {
+        start += 2;
+    }
     let determiner = doc.token_text(start);
     if matches!(determiner.to_lowercase().as_str(), "the" | "a" | "an")
         || matches!(

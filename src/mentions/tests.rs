@@ -617,6 +617,19 @@ fn a_name_word_in_a_prefix_compound_belongs_to_the_modifier() {
 }
 
 #[test]
+fn an_age_may_stand_between_a_name_and_its_role() {
+    let found = mentions(
+        "Tomas Reyes, 52, a former finance minister, leads the party. Eva Lund, 41, \
+         said the vote was close.",
+    );
+    assert_eq!(
+        role_of(&found, "Tomas Reyes").as_deref(),
+        Some("former finance minister")
+    );
+    assert_eq!(role_of(&found, "Eva Lund"), None);
+}
+
+#[test]
 fn an_occupation_before_or_set_off_after_a_name_is_a_role() {
     let found = mentions(
         "Police freed journalist Emre Kaya on Thursday. Ingrid Berg, a veteran \

@@ -64,8 +64,19 @@ pub(super) fn read_predicate(
             None => start += 2,
             // A parenthetical after the subject, or a relative clause
             // naming nothing ("X, who finished seventh last season, are
-            // owned by Y"): skip it.
-            Some(close) => start = close + 1,
+            // owned by Y"): skip it; after an age, the apposition that
+            // follows it too ("X, 52, a former minister, leads Y").
+            Some(close) => {
+                let age = close == start + 2
+                    && doc
+                        .token_text(start + 1)
+                        .bytes()
+                        .all(|b| b.is_ascii_digit());
+                start = close + 1;
+                if age && let Some(next) = (start..to).find(|&t| doc.token_text(t) == ",") {
+                    start = next + 1;
+                }
+            }
         }
     }
     // What follows the last verb or preposition belongs to the object's

@@ -857,6 +857,14 @@ fn a_passive_agent_after_a_place_and_a_date_is_the_agent() {
 }
 
 #[test]
+fn a_clause_goes_on_after_an_age_and_an_apposition() {
+    let found = edges("Tomas Reyes, 52, a former finance minister, leads the Civic Union.");
+    assert_eq!(find(&found, "Tomas Reyes", "Civic Union").label, "leads");
+    let found = edges("Tomas Reyes, 52, leads the Civic Union.");
+    assert_eq!(find(&found, "Tomas Reyes", "Civic Union").label, "leads");
+}
+
+#[test]
 fn a_hyphened_modifier_of_the_object_is_no_part_of_the_predicate() {
     let found = edges("Ana Ruiz leads the centre-right Civic Union in Valencia.");
     assert_eq!(find(&found, "Ana Ruiz", "Civic Union").label, "leads");
