@@ -257,16 +257,7 @@ pub(super) fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) ->
     if !owner_before && !owner_after {
         // "Acme's former chief executive": adjectives may stand between
         // the possessor and the title.
-        let mut before_adjectives = role_start;
-        while before_adjectives > sentence_start
-            && role_start - before_adjectives < 2
-            && doc.tags.get(before_adjectives - 1) == Some(&Upos::Adj)
-            && doc
-                .token_text(before_adjectives - 1)
-                .starts_with(char::is_lowercase)
-        {
-            before_adjectives -= 1;
-        }
+        let before_adjectives = lower_case_adjectives_before(doc, sentence_start, role_start);
         let possessive_at =
             |t: usize| t > sentence_start && matches!(doc.token_text(t - 1), "'s" | "’s");
         let possessive = possessive_at(role_start)
@@ -323,16 +314,7 @@ pub(super) fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) ->
         };
         // "The new foreign minister, X": adjectives in lower case may stand
         // between the article and the title, and are part of the role.
-        let mut with_adjectives = role_start;
-        while with_adjectives > sentence_start
-            && role_start - with_adjectives < 2
-            && doc.tags.get(with_adjectives - 1) == Some(&Upos::Adj)
-            && doc
-                .token_text(with_adjectives - 1)
-                .starts_with(char::is_lowercase)
-        {
-            with_adjectives -= 1;
-        }
+        let with_adjectives = lower_case_adjectives_before(doc, sentence_start, role_start);
         if !determined(&before) && with_adjectives < role_start {
             let before_adjectives = word_before(with_adjectives);
             if determined(&before_adjectives) {
@@ -349,6 +331,20 @@ pub(super) fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) ->
         role_start -= 1;
     }
     Some(doc.token_span(role_start..end))
+}
+
+/// Where up to two lower-case adjectives right before `at` start ("former",
+/// "new"); `at` when there are none.
+fn lower_case_adjectives_before(doc: &Document, sentence_start: usize, at: usize) -> usize {
+    let mut start = at;
+    while start > sentence_start
+        && at - start < 2
+        && doc.tags.get(start - 1) == Some(&Upos::Adj)
+        && doc.token_text(start - 1).starts_with(char::is_lowercase)
+    {
+        start -= 1;
+    }
+    start
 }
 
 /// "Goldman Sachs economist Jan Hatzius", "NASA astronaut Christina Koch": an
