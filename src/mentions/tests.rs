@@ -665,11 +665,13 @@ fn adjectives_between_the_article_and_a_title_set_off_by_a_comma_are_part_of_the
 fn a_portfolio_in_lower_case_before_an_office_is_a_role() {
     let found = mentions(
         "The agriculture minister, Tove Rask, opened the fair. The Danish fisheries \
-         minister, Per Holm, visited Esbjerg. The minister, Ola Brekke, left early.",
+         minister, Per Holm, visited Esbjerg. The prize was founded by the \
+         industrialist Arne Voll. The minister, Ola Brekke, left early.",
     );
     for (name, role) in [
         ("Tove Rask", Some("agriculture minister")),
         ("Per Holm", Some("Danish fisheries minister")),
+        ("Arne Voll", Some("industrialist")),
     ] {
         assert_eq!(role_of(&found, name).as_deref(), role, "{name}");
     }
