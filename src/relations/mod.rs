@@ -30,6 +30,10 @@ pub fn extract(doc: &mut Document, options: &Options) {
             .into_iter()
             .filter(|r| !office_property_of_a_person(doc, r)),
     );
+    let credits = credited_only(doc);
+    relations.retain(|r| {
+        r.kind != RelationKind::Typed || !(credits[r.head.index()] || credits[r.tail.index()])
+    });
     if options.co_mentions {
         relations.extend(co_mentions(doc));
     }
@@ -44,6 +48,38 @@ pub fn extract(doc: &mut Document, options: &Options) {
 fn office_property_of_a_person(doc: &Document, relation: &Relation) -> bool {
     relation.property.as_deref() == Some("P1001")
         && doc.entities[relation.head.index()].ty == EntityType::Person
+}
+
+/// Rule `dateline-credits`: "OSLO, March 3 (Reuters) -", "LIMA (AP) —":
+/// an entity named only in parentheses before a dateline's dash filed the
+/// story and is no party to it, so it takes part in no typed edge (the
+/// model reads it as lying in the story's country). Per entity, whether
+/// every name mention of it is such a credit.
+fn credited_only(doc: &Document) -> Vec<bool> {
+    let mut credited = vec![false; doc.entities.len()];
+    let mut named_elsewhere = vec![false; doc.entities.len()];
+    for (mention, entity) in doc.mentions.iter().zip(&doc.mention_entity) {
+        let Some(entity) = entity else { continue };
+        if mention.kind != MentionKind::Name {
+            continue;
+        }
+        let at = |t: Option<usize>| t.map_or("", |t| doc.token_text(t));
+        let before = at(mention.tokens.start.checked_sub(1));
+        let end = mention.tokens.end;
+        let after = at(Some(end).filter(|&t| t < doc.tokens.len()));
+        let dash = at(Some(end + 1).filter(|&t| t < doc.tokens.len()));
+        let credit = before == "(" && after == ")" && matches!(dash, "-" | "—" | "–");
+        if credit {
+            credited[entity.index()] = true;
+        } else {
+            named_elsewhere[entity.index()] = true;
+        }
+    }
+    credited
+        .iter()
+        .zip(&named_elsewhere)
+        .map(|(&credit, &elsewhere)| credit && !elsewhere)
+        .collect()
 }
 
 /// Co-mention edges come from the first this many entities a sentence
@@ -117,6 +153,59 @@ mod tests {
                 .iter()
                 .any(|r| r.property.as_deref() == Some("P6"))
         );
+    }
+
+    /// Rule `dateline-credits`: (text, the credited outlet). The model alone
+    /// puts both outlets in the story's country.
+    #[test]
+    fn an_outlet_credited_in_a_dateline_takes_part_in_no_typed_edge() {
+        for (text, outlet) in [
+            (
+                "OSLO, March 3 (Reuters) - Halden Kraft, Norway's largest power producer, \
+                 said on Tuesday it would buy Vestfjord Wind for $900 million.\n\nThe \
+                 company's chief executive, Eva Lund, said the deal doubled its capacity. \
+                 Shares in Halden Kraft rose 3 percent in Oslo.",
+                "Reuters",
+            ),
+            (
+                "LIMA (AP) — Rescue teams searched collapsed homes in southern Peru on \
+                 Sunday after an earthquake near Arequipa killed 30 people.\n\nPresident \
+                 Ana Ruiz flew to Arequipa and declared a state of emergency.",
+                "AP",
+            ),
+        ] {
+            let doc = Pipeline::default().annotate("t", text);
+            let involves_outlet = |r: &Relation| {
+                [r.head, r.tail]
+                    .iter()
+                    .any(|e| doc.entities[e.index()].label == outlet)
+            };
+            let model_says = typed::TypedModel::embedded().predict(&doc, 0.3);
+            assert!(
+                model_says.iter().any(involves_outlet),
+                "{outlet}: the model"
+            );
+            assert!(
+                !doc.relations
+                    .iter()
+                    .any(|r| r.kind == RelationKind::Typed && involves_outlet(r)),
+                "{outlet}"
+            );
+        }
+        // Named in the story as well, the outlet is a party to it.
+        let doc = Pipeline::default().annotate(
+            "t",
+            "OSLO, March 3 (Reuters) - Halden Kraft said on Tuesday it would buy Vestfjord \
+             Wind.\n\nHalden Kraft told Reuters the deal was done.",
+        );
+        let credited: Vec<&str> = credited_only(&doc)
+            .iter()
+            .zip(&doc.entities)
+            .filter(|(credited, _)| **credited)
+            .map(|(_, e)| e.label.as_str())
+            .collect();
+        assert!(doc.entities.iter().any(|e| e.label == "Reuters"));
+        assert!(!credited.contains(&"Reuters"), "{credited:?}");
     }
 
     #[test]
