@@ -245,6 +245,21 @@ fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Calls `f` with `words` lower-cased: in a buffer on the stack when they
+/// are short ASCII, as titles and abbreviations are, so the look-ups made
+/// for every capitalised word allocate nothing.
+fn with_lower<R>(words: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 48];
+    match buffer.get_mut(..words.len()) {
+        Some(lower) if words.is_ascii() => {
+            lower.copy_from_slice(words.as_bytes());
+            lower.make_ascii_lowercase();
+            f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+        }
+        _ => f(&words.to_lowercase()),
+    }
+}
+
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
@@ -371,8 +386,8 @@ fn lexicon() -> &'static Lexicon {
 
 /// "Mr", "U.S", "Corp": a word that keeps a following period.
 pub fn is_abbreviation(word: &str) -> bool {
-    let bare = word.strip_suffix('.').unwrap_or(word).to_lowercase();
-    lexicon().abbreviations.contains(&bare)
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    with_lower(bare, |bare| lexicon().abbreviations.contains(bare))
 }
 
 /// A lower-cased word that commonly starts a sentence and never a name.
@@ -420,9 +435,12 @@ pub fn is_portfolio_office(word: &str) -> bool {
 /// Whether the words form a title ("Secretary of State"), case-insensitive.
 pub fn is_title(words: &str) -> bool {
     let capitalised = words.starts_with(char::is_uppercase);
-    let words = words.to_lowercase();
+    with_lower(words, |words| is_lower_title(words, capitalised))
+}
+
+fn is_lower_title(words: &str, capitalised: bool) -> bool {
     let titles = &lexicon().titles;
-    if titles.contains(&words) {
+    if titles.contains(words) {
         return true;
     }
     // "Trade Commissioner", "Health Minister": an office named by its

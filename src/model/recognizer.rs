@@ -573,15 +573,30 @@ impl Recognizer {
         let hints = document_hints(infos, &first);
         let transitions = transition_matrix(&self.second_transitions);
         let mut entities = Vec::new();
+        // The hint features take few values (most tokens have no hint on
+        // either side), so their sums are looked up once per document.
+        let mut hint_sums: HashKeyed<(Vec<u64>, [f32; LABELS])> = HashKeyed::default();
         for sentence in sentences {
             let mut emissions = pass_scores(sentence, false);
             let sentence_hints = &hints[sentence.clone()];
             for (i, scores) in emissions.iter_mut().enumerate() {
                 features.clear();
                 extract_hints(&infos[sentence.clone()], sentence_hints, i, &mut features);
-                let mut extra = [0f32; LABELS];
-                self.emissions.add_columns(&features, LABELS, &mut extra);
-                for (score, e) in scores.iter_mut().zip(&extra) {
+                let key = features.iter().fold(0, |key, &f| mix(key, f));
+                let sum = |features: &[u64]| {
+                    let mut extra = [0f32; LABELS];
+                    self.emissions.add_columns(features, LABELS, &mut extra);
+                    extra
+                };
+                let cached = hint_sums
+                    .entry(key)
+                    .or_insert_with(|| (features.clone(), sum(&features)));
+                let extra = if cached.0 == features {
+                    cached.1
+                } else {
+                    sum(&features)
+                };
+                for (score, e) in scores.iter_mut().zip(extra.iter()) {
                     *score += e;
                 }
             }
