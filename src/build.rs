@@ -45,6 +45,34 @@ fn input_size(jsonl: Option<&Path>, files: &[(PathBuf, String)]) -> Option<u64> 
     Some(total)
 }
 
+/// A file given as an input whose name ends `.jsonl` or `.ndjson` is read
+/// as JSON Lines, as `--jsonl` reads it, not as one text document. A build
+/// reads one JSON Lines input.
+fn jsonl_by_extension(
+    inputs: Vec<PathBuf>,
+    jsonl: Option<PathBuf>,
+) -> Result<(Vec<PathBuf>, Option<PathBuf>)> {
+    let is_jsonl = |path: &PathBuf| {
+        matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("jsonl" | "ndjson")
+        ) && !path.is_dir()
+    };
+    let (named, texts): (Vec<PathBuf>, Vec<PathBuf>) = inputs.into_iter().partition(is_jsonl);
+    let mut all: Vec<PathBuf> = jsonl.into_iter().chain(named).collect();
+    if all.len() > 1 {
+        let names: Vec<String> = all.iter().map(|p| input::shown_name(p)).collect();
+        return Err(Error::Usage(format!(
+            "a build reads one JSON Lines input, not {} ({}): join them first, \
+             as in `cat {} | textkg build --jsonl -`",
+            all.len(),
+            names.join(", "),
+            names.join(" ")
+        )));
+    }
+    Ok((texts, all.pop()))
+}
+
 /// What the workers hand on for one document.
 struct Done<T> {
     output: T,
@@ -63,6 +91,10 @@ pub fn run(args: BuildArgs) -> Result<()> {
             args.output.format.name()
         )));
     }
+    let mut args = args;
+    let (inputs, jsonl) = jsonl_by_extension(std::mem::take(&mut args.inputs), args.jsonl.take())?;
+    args.inputs = inputs;
+    args.jsonl = jsonl;
     let given: Vec<PathBuf> = if args.inputs.is_empty() && args.jsonl.is_none() {
         vec![PathBuf::from("-")]
     } else {

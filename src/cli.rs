@@ -43,7 +43,8 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// Text files, directories (their .txt and .md files, recursively) or - for standard input.
+    /// Text files, directories (their .txt and .md files, recursively) or - for standard
+    /// input. A file named *.jsonl or *.ndjson is read as --jsonl reads it.
     pub inputs: Vec<PathBuf>,
     /// Read documents from JSON Lines, one {"id", "text"} object per line (- for standard input).
     #[arg(long, value_name = "FILE")]

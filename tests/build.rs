@@ -44,6 +44,43 @@ fn standard_input_and_jsonl_give_documents_their_ids() {
 }
 
 #[test]
+fn a_jsonl_file_given_as_an_input_is_read_as_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "visit", "text": NEWS}),
+        serde_json::json!({"id": "trip", "text": "Ana Ruiz visited Lima."})
+    );
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(&corpus, &lines).unwrap();
+    let corpus = corpus.to_str().unwrap();
+    let by_name = run_ok(&["build", corpus, "--per-doc"], b"");
+    assert_eq!(
+        by_name,
+        run_ok(&["build", "--jsonl", corpus, "--per-doc"], b"")
+    );
+    let ids: Vec<String> = std::str::from_utf8(&by_name)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let texts = [("visit", NEWS), ("trip", "Ana Ruiz visited Lima.")];
+            graph(line.as_bytes(), &texts).documents[0].id.clone()
+        })
+        .collect();
+    assert_eq!(ids, ["visit", "trip"]);
+
+    let second = dir.path().join("more.ndjson");
+    std::fs::write(&second, &lines).unwrap();
+    let out = run(&["build", corpus, second.to_str().unwrap()], b"");
+    assert!(!out.status.success());
+    let message = stderr(&out);
+    assert!(
+        message.contains("one JSON Lines input") && message.contains("more.ndjson"),
+        "{message}"
+    );
+}
+
+#[test]
 fn directories_are_read_recursively_in_sorted_order_with_relative_ids() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("b/c")).unwrap();
