@@ -24,20 +24,26 @@ pub fn extract(doc: &mut Document, options: &Options) {
     // The reading rules' typed edges ("X, the chief executive of Y") carry
     // a fixed confidence; like the model's, they go below the threshold.
     relations.retain(|r| r.kind != RelationKind::Typed || r.confidence >= options.min_confidence);
-    let typed = typed::TypedModel::embedded().predict(doc, options.min_confidence);
-    relations.extend(
-        typed
-            .into_iter()
-            .filter(|r| !office_property_of_a_person(doc, r)),
-    );
-    let credits = credited_only(doc);
-    relations.retain(|r| {
-        r.kind != RelationKind::Typed || !(credits[r.head.index()] || credits[r.tail.index()])
-    });
+    relations.extend(typed::TypedModel::embedded().predict(doc, options.min_confidence));
+    drop_contradicted(doc, &mut relations);
     if options.co_mentions {
         relations.extend(co_mentions(doc));
     }
     doc.relations = relations;
+}
+
+/// Drops the typed edges that the rules below find the text contradicts.
+/// `textkg eval relations --end-to-end` applies them too.
+pub(crate) fn drop_contradicted(doc: &Document, relations: &mut Vec<Relation>) {
+    let credits = credited_only(doc);
+    let nationalities = nationality_in_roles(doc);
+    relations.retain(|r| {
+        r.kind != RelationKind::Typed
+            || !(office_property_of_a_person(doc, r)
+                || credits[r.head.index()]
+                || credits[r.tail.index()]
+                || citizenship_contradicted(doc, &nationalities, r))
+    });
 }
 
 /// "applies to jurisdiction" (P1001) holds for an office, a law or a body.
@@ -80,6 +86,71 @@ fn credited_only(doc: &Document) -> Vec<bool> {
         .zip(&named_elsewhere)
         .map(|(&credit, &elsewhere)| credit && !elsewhere)
         .collect()
+}
+
+/// Rule `nationality-in-role`: "Chilean president Gabriel Rojas", "Marta
+/// Vidal, a Peruvian economist": a demonym in a person's role says which
+/// country the person is a citizen of. Per entity, that country, when
+/// the person's roles name exactly one.
+fn nationality_in_roles(doc: &Document) -> Vec<Option<&'static str>> {
+    doc.entities
+        .iter()
+        .map(|entity| {
+            if entity.ty != EntityType::Person {
+                return None;
+            }
+            let countries: BTreeSet<&'static str> = entity
+                .roles
+                .iter()
+                .flat_map(|role| demonyms_in(role))
+                .collect();
+            match countries.len() {
+                1 => countries.into_iter().next(),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The countries of the demonyms among `words` ("North Korean" before "Korean").
+fn demonyms_in(words: &str) -> Vec<&'static str> {
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let mut countries = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let pair = words.get(i..i + 2).map(|w| w.join(" "));
+        if let Some(country) = pair.as_deref().and_then(crate::lexicon::demonym_country) {
+            countries.push(country);
+            i += 2;
+            continue;
+        }
+        if words[i].starts_with(char::is_uppercase)
+            && let Some(country) = crate::lexicon::demonym_country(words[i])
+        {
+            countries.push(country);
+        }
+        i += 1;
+    }
+    countries
+}
+
+/// A typed "country of citizenship" (P27) edge from a person whose role
+/// names another country's nationality (rule `nationality-in-role`): the
+/// model reads citizenship from the story's country, which the role
+/// contradicts.
+fn citizenship_contradicted(
+    doc: &Document,
+    nationalities: &[Option<&'static str>],
+    relation: &Relation,
+) -> bool {
+    if relation.kind != RelationKind::Typed || relation.property.as_deref() != Some("P27") {
+        return false;
+    }
+    let Some(nationality) = nationalities[relation.head.index()] else {
+        return false;
+    };
+    let tail = &doc.entities[relation.tail.index()].label;
+    crate::lexicon::country(tail).is_some_and(|country| country != nationality)
 }
 
 /// Co-mention edges come from the first this many entities a sentence
@@ -206,6 +277,66 @@ mod tests {
             .collect();
         assert!(doc.entities.iter().any(|e| e.label == "Reuters"));
         assert!(!credited.contains(&"Reuters"), "{credited:?}");
+    }
+
+    /// Rule `nationality-in-role`: (text, person, the role's country, the
+    /// country the model alone also gives as citizenship).
+    #[test]
+    fn a_demonym_in_a_role_rules_out_citizenship_of_another_country() {
+        for (text, person, nationality, story_country) in [
+            (
+                "The government of Norway signed a fisheries agreement with Chile on \
+                 Tuesday. Prime Minister Kari Aasen met Chilean president Gabriel Rojas in Oslo.",
+                "Gabriel Rojas",
+                "Chile",
+                "Norway",
+            ),
+            (
+                "Marta Vidal, a Peruvian economist at the Nordic Trade Institute in Oslo, \
+                 said Norway would gain from the deal.",
+                "Marta Vidal",
+                "Peru",
+                "Norway",
+            ),
+        ] {
+            let low = 0.2;
+            let doc = Pipeline::new(Options {
+                min_confidence: low,
+                ..Options::default()
+            })
+            .annotate("t", text);
+            let citizenship = |relations: &[Relation], country: &str| {
+                relations.iter().any(|r| {
+                    r.property.as_deref() == Some("P27")
+                        && doc.entities[r.head.index()].label == person
+                        && doc.entities[r.tail.index()].label == country
+                })
+            };
+            let model_says = typed::TypedModel::embedded().predict(&doc, low);
+            assert!(
+                citizenship(&model_says, story_country),
+                "{person}: the model"
+            );
+            assert!(!citizenship(&doc.relations, story_country), "{person}");
+            assert_eq!(
+                citizenship(&doc.relations, nationality),
+                citizenship(&model_says, nationality),
+                "{person}: the role's own country is kept"
+            );
+        }
+    }
+
+    #[test]
+    fn demonyms_in_a_role_name_their_countries() {
+        for (role, countries) in [
+            ("Chilean president", vec!["Chile"]),
+            ("former North Korean envoy", vec!["North Korea"]),
+            ("Peruvian economist", vec!["Peru"]),
+            ("chief executive", vec![]),
+            ("Germany's sports minister", vec![]),
+        ] {
+            assert_eq!(demonyms_in(role), countries, "{role}");
+        }
     }
 
     #[test]

@@ -359,7 +359,7 @@ fn evaluate(args: &TypedEvalArgs) -> Result<String> {
         });
         let _ = writeln!(
             out,
-            "| end to end, with the typed edges `textkg build` reads from roles and \"place, country\" | {} |",
+            "| end to end, with the typed edges `textkg build` reads from roles and \"place, country\", less those its rules find contradicted | {} |",
             with_rules.row()
         );
         out.push_str(&by_property);
@@ -589,6 +589,7 @@ fn end_to_end(
                 relations.dedup_by(|a, b| {
                     (a.head, a.tail, &a.property) == (b.head, b.tail, &b.property)
                 });
+                crate::relations::drop_contradicted(predicted, &mut relations);
             }
             let mapping = map_entities(predicted, &gold.doc);
             let gold_triples: HashSet<(usize, usize, &str)> = gold
