@@ -119,62 +119,13 @@ impl Dense {
 /// packed in row order; a row's place among them is found from a bit set of
 /// the used rows and a running count per 64 rows, small enough (1/32 of a
 /// `u32` per row) to stay in cache where a `u32` slot per row would not.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
     classes: usize,
     mask: usize,
     blocks: Vec<Block>,
-    /// bfloat16 bit patterns: half the cache footprint of f32. Row `slot`
-    /// starts at `start + slot * pitch`.
+    /// bfloat16 bit patterns: half the cache footprint of f32.
     packed: Vec<u16>,
-    start: usize,
-    pitch: usize,
-}
-
-/// Equal when the same rows hold the same weights, however they are laid out.
-impl PartialEq for Weights {
-    fn eq(&self, other: &Self) -> bool {
-        let used = self
-            .blocks
-            .last()
-            .map_or(0, |b| b.before + b.used.count_ones());
-        self.classes == other.classes
-            && self.mask == other.mask
-            && self.blocks == other.blocks
-            && (0..used).all(|slot| self.row(slot) == other.row(slot))
-    }
-}
-
-/// Row pitch, in weights, for rows of `classes` weights: a row that fits in
-/// a 64-byte cache line is padded to a power of two, so that from an
-/// aligned start no row straddles two lines (26 weights unpadded straddle
-/// in four rows of five) and a row costs one miss, not two.
-fn row_pitch(classes: usize) -> usize {
-    if classes <= 32 {
-        classes.next_power_of_two()
-    } else {
-        classes
-    }
-}
-
-/// `count` rows of `classes` weights, read in order from `weights`, laid
-/// out at `pitch` from an index of the returned vector that is 64-byte
-/// aligned.
-fn lay_out(
-    classes: usize,
-    pitch: usize,
-    count: usize,
-    mut weights: impl Iterator<Item = u16>,
-) -> (Vec<u16>, usize) {
-    const LINE_WEIGHTS: usize = 64 / std::mem::size_of::<u16>();
-    let mut packed: Vec<u16> = Vec::with_capacity(count * pitch + LINE_WEIGHTS);
-    let start = packed.as_ptr().align_offset(64).min(LINE_WEIGHTS);
-    packed.resize(start, 0);
-    for _ in 0..count {
-        packed.extend(weights.by_ref().take(classes));
-        packed.resize(packed.len() + pitch - classes, 0);
-    }
-    (packed, start)
 }
 
 const UNUSED: u32 = u32::MAX;
@@ -193,12 +144,7 @@ impl Weights {
     }
 
     /// A table holding `rows` (sorted row numbers, each with `classes` weights).
-    fn from_rows(
-        classes: usize,
-        row_count: usize,
-        rows: &[u32],
-        weights: impl Iterator<Item = u16>,
-    ) -> Self {
+    fn from_rows(classes: usize, row_count: usize, rows: &[u32], packed: Vec<u16>) -> Self {
         let mut blocks = vec![Block::default(); row_count.div_ceil(64)];
         for &row in rows {
             blocks[row as usize / 64].used |= 1 << (row % 64);
@@ -208,19 +154,11 @@ impl Weights {
             block.before = before;
             before += block.used.count_ones();
         }
-        let pitch = row_pitch(classes);
-        let (packed, start) = if rows.is_empty() {
-            (Vec::new(), 0)
-        } else {
-            lay_out(classes, pitch, rows.len(), weights)
-        };
         Weights {
             classes,
             mask: row_count - 1,
             blocks,
             packed,
-            start,
-            pitch,
         }
     }
 
@@ -234,7 +172,7 @@ impl Weights {
                 rows.push(row as u32);
             }
         }
-        Weights::from_rows(classes, dense.mask + 1, &rows, packed.into_iter())
+        Weights::from_rows(classes, dense.mask + 1, &rows, packed)
     }
 
     pub fn classes(&self) -> usize {
@@ -249,17 +187,6 @@ impl Weights {
         let present = (block.used >> (row % 64)) as u32 & 1;
         // Branch-free: whether a feature was seen in training is unpredictable.
         (block.before + below.count_ones()) | present.wrapping_sub(1)
-    }
-
-    #[inline]
-    fn row_start(&self, slot: u32) -> usize {
-        self.start + slot as usize * self.pitch
-    }
-
-    /// The weights of the used row at `slot`.
-    fn row(&self, slot: u32) -> &[u16] {
-        let start = self.row_start(slot);
-        &self.packed[start..start + self.classes]
     }
 
     /// The used rows' numbers, in order.
@@ -283,7 +210,7 @@ impl Weights {
         let row_of = |w: &Weights, row: usize| -> Vec<u16> {
             match w.slot(row) as usize {
                 slot if slot == UNUSED as usize => vec![0; w.classes],
-                slot => w.row(slot as u32).to_vec(),
+                slot => w.packed[slot * w.classes..(slot + 1) * w.classes].to_vec(),
             }
         };
         for row in 0..=left.mask {
@@ -293,7 +220,7 @@ impl Weights {
                 rows.push(row as u32);
             }
         }
-        Weights::from_rows(classes, left.mask + 1, &rows, packed.into_iter())
+        Weights::from_rows(classes, left.mask + 1, &rows, packed)
     }
 
     /// Adds the weights of every feature to `scores` (one per class).
@@ -362,7 +289,7 @@ impl Weights {
                 let mut touched = 0;
                 for &slot in &slots[..chunk.len()] {
                     // Unused rows touch row 0, without a branch.
-                    let start = self.row_start(if slot == UNUSED { 0 } else { slot });
+                    let start = if slot == UNUSED { 0 } else { slot as usize } * self.classes;
                     touched ^= self.packed[start + columns.start] ^ self.packed[start + last];
                 }
                 std::hint::black_box(touched);
@@ -371,7 +298,7 @@ impl Weights {
                 if slot == UNUSED {
                     continue;
                 }
-                let start = self.row_start(slot);
+                let start = slot as usize * self.classes;
                 add(&self.packed[start + columns.start..start + columns.end]);
             }
         }
@@ -397,7 +324,7 @@ impl Weights {
         for &f in features {
             let slot = self.slot(f as usize & self.mask);
             // Unused rows ask for row 0, without a branch.
-            let start = self.row_start(if slot == UNUSED { 0 } else { slot });
+            let start = if slot == UNUSED { 0 } else { slot as usize } * self.classes;
             crate::prefetch::line(&self.packed[start + columns.start]);
             crate::prefetch::line(&self.packed[start + columns.end - 1]);
             slots.push(slot);
@@ -427,7 +354,7 @@ impl Weights {
             34 => self.add_rows_fixed::<34>(slots, first, scores),
             n => {
                 for &slot in slots.iter().filter(|s| **s != UNUSED) {
-                    let start = self.row_start(slot) + first;
+                    let start = slot as usize * self.classes + first;
                     let row = &self.packed[start..start + n];
                     for (score, w) in scores.iter_mut().zip(row) {
                         *score += bfloat16(*w);
@@ -444,7 +371,7 @@ impl Weights {
             if slot == UNUSED {
                 continue;
             }
-            let start = self.row_start(slot) + first;
+            let start = slot as usize * self.classes + first;
             let row: &[u16; N] = self.packed[start..start + N].try_into().expect("N columns");
             for (sum, w) in sums.iter_mut().zip(row) {
                 *sum += bfloat16(*w);
@@ -462,10 +389,8 @@ impl Weights {
         for row in &used {
             out.extend_from_slice(&row.to_le_bytes());
         }
-        for slot in 0..used.len() as u32 {
-            for v in self.row(slot) {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
+        for v in &self.packed {
+            out.extend_from_slice(&v.to_le_bytes());
         }
     }
 
@@ -489,10 +414,11 @@ impl Weights {
             numbers.push(row);
         }
         let bytes = reader.take(used * classes * 2)?;
-        let weights = bytes
+        let packed = bytes
             .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]));
-        Ok(Weights::from_rows(classes, rows, &numbers, weights))
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Ok(Weights::from_rows(classes, rows, &numbers, packed))
     }
 }
 
@@ -651,20 +577,5 @@ mod tests {
             bytes: &bytes,
         };
         assert_eq!(Weights::read(&mut reader).unwrap(), weights);
-    }
-
-    #[test]
-    fn rows_that_fit_a_cache_line_never_straddle_two() {
-        let mut dense = Dense::new(8, 26);
-        for row in [3usize, 17, 18, 200] {
-            dense.values[row * 26 + 25] = 1.5;
-        }
-        let weights = Weights::from_dense(&dense);
-        assert_eq!(weights.pitch, 32);
-        for slot in 0..4 {
-            let row = weights.row(slot);
-            assert_eq!(row.as_ptr() as usize % 64, 0, "row {slot} starts a line");
-            assert_eq!(row[25], (1.5f32.to_bits() >> 16) as u16);
-        }
     }
 }
