@@ -6,6 +6,7 @@
 //! added. Every mention records the rule that last found or changed it,
 //! which `--explain` reports.
 
+mod countries;
 mod demonyms;
 mod headlines;
 mod organizations;
@@ -22,6 +23,7 @@ use crate::collections::{HashMap, HashSet};
 use crate::document::{Document, EntityType, Mention, MentionKind, Span, Upos};
 use crate::grammar::{self, capitalises_every_content_word};
 use crate::lexicon::{self, phrase};
+use countries::*;
 use demonyms::*;
 use headlines::*;
 use organizations::*;
@@ -158,11 +160,14 @@ name_rules! {
     OwnersOfCorporateTitles = "owners-of-corporate-titles", retypes owners_of_corporate_titles;
     /// Reads each name's first word. Types a storm's name as an event (MISC).
     StormsAreEvents = "storms-are-events", retypes storms_are_events;
+    /// Reads tokens, GeoNames' countries and the country list. Makes a country's
+    /// name of several words one place, replacing the names inside it.
+    CountryNames = "country-names", rewrites country_names;
 }
 
 /// The rules in the order they run. Order matters: a rule reads the names
 /// every rule before it left.
-pub static RULES: [&dyn NameRule; 25] = [
+pub static RULES: [&dyn NameRule; 26] = [
     &SplitAtVerbs,
     &HeadlineNames,
     &Datelines,
@@ -183,6 +188,7 @@ pub static RULES: [&dyn NameRule; 25] = [
     &NewsOrganizations,
     &SurnamesReadAsPlaces,
     &KnownPlacesAndCompanies,
+    &CountryNames,
     &OrganizationsByApposition,
     &NamesRunIntoANoun,
     &OrganizationsNamedByApposition,
