@@ -326,7 +326,7 @@ pub(crate) fn place_named(
         return None;
     }
     let words: Vec<&str> = range.map(|t| doc.token_text(t)).collect();
-    crate::model::places::Places::embedded().get(&words.join(" "))
+    crate::model::places::Places::embedded().get_any_case(&words.join(" "))
 }
 
 /// A capital or a city of half a million people or more: news names it

@@ -182,6 +182,17 @@ impl Places {
         self.names.get(name).copied()
     }
 
+    /// [`Places::get`], and for a name in capitals ("CHISINAU", a
+    /// dateline's) the same name with each word capitalised only at its
+    /// start.
+    pub fn get_any_case(&self, name: &str) -> Option<Place> {
+        self.get(name).or_else(|| {
+            let in_capitals =
+                name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
+            in_capitals.then(|| self.get(&capitalise_words(name)))?
+        })
+    }
+
     /// The most tokens a name starting with this token has (0: none).
     pub fn longest_starting_with(&self, token: &str) -> usize {
         self.first_words.get(token).copied().unwrap_or(0)
@@ -357,6 +368,22 @@ impl Places {
     }
 }
 
+/// "NEW YORK" → "New York", "DAR ES SALAAM" → "Dar Es Salaam".
+fn capitalise_words(name: &str) -> String {
+    name.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
 fn code(field: &str) -> [u8; 2] {
     field.as_bytes().try_into().unwrap_or(*b"--")
 }
@@ -383,6 +410,19 @@ fn read_table(path: &Path, columns: usize) -> Result<Vec<Vec<String>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_datelines_capitals_find_the_place() {
+        let places = Places::embedded();
+        let country = |name: &str| places.get_any_case(name).map(|p| p.country);
+        assert_eq!(country("CHISINAU"), Some(*b"MD"));
+        assert_eq!(country("NAIROBI"), Some(*b"KE"));
+        assert_eq!(country("Mombasa"), Some(*b"KE"));
+        assert_eq!(places.get("CHISINAU"), None);
+        // Only a name wholly in capitals is recased.
+        assert_eq!(country("nairobi"), None);
+        assert_eq!(country("NAIrobi"), None);
+    }
 
     #[test]
     fn embedded_places_know_countries_capitals_states_and_cities() {

@@ -67,7 +67,7 @@ pub(super) struct Geo {
 pub(super) fn reading(doc: &Document, entity: &Entity) -> Geo {
     let places = Places::embedded();
     let is_location = entity.ty == EntityType::Location;
-    let mut best = places.get(&entity.label).filter(|_| is_location);
+    let mut best = places.get_any_case(&entity.label).filter(|_| is_location);
     let mut best_words = entity.label.split(' ').count();
     let mut continents = continents_named(&entity.label);
     for &(id, _) in &entity.mentions {
@@ -80,7 +80,7 @@ pub(super) fn reading(doc: &Document, entity: &Entity) -> Geo {
         let written: Vec<&str> = m.tokens.clone().map(|t| doc.token_text(t)).collect();
         let written = written.join(" ");
         continents |= continents_named(&written);
-        if let Some(found) = places.get(&written).filter(|_| is_location)
+        if let Some(found) = places.get_any_case(&written).filter(|_| is_location)
             && best.is_none_or(|p| found.kind < p.kind)
         {
             best = Some(found);
