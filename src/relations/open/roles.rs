@@ -134,7 +134,9 @@ pub(super) fn located_in(doc: &Document, args: &[Argument], evidence: Span) -> V
         if listed || lexicon::country(place_label).is_some() {
             continue;
         }
-        let is_country = lexicon::country(&doc.entities[region.entity.index()].label).is_some();
+        let region_label = &doc.entities[region.entity.index()].label;
+        let is_country = lexicon::country(region_label).is_some()
+            && !in_another_country(place_label, region_label);
         let (property, label) = if is_country {
             ("P17", "country")
         } else {
@@ -148,6 +150,22 @@ pub(super) fn located_in(doc: &Document, args: &[Argument], evidence: Span) -> V
         ));
     }
     relations
+}
+
+/// "Savannah, Georgia", "Athens, Georgia": GeoNames has the place in one
+/// country only and it is not the country named after it, so that name is
+/// a region's of the same name (a US state), not the country's.
+fn in_another_country(place: &str, country: &str) -> bool {
+    use crate::model::places::{PlaceKind, Places};
+    let places = Places::embedded();
+    match (places.get_any_case(place), places.get_any_case(country)) {
+        (Some(place), Some(country)) => {
+            !place.several_countries
+                && country.kind == PlaceKind::Country
+                && place.country != country.country
+        }
+        _ => false,
+    }
 }
 
 /// A typed edge a reading rule gives: (head, tail), (property, label).

@@ -465,6 +465,35 @@ fn place_comma_country_is_located_in() {
     assert_eq!(typed(&found, "P17"), ("Bergen".into(), "Norway".into()));
 }
 
+/// (text, place, region): GeoNames has the place in one country, not the
+/// one named after it, so the region is a state of the same name.
+#[test]
+fn a_place_in_a_state_named_like_a_country_lies_in_the_state() {
+    for (text, place, region) in [
+        (
+            "Kestrel Mining will build a plant near Savannah, Georgia, next year.",
+            "Savannah",
+            "Georgia",
+        ),
+        (
+            "The festival opened in Savannah, Georgia, on Friday.",
+            "Savannah",
+            "Georgia",
+        ),
+    ] {
+        let found = edges(text);
+        assert!(
+            found.iter().all(|e| e.property.as_deref() != Some("P17")),
+            "{text}"
+        );
+        assert_eq!(
+            typed(&found, "P131"),
+            (place.into(), region.into()),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn labels_keep_particles_and_the_adjectives_of_their_noun() {
     let e = edges("Maria Okafor caught up with Peter Lindqvist in Lagos on Tuesday.");
