@@ -244,6 +244,8 @@ pub enum MergeRule {
     WithoutCountry,
     /// "Delia" for "Hurricane Delia".
     StormName,
+    /// A club's name without its first word: "Corvix" for "Real Corvix".
+    ClubName,
     Demonym,
     Description,
     Pronoun,

@@ -14,7 +14,7 @@ type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 /// Every lexicon file by name: what the loader reads, and what a model's
 /// manifest hashes.
-pub const FILES: [(&str, &str); 35] = [
+pub const FILES: [(&str, &str); 36] = [
     (
         "abbreviations.txt",
         include_str!("lexicon/abbreviations.txt"),
@@ -22,6 +22,10 @@ pub const FILES: [(&str, &str); 35] = [
     (
         "appointment_verbs.txt",
         include_str!("lexicon/appointment_verbs.txt"),
+    ),
+    (
+        "club_prefixes.txt",
+        include_str!("lexicon/club_prefixes.txt"),
     ),
     (
         "club_suffixes.txt",
@@ -178,6 +182,7 @@ struct Lexicon {
     companies: HashSet<&'static str>,
     organization_nouns: HashSet<&'static str>,
     occupations: WordList,
+    club_prefixes: HashSet<&'static str>,
     club_suffixes: HashSet<&'static str>,
     company_suffixes: HashSet<&'static str>,
     legal_forms: HashSet<&'static str>,
@@ -357,6 +362,7 @@ fn lexicon() -> &'static Lexicon {
             companies: lines(file("companies.txt")).collect(),
             organization_nouns: lines(file("organization_nouns.txt")).collect(),
             occupations: WordList::load("occupations.txt"),
+            club_prefixes: lines(file("club_prefixes.txt")).collect(),
             club_suffixes: lines(file("club_suffixes.txt")).collect(),
             company_suffixes: lines(file("company_suffixes.txt")).collect(),
             legal_forms,
@@ -415,6 +421,11 @@ pub fn ends_organization_name(word: &str) -> bool {
 /// starts "United States" as often.
 pub fn is_club_suffix(word: &str) -> bool {
     lexicon().club_suffixes.contains(word)
+}
+
+/// Whether the word starts sports clubs' names ("Real", "Sporting").
+pub fn is_club_prefix(word: &str) -> bool {
+    lexicon().club_prefixes.contains(word)
 }
 
 /// Whether the word is an occupation news names people by ("journalist"),

@@ -76,16 +76,19 @@ short_form_rules! {
     NamesWithoutCountry = WithoutCountry, is_name_without_country;
     /// Reads the storm word list: "Delia" for "Hurricane Delia".
     StormNames = StormName, is_storm_name_of;
+    /// Reads the clubs' first words: "Corvix" for "Real Corvix".
+    ClubsWithoutFirstWord = ClubName, is_club_name_of;
 }
 
 /// The rules in the order they are tried; the first that fits names the merge.
-pub(super) const SHORT_FORM_RULES: [&dyn ShortFormRule; 6] = [
+pub(super) const SHORT_FORM_RULES: [&dyn ShortFormRule; 7] = [
     &Acronyms,
     &PersonNameParts,
     &NamesWithoutSuffix,
     &CompanyFirstWords,
     &NamesWithoutCountry,
     &StormNames,
+    &ClubsWithoutFirstWord,
 ];
 
 /// Whether the short form `short` can stand for the full name `full`, and
@@ -168,6 +171,12 @@ fn is_name_without_country(short: &Group, full: &Group) -> bool {
         let modifier = full.words[..full.words.len() - short.words.len()].join(" ");
         lexicon::country(&modifier).is_some() || lexicon::demonym_country(&modifier).is_some()
     }
+}
+
+fn is_club_name_of(short: &Group, full: &Group) -> bool {
+    full.ty == EntityType::Organization
+        && lexicon::is_club_prefix(&full.words[0])
+        && full.words[1..] == short.words
 }
 
 fn is_storm_name_of(short: &Group, full: &Group) -> bool {

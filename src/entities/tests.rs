@@ -444,6 +444,15 @@ fn short_form_rules_name_each_merge() {
             Some(MergeRule::StormName),
         ),
         (
+            "Corvix",
+            Organization,
+            "Real Corvix",
+            Organization,
+            Some(MergeRule::ClubName),
+        ),
+        // A city a club is named after stays the city.
+        ("Madrid", Location, "Real Madrid", Organization, None),
+        (
             "Robotics",
             Organization,
             "Acme Robotics",

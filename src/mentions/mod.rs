@@ -6,6 +6,7 @@
 //! added. Every mention records the rule that last found or changed it,
 //! which `--explain` reports.
 
+mod clubs;
 mod countries;
 mod demonyms;
 mod headlines;
@@ -23,6 +24,7 @@ use crate::collections::{HashMap, HashSet};
 use crate::document::{Document, EntityType, Mention, MentionKind, Span, Upos};
 use crate::grammar::{self, capitalises_every_content_word};
 use crate::lexicon::{self, phrase};
+use clubs::*;
 use countries::*;
 use demonyms::*;
 use headlines::*;
@@ -130,8 +132,11 @@ name_rules! {
     /// Reads tokens and every name. Adds capitalised words ending in a legal
     /// form or an organisation's last word as an organisation.
     OrganizationsByLastWord = "organizations-by-last-word", adds organizations_by_last_word;
+    /// Reads tokens and the clubs' first words. Makes a club's first word and the
+    /// capitalised words after it an organisation, replacing the names inside.
+    ClubsByFirstWord = "clubs-by-first-word", rewrites clubs_by_first_word;
     /// Reads every name. Types as an organisation the short form (without its
-    /// last word) of an organisation named in full.
+    /// last word, or a club's first word) of an organisation named in full.
     ShortFormsOfOrganizations = "short-forms-of-organizations", retypes short_forms_of_organizations;
     /// Reads tokens and every name. Adds an organisation named by its kind that
     /// goes on over a preposition and the capitalised words after it.
@@ -167,7 +172,7 @@ name_rules! {
 
 /// The rules in the order they run. Order matters: a rule reads the names
 /// every rule before it left.
-pub static RULES: [&dyn NameRule; 26] = [
+pub static RULES: [&dyn NameRule; 27] = [
     &SplitAtVerbs,
     &HeadlineNames,
     &Datelines,
@@ -183,6 +188,7 @@ pub static RULES: [&dyn NameRule; 26] = [
     &RoleOwners,
     &NamesEndingInACountry,
     &OrganizationsByLastWord,
+    &ClubsByFirstWord,
     &ShortFormsOfOrganizations,
     &OrganizationsOverPrepositions,
     &NewsOrganizations,

@@ -269,6 +269,9 @@ pub(super) fn short_forms_of_organizations(doc: &Document, names: &mut [NameSpan
                 .or_default();
             *place_too |= club;
         }
+        if let Some(short) = super::clubs::club_short_form(doc, range) {
+            *short_forms.entry(text_of(&short)).or_default() = true;
+        }
     }
     let surnames = surnames_of_full_names(doc, names);
     for (range, ty) in names.iter_mut() {

@@ -709,6 +709,15 @@ fn organisations_and_clubs_read_as_people_or_places_are_organisations() {
         assert_eq!(type_of(club), Some(EntityType::Organization), "{club}");
     }
     assert_eq!(type_of("Lena Okafor"), Some(EntityType::Person));
+    // A club named by its first word, then by the rest of its name.
+    let found = mentions(
+        "Velmont reached the final after a 2-1 win over holders Real Corvix. Corvix had \
+         led through a penalty, and Corvix president Javier Molina praised the fans.",
+    );
+    for club in ["Real Corvix", "Corvix"] {
+        let ty = found.iter().find(|(text, ..)| text == club).map(|m| m.1);
+        assert_eq!(ty, Some(EntityType::Organization), "{club}");
+    }
     let found = mentions("Fauzi took 2 million ringgit from Teras Maju, which won a contract.");
     let teras = found.iter().find(|(text, ..)| text == "Teras Maju");
     assert_eq!(teras.map(|m| m.1), Some(EntityType::Organization));
