@@ -144,6 +144,20 @@ pub(super) fn refine_name(
             return None;
         }
     }
+    // "Striker Lucas Ferreira scored": an occupation that opens a sentence
+    // is capitalised as the first word, and is the person's role, not a
+    // word of the name, when a full name follows it.
+    let sentence_start = doc.sentences[doc.sentence_of_token(range.start).index()]
+        .tokens
+        .start;
+    let occupation_opens_sentence = range.start == sentence_start
+        && range.len() >= 3
+        && lexicon::is_occupation(&doc.token_text(range.start).to_lowercase())
+        && (range.start + 1..range.end).all(|t| doc.token_text(t).starts_with(char::is_uppercase));
+    if role.is_none() && ty == EntityType::Person && occupation_opens_sentence {
+        role = Some(doc.token_span(range.start..range.start + 1));
+        range.start += 1;
+    }
     // "Mr Ashby": a form of address the recogniser kept in a person's name
     // is no part of it, as "Mr." standing outside is not; the bare surname
     // then joins the full name named earlier.

@@ -646,6 +646,40 @@ fn an_occupation_before_or_set_off_after_a_name_is_a_role() {
     }
 }
 
+/// (text, the name the recogniser read, the name and role after refining).
+#[test]
+fn an_occupation_opening_a_sentence_before_a_full_name_is_a_role() {
+    for (text, read, name, role) in [
+        (
+            "Striker Lucas Ferreira scored twice.",
+            "Striker Lucas Ferreira",
+            "Lucas Ferreira",
+            Some("Striker"),
+        ),
+        (
+            "Economist Ingrid Berg disagreed on Monday.",
+            "Economist Ingrid Berg",
+            "Ingrid Berg",
+            Some("Economist"),
+        ),
+        // A two-word name keeps its first word: it may be a given name.
+        ("Mason Berg disagreed.", "Mason Berg", "Mason Berg", None),
+        // Not at the sentence's start, a capitalised word is the name's.
+        (
+            "Fans cheered Striker Lucas Ferreira.",
+            "Striker Lucas Ferreira",
+            "Striker Lucas Ferreira",
+            None,
+        ),
+    ] {
+        let (doc, ranges) = doc_with(text, &[read]);
+        let (range, _, found_role) =
+            refine_name(&doc, ranges[0].clone(), EntityType::Person).expect("a name");
+        assert_eq!(doc.slice(doc.token_span(range)), name, "{text}");
+        assert_eq!(found_role.map(|r| doc.slice(r)), role, "{text}");
+    }
+}
+
 #[test]
 fn adjectives_between_the_article_and_a_title_set_off_by_a_comma_are_part_of_the_role() {
     let found = mentions(
