@@ -381,6 +381,13 @@ fn finish_entities(
         if let Some(country) = country_of_form.get(label.as_str()) {
             label = country.to_string();
         }
+        // A place named only in a dateline's capitals is labelled as
+        // GeoNames writes it: "Chisinau", not "CHISINAU".
+        if entity.ty == EntityType::Location
+            && let Some(recased) = crate::model::places::Places::embedded().recased(&label)
+        {
+            label = recased;
+        }
         if let Some(forced) = aliases.iter().find_map(|a| rules.labels.get(a)) {
             label = forced.clone();
         }

@@ -501,3 +501,19 @@ fn a_title_with_a_lower_case_word_is_a_description_not_part_of_an_alias() {
         wanjiru.aliases
     );
 }
+
+#[test]
+fn a_place_named_only_in_a_datelines_capitals_is_labelled_as_geonames_writes_it() {
+    let doc = Pipeline::default().annotate(
+        "t",
+        "CHISINAU, Nov. 3 - Elena Rusu won the runoff in Moldova on Sunday.",
+    );
+    let labels: Vec<&str> = doc
+        .entities
+        .iter()
+        .filter(|e| e.ty == EntityType::Location)
+        .map(|e| e.label.as_str())
+        .collect();
+    assert!(labels.contains(&"Chisinau"), "{labels:?}");
+    assert!(!labels.contains(&"CHISINAU"), "{labels:?}");
+}

@@ -186,11 +186,19 @@ impl Places {
     /// dateline's) the same name with each word capitalised only at its
     /// start.
     pub fn get_any_case(&self, name: &str) -> Option<Place> {
-        self.get(name).or_else(|| {
-            let in_capitals =
-                name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
-            in_capitals.then(|| self.get(&capitalise_words(name)))?
-        })
+        self.get(name).or_else(|| self.get(&self.recased(name)?))
+    }
+
+    /// A name in capitals as GeoNames writes it ("CHISINAU" → "Chisinau"),
+    /// when it has the name only that way.
+    pub fn recased(&self, name: &str) -> Option<String> {
+        let in_capitals =
+            name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
+        if !in_capitals || self.get(name).is_some() {
+            return None;
+        }
+        let recased = capitalise_words(name);
+        self.get(&recased).is_some().then_some(recased)
     }
 
     /// The most tokens a name starting with this token has (0: none).
@@ -419,6 +427,8 @@ mod tests {
         assert_eq!(country("NAIROBI"), Some(*b"KE"));
         assert_eq!(country("Mombasa"), Some(*b"KE"));
         assert_eq!(places.get("CHISINAU"), None);
+        assert_eq!(places.recased("CHISINAU").as_deref(), Some("Chisinau"));
+        assert_eq!(places.recased("Chisinau"), None);
         // Only a name wholly in capitals is recased.
         assert_eq!(country("nairobi"), None);
         assert_eq!(country("NAIrobi"), None);
