@@ -377,6 +377,7 @@ pub(super) fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]
             || range.start > sentence.start + 1
                 && doc.token_text(range.start - 1) == ","
                 && is_organization_noun(doc, range.start - 2)
+                && !object_of_a_preposition(doc, range.start - 2, sentence.start)
                 && range.end < sentence.end
                 && doc.token_text(range.end) == ",";
         // "Teras Maju, which won a contract": "which" is never said of a
@@ -399,7 +400,27 @@ pub(super) fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]
     same_names_as_organizations(doc, names, &called);
 }
 
-/// Every name written as one the text showed to be an organisation is one.
+/// "A spokesman for the agency, Paolo Benedetti,": a noun inside a
+/// prepositional phrase is not what the name after the comma stands for;
+/// the phrase's head before the preposition is.
+fn object_of_a_preposition(doc: &Document, noun: usize, sentence_start: usize) -> bool {
+    let mut t = noun;
+    while t > sentence_start
+        && matches!(
+            doc.tags.get(t - 1),
+            Some(Upos::Det | Upos::Adj | Upos::Noun)
+        )
+    {
+        t -= 1;
+    }
+    t > sentence_start && doc.tags.get(t - 1) == Some(&Upos::Adp)
+}
+
+/// Every name written as one the text showed to be an organisation is one;
+/// so is a longer name read as a person's that starts with a one-word name
+/// shown to be an organisation, unless that word is a given name
+/// ("Halden, which employs 4,000 people" makes "Halden Biosciences" one,
+/// not "Erik Halden").
 pub(super) fn same_names_as_organizations(
     doc: &Document,
     names: &mut [NameSpan],
@@ -409,10 +430,15 @@ pub(super) fn same_names_as_organizations(
         return;
     }
     for (range, ty) in names.iter_mut() {
-        if *ty != EntityType::Organization
-            && range.start < range.end
-            && shown.contains(doc.slice(doc.token_span(range.clone())))
-        {
+        if *ty == EntityType::Organization || range.start >= range.end {
+            continue;
+        }
+        let first = doc.token_text(range.start);
+        let starts_with_shown = *ty == EntityType::Person
+            && range.len() > 1
+            && shown.contains(first)
+            && lexicon::given_name_gender(first).is_none();
+        if starts_with_shown || shown.contains(doc.slice(doc.token_span(range.clone()))) {
             *ty = EntityType::Organization;
         }
     }
