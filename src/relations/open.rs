@@ -337,6 +337,8 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
     }
     relations.extend(role_relations(doc));
     relations.extend(organizations_of_a_nationality(doc));
+    let heads = heads_of_the_dateline_country(doc, &relations);
+    relations.extend(heads);
     relations
 }
 

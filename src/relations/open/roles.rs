@@ -468,3 +468,151 @@ pub(super) fn role_property(title: &str) -> Option<RoleProperty> {
     };
     Some(role)
 }
+
+/// Rule `dateline-head-of-state`: "SANTIAGO, Sept 3 (AP) - President
+/// Ignacio Valverde welcomed …": wire copy gives a foreign leader a
+/// country ("French President X") and the home country's leader none, so a
+/// head of state's or government's title that names no owner belongs to
+/// the country the dateline places the story in: the country the dateline
+/// names ("VARNA, Bulgaria, June 22 -"), or the one GeoNames puts the
+/// dateline's place in, when the text names it. Never for a person some
+/// other reading already ties to a place ("Prime Minister X of Vanuatu").
+pub(super) fn heads_of_the_dateline_country(doc: &Document, so_far: &[Relation]) -> Vec<Relation> {
+    let Some(country) = dateline_country(doc) else {
+        return Vec::new();
+    };
+    let mut relations = Vec::new();
+    let mut done: Vec<EntityId> = Vec::new();
+    for (m, mention) in doc.mentions.iter().enumerate() {
+        let (Some(role), Some(person)) =
+            (mention.role, doc.mention_entity.get(m).copied().flatten())
+        else {
+            continue;
+        };
+        if done.contains(&person) || doc.entities[person.index()].ty != EntityType::Person {
+            continue;
+        }
+        let title = doc.slice(role).trim();
+        let (former, office) = match title.strip_prefix("former ") {
+            Some(office) => (true, office.trim()),
+            None => (false, title),
+        };
+        // Only the title's own capitalised words: "Chilean President" and
+        // "Acme President" name an owner.
+        let bare = office
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) && lexicon::country(w).is_none())
+            && !doc
+                .mentions
+                .iter()
+                .any(|other| other.span != mention.span && role.contains(other.span));
+        let Some(property) = role_property(&office.to_lowercase())
+            .filter(|p| bare && matches!(p.property, "P35" | "P6"))
+        else {
+            continue;
+        };
+        let placed_elsewhere = so_far.iter().any(|r| {
+            r.head == person
+                && r.kind == RelationKind::Open
+                && r.label.ends_with(" of")
+                && doc.entities[r.tail.index()].ty != EntityType::Person
+        });
+        if placed_elsewhere || person == country {
+            continue;
+        }
+        done.push(person);
+        let sentence = doc.sentences[mention.sentence.index()].span;
+        relations.push(Relation {
+            head: person,
+            tail: country,
+            kind: RelationKind::Open,
+            label: format!(
+                "{}{} of",
+                if former { "former " } else { "" },
+                lower_case_words(office)
+            ),
+            property: None,
+            confidence: 0.7,
+            negated: false,
+            hedged: false,
+            evidence: vec![sentence],
+        });
+        if !former {
+            relations.push(rule_typed(
+                (country, person),
+                (property.property, property.label),
+                0.7,
+                sentence,
+            ));
+        }
+    }
+    relations
+}
+
+/// The country of a dateline among the document's first three sentences:
+/// a country it names after its place, or else the country GeoNames puts
+/// the place in, when the text names that country.
+fn dateline_country(doc: &Document) -> Option<EntityId> {
+    use crate::model::places::{PlaceKind, Places};
+    let entity_at = |m: usize| doc.mention_entity.get(m).copied().flatten();
+    for sentence in doc.sentences.iter().take(3) {
+        let tokens = sentence.tokens.clone();
+        let before = doc.text[..sentence.span.start].trim_end_matches([' ', '\t', '\r']);
+        let first = doc.token_text(tokens.start);
+        let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && first.chars().all(|c| !c.is_lowercase());
+        if !(before.is_empty() || before.ends_with('\n')) || !capitals {
+            continue;
+        }
+        let Some(dash) = (tokens.start..tokens.end.min(tokens.start + 12))
+            .find(|&t| matches!(doc.token_text(t), "-" | "—" | "–"))
+        else {
+            continue;
+        };
+        let places: Vec<EntityId> = doc
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                m.kind == MentionKind::Name
+                    && m.ty == EntityType::Location
+                    && m.tokens.start >= tokens.start
+                    && m.tokens.end <= dash
+            })
+            .filter_map(|(m, _)| entity_at(m))
+            .collect();
+        let place = *places.first()?;
+        if let Some(&named) = places.iter().find(|&&e| is_a_country(doc, e)) {
+            return Some(named);
+        }
+        // "ACCRA" when the dateline is its only mention: GeoNames writes "Accra".
+        let lookup = |entity: EntityId| {
+            let label = &doc.entities[entity.index()].label;
+            Places::embedded()
+                .get(label)
+                .or_else(|| Places::embedded().get(&title_case(label)))
+        };
+        let code = lookup(place)?.country;
+        return (0..doc.entities.len()).map(EntityId::from).find(|&e| {
+            is_a_country(doc, e)
+                && lookup(e).is_some_and(|p| p.kind == PlaceKind::Country && p.country == code)
+        });
+    }
+    None
+}
+
+/// "SAN JOSE" → "San Jose".
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

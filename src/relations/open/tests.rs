@@ -907,3 +907,70 @@ fn a_relative_clause_naming_nothing_is_skipped() {
     let found = edges("Anna Holm, who was born in 1950, joined Nordvik Bank in May.");
     assert_eq!(find(&found, "Anna Holm", "Nordvik Bank").label, "joined");
 }
+
+/// The country, open label and property a bare title gives.
+type Owner = Option<(&'static str, &'static str, &'static str)>;
+
+/// Rule `dateline-head-of-state`: (text, person, the country the bare title
+/// gives, or none).
+#[test]
+fn a_bare_head_of_states_title_belongs_to_the_datelines_country() {
+    let cases: [(&str, &str, Owner); 6] = [
+        (
+            "ACCRA, May 2 (Reuters) - President Kofi Anseh opened a port on Friday. \
+             Ghana's exports rose.",
+            "Kofi Anseh",
+            Some(("Ghana", "president of", "P35")),
+        ),
+        (
+            "VARNA, Bulgaria, June 22 - Prime Minister Dara Velkova thanked the \
+             organisers.",
+            "Dara Velkova",
+            Some(("Bulgaria", "prime minister of", "P6")),
+        ),
+        (
+            "ACCRA, May 2 - Prime Minister Tomas Rua of Fiji met traders from Ghana.",
+            "Tomas Rua",
+            None,
+        ),
+        (
+            "ACCRA, May 2 - French President Marc Lenoir met traders from Ghana.",
+            "Marc Lenoir",
+            None,
+        ),
+        (
+            "President Kofi Anseh opened a port on Friday. Ghana's exports rose.",
+            "Kofi Anseh",
+            None,
+        ),
+        (
+            "LAGOS, May 2 (AP) - President Ade Bello opened a port in Kenya.",
+            "Ade Bello",
+            None,
+        ),
+    ];
+    for (text, person, expected) in cases {
+        let found = edges(text);
+        let countries: Vec<&Edge> = found
+            .iter()
+            .filter(|e| {
+                e.head == person
+                    && e.property.is_none()
+                    && e.label.ends_with(" of")
+                    && matches!(e.tail.as_str(), "Ghana" | "Bulgaria" | "Kenya")
+            })
+            .collect();
+        match expected {
+            Some((country, label, property)) => {
+                assert_eq!(countries.len(), 1, "{text}");
+                assert_eq!(countries[0].tail, country, "{text}");
+                assert_eq!(countries[0].label, label, "{text}");
+                assert_eq!(
+                    typed(&found, property),
+                    (country.to_string(), person.to_string())
+                );
+            }
+            None => assert!(countries.is_empty(), "{text}: {:?}", countries[0].label),
+        }
+    }
+}
