@@ -196,6 +196,11 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
         }
         let all_args = arguments(doc, s);
         relations.extend(based_in(doc, &all_args, sentence.span));
+        relations.extend(possessed_roles_after_a_copula(
+            doc,
+            &all_args,
+            sentence.span,
+        ));
         let args = fold_possessors(doc, &all_args, sentence.span, &mut relations);
         let mut subjects: Vec<Argument> = Vec::new();
         let mut parenthetical_owner: Option<Argument> = None;

@@ -616,3 +616,139 @@ fn title_case(name: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// "Tomas Rua was Fiji's ambassador to Japan", "Kralova is now Acme's
+/// chief executive": a person, a form of "be" (adverbs and an age set off
+/// by commas allowed before and after it), a possessor, and a role the
+/// lexicon knows as a title, an occupation or a company's title. The
+/// person holds the role of the possessor ("ambassador of" Fiji, with the
+/// role's Wikidata property), and, when a preposition and a name follow at
+/// once, the copula's edge to that name ("was ambassador to" Japan).
+pub(super) fn possessed_roles_after_a_copula(
+    doc: &Document,
+    args: &[Argument],
+    evidence: Span,
+) -> Vec<Relation> {
+    let mut relations = Vec::new();
+    for (k, pair) in args.windows(2).enumerate() {
+        let (person, owner) = (pair[0], pair[1]);
+        if entity_type(doc, person) != EntityType::Person
+            || !matches!(
+                entity_type(doc, owner),
+                EntityType::Organization | EntityType::Location
+            )
+            || owner.end + 1 >= doc.tokens.len()
+            || !is_possessive_ending(doc, owner)
+        {
+            continue;
+        }
+        // "Rua, 58, was previously": an age, then the verb and adverbs.
+        let mut t = person.end;
+        if doc.token_text(t) == "," && tag(doc, t + 1) == Upos::Num && doc.token_text(t + 2) == ","
+        {
+            t += 3;
+        }
+        while t < owner.start && tag(doc, t) == Upos::Adv {
+            t += 1;
+        }
+        let Some(be) = (t < owner.start && is_be(&lower(doc, t))).then_some(t) else {
+            continue;
+        };
+        t += 1;
+        while t < owner.start && tag(doc, t) == Upos::Adv {
+            t += 1;
+        }
+        if t != owner.start {
+            continue;
+        }
+        // The role: lower-case words after the possessive ("chief" reads as
+        // an adverb as often), the longest run ending in a title.
+        let role_start = owner.end + 1;
+        let sentence_end = doc.sentences[doc.sentence_of_token(person.start).index()]
+            .tokens
+            .end;
+        let mut run_end = role_start;
+        while run_end < sentence_end
+            && run_end - role_start < 4
+            && matches!(tag(doc, run_end), Upos::Adj | Upos::Noun | Upos::Adv)
+            && doc.token_text(run_end).starts_with(char::is_lowercase)
+        {
+            run_end += 1;
+        }
+        let run: Vec<&str> = (role_start..run_end).map(|t| doc.token_text(t)).collect();
+        let is_role = |words: &[&str]| {
+            let title = words.join(" ");
+            lexicon::is_title(&title)
+                || lexicon::is_corporate_title(&title)
+                || lexicon::is_occupation(&title)
+        };
+        let Some((from, end)) = (1..=run.len()).rev().find_map(|end| {
+            (0..end)
+                .find(|&from| is_role(&run[from..end]))
+                .map(|from| (from, end))
+        }) else {
+            continue;
+        };
+        let role_words = &run[..end];
+        let role_end = role_start + end;
+        let role = role_words.join(" ");
+        let former = role_words[..from].contains(&"former");
+        let title = role_words[from..].join(" ");
+        relations.push(Relation {
+            head: person.entity,
+            tail: owner.entity,
+            kind: RelationKind::Open,
+            label: format!("{}{title} of", if former { "former " } else { "" }),
+            property: None,
+            confidence: 0.8,
+            negated: false,
+            hedged: false,
+            evidence: vec![evidence],
+        });
+        if let Some(property) = role_property(&title).filter(|_| !former)
+            && entity_type(doc, owner) == property.owner_type
+        {
+            let (head, tail) = if property.owner_is_head {
+                (owner.entity, person.entity)
+            } else {
+                (person.entity, owner.entity)
+            };
+            relations.push(rule_typed(
+                (head, tail),
+                (property.property, property.label),
+                0.8,
+                evidence,
+            ));
+        }
+        // "… ambassador to Japan": the copula's own object.
+        if let Some(object) = args.get(k + 2)
+            && role_end < sentence_end
+            && tag(doc, role_end) == Upos::Adp
+            && (object.start == role_end + 1
+                || object.start == role_end + 2 && tag(doc, role_end + 1) == Upos::Det)
+            && object.entity != person.entity
+        {
+            relations.push(Relation {
+                head: person.entity,
+                tail: object.entity,
+                kind: RelationKind::Open,
+                label: format!("{} {role} {}", lower(doc, be), lower(doc, role_end)),
+                property: None,
+                confidence: 0.7,
+                negated: false,
+                hedged: false,
+                evidence: vec![evidence],
+            });
+        }
+    }
+    relations
+}
+
+/// "Fiji's", and "Acme Robotics'" after a name ending in "s".
+fn is_possessive_ending(doc: &Document, owner: Argument) -> bool {
+    match doc.token_text(owner.end) {
+        "'s" | "’s" => true,
+        "'" | "’" => doc.token_text(owner.end - 1).ends_with('s'),
+        _ => false,
+    }
+}

@@ -974,3 +974,57 @@ fn a_bare_head_of_states_title_belongs_to_the_datelines_country() {
         }
     }
 }
+
+/// (text, person, owner, the role's label, the copula's object and label).
+#[test]
+fn a_copula_with_a_possessed_role_gives_the_role_and_its_object() {
+    let cases = [
+        (
+            "Tomas Rua was Fiji's ambassador to Japan before he became prime minister.",
+            "Tomas Rua",
+            "Fiji",
+            "ambassador of",
+            Some(("Japan", "was ambassador to")),
+        ),
+        (
+            "Ida Kralova, 52, was previously Slovakia's ambassador to Austria.",
+            "Ida Kralova",
+            "Slovakia",
+            "ambassador of",
+            Some(("Austria", "was ambassador to")),
+        ),
+        (
+            "Anna Berg is Corvane Robotics' chief executive.",
+            "Anna Berg",
+            "Corvane Robotics",
+            "chief executive of",
+            None,
+        ),
+        (
+            "Anna Berg is Corvane Robotics' former chief executive.",
+            "Anna Berg",
+            "Corvane Robotics",
+            "former chief executive of",
+            None,
+        ),
+    ];
+    for (text, person, owner, label, object) in cases {
+        let found = edges(text);
+        assert_eq!(find(&found, person, owner).label, label, "{text}");
+        if let Some((object, copula)) = object {
+            assert_eq!(find(&found, person, object).label, copula, "{text}");
+        }
+    }
+    let found = edges("Anna Berg is Corvane Robotics' chief executive.");
+    assert_eq!(
+        typed(&found, "P108"),
+        ("Anna Berg".to_string(), "Corvane Robotics".to_string())
+    );
+    // Not a copula: the possessor's role is someone else's.
+    let found = edges("Anna Berg met Fiji's ambassador to Japan.");
+    assert!(
+        !found.iter().any(|e| e.label.contains("ambassador")),
+        "{:?}",
+        found.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
+}
