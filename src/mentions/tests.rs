@@ -1115,3 +1115,17 @@ fn an_apposed_role_names_its_owner_past_an_adjective_an_article_or_an_acronym() 
     let (doc, r) = doc_with("Sources who spoke, Ines Valbo, said so.", &["Ines Valbo"]);
     assert_eq!(role_before(&doc, r[0].clone(), true), None);
 }
+
+#[test]
+fn a_participle_before_a_possessed_noun_is_part_of_the_role() {
+    let found = mentions(
+        "Harrow Lane Capital is based in Leeds. Its managing partner, Ruth Okoye, will \
+         join the board. Kessler Mills, whose leading investor, Omar Vell, left, fell.",
+    );
+    for (name, role) in [
+        ("Ruth Okoye", Some("Its managing partner")),
+        ("Omar Vell", Some("whose leading investor")),
+    ] {
+        assert_eq!(role_of(&found, name).as_deref(), role, "{name}");
+    }
+}
