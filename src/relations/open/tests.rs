@@ -835,6 +835,9 @@ fn an_apposition_opened_by_a_participle_or_naming_a_base_describes_the_name_befo
     // Not when the apposition says more than where the name is based.
     let found = edges("Halden Group, the Oslo-based rival of Anna Berg, grew fast.");
     assert!(!found.iter().any(|e| e.label == "based in"));
+    // What the nouns make, after "of", is still part of the apposition.
+    let found = edges("Corvane Robotics, a Lyon-based maker of warehouse robots, hired Anna Berg.");
+    assert_eq!(find(&found, "Corvane Robotics", "Lyon").label, "based in");
     // After a preposition's object, the participle may describe another noun.
     let found = edges("She held a report critical of Nordvik Bank, written by Ilse Varga.");
     assert!(
