@@ -247,6 +247,16 @@ impl<'a> Pronouns<'a> {
                     .flatten()
             });
         }
+        // "He thanked Valverde and invited him": a second verb phrase has
+        // the subject that opens the sentence.
+        if before > 0 && doc.tags[before - 1] == Upos::Cconj {
+            let sentence = doc.sentences[mention.sentence.index()].tokens.start;
+            return doc.mentions[..pronoun].iter().position(|m| {
+                m.tokens.start == sentence
+                    && m.kind != MentionKind::Demonym
+                    && doc.tags.get(m.tokens.end) == Some(&Upos::Verb)
+            });
+        }
         doc.mentions[..pronoun]
             .iter()
             .rposition(|m| m.tokens.end == before && m.kind != MentionKind::Demonym)

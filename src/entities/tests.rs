@@ -244,6 +244,12 @@ fn an_object_pronoun_never_stands_for_its_verbs_subject() {
          agreed to testify against him.",
     );
     assert_eq!(resolved_label(&doc, "him"), Some("Ricardo Alves"));
+    // A second verb phrase has the subject that opens the sentence.
+    let doc = resolved(
+        "President Ivo Serra welcomed Prime Minister Tomas Rua. Rua thanked Serra for \
+         the dinner and invited him to visit Suva.",
+    );
+    assert_eq!(resolved_label(&doc, "him"), Some("Ivo Serra"));
 }
 
 #[test]
