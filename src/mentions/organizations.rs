@@ -416,11 +416,7 @@ fn object_of_a_preposition(doc: &Document, noun: usize, sentence_start: usize) -
     t > sentence_start && doc.tags.get(t - 1) == Some(&Upos::Adp)
 }
 
-/// Every name written as one the text showed to be an organisation is one;
-/// so is a longer name read as a person's that starts with a one-word name
-/// shown to be an organisation, unless that word is a given name
-/// ("Halden, which employs 4,000 people" makes "Halden Biosciences" one,
-/// not "Erik Halden").
+/// Every name written as one the text showed to be an organisation is one.
 pub(super) fn same_names_as_organizations(
     doc: &Document,
     names: &mut [NameSpan],
@@ -430,15 +426,10 @@ pub(super) fn same_names_as_organizations(
         return;
     }
     for (range, ty) in names.iter_mut() {
-        if *ty == EntityType::Organization || range.start >= range.end {
-            continue;
-        }
-        let first = doc.token_text(range.start);
-        let starts_with_shown = *ty == EntityType::Person
-            && range.len() > 1
-            && shown.contains(first)
-            && lexicon::given_name_gender(first).is_none();
-        if starts_with_shown || shown.contains(doc.slice(doc.token_span(range.clone()))) {
+        if *ty != EntityType::Organization
+            && range.start < range.end
+            && shown.contains(doc.slice(doc.token_span(range.clone())))
+        {
             *ty = EntityType::Organization;
         }
     }
