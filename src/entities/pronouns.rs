@@ -247,6 +247,24 @@ impl<'a> Pronouns<'a> {
                     .flatten()
             });
         }
+        // "He thanked Valverde for his help and invited him": a second verb
+        // phrase has the subject that opens the sentence, when only the
+        // first verb's objects stand between (no other verb, clause or
+        // comma: "…, which became a hit and propelled him" is not his).
+        if before > 0 && doc.tags[before - 1] == Upos::Cconj {
+            let sentence = doc.sentences[mention.sentence.index()].tokens.start;
+            return doc.mentions[..pronoun].iter().position(|m| {
+                m.tokens.start == sentence
+                    && m.kind != MentionKind::Demonym
+                    && doc.tags.get(m.tokens.end) == Some(&Upos::Verb)
+                    && (m.tokens.end + 1..before - 1).all(|t| {
+                        !matches!(
+                            doc.tags[t],
+                            Upos::Verb | Upos::Aux | Upos::Punct | Upos::Sconj | Upos::Pron
+                        ) || lexicon::possessive_determiner(doc.token_text(t)).is_some()
+                    })
+            });
+        }
         doc.mentions[..pronoun]
             .iter()
             .rposition(|m| m.tokens.end == before && m.kind != MentionKind::Demonym)

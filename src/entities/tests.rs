@@ -244,6 +244,18 @@ fn an_object_pronoun_never_stands_for_its_verbs_subject() {
          agreed to testify against him.",
     );
     assert_eq!(resolved_label(&doc, "him"), Some("Ricardo Alves"));
+    // A second verb phrase has the subject that opens the sentence.
+    let doc = resolved(
+        "President Ivo Serra welcomed Prime Minister Tomas Rua. Rua thanked Serra for \
+         the dinner and invited him to visit Suva.",
+    );
+    assert_eq!(resolved_label(&doc, "him"), Some("Ivo Serra"));
+    // Not past a clause of its own: the song propelled the singer.
+    let doc = resolved(
+        "Tomas Rua rose to fame with a song, which became a hit and propelled him to \
+         stardom.",
+    );
+    assert_eq!(resolved_label(&doc, "him"), Some("Tomas Rua"));
 }
 
 #[test]

@@ -380,6 +380,7 @@ pub(super) fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]
             || range.start > sentence.start + 1
                 && doc.token_text(range.start - 1) == ","
                 && is_organization_noun(doc, range.start - 2)
+                && !object_of_a_preposition(doc, range.start - 2, sentence.start)
                 && range.end < sentence.end
                 && doc.token_text(range.end) == ",";
         // "Teras Maju, which won a contract": "which" is never said of a
@@ -400,6 +401,22 @@ pub(super) fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]
         }
     }
     same_names_as_organizations(doc, names, &called);
+}
+
+/// "A spokesman for the agency, Paolo Benedetti,": a noun inside a
+/// prepositional phrase is not what the name after the comma stands for;
+/// the phrase's head before the preposition is.
+fn object_of_a_preposition(doc: &Document, noun: usize, sentence_start: usize) -> bool {
+    let mut t = noun;
+    while t > sentence_start
+        && matches!(
+            doc.tags.get(t - 1),
+            Some(Upos::Det | Upos::Adj | Upos::Noun)
+        )
+    {
+        t -= 1;
+    }
+    t > sentence_start && doc.tags.get(t - 1) == Some(&Upos::Adp)
 }
 
 /// Every name written as one the text showed to be an organisation is one.

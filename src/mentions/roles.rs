@@ -519,11 +519,15 @@ pub(super) fn possessed_noun_role(
     if end == sentence_start || doc.tags.get(end - 1) != Some(&Upos::Noun) {
         return None;
     }
+    // "its managing partner": a participle in "-ing" modifies the noun as
+    // an adjective would.
+    let modifier = |t: usize| match doc.tags.get(t) {
+        Some(Upos::Adj | Upos::Noun) => true,
+        Some(Upos::Verb) => doc.token_text(t).ends_with("ing"),
+        _ => false,
+    };
     let mut start = end - 1;
-    while start > sentence_start
-        && end - start < 3
-        && matches!(doc.tags.get(start - 1), Some(Upos::Adj | Upos::Noun))
-    {
+    while start > sentence_start && end - start < 3 && modifier(start - 1) {
         start -= 1;
     }
     if (start..end).any(|t| !doc.token_text(t).starts_with(char::is_lowercase)) {

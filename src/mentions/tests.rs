@@ -470,6 +470,17 @@ fn a_name_called_a_unit_or_subsidiary_of_a_company_is_an_organisation() {
 }
 
 #[test]
+fn a_name_set_off_after_a_noun_inside_a_prepositional_phrase_is_not_that_nouns() {
+    let (doc, ranges) = doc_with(
+        "A spokesman for the agency, Paolo Ferri, declined to comment. The construction \
+         firm, Ridgeway Builders, pleaded guilty.",
+        &["Paolo Ferri", "Ridgeway Builders"],
+    );
+    let types = retyped(&doc, ranges, organizations_by_apposition);
+    assert_eq!(types, [EntityType::Person, EntityType::Organization]);
+}
+
+#[test]
 fn a_name_the_text_calls_a_firm_is_an_organisation() {
     let (doc, ranges) = doc_with(
         "It was designed by Gensler, an architecture firm. British bank Barclays \
@@ -1120,4 +1131,18 @@ fn an_apposed_role_names_its_owner_past_an_adjective_an_article_or_an_acronym() 
     // A lower-case word in capitals' place is still a function word.
     let (doc, r) = doc_with("Sources who spoke, Ines Valbo, said so.", &["Ines Valbo"]);
     assert_eq!(role_before(&doc, r[0].clone(), true), None);
+}
+
+#[test]
+fn a_participle_before_a_possessed_noun_is_part_of_the_role() {
+    let found = mentions(
+        "Harrow Lane Capital is based in Leeds. Its managing partner, Ruth Okoye, will \
+         join the board. Kessler Mills, whose leading investor, Omar Vell, left, fell.",
+    );
+    for (name, role) in [
+        ("Ruth Okoye", Some("Its managing partner")),
+        ("Omar Vell", Some("whose leading investor")),
+    ] {
+        assert_eq!(role_of(&found, name).as_deref(), role, "{name}");
+    }
 }

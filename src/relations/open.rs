@@ -196,6 +196,11 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
         }
         let all_args = arguments(doc, s);
         relations.extend(based_in(doc, &all_args, sentence.span));
+        relations.extend(possessed_roles_after_a_copula(
+            doc,
+            &all_args,
+            sentence.span,
+        ));
         let args = fold_possessors(doc, &all_args, sentence.span, &mut relations);
         let mut subjects: Vec<Argument> = Vec::new();
         let mut parenthetical_owner: Option<Argument> = None;
@@ -337,6 +342,8 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
     }
     relations.extend(role_relations(doc));
     relations.extend(organizations_of_a_nationality(doc));
+    let heads = heads_of_the_dateline_country(doc, &relations);
+    relations.extend(heads);
     relations
 }
 
@@ -632,8 +639,18 @@ fn based_in_apposition(doc: &Document, args: &[Argument]) -> Vec<(Argument, Argu
         let close = (place.end + 2..sentence_end)
             .find(|&t| !matches!(tag(doc, t), Upos::Adj | Upos::Noun))
             .unwrap_or(sentence_end);
-        let closed = close == sentence_end || matches!(doc.token_text(close), "," | "." | ";");
         let nouns = close - (place.end + 2);
+        // "a Berlin-based maker of warehouse robots,": what the nouns make
+        // or hold, a short phrase after "of", is still the apposition.
+        let close = if close < sentence_end && lower(doc, close) == "of" {
+            (close + 1..sentence_end)
+                .find(|&t| !matches!(tag(doc, t), Upos::Adj | Upos::Noun | Upos::Det))
+                .filter(|&t| t - close <= 4)
+                .unwrap_or(close)
+        } else {
+            close
+        };
+        let closed = close == sentence_end || matches!(doc.token_text(close), "," | "." | ";");
         if closed && (1..=4).contains(&nouns) {
             pairs.push((based, place));
         }

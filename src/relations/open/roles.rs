@@ -486,3 +486,287 @@ pub(super) fn role_property(title: &str) -> Option<RoleProperty> {
     };
     Some(role)
 }
+
+/// Rule `dateline-head-of-state`: "SANTIAGO, Sept 3 (AP) - President
+/// Ignacio Valverde welcomed …": wire copy gives a foreign leader a
+/// country ("French President X") and the home country's leader none, so a
+/// head of state's or government's title that names no owner belongs to
+/// the country the dateline places the story in: the country the dateline
+/// names ("VARNA, Bulgaria, June 22 -"), or the one GeoNames puts the
+/// dateline's place in, when the text names it. Never for a person some
+/// other reading already ties to a place ("Prime Minister X of Vanuatu").
+pub(super) fn heads_of_the_dateline_country(doc: &Document, so_far: &[Relation]) -> Vec<Relation> {
+    let Some(country) = dateline_country(doc) else {
+        return Vec::new();
+    };
+    let mut relations = Vec::new();
+    let mut done: Vec<EntityId> = Vec::new();
+    for (m, mention) in doc.mentions.iter().enumerate() {
+        let (Some(role), Some(person)) =
+            (mention.role, doc.mention_entity.get(m).copied().flatten())
+        else {
+            continue;
+        };
+        if done.contains(&person) || doc.entities[person.index()].ty != EntityType::Person {
+            continue;
+        }
+        let title = doc.slice(role).trim();
+        let (former, office) = match title.strip_prefix("former ") {
+            Some(office) => (true, office.trim()),
+            None => (false, title),
+        };
+        // Only the title's own capitalised words: "Chilean President" and
+        // "Acme President" name an owner.
+        let bare = office
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) && lexicon::country(w).is_none())
+            && !doc
+                .mentions
+                .iter()
+                .any(|other| other.span != mention.span && role.contains(other.span));
+        let Some(property) = role_property(&office.to_lowercase())
+            .filter(|p| bare && matches!(p.property, "P35" | "P6"))
+        else {
+            continue;
+        };
+        let placed_elsewhere = so_far.iter().any(|r| {
+            r.head == person
+                && r.kind == RelationKind::Open
+                && r.label.ends_with(" of")
+                && doc.entities[r.tail.index()].ty != EntityType::Person
+        });
+        if placed_elsewhere || person == country {
+            continue;
+        }
+        done.push(person);
+        let sentence = doc.sentences[mention.sentence.index()].span;
+        relations.push(Relation {
+            head: person,
+            tail: country,
+            kind: RelationKind::Open,
+            label: format!(
+                "{}{} of",
+                if former { "former " } else { "" },
+                lower_case_words(office)
+            ),
+            property: None,
+            confidence: 0.7,
+            negated: false,
+            hedged: false,
+            evidence: vec![sentence],
+        });
+        if !former {
+            relations.push(rule_typed(
+                (country, person),
+                (property.property, property.label),
+                0.7,
+                sentence,
+            ));
+        }
+    }
+    relations
+}
+
+/// The country of a dateline among the document's first three sentences:
+/// a country it names after its place, or else the country GeoNames puts
+/// the place in, when the text names that country.
+fn dateline_country(doc: &Document) -> Option<EntityId> {
+    use crate::model::places::{PlaceKind, Places};
+    let entity_at = |m: usize| doc.mention_entity.get(m).copied().flatten();
+    for sentence in doc.sentences.iter().take(3) {
+        let tokens = sentence.tokens.clone();
+        let before = doc.text[..sentence.span.start].trim_end_matches([' ', '\t', '\r']);
+        let first = doc.token_text(tokens.start);
+        let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && first.chars().all(|c| !c.is_lowercase());
+        if !(before.is_empty() || before.ends_with('\n')) || !capitals {
+            continue;
+        }
+        let Some(dash) = (tokens.start..tokens.end.min(tokens.start + 12))
+            .find(|&t| matches!(doc.token_text(t), "-" | "—" | "–"))
+        else {
+            continue;
+        };
+        let places: Vec<EntityId> = doc
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                m.kind == MentionKind::Name
+                    && m.ty == EntityType::Location
+                    && m.tokens.start >= tokens.start
+                    && m.tokens.end <= dash
+            })
+            .filter_map(|(m, _)| entity_at(m))
+            .collect();
+        let place = *places.first()?;
+        if let Some(&named) = places.iter().find(|&&e| is_a_country(doc, e)) {
+            return Some(named);
+        }
+        // "ACCRA" when the dateline is its only mention: GeoNames writes "Accra".
+        let lookup = |entity: EntityId| {
+            let label = &doc.entities[entity.index()].label;
+            Places::embedded()
+                .get(label)
+                .or_else(|| Places::embedded().get(&title_case(label)))
+        };
+        let code = lookup(place)?.country;
+        return (0..doc.entities.len()).map(EntityId::from).find(|&e| {
+            is_a_country(doc, e)
+                && lookup(e).is_some_and(|p| p.kind == PlaceKind::Country && p.country == code)
+        });
+    }
+    None
+}
+
+/// "SAN JOSE" → "San Jose".
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "Tomas Rua was Fiji's ambassador to Japan", "Kralova is now Acme's
+/// chief executive": a person, a form of "be" (adverbs and an age set off
+/// by commas allowed before and after it), a possessor, and a role the
+/// lexicon knows as a title, an occupation or a company's title. The
+/// person holds the role of the possessor ("ambassador of" Fiji, with the
+/// role's Wikidata property), and, when a preposition and a name follow at
+/// once, the copula's edge to that name ("was ambassador to" Japan).
+pub(super) fn possessed_roles_after_a_copula(
+    doc: &Document,
+    args: &[Argument],
+    evidence: Span,
+) -> Vec<Relation> {
+    let mut relations = Vec::new();
+    for (k, pair) in args.windows(2).enumerate() {
+        let (person, owner) = (pair[0], pair[1]);
+        if entity_type(doc, person) != EntityType::Person
+            || !matches!(
+                entity_type(doc, owner),
+                EntityType::Organization | EntityType::Location
+            )
+            || owner.end + 1 >= doc.tokens.len()
+            || !is_possessive_ending(doc, owner)
+        {
+            continue;
+        }
+        // "Rua, 58, was previously": an age, then the verb and adverbs.
+        let mut t = person.end;
+        if doc.token_text(t) == "," && tag(doc, t + 1) == Upos::Num && doc.token_text(t + 2) == ","
+        {
+            t += 3;
+        }
+        while t < owner.start && tag(doc, t) == Upos::Adv {
+            t += 1;
+        }
+        let Some(be) = (t < owner.start && is_be(&lower(doc, t))).then_some(t) else {
+            continue;
+        };
+        t += 1;
+        while t < owner.start && tag(doc, t) == Upos::Adv {
+            t += 1;
+        }
+        if t != owner.start {
+            continue;
+        }
+        // The role: lower-case words after the possessive ("chief" reads as
+        // an adverb as often), the longest run ending in a title.
+        let role_start = owner.end + 1;
+        let sentence_end = doc.sentences[doc.sentence_of_token(person.start).index()]
+            .tokens
+            .end;
+        let mut run_end = role_start;
+        while run_end < sentence_end
+            && run_end - role_start < 4
+            && matches!(tag(doc, run_end), Upos::Adj | Upos::Noun | Upos::Adv)
+            && doc.token_text(run_end).starts_with(char::is_lowercase)
+        {
+            run_end += 1;
+        }
+        let run: Vec<&str> = (role_start..run_end).map(|t| doc.token_text(t)).collect();
+        let is_role = |words: &[&str]| {
+            let title = words.join(" ");
+            lexicon::is_title(&title)
+                || lexicon::is_corporate_title(&title)
+                || lexicon::is_occupation(&title)
+        };
+        let Some((from, end)) = (1..=run.len()).rev().find_map(|end| {
+            (0..end)
+                .find(|&from| is_role(&run[from..end]))
+                .map(|from| (from, end))
+        }) else {
+            continue;
+        };
+        let role_words = &run[..end];
+        let role_end = role_start + end;
+        let role = role_words.join(" ");
+        let former = role_words[..from].contains(&"former");
+        let title = role_words[from..].join(" ");
+        relations.push(Relation {
+            head: person.entity,
+            tail: owner.entity,
+            kind: RelationKind::Open,
+            label: format!("{}{title} of", if former { "former " } else { "" }),
+            property: None,
+            confidence: 0.8,
+            negated: false,
+            hedged: false,
+            evidence: vec![evidence],
+        });
+        if let Some(property) = role_property(&title).filter(|_| !former)
+            && entity_type(doc, owner) == property.owner_type
+        {
+            let (head, tail) = if property.owner_is_head {
+                (owner.entity, person.entity)
+            } else {
+                (person.entity, owner.entity)
+            };
+            relations.push(rule_typed(
+                (head, tail),
+                (property.property, property.label),
+                0.8,
+                evidence,
+            ));
+        }
+        // "… ambassador to Japan": the copula's own object.
+        if let Some(object) = args.get(k + 2)
+            && role_end < sentence_end
+            && tag(doc, role_end) == Upos::Adp
+            && (object.start == role_end + 1
+                || object.start == role_end + 2 && tag(doc, role_end + 1) == Upos::Det)
+            && object.entity != person.entity
+        {
+            relations.push(Relation {
+                head: person.entity,
+                tail: object.entity,
+                kind: RelationKind::Open,
+                label: format!("{} {role} {}", lower(doc, be), lower(doc, role_end)),
+                property: None,
+                confidence: 0.7,
+                negated: false,
+                hedged: false,
+                evidence: vec![evidence],
+            });
+        }
+    }
+    relations
+}
+
+/// "Fiji's", and "Acme Robotics'" after a name ending in "s".
+fn is_possessive_ending(doc: &Document, owner: Argument) -> bool {
+    match doc.token_text(owner.end) {
+        "'s" | "’s" => true,
+        "'" | "’" => doc.token_text(owner.end - 1).ends_with('s'),
+        _ => false,
+    }
+}

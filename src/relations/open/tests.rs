@@ -864,6 +864,9 @@ fn an_apposition_opened_by_a_participle_or_naming_a_base_describes_the_name_befo
     // Not when the apposition says more than where the name is based.
     let found = edges("Halden Group, the Oslo-based rival of Anna Berg, grew fast.");
     assert!(!found.iter().any(|e| e.label == "based in"));
+    // What the nouns make, after "of", is still part of the apposition.
+    let found = edges("Corvane Robotics, a Lyon-based maker of warehouse robots, hired Anna Berg.");
+    assert_eq!(find(&found, "Corvane Robotics", "Lyon").label, "based in");
     // After a preposition's object, the participle may describe another noun.
     let found = edges("She held a report critical of Nordvik Bank, written by Ilse Varga.");
     assert!(
@@ -935,4 +938,125 @@ fn a_relative_clause_naming_nothing_is_skipped() {
     assert_eq!(find(&found, "Lars Dahl", "Nordvik Bank").label, "bought");
     let found = edges("Anna Holm, who was born in 1950, joined Nordvik Bank in May.");
     assert_eq!(find(&found, "Anna Holm", "Nordvik Bank").label, "joined");
+}
+
+/// The country, open label and property a bare title gives.
+type Owner = Option<(&'static str, &'static str, &'static str)>;
+
+/// Rule `dateline-head-of-state`: (text, person, the country the bare title
+/// gives, or none).
+#[test]
+fn a_bare_head_of_states_title_belongs_to_the_datelines_country() {
+    let cases: [(&str, &str, Owner); 6] = [
+        (
+            "ACCRA, May 2 (Reuters) - President Kofi Anseh opened a port on Friday. \
+             Ghana's exports rose.",
+            "Kofi Anseh",
+            Some(("Ghana", "president of", "P35")),
+        ),
+        (
+            "VARNA, Bulgaria, June 22 - Prime Minister Dara Velkova thanked the \
+             organisers.",
+            "Dara Velkova",
+            Some(("Bulgaria", "prime minister of", "P6")),
+        ),
+        (
+            "ACCRA, May 2 - Prime Minister Tomas Rua of Fiji met traders from Ghana.",
+            "Tomas Rua",
+            None,
+        ),
+        (
+            "ACCRA, May 2 - French President Marc Lenoir met traders from Ghana.",
+            "Marc Lenoir",
+            None,
+        ),
+        (
+            "President Kofi Anseh opened a port on Friday. Ghana's exports rose.",
+            "Kofi Anseh",
+            None,
+        ),
+        (
+            "LAGOS, May 2 (AP) - President Ade Bello opened a port in Kenya.",
+            "Ade Bello",
+            None,
+        ),
+    ];
+    for (text, person, expected) in cases {
+        let found = edges(text);
+        let countries: Vec<&Edge> = found
+            .iter()
+            .filter(|e| {
+                e.head == person
+                    && e.property.is_none()
+                    && e.label.ends_with(" of")
+                    && matches!(e.tail.as_str(), "Ghana" | "Bulgaria" | "Kenya")
+            })
+            .collect();
+        match expected {
+            Some((country, label, property)) => {
+                assert_eq!(countries.len(), 1, "{text}");
+                assert_eq!(countries[0].tail, country, "{text}");
+                assert_eq!(countries[0].label, label, "{text}");
+                assert_eq!(
+                    typed(&found, property),
+                    (country.to_string(), person.to_string())
+                );
+            }
+            None => assert!(countries.is_empty(), "{text}: {:?}", countries[0].label),
+        }
+    }
+}
+
+/// (text, person, owner, the role's label, the copula's object and label).
+#[test]
+fn a_copula_with_a_possessed_role_gives_the_role_and_its_object() {
+    let cases = [
+        (
+            "Tomas Rua was Fiji's ambassador to Japan before he became prime minister.",
+            "Tomas Rua",
+            "Fiji",
+            "ambassador of",
+            Some(("Japan", "was ambassador to")),
+        ),
+        (
+            "Ida Kralova, 52, was previously Slovakia's ambassador to Austria.",
+            "Ida Kralova",
+            "Slovakia",
+            "ambassador of",
+            Some(("Austria", "was ambassador to")),
+        ),
+        (
+            "Anna Berg is Corvane Robotics' chief executive.",
+            "Anna Berg",
+            "Corvane Robotics",
+            "chief executive of",
+            None,
+        ),
+        (
+            "Anna Berg is Corvane Robotics' former chief executive.",
+            "Anna Berg",
+            "Corvane Robotics",
+            "former chief executive of",
+            None,
+        ),
+    ];
+    for (text, person, owner, label, object) in cases {
+        let found = edges(text);
+        assert_eq!(find(&found, person, owner).label, label, "{text}");
+        if let Some((object, copula)) = object {
+            assert_eq!(find(&found, person, object).label, copula, "{text}");
+        }
+    }
+    let found = edges("Anna Berg is Corvane Robotics' chief executive.");
+    assert_eq!(
+        typed(&found, "P108"),
+        ("Anna Berg".to_string(), "Corvane Robotics".to_string())
+    );
+    // Not a copula: the possessor's role is someone else's.
+    let found = edges("Anna Berg met Fiji's ambassador to Japan.");
+    assert!(
+        !found.iter().any(|e| e.label.contains("ambassador")),
+        "{:?}",
+        found.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
 }
