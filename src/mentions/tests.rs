@@ -1146,3 +1146,24 @@ fn a_participle_before_a_possessed_noun_is_part_of_the_role() {
         assert_eq!(role_of(&found, name).as_deref(), role, "{name}");
     }
 }
+
+/// `company_suffixes.txt`: a trade word ending a name the recogniser read
+/// as a person's makes it a company; a surname does not.
+#[test]
+fn a_name_ending_in_a_trade_word_is_a_company() {
+    let (doc, ranges) = doc_with(
+        "Halden Biosciences recalled a drug. Vester Foods and Weber Dairy cut jobs. \
+         Erik Halden resigned.",
+        &[
+            "Halden Biosciences",
+            "Vester Foods",
+            "Weber Dairy",
+            "Erik Halden",
+        ],
+    );
+    use EntityType::*;
+    assert_eq!(
+        retyped(&doc, ranges, organizations_read_as_people),
+        [Organization, Organization, Organization, Person]
+    );
+}
