@@ -1,6 +1,6 @@
 //! Rule `clubs-by-first-word`: a sports club named by a club's first word.
 
-use super::NameSpan;
+use super::{NameSpan, claim_span};
 use crate::document::{Document, EntityType};
 use crate::lexicon;
 use std::ops::Range;
@@ -20,12 +20,7 @@ pub(super) fn clubs_by_first_word(doc: &Document, mut names: Vec<NameSpan>) -> V
             t += 1;
             continue;
         };
-        let inside = |range: &Range<usize>| club.start <= range.start && range.end <= club.end;
-        let overlaps = |range: &Range<usize>| range.start < club.end && club.start < range.end;
-        if !names.iter().any(|(r, _)| overlaps(r) && !inside(r)) {
-            names.retain(|(r, _)| !overlaps(r));
-            names.push((club.clone(), EntityType::Organization));
-        }
+        claim_span(&mut names, &club, EntityType::Organization);
         t = club.end;
     }
     names.sort_by_key(|(range, _)| (range.start, range.end));

@@ -1,7 +1,7 @@
 //! Rule `country-names`: a country's name of several words is one place,
 //! however the recogniser cut or typed it.
 
-use super::NameSpan;
+use super::{NameSpan, claim_span};
 use crate::document::{Document, EntityType};
 use crate::lexicon;
 use crate::model::places::{LONGEST_NAME, PlaceKind, Places};
@@ -22,15 +22,7 @@ pub(super) fn country_names(doc: &Document, mut names: Vec<NameSpan>) -> Vec<Nam
             start += 1;
             continue;
         };
-        let inside = |range: &Range<usize>| span.start <= range.start && range.end <= span.end;
-        let overlaps = |range: &Range<usize>| range.start < span.end && span.start < range.end;
-        let outgrows = names
-            .iter()
-            .any(|(range, _)| overlaps(range) && !inside(range));
-        if !outgrows {
-            names.retain(|(range, _)| !overlaps(range));
-            names.push((span.clone(), EntityType::Location));
-        }
+        claim_span(&mut names, &span, EntityType::Location);
         start = span.end;
     }
     names.sort_by_key(|(range, _)| (range.start, range.end));

@@ -322,6 +322,22 @@ pub fn add_mentions(doc: &mut Document) {
     doc.mentions = mentions;
 }
 
+/// Makes `span` one name of type `ty` in place of the names inside it,
+/// unless a name overlapping it reaches outside it ("Central Bank of the
+/// Dominican Republic" around "Dominican Republic").
+pub(super) fn claim_span(names: &mut Vec<NameSpan>, span: &Range<usize>, ty: EntityType) {
+    let inside = |range: &Range<usize>| span.start <= range.start && range.end <= span.end;
+    let overlaps = |range: &Range<usize>| range.start < span.end && span.start < range.end;
+    if names
+        .iter()
+        .any(|(range, _)| overlaps(range) && !inside(range))
+    {
+        return;
+    }
+    names.retain(|(range, _)| !overlaps(range));
+    names.push((span.clone(), ty));
+}
+
 /// The GeoNames place a name names, its tokens joined by spaces as the
 /// place list keeps them.
 pub(crate) fn place_named(

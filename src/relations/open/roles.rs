@@ -604,12 +604,8 @@ fn dateline_country(doc: &Document) -> Option<EntityId> {
             return Some(named);
         }
         // "ACCRA" when the dateline is its only mention: GeoNames writes "Accra".
-        let lookup = |entity: EntityId| {
-            let label = &doc.entities[entity.index()].label;
-            Places::embedded()
-                .get(label)
-                .or_else(|| Places::embedded().get(&title_case(label)))
-        };
+        let lookup =
+            |entity: EntityId| Places::embedded().get_any_case(&doc.entities[entity.index()].label);
         let code = lookup(place)?.country;
         return (0..doc.entities.len()).map(EntityId::from).find(|&e| {
             is_a_country(doc, e)
@@ -617,22 +613,6 @@ fn dateline_country(doc: &Document) -> Option<EntityId> {
         });
     }
     None
-}
-
-/// "SAN JOSE" → "San Jose".
-fn title_case(name: &str) -> String {
-    name.split(' ')
-        .map(|word| {
-            let mut chars = word.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first
-                    .to_uppercase()
-                    .chain(chars.flat_map(char::to_lowercase))
-                    .collect()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// "Tomas Rua was Fiji's ambassador to Japan", "Kralova is now Acme's
