@@ -59,8 +59,9 @@ fn office_property_of_a_person(doc: &Document, relation: &Relation) -> bool {
 /// Rule `dateline-credits`: "OSLO, March 3 (Reuters) -", "LIMA (AP) —":
 /// an entity named only in parentheses before a dateline's dash filed the
 /// story and is no party to it, so it takes part in no typed edge (the
-/// model reads it as lying in the story's country). Per entity, whether
-/// every name mention of it is such a credit.
+/// model reads it as lying in the story's country); so does one named
+/// only in a byline (rule `byline-credits`). Per entity, whether every
+/// name mention of it is such a credit.
 fn credited_only(doc: &Document) -> Vec<bool> {
     let mut credited = vec![false; doc.entities.len()];
     let mut named_elsewhere = vec![false; doc.entities.len()];
@@ -75,7 +76,7 @@ fn credited_only(doc: &Document) -> Vec<bool> {
         let after = at(Some(end).filter(|&t| t < doc.tokens.len()));
         let dash = at(Some(end + 1).filter(|&t| t < doc.tokens.len()));
         let credit = before == "(" && after == ")" && matches!(dash, "-" | "—" | "–");
-        if credit {
+        if credit || in_byline(doc, mention) {
             credited[entity.index()] = true;
         } else {
             named_elsewhere[entity.index()] = true;
@@ -151,6 +152,35 @@ fn citizenship_contradicted(
     };
     let tail = &doc.entities[relation.tail.index()].label;
     crate::lexicon::country(tail).is_some_and(|country| country != nationality)
+}
+
+/// Rule `byline-credits`: "By Elena Marsh" on a line of its own names the
+/// story's writer, no party to it (the model gave her the story's
+/// country as citizenship): a line that opens with "By" and holds only
+/// names, "and", commas and no verb.
+fn in_byline(doc: &Document, mention: &crate::document::Mention) -> bool {
+    let Some(sentence) = doc.sentences.get(mention.sentence.index()) else {
+        return false;
+    };
+    let tokens = sentence.tokens.clone();
+    let own_line = |at: usize| {
+        let before = doc.text[..at].trim_end_matches([' ', '\t']);
+        before.is_empty() || before.ends_with('\n')
+    };
+    let first = tokens.start;
+    let line_after = doc.text[sentence.span.end..]
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .next()
+        .is_none_or(|c| c == '\n');
+    doc.token_text(first) == "By"
+        && own_line(doc.tokens[first].start)
+        && line_after
+        && tokens.len() <= 12
+        && tokens.clone().skip(1).all(|t| {
+            let word = doc.token_text(t);
+            word.starts_with(char::is_uppercase) || matches!(word, "and" | "," | "&" | "in")
+        })
 }
 
 /// Co-mention edges come from the first this many entities a sentence
@@ -277,6 +307,46 @@ mod tests {
             .collect();
         assert!(doc.entities.iter().any(|e| e.label == "Reuters"));
         assert!(!credited.contains(&"Reuters"), "{credited:?}");
+    }
+
+    /// Rule `byline-credits`: (text, whether the name is credited only).
+    #[test]
+    fn a_writer_named_only_in_a_byline_is_credited() {
+        for (text, name, credited) in [
+            (
+                "Harbour Deal Signed\n\nBy Elena Marsh\n\nNorway signed a shipping deal \
+                 with Chile on Tuesday, Prime Minister Kari Aasen said in Oslo.",
+                "Elena Marsh",
+                true,
+            ),
+            (
+                "Talks Resume\n\nBy Elena Marsh and Tomas Berg in Oslo\n\nNorway and \
+                 Chile resumed talks on Monday.",
+                "Tomas Berg",
+                true,
+            ),
+            // Named in the story too, the writer is a party to it.
+            (
+                "Talks Resume\n\nBy Elena Marsh\n\nElena Marsh met Kari Aasen in Oslo.",
+                "Elena Marsh",
+                false,
+            ),
+            // "By" opening a sentence of the story is no byline.
+            (
+                "Norway and Chile met in Oslo. By Friday, Kari Aasen had signed the deal.",
+                "Kari Aasen",
+                false,
+            ),
+        ] {
+            let doc = Pipeline::default().annotate("t", text);
+            let credits = credited_only(&doc);
+            let entity = doc
+                .entities
+                .iter()
+                .position(|e| e.label == name)
+                .unwrap_or_else(|| panic!("{name} in {text}"));
+            assert_eq!(credits[entity], credited, "{text}");
+        }
     }
 
     /// Rule `nationality-in-role`: (text, person, the role's country, the
