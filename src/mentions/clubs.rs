@@ -1,6 +1,6 @@
 //! Rule `clubs-by-first-word`: a sports club named by a club's first word.
 
-use super::{NameSpan, claim_span};
+use super::{NameSpan, claim_spans};
 use crate::document::{Document, EntityType};
 use crate::lexicon;
 use std::ops::Range;
@@ -13,18 +13,8 @@ const MAX_WORDS_AFTER: usize = 2;
 /// capitals alone: "Real GDP") names a club, an organisation, whatever the
 /// recogniser read there; the names inside it give way, and a longer name
 /// around it stays.
-pub(super) fn clubs_by_first_word(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> {
-    let mut t = 0;
-    while t < doc.tokens.len() {
-        let Some(club) = club_at(doc, t) else {
-            t += 1;
-            continue;
-        };
-        claim_span(&mut names, &club, EntityType::Organization);
-        t = club.end;
-    }
-    names.sort_by_key(|(range, _)| (range.start, range.end));
-    names
+pub(super) fn clubs_by_first_word(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
+    claim_spans(doc, names, EntityType::Organization, club_at)
 }
 
 fn club_at(doc: &Document, start: usize) -> Option<Range<usize>> {

@@ -1,7 +1,7 @@
 //! Rule `country-names`: a country's name of several words is one place,
 //! however the recogniser cut or typed it.
 
-use super::{NameSpan, claim_span};
+use super::{NameSpan, claim_spans};
 use crate::document::{Document, EntityType};
 use crate::lexicon;
 use crate::model::places::{LONGEST_NAME, PlaceKind, Places};
@@ -15,18 +15,8 @@ use std::ops::Range;
 /// of Congo" for GeoNames' "Republic of the Congo"), becomes one place and
 /// replaces the names inside it. A longer name around it ("Central Bank of
 /// the Dominican Republic") is left alone.
-pub(super) fn country_names(doc: &Document, mut names: Vec<NameSpan>) -> Vec<NameSpan> {
-    let mut start = 0;
-    while start < doc.tokens.len() {
-        let Some(span) = country_at(doc, start) else {
-            start += 1;
-            continue;
-        };
-        claim_span(&mut names, &span, EntityType::Location);
-        start = span.end;
-    }
-    names.sort_by_key(|(range, _)| (range.start, range.end));
-    names
+pub(super) fn country_names(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
+    claim_spans(doc, names, EntityType::Location, country_at)
 }
 
 /// The longest country name of two or more words starting at `start`,

@@ -322,20 +322,35 @@ pub fn add_mentions(doc: &mut Document) {
     doc.mentions = mentions;
 }
 
-/// Makes `span` one name of type `ty` in place of the names inside it,
-/// unless a name overlapping it reaches outside it ("Central Bank of the
-/// Dominican Republic" around "Dominican Republic").
-pub(super) fn claim_span(names: &mut Vec<NameSpan>, span: &Range<usize>, ty: EntityType) {
-    let inside = |range: &Range<usize>| span.start <= range.start && range.end <= span.end;
-    let overlaps = |range: &Range<usize>| range.start < span.end && span.start < range.end;
-    if names
-        .iter()
-        .any(|(range, _)| overlaps(range) && !inside(range))
-    {
-        return;
+/// Each span `found_at` finds, scanning the tokens from left to right,
+/// becomes one name of type `ty` in place of the names inside it, unless a
+/// name overlapping it reaches outside it ("Central Bank of the Dominican
+/// Republic" around "Dominican Republic"). The names come back sorted.
+pub(super) fn claim_spans(
+    doc: &Document,
+    mut names: Vec<NameSpan>,
+    ty: EntityType,
+    found_at: impl Fn(&Document, usize) -> Option<Range<usize>>,
+) -> Vec<NameSpan> {
+    let mut start = 0;
+    while start < doc.tokens.len() {
+        let Some(span) = found_at(doc, start) else {
+            start += 1;
+            continue;
+        };
+        let inside = |range: &Range<usize>| span.start <= range.start && range.end <= span.end;
+        let overlaps = |range: &Range<usize>| range.start < span.end && span.start < range.end;
+        if !names
+            .iter()
+            .any(|(range, _)| overlaps(range) && !inside(range))
+        {
+            names.retain(|(range, _)| !overlaps(range));
+            names.push((span.clone(), ty));
+        }
+        start = span.end;
     }
-    names.retain(|(range, _)| !overlaps(range));
-    names.push((span.clone(), ty));
+    names.sort_by_key(|(range, _)| (range.start, range.end));
+    names
 }
 
 /// The GeoNames place a name names, its tokens joined by spaces as the
