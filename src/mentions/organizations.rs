@@ -111,8 +111,16 @@ pub(super) fn organizations_by_last_word(doc: &Document, names: &[NameSpan]) -> 
 pub(super) fn organizations_over_prepositions(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
     let mut name_ending_at: HashMap<usize, (usize, EntityType)> = HashMap::default();
     let mut person_at = vec![false; doc.tokens.len()];
+    // "The Organization for Security" of a longer name: the recogniser's
+    // name runs over the preposition and stops short.
+    let mut name_over: HashMap<usize, usize> = HashMap::default();
     for (range, ty) in names {
         name_ending_at.insert(range.end, (range.start, *ty));
+        if *ty != EntityType::Person {
+            for t in range.start + 1..range.end {
+                name_over.insert(t, range.start);
+            }
+        }
         if *ty == EntityType::Person {
             person_at[range.clone()].iter_mut().for_each(|p| *p = true);
         }
@@ -121,6 +129,21 @@ pub(super) fn organizations_over_prepositions(doc: &Document, names: &[NameSpan]
         doc.token_text(t).starts_with(char::is_uppercase)
             && !lexicon::is_month_or_weekday(doc.token_text(t))
             && !person_at[t]
+    };
+    // "Co-operation", "Confidence-building": the lower-case half of a
+    // capitalised word joined by a hyphen (returns the token after it).
+    let attached = |a: usize, b: usize| doc.tokens[a].end == doc.tokens[b].start;
+    let past_hyphen = |t: usize, end: usize| {
+        if t + 2 < end
+            && doc.token_text(t + 1) == "-"
+            && attached(t, t + 1)
+            && attached(t + 1, t + 2)
+            && doc.token_text(t + 2).chars().all(char::is_alphabetic)
+        {
+            t + 3
+        } else {
+            t + 1
+        }
     };
     let mut found = Vec::new();
     for sentence in &doc.sentences {
@@ -151,6 +174,7 @@ pub(super) fn organizations_over_prepositions(doc: &Document, names: &[NameSpan]
             let start = match name_ending_at.get(&preposition) {
                 Some(&(start, ty)) if ty != EntityType::Person => start,
                 Some(_) => continue,
+                None if name_over.contains_key(&preposition) => name_over[&preposition],
                 None => {
                     let mut start = preposition - 1;
                     while start > sentence.start
@@ -174,8 +198,8 @@ pub(super) fn organizations_over_prepositions(doc: &Document, names: &[NameSpan]
                     at += 1;
                 }
                 let run_start = at;
-                while at < sentence.end && at - preposition <= 10 && capitalised(at) {
-                    at += 1;
+                while at < sentence.end && at - preposition <= 12 && capitalised(at) {
+                    at = past_hyphen(at, sentence.end);
                 }
                 if at == run_start {
                     break;
@@ -196,6 +220,15 @@ pub(super) fn organizations_over_prepositions(doc: &Document, names: &[NameSpan]
                 } else {
                     break;
                 }
+            }
+            // "… and Co-operation in Europe": a continent closes the name;
+            // any other place says where the body is.
+            if end > preposition
+                && end + 1 < sentence.end
+                && doc.token_text(end) == "in"
+                && lexicon::is_continent(doc.token_text(end + 1))
+            {
+                end += 2;
             }
             // "of" after a kind the recogniser already named in full
             // ("University of Texas") needs nothing from here.

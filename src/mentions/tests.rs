@@ -805,6 +805,39 @@ fn an_organisation_named_by_its_kind_goes_on_over_a_preposition() {
 }
 
 #[test]
+fn an_organisation_over_a_preposition_goes_on_over_a_hyphened_word_to_a_continent() {
+    let (doc, parts) = doc_tagged(
+        "The Agency for Maritime Safety and Co-operation in Africa sent a team. \
+         The Office for Harbour Safety in Lisbon said so. The Fund for Non-aligned \
+         Research and Development of Asia paid.",
+        &[
+            ("sent", Upos::Verb),
+            ("said", Upos::Verb),
+            ("paid", Upos::Verb),
+        ],
+        &["The Agency for Maritime Safety", "Africa", "Lisbon", "Asia"],
+    );
+    let names = vec![
+        (parts[0].clone(), EntityType::Organization),
+        (parts[1].clone(), EntityType::Location),
+        (parts[2].clone(), EntityType::Location),
+        (parts[3].clone(), EntityType::Location),
+    ];
+    let found: Vec<&str> = organizations_over_prepositions(&doc, &names)
+        .into_iter()
+        .map(|(range, _)| doc.slice(doc.token_span(range)))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "The Agency for Maritime Safety and Co-operation in Africa",
+            "Office for Harbour Safety",
+            "Fund for Non-aligned Research and Development of Asia",
+        ]
+    );
+}
+
+#[test]
 fn capitalised_words_ending_in_an_organisations_last_word_name_one() {
     let (doc, ranges) = doc_tagged(
         "Later the Justice Department charged Ana Ruiz. Ford Motor Co issued a recall. \
