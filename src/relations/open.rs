@@ -324,6 +324,7 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
                 continue;
             }
             let Some(predicate) = read_predicate(doc, group[0].start, from, right.start, right.end)
+                .or_else(|| participle_clause(doc, group[0].start, from, right.start, right.end))
             else {
                 continue;
             };
@@ -457,6 +458,56 @@ fn verb_phrase_coordinated(doc: &Document, from: usize, to: usize) -> Option<usi
     });
     let next = (conjunction + 1..to).find(|&t| !matches!(tag(doc, t), Upos::Adv | Upos::Aux))?;
     (only_modifiers && tag(doc, next) == Upos::Verb).then_some(conjunction)
+}
+
+/// "Rusu won the runoff on Sunday, defeating the incumbent, Ion Popa": a
+/// participle in "-ing" after a comma that closes the subject's own clause
+/// takes that subject, and reads as a predicate up to the object. The
+/// subject opens its clause (no verb or preposition before it), so the
+/// object of the first verb is not read as the participle's subject.
+fn participle_clause(
+    doc: &Document,
+    subject_start: usize,
+    from: usize,
+    to: usize,
+    to_end: usize,
+) -> Option<Predicate> {
+    let sentence_start = doc.sentences[doc.sentence_of_token(from).index()]
+        .tokens
+        .start;
+    let comma = (from..to)
+        .filter(|&t| doc.token_text(t) == ",")
+        .find(|&t| t + 1 < to && opens_participle_clause(doc, t + 1))?;
+    let finite_clause = (from..comma).any(|t| tag(doc, t) == Upos::Verb)
+        && !(from..comma).any(|t| is_clause_break(doc, t) || doc.token_text(t) == ",");
+    let opens_sentence = !(sentence_start..subject_start)
+        .any(|t| matches!(tag(doc, t), Upos::Verb | Upos::Aux | Upos::Adp));
+    if !(finite_clause && opens_sentence) {
+        return None;
+    }
+    read_predicate(doc, subject_start, comma + 1, to, to_end)
+}
+
+/// A verb in "-ing" that is a verb of its own, not one of the participles
+/// that work as prepositions ("including", "following").
+fn opens_participle_clause(doc: &Document, token: usize) -> bool {
+    let word = doc.token_text(token);
+    tag(doc, token) == Upos::Verb
+        && word.ends_with("ing")
+        && word.starts_with(char::is_lowercase)
+        && !matches!(
+            word,
+            "including"
+                | "excluding"
+                | "following"
+                | "regarding"
+                | "concerning"
+                | "considering"
+                | "according"
+                | "pending"
+                | "barring"
+                | "involving"
+        )
 }
 
 /// A verb whose object is the subject of the infinitive after it.

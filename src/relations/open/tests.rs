@@ -1060,3 +1060,24 @@ fn a_copula_with_a_possessed_role_gives_the_role_and_its_object() {
         found.iter().map(|e| &e.label).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_participle_after_the_subjects_clause_takes_its_subject() {
+    let found = edges(
+        "Marta Ilves won the runoff on Sunday, defeating the incumbent, Juhan Kask, by nine \
+         points.",
+    );
+    assert_eq!(find(&found, "Marta Ilves", "Juhan Kask").label, "defeating");
+    // The object of the first verb is not the participle's subject, and a
+    // participle working as a preposition opens no clause.
+    let found = edges(
+        "Police arrested Tarmo Sild on Monday, accusing Juhan Kask of fraud. Marta Ilves met \
+         the ministers, including Juhan Kask.",
+    );
+    let wrong: Vec<String> = found
+        .iter()
+        .filter(|e| (e.head == "Tarmo Sild" || e.head == "Marta Ilves") && e.tail == "Juhan Kask")
+        .map(|e| e.label.clone())
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:?}");
+}
