@@ -185,8 +185,24 @@ impl Places {
     /// [`Places::get`], and for a name in capitals ("CHISINAU", a
     /// dateline's) the same name with each word capitalised only at its
     /// start.
+    /// A name written with Romanian or Turkish s and t under a comma or a
+    /// cedilla ("Constanța", "Constanţa") is also looked up in the other
+    /// spelling, whose reading wins when it is of a more prominent kind:
+    /// GeoNames writes the city's own name one way and keeps the other
+    /// among other places' alternate names.
     pub fn get_any_case(&self, name: &str) -> Option<Place> {
-        self.get(name).or_else(|| self.get(&self.recased(name)?))
+        let found = self.get(name).or_else(|| self.get(&self.recased(name)?));
+        let Some(respelled) = respell_comma_and_cedilla(name) else {
+            return found;
+        };
+        let other = self
+            .get(&respelled)
+            .or_else(|| self.get(&self.recased(&respelled)?));
+        match (found, other) {
+            (Some(found), Some(other)) if other.kind < found.kind => Some(other),
+            (None, other) => other,
+            (found, _) => found,
+        }
     }
 
     /// A name in capitals as GeoNames writes it ("CHISINAU" → "Chisinau"),
@@ -376,6 +392,25 @@ impl Places {
     }
 }
 
+/// The name with each s and t under a comma (U+0218–U+021B, Romanian)
+/// written under a cedilla (U+015E, U+015F, U+0162, U+0163) and each
+/// under a cedilla written under a comma; `None` when it has neither.
+fn respell_comma_and_cedilla(name: &str) -> Option<String> {
+    let swap = |c: char| match c {
+        'Ș' => 'Ş',
+        'ș' => 'ş',
+        'Ț' => 'Ţ',
+        'ț' => 'ţ',
+        'Ş' => 'Ș',
+        'ş' => 'ș',
+        'Ţ' => 'Ț',
+        'ţ' => 'ț',
+        other => other,
+    };
+    let respelled: String = name.chars().map(swap).collect();
+    (respelled != name).then_some(respelled)
+}
+
 /// "NEW YORK" → "New York", "DAR ES SALAAM" → "Dar Es Salaam".
 fn capitalise_words(name: &str) -> String {
     name.split(' ')
@@ -432,6 +467,29 @@ mod tests {
         // Only a name wholly in capitals is recased.
         assert_eq!(country("nairobi"), None);
         assert_eq!(country("NAIrobi"), None);
+    }
+
+    #[test]
+    fn s_and_t_under_a_comma_or_a_cedilla_find_the_same_place() {
+        let mut places = Places::default();
+        // As GeoNames writes them: the city's own name with a cedilla, the
+        // comma spelling among a foreign city's alternate names.
+        places.add("Vârfeşti", PlaceKind::City, *b"RO");
+        places.add("Vârfești", PlaceKind::OtherName, *b"DE");
+        places.add("Vârfești", PlaceKind::OtherName, *b"RO");
+        places.add("Kuruşehir", PlaceKind::City, *b"TR");
+        places.add("Bârța", PlaceKind::City, *b"RO");
+        let read = |name: &str| places.get_any_case(name).map(|p| (p.country, p.kind));
+        assert_eq!(read("Vârfești"), Some((*b"RO", PlaceKind::City)));
+        assert_eq!(read("VÂRFEȘTI"), Some((*b"RO", PlaceKind::City)));
+        assert_eq!(read("Kuruşehir"), Some((*b"TR", PlaceKind::City)));
+        assert_eq!(read("Kurușehir"), Some((*b"TR", PlaceKind::City)));
+        assert_eq!(read("Bârţa"), Some((*b"RO", PlaceKind::City)));
+        assert!(!places.get_any_case("Vârfești").unwrap().several_countries);
+        assert_eq!(read("Varfesti"), None);
+        // The real city, spelled as Romanian writes it.
+        let embedded = Places::embedded().get_any_case("Constanța");
+        assert_eq!(embedded.map(|p| p.country), Some(*b"RO"));
     }
 
     #[test]
