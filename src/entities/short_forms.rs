@@ -141,11 +141,22 @@ fn is_part_of_person_name(short: &Group, full: &Group) -> bool {
     }
     let first = &full.words[0];
     let last = &full.words[full.words.len() - 1];
+    let same = |short: &[String], full: &[String]| {
+        short.len() == full.len() && short.iter().zip(full).all(|(a, b)| same_name_word(a, b))
+    };
+    let n = short.words.len();
     match short.words.as_slice() {
         [one] => one == first || one == last,
         [a, b] if a == first && b == last => true,
-        words => full.words.starts_with(words) || full.words.ends_with(words),
+        words => same(words, &full.words[..n]) || same(words, &full.words[full.words.len() - n..]),
     }
+}
+
+/// "De Wit" of "Pieter de Wit": a surname's particle is capitalised where
+/// it opens a sentence, or the name.
+fn same_name_word(a: &str, b: &str) -> bool {
+    a == b
+        || (a.to_lowercase() == b.to_lowercase() && lexicon::is_surname_particle(&b.to_lowercase()))
 }
 
 fn is_name_without_suffix(short: &Group, full: &Group) -> bool {

@@ -418,6 +418,22 @@ fn short_form_rules_name_each_merge() {
             Some(MergeRule::PersonNamePart),
         ),
         ("Jong", Person, "Kim Jong Un", Person, None),
+        (
+            "De Vries",
+            Person,
+            "Anouk de Vries",
+            Person,
+            Some(MergeRule::PersonNamePart),
+        ),
+        (
+            "Van der Laan",
+            Person,
+            "Joost van der Laan",
+            Person,
+            Some(MergeRule::PersonNamePart),
+        ),
+        // Only a particle's case may differ.
+        ("De vries", Person, "Anouk de Vries", Person, None),
         ("Okafor", Location, "Maria Okafor", Person, None),
         (
             "Halvorsen",
