@@ -17,10 +17,10 @@ pub(super) fn role_owners(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
             .tokens
             .start;
         // The title before the name, or at its start ("Chairman Ines Araujo").
-        let title_start = match leading_title(doc, range.clone()) {
-            Some(end) if end < range.end => range.start,
+        let (title_start, title_end) = match leading_title(doc, range.clone()) {
+            Some(end) if end < range.end => (range.start, end),
             _ => match title_ending_at(doc, sentence_start, range.start) {
-                Some(start) => start,
+                Some(start) => (start, range.start),
                 None => continue,
             },
         };
@@ -53,7 +53,23 @@ pub(super) fn role_owners(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
                         _ => false,
                     }
             });
-        if !is_name {
+        // "Opposition senator Ana Ruiz": a common noun opening the sentence
+        // is a modifier; the tagger's misreading of a company's name there
+        // ("Boeing chief executive") comes before a company's title only,
+        // and a place ending the run makes it a name ("Environment Canada").
+        let opens_text = owner.start == sentence_start
+            || matches!(
+                doc.token_text(owner.start - 1),
+                "-" | "—" | "–" | ":" | "“" | "\""
+            );
+        let common_noun_first = opens_text
+            && place_at_end.is_none()
+            && own_words
+                .clone()
+                .any(|t| doc.tags.get(t) != Some(&Upos::Propn));
+        let company_title =
+            lexicon::is_corporate_title(doc.slice(doc.token_span(title_start..title_end)));
+        if !is_name || (common_noun_first && !company_title) {
             continue;
         }
         let text = doc.slice(doc.token_span(owner.clone()));

@@ -546,6 +546,52 @@ fn a_company_is_named_by_its_legal_form_even_after_a_title_word() {
 }
 
 #[test]
+fn a_common_noun_opening_a_sentence_owns_only_a_companys_title() {
+    let (doc, parts) = doc_tagged(
+        "Opposition senator Ana Ruiz spoke. Kestrel chief executive Tom Berg agreed. \
+         LIMA (Reuters) - Government spokesman Eva Lind said so. Senators met Nordvik \
+         spokesman Lars Dahl. Transport Peru spokesman Ivo Rios agreed.",
+        &[
+            ("Opposition", Upos::Noun),
+            ("Kestrel", Upos::Noun),
+            ("Government", Upos::Noun),
+            ("Senators", Upos::Noun),
+            ("spoke", Upos::Verb),
+            ("agreed", Upos::Verb),
+            ("said", Upos::Verb),
+            ("met", Upos::Verb),
+            ("Transport", Upos::Noun),
+        ],
+        &[
+            "Ana Ruiz",
+            "Tom Berg",
+            "LIMA",
+            "Reuters",
+            "Eva Lind",
+            "Lars Dahl",
+            "Peru",
+            "Ivo Rios",
+        ],
+    );
+    let types = [
+        EntityType::Person,
+        EntityType::Person,
+        EntityType::Location,
+        EntityType::Organization,
+        EntityType::Person,
+        EntityType::Person,
+        EntityType::Location,
+        EntityType::Person,
+    ];
+    let names: Vec<NameSpan> = parts.into_iter().zip(types).collect();
+    let owners: Vec<&str> = role_owners(&doc, &names)
+        .into_iter()
+        .map(|(range, _)| doc.slice(doc.token_span(range)))
+        .collect();
+    assert_eq!(owners, ["Kestrel", "Nordvik", "Transport Peru"]);
+}
+
+#[test]
 fn what_a_company_title_belongs_to_is_an_organisation() {
     let (doc, ranges) = doc_with(
         "Elon Musk, the chief executive of Tesla, met Nordvik chief executive Anna Holm \
