@@ -536,10 +536,12 @@ pub(super) fn possessed_noun_role(
         return None;
     }
     // "its managing partner": a participle in "-ing" modifies the noun as
-    // an adjective would.
+    // an adjective would; "the foreign ministry/PROPN spokeswoman": a word
+    // in lower case is no proper noun, whatever the tagger read.
     let modifier = |t: usize| match doc.tags.get(t) {
         Some(Upos::Adj | Upos::Noun) => true,
         Some(Upos::Verb) => doc.token_text(t).ends_with("ing"),
+        Some(Upos::Propn) => doc.token_text(t).starts_with(char::is_lowercase),
         _ => false,
     };
     let mut start = end - 1;

@@ -1201,9 +1201,20 @@ fn an_apposed_role_names_its_owner_past_an_adjective_an_article_or_an_acronym() 
             "Ines Valbo",
             "WHO spokeswoman",
         ),
+        // A noun in lower case the tagger read as a proper noun.
+        (
+            "Veltria's foreign ministry spokeswoman, Ines Valbo, said so.",
+            "Ines Valbo",
+            "Veltria's foreign ministry spokeswoman",
+        ),
+    ];
+    let tags = [
+        ("former", Upos::Adj),
+        ("foreign", Upos::Adj),
+        ("ministry", Upos::Propn),
     ];
     for (text, name, role) in cases {
-        let (doc, r) = doc_tagged(text, &[("former", Upos::Adj)], &[name]);
+        let (doc, r) = doc_tagged(text, &tags, &[name]);
         let found = role_before(&doc, r[0].clone(), true).map(|span| doc.slice(span).to_string());
         assert_eq!(found.as_deref(), Some(role), "{text}");
     }
