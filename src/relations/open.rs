@@ -8,7 +8,7 @@
 //! object complements ("hold X responsible").
 
 use crate::document::{
-    Document, EntityId, EntityType, MentionKind, Relation, RelationKind, Span, Upos,
+    Document, EntityId, EntityType, Mention, MentionKind, Relation, RelationKind, Span, Upos,
 };
 use crate::lexicon;
 use std::ops::Range;
@@ -132,14 +132,67 @@ fn is_possessive(doc: &Document, token: usize) -> bool {
     }
 }
 
+/// "government", "authorities": a noun for those who govern a place, which
+/// the place's name stands for in a clause ("The government of Norway
+/// signed", "Norway's government signed", "The Norwegian government
+/// signed" all say Norway signed).
+fn governs_a_place(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "government" | "authorities" | "administration"
+    )
+}
+
+/// The tokens a place's mention stands for as an argument when a noun of
+/// government is said of it: before it, "[the] government of [the]";
+/// after it, "'s [adjectives] government" (or, for a demonym, "[the]
+/// Norwegian government"). `None` when no such noun is.
+fn place_as_its_government(doc: &Document, mention: &Mention) -> Option<Range<usize>> {
+    let sentence = &doc.sentences[mention.sentence.index()].tokens;
+    let (start, end) = (mention.tokens.start, mention.tokens.end);
+    let word = |t: usize| doc.token_text(t);
+    // The noun heads its phrase: "the government spokesman" is a person.
+    let heads = |noun: usize| {
+        governs_a_place(word(noun))
+            && (noun + 1 >= sentence.end || !matches!(tag(doc, noun + 1), Upos::Noun | Upos::Propn))
+    };
+    let noun_after = |from: usize, most: usize| {
+        (from..sentence.end.min(from + most))
+            .find(|&t| !(tag(doc, t) == Upos::Adj && word(t).starts_with(char::is_lowercase)))
+    };
+    if mention.kind == MentionKind::Demonym {
+        let noun = noun_after(end, 2)?;
+        let determined = start > sentence.start && tag(doc, start - 1) == Upos::Det;
+        return heads(noun).then_some(start - usize::from(determined)..noun + 1);
+    }
+    let mut of = start;
+    if of > sentence.start && word(of - 1).eq_ignore_ascii_case("the") {
+        of -= 1;
+    }
+    if of > sentence.start + 1 && word(of - 1) == "of" && governs_a_place(word(of - 2)) {
+        let noun = of - 2;
+        let determined = noun > sentence.start && tag(doc, noun - 1) == Upos::Det;
+        return Some(noun - usize::from(determined)..end);
+    }
+    if end + 1 < sentence.end && matches!(word(end), "'s" | "’s") {
+        let noun = noun_after(end + 1, 3)?;
+        return heads(noun).then_some(start..noun + 1);
+    }
+    None
+}
+
 /// The arguments of one sentence: mentions of resolved entities that can
-/// stand as subject or object (demonyms are modifiers, not arguments).
+/// stand as subject or object (demonyms are modifiers, not arguments,
+/// unless they say whose government is meant).
 fn arguments(doc: &Document, sentence: usize) -> Vec<Argument> {
     let mut args: Vec<Argument> = doc
         .mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.sentence.index() == sentence && m.kind != MentionKind::Demonym)
+        .filter(|(_, m)| m.sentence.index() == sentence)
+        .filter(|(_, m)| {
+            m.kind != MentionKind::Demonym || place_as_its_government(doc, m).is_some()
+        })
         .filter(|(_, m)| m.kind != MentionKind::Pronoun || !is_possessive(doc, m.tokens.start))
         // "they" so often stands for a group no name was given to that an
         // edge read from it is more likely wrong than right.
@@ -157,6 +210,17 @@ fn arguments(doc: &Document, sentence: usize) -> Vec<Argument> {
                 EntityType::Date | EntityType::Number
             ) {
                 return None;
+            }
+            let governed = (doc.entities[entity.index()].ty == EntityType::Location)
+                .then(|| place_as_its_government(doc, m))
+                .flatten();
+            if let Some(tokens) = governed {
+                return Some(Argument {
+                    entity,
+                    start: tokens.start,
+                    end: tokens.end,
+                    appositive: false,
+                });
             }
             // A role before a name belongs to the argument, not the predicate.
             let start = m

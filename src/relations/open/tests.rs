@@ -1081,3 +1081,28 @@ fn a_participle_after_the_subjects_clause_takes_its_subject() {
         .collect();
     assert!(wrong.is_empty(), "{wrong:?}");
 }
+
+#[test]
+fn a_places_government_stands_for_the_place_in_a_clause() {
+    for text in [
+        "The government of Norway signed a trade deal with Chile on Tuesday.",
+        "Norway's new government signed a trade deal with Chile on Tuesday.",
+        "The Norwegian government signed a trade deal with Chile on Tuesday.",
+    ] {
+        let found = edges(text);
+        assert_eq!(
+            find(&found, "Norway", "Chile").label,
+            "signed trade deal with",
+            "{text}"
+        );
+    }
+    // A noun of government modifying another is no place's stand-in.
+    let found = edges("Norway's government spokesman, Ola Berg, met Chile's envoy.");
+    assert!(
+        !found
+            .iter()
+            .any(|e| e.head == "Norway" && e.tail == "Chile"),
+        "{:?}",
+        found.iter().map(|e| &e.label).collect::<Vec<_>>()
+    );
+}
