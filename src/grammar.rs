@@ -28,6 +28,22 @@ pub fn capitalises_every_content_word(doc: &Document, tokens: Range<usize>) -> b
     capitalised >= 3
 }
 
+/// "LISBON, Jan 14 (AP) -": where the story starts after a dateline (the
+/// token after its dash), when the sentence opens a paragraph with a word
+/// in capitals and a dash follows within twelve tokens.
+pub fn dateline_end(doc: &Document, tokens: Range<usize>) -> Option<usize> {
+    let first = doc.token_text(tokens.clone().next()?);
+    let before = doc.text[..doc.tokens[tokens.start].start].trim_end_matches([' ', '\t', '\r']);
+    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && first.chars().all(|c| !c.is_lowercase());
+    if !(before.is_empty() || before.ends_with('\n')) || !capitals {
+        return None;
+    }
+    (tokens.start + 1..tokens.end.min(tokens.start + 12))
+        .find(|&t| matches!(doc.token_text(t), "-" | "—" | "–"))
+        .map(|dash| dash + 1)
+}
+
 /// "Rojas said he", "the ministry said on Thursday that it", "the
 /// ministry said on Thursday it", "Ruiz told Berg he": the verb of saying,
 /// thinking or telling whose clause a subject pronoun at `token` opens,

@@ -78,6 +78,9 @@ pub(super) struct Pronouns<'a> {
     /// score always was, so that ties break the same way.
     topic: Vec<f64>,
     first_mention_of_sentence: Vec<usize>,
+    /// Tokens of a dateline ("LISBON, Jan 14 (AP) -"): where the story was
+    /// filed, not what it is about.
+    in_dateline: Vec<bool>,
 }
 
 impl<'a> Pronouns<'a> {
@@ -111,8 +114,15 @@ impl<'a> Pronouns<'a> {
             sum += 0.02;
             topic.push(sum);
         }
+        let mut in_dateline = vec![false; doc.tokens.len()];
+        for sentence in &doc.sentences {
+            if let Some(end) = crate::grammar::dateline_end(doc, sentence.tokens.clone()) {
+                in_dateline[sentence.tokens.start..end].fill(true);
+            }
+        }
         Pronouns {
             doc,
+            in_dateline,
             entity_types: entities.iter().map(|e| e.ty).collect(),
             quoted: quoted_tokens(doc),
             genders,
@@ -311,7 +321,7 @@ impl<'a> Pronouns<'a> {
                 self.genders[entity.index()][gender_index(gender)] = true;
             }
         }
-        if mention.kind != MentionKind::Demonym {
+        if mention.kind != MentionKind::Demonym && !self.in_dateline[mention.tokens.start] {
             self.counts[entity.index()][0] += 1;
             if !self.after_place_preposition(mention) {
                 self.counts[entity.index()][1] += 1;
@@ -352,6 +362,7 @@ impl<'a> Pronouns<'a> {
         let counted = |other: &Mention| {
             other.kind != MentionKind::Demonym
                 && !(wants_person && self.after_place_preposition(other))
+                && !self.in_dateline[other.tokens.start]
         };
         if let Some(speaker) = self
             .speaker_of(pronoun)

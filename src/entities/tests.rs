@@ -233,6 +233,13 @@ fn the_subject_pronoun_of_what_a_name_says_is_that_name() {
 }
 
 #[test]
+fn a_dateline_names_no_antecedent() {
+    let doc =
+        resolved("PORTO, Jan 14 (AP) - Sporting Lumiar sacked its coach, Rui Antunes, on Sunday.");
+    assert_eq!(resolved_label(&doc, "its"), Some("Sporting Lumiar"));
+}
+
+#[test]
 fn an_object_pronoun_never_stands_for_its_verbs_subject() {
     let doc = resolved(
         "Geert Wilders lost the vote in The Hague. Pieter Omtzigt left the talks. \

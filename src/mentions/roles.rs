@@ -62,11 +62,15 @@ pub(super) fn role_owners(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
                 doc.token_text(owner.start - 1),
                 "-" | "—" | "–" | ":" | "“" | "\""
             );
+        // "Club president Ana Ruiz": a noun for a kind of organisation
+        // is a common noun, whatever the tagger read.
         let common_noun_first = opens_text
             && place_at_end.is_none()
-            && own_words
-                .clone()
-                .any(|t| doc.tags.get(t) != Some(&Upos::Propn));
+            && own_words.clone().any(|t| {
+                doc.tags.get(t) != Some(&Upos::Propn)
+                    || (own_words.len() == 1
+                        && lexicon::is_organization_noun(&doc.token_text(t).to_lowercase()))
+            });
         let company_title =
             lexicon::is_corporate_title(doc.slice(doc.token_span(title_start..title_end)));
         if !is_name || (common_noun_first && !company_title) {
@@ -154,6 +158,11 @@ pub(super) fn refine_name(
             let title_start = title_ending_at(doc, sentence_start, title_end)
                 .map_or(range.start, |start| start.min(range.start));
             role = Some(doc.token_span(title_start..title_end));
+            // "Its secretary general, Dr. Ana Ruiz": a role set off by a
+            // comma before the title says whose the person is.
+            if title_start > sentence_start && doc.token_text(title_start - 1) == "," {
+                role = role_before(doc, title_start..range.end, true).or(role);
+            }
             range.start = title_end;
             ty = EntityType::Person;
         } else {
@@ -183,7 +192,8 @@ pub(super) fn refine_name(
             .token_text(range.start + 1)
             .starts_with(char::is_uppercase);
     if role.is_none() && ty == EntityType::Person && address_then_name {
-        role = Some(doc.token_span(range.start..range.start + 1));
+        role = role_before(doc, range.clone(), true)
+            .or_else(|| Some(doc.token_span(range.start..range.start + 1)));
         range.start += 1;
     }
     if role.is_none() && ty == EntityType::Person {

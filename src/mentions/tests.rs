@@ -550,7 +550,8 @@ fn a_common_noun_opening_a_sentence_owns_only_a_companys_title() {
     let (doc, parts) = doc_tagged(
         "Opposition senator Ana Ruiz spoke. Kestrel chief executive Tom Berg agreed. \
          LIMA (Reuters) - Government spokesman Eva Lind said so. Senators met Nordvik \
-         spokesman Lars Dahl. Transport Peru spokesman Ivo Rios agreed.",
+         spokesman Lars Dahl. Transport Peru spokesman Ivo Rios agreed. Club president \
+         Rui Leal resigned.",
         &[
             ("Opposition", Upos::Noun),
             ("Kestrel", Upos::Noun),
@@ -571,6 +572,7 @@ fn a_common_noun_opening_a_sentence_owns_only_a_companys_title() {
             "Lars Dahl",
             "Peru",
             "Ivo Rios",
+            "Rui Leal",
         ],
     );
     let types = [
@@ -581,6 +583,7 @@ fn a_common_noun_opening_a_sentence_owns_only_a_companys_title() {
         EntityType::Person,
         EntityType::Person,
         EntityType::Location,
+        EntityType::Person,
         EntityType::Person,
     ];
     let names: Vec<NameSpan> = parts.into_iter().zip(types).collect();
@@ -1181,6 +1184,14 @@ fn a_form_of_address_kept_in_a_persons_name_is_its_role() {
         refined(r[2].clone(), EntityType::Misc),
         ("Mr Veltra".into(), EntityType::Misc, None)
     );
+    // A role set off before the form of address is the role.
+    let (doc, r) = doc_with(
+        "Its secretary general, Dr. Olwen Hatch, spoke.",
+        &["Dr. Olwen Hatch"],
+    );
+    let (range, _, role) = refine_name(&doc, r[0].clone(), EntityType::Person).expect("a name");
+    assert_eq!(doc.slice(doc.token_span(range)), "Olwen Hatch");
+    assert_eq!(role.map(|r| doc.slice(r)), Some("Its secretary general"));
 }
 
 #[test]
