@@ -13,6 +13,8 @@ use crate::document::{
 use crate::lexicon;
 use std::ops::Range;
 
+mod described;
+use described::*;
 mod events;
 use events::*;
 mod predicate;
@@ -366,6 +368,8 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
         relations.extend(located_in(doc, &args, sentence.span));
     }
     relations.extend(role_relations(doc));
+    relations.extend(roles_of_a_described_organization(doc));
+    relations.extend(nationality_in_apposition(doc));
     relations.extend(organizations_of_a_nationality(doc));
     let heads = heads_of_the_dateline_country(doc, &relations);
     relations.extend(heads);

@@ -398,6 +398,7 @@ fn a_demonym_describing_an_organisation_gives_its_country() {
     for text in [
         "The Dutch chipmaker Veldhoven Systems bought a plant in Dresden.",
         "Analysts said Veldhoven Systems, a Dutch maker of chips, bought a plant.",
+        "Brekke United signed a winger from Dutch side Veldhoven Systems on Friday.",
     ] {
         assert_eq!(
             typed(&edges(text), "P17"),
@@ -1242,4 +1243,56 @@ fn a_participles_agent_after_a_date_founded_the_name_before() {
     let found =
         edges("Lumeris, founded in 2004 by the engineer Pieter Jansma, makes sensors in Delft.");
     assert_eq!(find(&found, "Pieter Jansma", "Lumeris").label, "founded");
+}
+
+#[test]
+fn a_role_at_a_described_organisation_goes_to_the_one_named_before() {
+    let cases = [
+        (
+            "Analysts at Halden Savings Bank said the price was fair. \"Prices will rise,\" \
+             said Ingrid Solheim, an analyst at the bank.",
+            "Ingrid Solheim",
+            "Halden Savings Bank",
+            "analyst at",
+        ),
+        (
+            "The Estonian Maritime Agency closed the harbour. A spokesman for the agency, \
+             Mart Kask, said it would reopen.",
+            "Mart Kask",
+            "Estonian Maritime Agency",
+            "spokesman for",
+        ),
+        (
+            "The Norwegian Board of Health Supervision published a report. The board's \
+             director, Torunn Lie, said patients were at risk.",
+            "Torunn Lie",
+            "Norwegian Board of Health Supervision",
+            "director of",
+        ),
+    ];
+    for (text, person, owner, label) in cases {
+        assert_eq!(find(&edges(text), person, owner).label, label, "{text}");
+    }
+    // Two banks named before: either could be meant.
+    let found = edges(
+        "Nordhavn Bank and Vestal Bank gained. Ingrid Solheim, an analyst at the bank, \
+         said so.",
+    );
+    assert!(found.iter().all(|e| e.label != "analyst at"));
+}
+
+#[test]
+fn a_demonym_before_an_occupation_in_an_apposition_is_citizenship() {
+    let found = edges("Its owner, Khalid Hamdan, a Qatari businessman, bought the club in 2019.");
+    assert_eq!(
+        typed(&found, "P27"),
+        ("Khalid Hamdan".to_string(), "Qatar".to_string())
+    );
+    // A company's maker is no occupation of the person before.
+    let found = edges("Tomas Brel, a French maker of violins, spoke.");
+    assert!(
+        found
+            .iter()
+            .all(|e| e.property.as_deref() != Some("P27") || e.tail != "France")
+    );
 }
