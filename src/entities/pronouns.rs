@@ -83,6 +83,19 @@ pub(super) struct Pronouns<'a> {
     in_dateline: Vec<bool>,
 }
 
+/// "border guard" in "The Polish border guard said": after at most two
+/// adjectives or demonyms, a lower-case noun at `start`.
+fn described_by_a_noun(doc: &Document, start: usize, end: usize) -> bool {
+    let mut at = start;
+    while at < end
+        && at - start < 2
+        && (doc.tags[at] == Upos::Adj || lexicon::demonym_country(doc.token_text(at)).is_some())
+    {
+        at += 1;
+    }
+    at < end && doc.tags[at] == Upos::Noun && doc.token_text(at).starts_with(char::is_lowercase)
+}
+
 impl<'a> Pronouns<'a> {
     pub(super) fn new(
         doc: &'a Document,
@@ -295,21 +308,25 @@ impl<'a> Pronouns<'a> {
         let previous = doc.sentences[at - 1].tokens.clone();
         let described = previous.len() > 2
             && doc.token_text(previous.start) == "The"
-            && doc.tags.get(previous.start + 1) == Some(&Upos::Noun)
-            && doc
-                .token_text(previous.start + 1)
-                .starts_with(char::is_lowercase);
+            && described_by_a_noun(doc, previous.start + 1, previous.end);
         // "Velmont cut jobs. The company blamed demand. Its shares fell": a
         // description right after a name may be that name's.
-        let named_in = |sentence: usize, person_too: bool| {
+        // "The Polish border guard detained 34 people on the border with
+        // Belarus. Its spokeswoman": a place named after a preposition is
+        // where the description acted, and a place named in the sentence
+        // before is seldom what a description of a body stands for.
+        let named_in = |sentence: usize, before: bool| {
             doc.mentions.iter().any(|m| {
                 m.sentence.index() == sentence
                     && matches!(m.kind, MentionKind::Name | MentionKind::Nominal)
                     && !matches!(m.ty, EntityType::Date | EntityType::Number)
-                    && (person_too || m.ty != EntityType::Person)
+                    && !(before && matches!(m.ty, EntityType::Person | EntityType::Location))
+                    && !(m.ty == EntityType::Location
+                        && m.tokens.start > 0
+                        && doc.tags[m.tokens.start - 1] == Upos::Adp)
             })
         };
-        described && !named_in(at - 1, true) && !(at >= 2 && named_in(at - 2, false))
+        described && !named_in(at - 1, false) && !(at >= 2 && named_in(at - 2, true))
     }
 
     /// Mention `m` has been passed, standing for `entity`.

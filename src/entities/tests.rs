@@ -177,6 +177,14 @@ fn a_pronoun_after_a_nameless_description_is_left_to_it() {
          shares fell by 4%.",
     );
     assert_eq!(resolved_label(&doc, "Its"), Some("Velmont Robotics"));
+    // Adjectives and a demonym before the noun; places named around it are
+    // where it acted, not what it is.
+    let doc = resolved(
+        "Estonia summoned the Russian envoy in Tallinn. The Latvian coast guard said it \
+         had stopped two boats near Lithuania. Its spokeswoman, Ilze Berzina, declined \
+         to comment.",
+    );
+    assert_eq!(resolved_label(&doc, "Its"), None);
 }
 
 #[test]

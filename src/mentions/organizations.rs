@@ -211,7 +211,7 @@ pub(super) fn organizations_over_prepositions(doc: &Document, names: &[NameSpan]
                 let country = article && lexicon::country(run).is_some();
                 let second_organization = doc.token_text(joint) == "and"
                     && (run_start..at).any(|t| lexicon::ends_organization_name(doc.token_text(t)));
-                if country || second_organization {
+                if country || second_organization || receives_from(doc, joint, run_start..at) {
                     break;
                 }
                 end = at;
@@ -241,6 +241,16 @@ pub(super) fn organizations_over_prepositions(doc: &Document, names: &[NameSpan]
         }
     }
     found
+}
+
+/// "sold Lumeris Systems to Kessel Industrie": after "to" or "against", a
+/// run of capitalised words that ends like an organisation's name is a
+/// second organisation, the other party of an act, not the rest of the
+/// first's name ("Committee to Protect Journalists").
+fn receives_from(doc: &Document, joint: usize, run: Range<usize>) -> bool {
+    matches!(doc.token_text(joint), "to" | "against")
+        && run.end > run.start
+        && ends_like_an_organization(doc.token_text(run.end - 1))
 }
 
 /// Whether a name ending in this word is an organisation's: a suffix or
@@ -507,12 +517,24 @@ pub(super) fn called_an_organization_after(doc: &Document, end: usize) -> bool {
     let phrase_start = t;
     while t < sentence.end
         && t - phrase_start < 5
-        && matches!(tag(t), Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num)
+        && (matches!(tag(t), Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num)
+            || hyphen_joined(doc, t))
     {
         t += 1;
     }
     let possessed = t < sentence.end && matches!(doc.token_text(t), "'s" | "’s");
     t > phrase_start && !possessed && is_organization_noun(doc, t - 1)
+}
+
+/// "a Birmingham-based maker": the hyphen between two words written
+/// together, and the word after it, whatever their tags.
+fn hyphen_joined(doc: &Document, token: usize) -> bool {
+    let touching = |a: usize, b: usize| {
+        b < doc.tokens.len() && a < b && doc.tokens[a].end == doc.tokens[b].start
+    };
+    let hyphen =
+        |h: usize| h > 0 && doc.token_text(h) == "-" && touching(h - 1, h) && touching(h, h + 1);
+    hyphen(token) || (token > 0 && hyphen(token - 1))
 }
 
 /// "the pension fund Eikvik", "Danish brewer Hjelmsted": a noun of an
@@ -590,6 +612,7 @@ pub(super) fn owners_of_corporate_titles(doc: &Document, names: &mut [NameSpan])
         let mut after = range.end;
         if after < sentence.end && matches!(doc.token_text(after), "'s" | "’s") {
             after += 1;
+            after = after_time_adjectives(doc, after, sentence.end);
         }
         let title_after = (1..=3)
             .filter(|width| after + width <= sentence.end)
@@ -609,6 +632,21 @@ pub(super) fn owners_of_corporate_titles(doc: &Document, names: &mut [NameSpan])
         }
     }
     same_names_as_organizations(doc, names, &shown);
+}
+
+/// "Andina's former chief executive", "Kvarn's new chairman": the
+/// position after at most two lower-case adjectives that say when or how
+/// a title is held.
+fn after_time_adjectives(doc: &Document, from: usize, end: usize) -> usize {
+    let mut at = from;
+    while at < end
+        && at - from < 2
+        && doc.tags.get(at) == Some(&Upos::Adj)
+        && doc.token_text(at).starts_with(char::is_lowercase)
+    {
+        at += 1;
+    }
+    at
 }
 
 /// News organisations named exactly ("Reuters", "The Washington Post") are

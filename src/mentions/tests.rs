@@ -481,6 +481,18 @@ fn a_name_set_off_after_a_noun_inside_a_prepositional_phrase_is_not_that_nouns()
 }
 
 #[test]
+fn an_apposition_with_a_hyphened_modifier_still_calls_the_name_an_organisation() {
+    let (doc, ranges) = doc_tagged(
+        "Kessel bought Halvard Controls, a Leeds-based maker of pumps, in May. \
+         Tomas Brel, a Lyon-born writer of novels, spoke.",
+        &[("based", Upos::Verb), ("born", Upos::Verb)],
+        &["Halvard Controls", "Tomas Brel"],
+    );
+    let types = retyped(&doc, ranges, organizations_by_apposition);
+    assert_eq!(types, [EntityType::Organization, EntityType::Person]);
+}
+
+#[test]
 fn a_name_the_text_calls_a_firm_is_an_organisation() {
     let (doc, ranges) = doc_with(
         "It was designed by Gensler, an architecture firm. British bank Barclays \
@@ -596,10 +608,12 @@ fn a_common_noun_opening_a_sentence_owns_only_a_companys_title() {
 
 #[test]
 fn what_a_company_title_belongs_to_is_an_organisation() {
-    let (doc, ranges) = doc_with(
+    let (doc, ranges) = doc_tagged(
         "Elon Musk, the chief executive of Tesla, met Nordvik chief executive Anna Holm \
          and the founder of Lumen, Lars Dahl, in Norway. Norway's chief executive was absent. \
-         A former executive of Construtora Norte testified.",
+         A former executive of Construtora Norte testified. Velda Andes's former chief \
+         executive, Rui Mata, testified. Rui Mata's former wife spoke.",
+        &[("former", Upos::Adj)],
         &[
             "Elon Musk",
             "Tesla",
@@ -609,6 +623,9 @@ fn what_a_company_title_belongs_to_is_an_organisation() {
             "Norway",
             "Norway",
             "Construtora Norte",
+            "Velda Andes",
+            "Rui Mata",
+            "Rui Mata",
         ],
     );
     let types = retyped(&doc, ranges, owners_of_corporate_titles);
@@ -623,7 +640,10 @@ fn what_a_company_title_belongs_to_is_an_organisation() {
             Organization,
             Person,
             Person,
-            Organization
+            Organization,
+            Organization,
+            Person,
+            Person
         ]
     );
 }
@@ -851,6 +871,10 @@ fn an_organisation_named_by_its_kind_goes_on_over_a_preposition() {
         !names.iter().any(|n| n.ends_with("the Netherlands")),
         "{names:?}"
     );
+    // "to" before a name ending like an organisation's: two parties.
+    let found = mentions("Halvard Group sold Lumeris Systems to Kessel Industrie last year.");
+    let names: Vec<&str> = found.iter().map(|(text, ..)| text.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains(" to ")), "{names:?}");
 }
 
 #[test]

@@ -13,6 +13,10 @@ use crate::document::{
 use crate::lexicon;
 use std::ops::Range;
 
+mod described;
+use described::*;
+mod events;
+use events::*;
 mod predicate;
 use predicate::*;
 mod roles;
@@ -266,8 +270,13 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
             sentence.span,
         ));
         let args = fold_possessors(doc, &all_args, sentence.span, &mut relations);
+        relations.extend(acts_on_a_countrys_people(doc, &args, sentence.span));
+        relations.extend(possessed_acts(doc, &args, sentence.span));
         let mut subjects: Vec<Argument> = Vec::new();
         let mut parenthetical_owner: Option<Argument> = None;
+        // "Judge Ana Ruiz of the Supreme Court found ...": the person and
+        // what they are of, whose clause goes on with the person.
+        let mut affiliated: Option<(Argument, Argument)> = None;
         // The subjects, predicate and object of the last reading, for
         // objects coordinated after it: "founded by Raman and David Chen".
         let mut last_reading: Option<(Vec<Argument>, Predicate, Argument)> = None;
@@ -331,6 +340,19 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
                 subjects.clear();
                 continue;
             }
+            // "signed Thiago Moreira from Sporting Almada": the party the
+            // object came from or went to.
+            if let Some((readers, said, object)) = last_reading.clone()
+                && object == left
+                && let Some(predicate) = source_or_destination(doc, left, right, &said)
+            {
+                for &subject in &readers {
+                    relations.extend(relation(subject, right, &predicate, sentence.span));
+                }
+                last_reading = Some((readers, predicate, right));
+                subjects.clear();
+                continue;
+            }
             if coordinated[k] {
                 // "sent teams from Lima, and Chile and Colombia offered
                 // help": a verb after the whole list makes it a new clause.
@@ -370,12 +392,16 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
                 subjects.clear();
                 continue;
             }
-            let group = if subjects.last() == Some(&left) {
+            let group = if let Some((person, _)) = affiliated.filter(|(_, owner)| *owner == left) {
+                subjects.clear();
+                vec![person]
+            } else if subjects.last() == Some(&left) {
                 std::mem::take(&mut subjects)
             } else {
                 subjects.clear();
                 vec![left]
             };
+            affiliated = None;
             let closes_apposition =
                 left.appositive && left.end < right.start && doc.token_text(left.end) == ",";
             let from = left.end + usize::from(closes_apposition);
@@ -385,6 +411,7 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
             // predicate for the names coordinated after it.
             if let Some(affiliation) = affiliation(doc, left, right) {
                 relations.extend(relation(left, right, &affiliation, sentence.span));
+                affiliated = Some((left, right));
                 continue;
             }
             let Some(predicate) = read_predicate(doc, group[0].start, from, right.start, right.end)
@@ -406,6 +433,8 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
         relations.extend(located_in(doc, &args, sentence.span));
     }
     relations.extend(role_relations(doc));
+    relations.extend(roles_of_a_described_organization(doc));
+    relations.extend(nationality_in_apposition(doc));
     relations.extend(organizations_of_a_nationality(doc));
     let heads = heads_of_the_dateline_country(doc, &relations);
     relations.extend(heads);

@@ -21,7 +21,11 @@ pub(super) fn read_predicate(
     if start < to && is_modifier_follower(doc, start) {
         return None;
     }
-    if to_end < sentence_end && is_modifier_follower(doc, to_end) {
+    if to_end < sentence_end
+        && is_modifier_follower(doc, to_end)
+        && !names_its_own_kind(doc, to, to_end, sentence_end)
+        && !is_misread_complement(doc, to_end)
+    {
         return None;
     }
     // "the EU trade bloc": adjectives, then the noun it modifies.
@@ -149,8 +153,16 @@ pub(super) fn read_predicate(
     if tag(doc, tokens[0]) == Upos::Cconj {
         return None;
     }
-    // The object followed by a verb is the subject of a clause of its own.
-    if to_end < sentence_end && matches!(tag(doc, to_end), Upos::Verb | Upos::Aux) {
+    // The object followed by a verb is the subject of a clause of its own,
+    // unless it is the agent of a noun ("after a report by the board
+    // found", the noun phrase is that clause's subject).
+    let agent_of_a_noun = tokens.len() >= 2
+        && lower(doc, tokens[tokens.len() - 1]) == "by"
+        && tag(doc, tokens[tokens.len() - 2]) == Upos::Noun;
+    if to_end < sentence_end
+        && matches!(tag(doc, to_end), Upos::Verb | Upos::Aux)
+        && !agent_of_a_noun
+    {
         return None;
     }
     let first_verb = tokens
@@ -203,7 +215,7 @@ pub(super) fn read_predicate(
                     .iter()
                     .find(|&&n| !matches!(tag(doc, n), Upos::Adv | Upos::Part | Upos::Aux));
                 if next.is_some_and(|&n| tag(doc, n) == Upos::Verb) {
-                    return None;
+                    return second_verb_phrase(doc, from_start, &tokens[..i], t, to, to_end);
                 }
             }
             _ => {}
@@ -211,7 +223,12 @@ pub(super) fn read_predicate(
     }
     let words: Vec<String> = tokens.iter().map(|&t| lower(doc, t)).collect();
     let negated = words.iter().any(|w| is_negation(w));
-    let hedged = words.iter().any(|w| is_hedge(w));
+    // "urged the European Union to impose sanctions on Belarus": an
+    // infinitive right after its subject says what is wanted, not done.
+    let infinitive = words[0] == "to"
+        && tag(doc, tokens[0]) == Upos::Part
+        && tokens.get(1).is_some_and(|&t| tag(doc, t) == Upos::Verb);
+    let hedged = infinitive || words.iter().any(|w| is_hedge(w));
     // "was helped by senior officials of Interpol": the agent is
     // the noun after "by", and the object here only qualifies it.
     let by_inside =
@@ -293,7 +310,7 @@ pub(super) fn read_predicate(
         || matches!(tag(doc, complement + 1), Upos::Punct | Upos::Adp);
     if complement < doc.tokens.len()
         && closes
-        && tag(doc, complement) == Upos::Adj
+        && (tag(doc, complement) == Upos::Adj || is_misread_complement(doc, complement))
         && label_tokens
             .last()
             .is_some_and(|&t| tag(doc, t) == Upos::Verb)
@@ -312,6 +329,76 @@ pub(super) fn read_predicate(
     })
 }
 
+/// Adjectives that say what a verb makes of its object ("found Salcedo
+/// guilty of", "held Berg liable for") and that the tagger often reads as
+/// nouns after a name.
+const OBJECT_COMPLEMENTS: [&str; 4] = ["guilty", "innocent", "liable", "responsible"];
+
+/// One of [`OBJECT_COMPLEMENTS`] followed by its preposition or the end of
+/// the clause, whatever its tag.
+fn is_misread_complement(doc: &Document, token: usize) -> bool {
+    let closes = doc
+        .tags
+        .get(token + 1)
+        .is_none_or(|t| matches!(t, Upos::Adp | Upos::Punct));
+    OBJECT_COMPLEMENTS.contains(&lower(doc, token).as_str()) && closes
+}
+
+/// "led the Fuerza Civica party in Congress": a name of an organisation
+/// followed by the noun of its own kind is the whole object, not a
+/// modifier of a noun (unlike "the Trump administration", a person's name).
+fn names_its_own_kind(doc: &Document, to: usize, to_end: usize, sentence_end: usize) -> bool {
+    let organization = doc.mentions.iter().any(|m| {
+        m.tokens == (to..to_end) && m.kind == MentionKind::Name && m.ty == EntityType::Organization
+    });
+    // A lower-case word is no name whatever its tag.
+    let kind = matches!(tag(doc, to_end), Upos::Noun | Upos::Propn)
+        && doc.token_text(to_end).starts_with(char::is_lowercase)
+        && lexicon::is_organization_noun(&lower(doc, to_end));
+    let closes = to_end + 1 >= sentence_end
+        || !matches!(tag(doc, to_end + 1), Upos::Noun | Upos::Propn | Upos::Part);
+    organization && kind && closes
+}
+
+/// "Marroquin pleaded guilty last year and testified against Salcedo": a
+/// verb phrase whose object names nothing, then a conjunction and a second
+/// verb phrase of the same subject, which says what the subject did to the
+/// object. Not after an infinitive ("persuade Congress to fund the program
+/// or get Japan": the second verb is the infinitive's). A modal or negation
+/// before the first verb stands for both.
+fn second_verb_phrase(
+    doc: &Document,
+    from_start: usize,
+    first: &[usize],
+    conjunction: usize,
+    to: usize,
+    to_end: usize,
+) -> Option<Predicate> {
+    let opening = first
+        .iter()
+        .position(|&t| !matches!(tag(doc, t), Upos::Aux | Upos::Adv | Upos::Part))?;
+    let infinitive = first
+        .iter()
+        .any(|&t| lower(doc, t) == "to" && tag(doc, t) == Upos::Part);
+    if infinitive || tag(doc, first[opening]) != Upos::Verb {
+        return None;
+    }
+    let mut predicate = read_predicate(doc, from_start, conjunction + 1, to, to_end)?;
+    let scope: Vec<String> = first[..opening].iter().map(|&t| lower(doc, t)).collect();
+    predicate.negated |= scope.iter().any(|w| is_negation(w));
+    predicate.hedged |= scope.iter().any(|w| is_hedge(w));
+    // "was substituted off and replaced by Ben Mustapha": the first verb's
+    // "be" makes the second a passive too.
+    if scope.iter().any(|w| is_be(w))
+        && let Some(participle) = predicate.label.strip_suffix(" by")
+        && !participle.contains(' ')
+    {
+        predicate.label = participle.to_string();
+        predicate.passive = true;
+    }
+    Some(predicate)
+}
+
 /// "The Civic Union, led by Prime Minister Adrian Kostic,": a participle
 /// right after a comma, its agent after "by", is a passive of the name
 /// before the comma; the participle alone is the label.
@@ -321,7 +408,12 @@ pub(super) fn reduced_passive(
     to: usize,
     to_end: usize,
 ) -> Option<Predicate> {
-    let tokens: Vec<usize> = (start..to).filter(|&t| tag(doc, t) != Upos::Adv).collect();
+    // "founded in 2004 by the engineer X": when is no part of it.
+    let dates = date_tokens(doc, start..to);
+    let tokens: Vec<usize> = (start..to)
+        .filter(|&t| tag(doc, t) != Upos::Adv)
+        .filter(|&t| !(dates.contains(&t) || tag(doc, t) == Upos::Adp && dates.contains(&(t + 1))))
+        .collect();
     let [participle, by, rest @ ..] = tokens.as_slice() else {
         return None;
     };

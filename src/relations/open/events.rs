@@ -1,0 +1,261 @@
+//! What one party did to another where the second party is not the verb's
+//! own object: the party an object came from or went to ("signed Moreira
+//! from Sporting Almada"), a country named only by the demonym of its
+//! people ("expelled four Belarusian diplomats"), and the object of a
+//! possessed noun ("blocked Kessler's purchase of Halmer").
+
+use super::*;
+
+/// The prepositions that name where an object came from or went to.
+const SOURCE_OR_DESTINATION: [&str; 2] = ["from", "to"];
+
+/// "Ashford signed Thiago Moreira from Sporting Almada", "sold Veltrona to
+/// Kessler": after a verb and its named object, "from" or "to" and an
+/// organisation or country (at most a few describing words between: "from
+/// Portuguese side Sporting Almada") is the other party of the act. The
+/// label is the verb's with the preposition ("signed from"). Not after a
+/// verb with its own preposition ("met with Ruiz from Lima" describes
+/// Ruiz), nor to a city (where the object is from, not whom).
+pub(super) fn source_or_destination(
+    doc: &Document,
+    object: Argument,
+    party: Argument,
+    said: &Predicate,
+) -> Option<Predicate> {
+    let preposition = object.end;
+    let direct_object = object.start > 0 && tag(doc, object.start - 1) == Upos::Verb;
+    let opens = preposition < party.start
+        && SOURCE_OR_DESTINATION.contains(&lower(doc, preposition).as_str());
+    if said.passive || !direct_object || !opens || party.start - preposition > 4 {
+        return None;
+    }
+    let describing_only = (preposition + 1..party.start).all(|t| {
+        lexicon::demonym_country(doc.token_text(t)).is_some()
+            || matches!(tag(doc, t), Upos::Det | Upos::Adj | Upos::Noun)
+                && doc.token_text(t).starts_with(char::is_lowercase)
+    });
+    let a_party = match entity_type(doc, party) {
+        EntityType::Organization => true,
+        EntityType::Location => is_a_country(doc, party.entity),
+        _ => false,
+    };
+    let label = format!("{} {}", said.label, lower(doc, preposition));
+    (describing_only && a_party && label.split(' ').count() <= MAX_LABEL_WORDS).then(|| Predicate {
+        label,
+        ..said.clone()
+    })
+}
+
+/// The people, offices and craft that act for a country, so that what is
+/// done to them is done to it ("expelled four Belarusian diplomats"); a
+/// private person's occupation says a nationality instead ("signed two
+/// Brazilian strikers"). Singular; a plural "s" is taken off.
+const AGENTS_OF_A_COUNTRY: [&str; 22] = [
+    "diplomat",
+    "envoy",
+    "ambassador",
+    "consul",
+    "embassy",
+    "consulate",
+    "official",
+    "authorities",
+    "minister",
+    "leader",
+    "delegation",
+    "troop",
+    "soldier",
+    "force",
+    "national",
+    "citizen",
+    "vessel",
+    "ship",
+    "warship",
+    "tanker",
+    "aircraft",
+    "drone",
+];
+
+fn acts_for_a_country(noun: &str) -> bool {
+    let singular = noun.strip_suffix('s').unwrap_or(noun);
+    AGENTS_OF_A_COUNTRY.contains(&noun) || AGENTS_OF_A_COUNTRY.contains(&singular)
+}
+
+/// "Poland expelled four Belarusian diplomats", "Iran seized a British
+/// tanker": a verb's object is the people, offices or craft that act for a
+/// country (`AGENTS_OF_A_COUNTRY`), named by the demonym before them, so
+/// the act is towards that country; the label names what was acted on
+/// ("expelled diplomats of"). Only where the noun phrase ends there ("bought
+/// Dutch maker Veltrona" says where the name is from), after a verb (not a
+/// copula or apposition: "grandfather of the North Korean leader"), and
+/// not for one of many ("a British national").
+pub(super) fn acts_on_a_countrys_people(
+    doc: &Document,
+    args: &[Argument],
+    evidence: Span,
+) -> Vec<Relation> {
+    let mut relations = Vec::new();
+    let sentence = doc.sentence_of_token(doc.tokens.partition_point(|t| t.start < evidence.start));
+    let sentence_tokens = doc.sentences[sentence.index()].tokens.clone();
+    for (d, demonym) in doc.mentions.iter().enumerate() {
+        if demonym.kind != MentionKind::Demonym || demonym.sentence != sentence {
+            continue;
+        }
+        let Some(country) = doc
+            .mention_entity
+            .get(d)
+            .copied()
+            .flatten()
+            .filter(|&c| is_a_country(doc, c))
+        else {
+            continue;
+        };
+        let mut start = demonym.tokens.start;
+        while start > sentence_tokens.start
+            && matches!(tag(doc, start - 1), Upos::Det | Upos::Num | Upos::Adj)
+        {
+            start -= 1;
+        }
+        let mut end = demonym.tokens.end;
+        while end < sentence_tokens.end
+            && end - demonym.tokens.end < 3
+            && tag(doc, end) == Upos::Noun
+            && doc.token_text(end).starts_with(char::is_lowercase)
+        {
+            end += 1;
+        }
+        let nouns: Vec<String> = (demonym.tokens.end..end).map(|t| lower(doc, t)).collect();
+        let Some(head) = nouns.last() else {
+            continue;
+        };
+        let one_of_many = start < demonym.tokens.start
+            && matches!(lower(doc, start).as_str(), "a" | "an" | "one");
+        let phrase_goes_on = end < sentence_tokens.end
+            && (matches!(tag(doc, end), Upos::Propn | Upos::Noun | Upos::Adj)
+                || matches!(doc.token_text(end), "'s" | "’s" | "-"));
+        let acted_on =
+            start > sentence_tokens.start && matches!(tag(doc, start - 1), Upos::Verb | Upos::Adp);
+        if one_of_many || phrase_goes_on || !acted_on || !acts_for_a_country(head) {
+            continue;
+        }
+        let Some(&subject) = args.iter().rev().find(|a| a.end <= start) else {
+            continue;
+        };
+        let verb = (subject.end..start).any(|t| tag(doc, t) == Upos::Verb);
+        let Some(predicate) = read_predicate(doc, subject.start, subject.end, start, end)
+            .filter(|p| verb && !p.passive && !p.label.split(' ').next().is_some_and(is_be))
+        else {
+            continue;
+        };
+        let label = format!("{} {} of", predicate.label, nouns.join(" "));
+        if label.split(' ').count() > MAX_LABEL_WORDS + 1 {
+            continue;
+        }
+        let object = Argument {
+            entity: country,
+            start,
+            end,
+            appositive: false,
+        };
+        relations.extend(relation(
+            subject,
+            object,
+            &Predicate { label, ..predicate },
+            evidence,
+        ));
+    }
+    relations
+}
+
+/// "The authority blocked Kessler's earlier purchase of Halmer Controls":
+/// the verb's object is a noun the possessor holds, and the name after its
+/// preposition is what the act was done to ("blocked purchase of"). Where
+/// the noun names an act between two parties (`event_nouns.txt`), the
+/// possessor is its agent: "purchase of", hedged, as the text says only
+/// that it was meant or tried.
+pub(super) fn possessed_acts(doc: &Document, args: &[Argument], evidence: Span) -> Vec<Relation> {
+    let mut relations = Vec::new();
+    for (k, &possessor) in args.iter().enumerate().skip(1) {
+        let Some(&object) = args.get(k + 1) else {
+            break;
+        };
+        if !matches!(doc.token_text(possessor.end), "'s" | "’s") {
+            continue;
+        }
+        let mut preposition = possessor.end + 1;
+        // "Kessel's planned purchase": a participle may describe the noun.
+        while preposition < object.start
+            && matches!(tag(doc, preposition), Upos::Adj | Upos::Noun | Upos::Verb)
+            && doc.token_text(preposition).starts_with(char::is_lowercase)
+        {
+            preposition += 1;
+        }
+        let nouns: Vec<usize> = (possessor.end + 1..preposition)
+            .filter(|&t| tag(doc, t) == Upos::Noun)
+            .collect();
+        let Some(&head) = nouns.last() else {
+            continue;
+        };
+        // "met Fiji's ambassador to Japan": a person the possessor has,
+        // whom the verb is done to.
+        let head_word = lower(doc, head);
+        if lexicon::is_title(&head_word)
+            || lexicon::is_occupation(&head_word)
+            || lexicon::is_corporate_title(&head_word)
+        {
+            continue;
+        }
+        let reaches = tag(doc, preposition) == Upos::Adp
+            && (preposition + 1..object.start).all(|t| tag(doc, t) == Upos::Det)
+            && object.start - preposition <= 2
+            && tag(doc, preposition - 1) == Upos::Noun;
+        if !reaches {
+            continue;
+        }
+        let subject = args[k - 1];
+        // The possessor stands as the object the verb reads: the tokens
+        // after it are checked here, not there.
+        let Some(predicate) = read_predicate(
+            doc,
+            subject.start,
+            subject.end,
+            possessor.start,
+            preposition,
+        )
+        .filter(|p| !p.passive) else {
+            continue;
+        };
+        let noun_words: Vec<String> = nouns.iter().map(|&t| lower(doc, t)).collect();
+        let act = format!("{} {}", noun_words.join(" "), lower(doc, preposition));
+        let label = format!("{} {}", predicate.label, act);
+        if label.split(' ').count() > MAX_LABEL_WORDS {
+            continue;
+        }
+        relations.extend(relation(
+            subject,
+            object,
+            &Predicate {
+                label,
+                ..predicate.clone()
+            },
+            evidence,
+        ));
+        if is_event_noun(&head_word) {
+            relations.extend(relation(
+                possessor,
+                object,
+                &Predicate {
+                    label: act,
+                    negated: false,
+                    hedged: true,
+                    passive: false,
+                },
+                evidence,
+            ));
+        }
+    }
+    relations
+}
+
+fn is_event_noun(word: &str) -> bool {
+    crate::relations::tree::patterns::event_verb(word).is_some()
+}
