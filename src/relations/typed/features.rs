@@ -415,10 +415,8 @@ pub fn doc_pairs_within(doc: &Document, max_gap: usize) -> Vec<Pair> {
         |_| true,
         |c| {
             let mut all = c.features.clone();
-            let (ht, tt) = (entities.types[c.head], entities.types[c.tail]);
-            for (entity, role, partner) in [(c.head, Role::Head, tt), (c.tail, Role::Tail, ht)] {
-                all.extend(entities.role_features(entity, role, Some(partner)));
-                all.extend(entities.role_features(entity, role, None));
+            for (entity, role) in [(c.head, Role::Head), (c.tail, Role::Tail)] {
+                all.extend(entities.role_features(entity, role));
             }
             all.sort_unstable();
             all.dedup();
@@ -442,9 +440,8 @@ pub enum Role {
     Tail,
 }
 
-/// What each entity brings to its pairs whoever the partner, beyond the
-/// partner's type: the same in all its pairs, so a scorer can sum it once
-/// per entity. A [`Pair`]'s features are its [`Candidate`] features and
+/// What each entity brings to its pairs whoever the partner: the same in
+/// all its pairs, so a scorer can sum it once per entity and role. A [`Pair`]'s features are its [`Candidate`] features and
 /// both entities' role features.
 #[derive(Debug, Clone)]
 pub struct Entities {
@@ -455,20 +452,14 @@ pub struct Entities {
 }
 
 impl Entities {
-    /// The features `entity` brings to a pair in `role`: with
-    /// `Some(partner type)`, each own feature joined with that type; with
-    /// `None`, each own feature alone. A pair has both.
-    pub fn role_features(
-        &self,
-        entity: usize,
-        role: Role,
-        partner: Option<usize>,
-    ) -> impl Iterator<Item = u64> + '_ {
-        let key = match (role, partner) {
-            (Role::Head, Some(ty)) => 0x100 + ty as u64,
-            (Role::Head, None) => 0x200,
-            (Role::Tail, Some(ty)) => 0x300 + ty as u64,
-            (Role::Tail, None) => 0x400,
+    /// The features `entity` brings to a pair in `role`: each own feature
+    /// joined with the role. Joined with the partner's type as well, they
+    /// had a copy per type pair, and the model fitted to them was worse (see
+    /// "Entity features without the partner's type" in docs/evaluation.md).
+    pub fn role_features(&self, entity: usize, role: Role) -> impl Iterator<Item = u64> + '_ {
+        let key = match role {
+            Role::Head => 0x200,
+            Role::Tail => 0x400,
         };
         self.own[entity].iter().map(move |&f| mix(f, key))
     }

@@ -421,8 +421,8 @@ impl TypedModel {
 
     /// Passes every allowed (candidate pair, property, raw score) to
     /// `emit`: the same scores [`TypedModel::score_pairs`] gives the pairs'
-    /// full features, with each entity's part summed once per role and
-    /// partner type rather than once per pair.
+    /// full features, with each entity's part summed once per role rather
+    /// than once per pair.
     pub(crate) fn score_doc(
         &self,
         features: &DocFeatures,
@@ -430,32 +430,17 @@ impl TypedModel {
         mut emit: impl FnMut(&Candidate, u16, f32),
     ) {
         let entities = &features.entities;
-        let mut parts = EntityParts {
-            alone: vec![Vec::new(); entities.own.len() * 2],
-            typed: vec![Vec::new(); entities.own.len() * 2 * 6],
-        };
+        let mut parts = EntityParts(vec![Vec::new(); entities.own.len() * 2]);
         let allowed = |types: u8| self.row_len.get(usize::from(types)).is_some_and(|&n| n > 0);
         let mut sums = vec![0i32; self.meta.properties.len()];
         let widest = self.row_len.iter().copied().max().unwrap_or(0);
         let mut shared_words = SharedWordSums::new(widest);
         features.for_each_pair_for_scoring(max_gap, allowed, |pair| {
             let n = self.row_len[usize::from(pair.types)];
-            let h = parts.get(
-                self,
-                entities,
-                pair.head,
-                Role::Head,
-                entities.types[pair.tail],
-            );
-            let t = parts.get(
-                self,
-                entities,
-                pair.tail,
-                Role::Tail,
-                entities.types[pair.head],
-            );
+            let h = parts.get(self, entities, pair.head, Role::Head);
+            let t = parts.get(self, entities, pair.tail, Role::Tail);
             let sums = &mut sums[..n];
-            for ((s, &a), &b) in sums.iter_mut().zip(&parts.typed[h]).zip(&parts.typed[t]) {
+            for ((s, &a), &b) in sums.iter_mut().zip(&parts.0[h]).zip(&parts.0[t]) {
                 *s = a + b;
             }
             self.accumulate(sums, pair.features.iter().copied());
@@ -554,50 +539,35 @@ impl TypedModel {
     }
 }
 
-/// An entity's part of its pairs' sums, computed on first use: per
-/// (entity, role) its features alone, per (entity, role, partner type)
-/// those plus its features joined with that type.
-struct EntityParts {
-    alone: Vec<Vec<i32>>,
-    typed: Vec<Vec<i32>>,
-}
+/// Per (entity, role), the entity's part of its pairs' sums, computed on
+/// first use: as much of each row as the widest type pair it can be in
+/// needs. `get` gives its index.
+struct EntityParts(Vec<Vec<i32>>);
 
 impl EntityParts {
-    /// The index in `typed` of the entity's part: as much of each row as
-    /// the type pair needs.
     fn get(
         &mut self,
         model: &TypedModel,
         entities: &features::Entities,
         entity: usize,
         role: Role,
-        partner_type: usize,
     ) -> usize {
         let own_type = entities.types[entity];
-        let (r, types) = match role {
-            Role::Head => (entity * 2, own_type * 6 + partner_type),
-            Role::Tail => (entity * 2 + 1, partner_type * 6 + own_type),
+        let k = match role {
+            Role::Head => entity * 2,
+            Role::Tail => entity * 2 + 1,
         };
-        let k = r * 6 + partner_type;
-        if self.typed[k].is_empty() {
-            if self.alone[r].is_empty() {
-                let n = (0..6)
-                    .map(|other| match role {
-                        Role::Head => model.row_len[own_type * 6 + other],
-                        Role::Tail => model.row_len[other * 6 + own_type],
-                    })
-                    .max()
-                    .unwrap_or(0);
-                let mut sums = vec![0i32; n];
-                model.accumulate(&mut sums, entities.role_features(entity, role, None));
-                self.alone[r] = sums;
-            }
-            let mut sums = self.alone[r][..model.row_len[types]].to_vec();
-            model.accumulate(
-                &mut sums,
-                entities.role_features(entity, role, Some(partner_type)),
-            );
-            self.typed[k] = sums;
+        if self.0[k].is_empty() {
+            let n = (0..6)
+                .map(|other| match role {
+                    Role::Head => model.row_len[own_type * 6 + other],
+                    Role::Tail => model.row_len[other * 6 + own_type],
+                })
+                .max()
+                .unwrap_or(0);
+            let mut sums = vec![0i32; n];
+            model.accumulate(&mut sums, entities.role_features(entity, role));
+            self.0[k] = sums;
         }
         k
     }

@@ -54,7 +54,7 @@ impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             bits: 23,
-            epochs: 4,
+            epochs: 3,
             learning_rate: 0.1,
             seed: 0x7e47_6b67,
             min_doc_freq: 1,

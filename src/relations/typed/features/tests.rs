@@ -143,7 +143,7 @@ fn words_used_alike_share_their_cluster_features() {
             },
         );
         let mut all = found.expect("the person-company pair");
-        all.extend(features.entities.role_features(person, Role::Head, None));
+        all.extend(features.entities.role_features(person, Role::Head));
         all.sort_unstable();
         all
     };
