@@ -179,7 +179,7 @@ pub(super) fn possessed_acts(doc: &Document, args: &[Argument], evidence: Span) 
         let Some(&object) = args.get(k + 1) else {
             break;
         };
-        if !matches!(doc.token_text(possessor.end), "'s" | "’s") {
+        if !possessive_after(doc, possessor) {
             continue;
         }
         let mut preposition = possessor.end + 1;
@@ -283,7 +283,7 @@ pub(super) fn acts_on_what_a_name_holds(
 ) -> Vec<Relation> {
     let mut relations = Vec::new();
     for (k, &possessor) in args.iter().enumerate().skip(1) {
-        if !matches!(doc.token_text(possessor.end), "'s" | "’s") {
+        if !possessive_after(doc, possessor) {
             continue;
         }
         let sentence_end = doc.sentences[doc.sentence_of_token(possessor.start).index()]
@@ -353,4 +353,9 @@ pub(super) fn acts_on_what_a_name_holds(
         ));
     }
     relations
+}
+
+/// Whether a possessive ending follows the argument: "Kessler's".
+fn possessive_after(doc: &Document, arg: Argument) -> bool {
+    arg.end < doc.tokens.len() && matches!(doc.token_text(arg.end), "'s" | "’s")
 }
