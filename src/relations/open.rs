@@ -272,6 +272,7 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
         let args = fold_possessors(doc, &all_args, sentence.span, &mut relations);
         relations.extend(acts_on_a_countrys_people(doc, &args, sentence.span));
         relations.extend(possessed_acts(doc, &args, sentence.span));
+        relations.extend(acts_on_what_a_name_holds(doc, &args, sentence.span));
         let mut subjects: Vec<Argument> = Vec::new();
         let mut parenthetical_owner: Option<Argument> = None;
         // "Judge Ana Ruiz of the Supreme Court found ...": the person and

@@ -1,20 +1,30 @@
 //! What an apposition beside a person's name says when it names no owner:
 //! "Ingrid Solheim, an analyst at the bank," (the bank the text named
-//! before) and "Khalid Hamdan, a Qatari businessman," (a nationality).
+//! before), "a spokesman for the prime minister, Jonas Wik," (the prime
+//! minister named before) and "Khalid Hamdan, a Qatari businessman," (a
+//! nationality).
 
 use super::*;
 
-/// "an analyst at the bank", "spokesman for the agency": a person's role
-/// and the preposition and kind of organisation after it.
+/// "an analyst at the bank", "spokesman for the agency", "aide to the
+/// prime minister": a person's role and the preposition and description
+/// of its owner after it.
 struct DescribedRole {
     /// The role's words and the preposition: "analyst at".
     label: String,
-    /// The organisation's kind: "bank".
-    kind: String,
+    owner: Described,
 }
 
-/// The words of a role, a preposition, "the", at most one adjective and a
-/// kind of organisation, over `tokens`, nothing else.
+enum Described {
+    /// A kind of organisation: "bank".
+    Kind(String),
+    /// A person's title: "prime minister".
+    Title(String),
+}
+
+/// The words of a role, a preposition, "the", and either at most one
+/// adjective and a kind of organisation or a title of up to three words,
+/// over `tokens`, nothing else.
 fn described_role(doc: &Document, tokens: Range<usize>) -> Option<DescribedRole> {
     let words: Vec<usize> = tokens
         .filter(|&t| !(tag(doc, t) == Upos::Det && lower(doc, t) != "the"))
@@ -22,7 +32,8 @@ fn described_role(doc: &Document, tokens: Range<usize>) -> Option<DescribedRole>
     let the = words.iter().rposition(|&t| lower(doc, t) == "the")?;
     let preposition = the.checked_sub(1)?;
     let role = &words[..preposition];
-    let (&kind, between) = words[the + 1..].split_last()?;
+    let described = &words[the + 1..];
+    let (&kind, between) = described.split_last()?;
     let kind_word = lower(doc, kind);
     let role_ends_in_a_title = role.last().is_some_and(|&t| {
         let word = lower(doc, t);
@@ -40,20 +51,52 @@ fn described_role(doc: &Document, tokens: Range<usize>) -> Option<DescribedRole>
         && role_ends_in_a_title
         && matches!(
             lower(doc, words[preposition]).as_str(),
-            "at" | "of" | "for" | "with"
-        )
-        && between.len() <= 1
+            "at" | "of" | "for" | "with" | "to"
+        );
+    let organization = between.len() <= 1
         && between.iter().all(|&t| tag(doc, t) == Upos::Adj)
         && tag(doc, kind) == Upos::Noun
         && lexicon::is_organization_noun(&kind_word);
+    let title_words: Vec<String> = described.iter().map(|&t| lower(doc, t)).collect();
+    let title = title_words.join(" ");
+    let a_title = described.len() <= 3
+        && described
+            .iter()
+            .all(|&t| doc.token_text(t).starts_with(char::is_lowercase))
+        && lexicon::is_title(&title);
+    let owner = if organization {
+        Described::Kind(kind_word)
+    } else if a_title {
+        Described::Title(title)
+    } else {
+        return None;
+    };
     reads.then(|| {
         let mut label: Vec<String> = role.iter().map(|&t| lower(doc, t)).collect();
         label.push(lower(doc, words[preposition]));
         DescribedRole {
             label: label.join(" "),
-            kind: kind_word,
+            owner,
         }
     })
+}
+
+/// The one person named before `before` with a role that ends in `title`
+/// ("Prime Minister Henrik Dahl" for "the prime minister"); nothing when
+/// several have it.
+fn person_of_title(doc: &Document, title: &str, before: usize) -> Option<EntityId> {
+    let mut fitting = doc
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.span.end <= before && m.ty == EntityType::Person)
+        .filter(|(_, m)| {
+            m.role
+                .is_some_and(|role| doc.slice(role).to_lowercase().ends_with(title))
+        })
+        .filter_map(|(m, _)| doc.mention_entity.get(m).copied().flatten());
+    let first = fitting.next()?;
+    fitting.all(|other| other == first).then_some(first)
 }
 
 /// The one organisation named before `before` whose name holds `kind`
@@ -105,15 +148,27 @@ pub(super) fn roles_of_a_described_organization(doc: &Document) -> Vec<Relation>
                     .flatten()
             })
             .flatten();
-        // Before it, opening the sentence: "A spokesman for the agency,".
+        // Before it, from the sentence's start or a comma: "A spokesman
+        // for the agency, Mart Kask,".
         let before = (mention.tokens.start >= sentence.start + 2
             && doc.token_text(mention.tokens.start - 1) == ",")
-            .then(|| described_role(doc, sentence.start..mention.tokens.start - 1))
+            .then(|| {
+                let comma = mention.tokens.start - 1;
+                let start = (sentence.start..comma)
+                    .rev()
+                    .find(|&t| doc.token_text(t) == ",")
+                    .map_or(sentence.start, |t| t + 1);
+                described_role(doc, start..comma)
+            })
             .flatten();
         let Some(role) = after.or(before) else {
             continue;
         };
-        let Some(owner) = organization_of_kind(doc, &role.kind, mention.span.start) else {
+        let owner = match &role.owner {
+            Described::Kind(kind) => organization_of_kind(doc, kind, mention.span.start),
+            Described::Title(title) => person_of_title(doc, title, mention.span.start),
+        };
+        let Some(owner) = owner.filter(|&o| o != person) else {
             continue;
         };
         relations.push(Relation {

@@ -141,8 +141,9 @@ pub(super) fn acts_on_a_countrys_people(
             continue;
         };
         let verb = (subject.end..start).any(|t| tag(doc, t) == Upos::Verb);
-        let Some(predicate) = read_predicate(doc, subject.start, subject.end, start, end)
-            .filter(|p| verb && !p.passive && !p.label.split(' ').next().is_some_and(is_be))
+        let Some(predicate) =
+            read_predicate(doc, subject.start, clause_from(doc, subject), start, end)
+                .filter(|p| verb && !p.passive && !p.label.split(' ').next().is_some_and(is_be))
         else {
             continue;
         };
@@ -178,7 +179,7 @@ pub(super) fn possessed_acts(doc: &Document, args: &[Argument], evidence: Span) 
         let Some(&object) = args.get(k + 1) else {
             break;
         };
-        if !matches!(doc.token_text(possessor.end), "'s" | "’s") {
+        if !possessive_after(doc, possessor) {
             continue;
         }
         let mut preposition = possessor.end + 1;
@@ -217,7 +218,7 @@ pub(super) fn possessed_acts(doc: &Document, args: &[Argument], evidence: Span) 
         let Some(predicate) = read_predicate(
             doc,
             subject.start,
-            subject.end,
+            clause_from(doc, subject),
             possessor.start,
             preposition,
         )
@@ -258,4 +259,103 @@ pub(super) fn possessed_acts(doc: &Document, args: &[Argument], evidence: Span) 
 
 fn is_event_noun(word: &str) -> bool {
     crate::relations::tree::patterns::event_verb(word).is_some()
+}
+
+/// Where a subject's clause goes on: after the comma that closes the
+/// apposition before its name ("Its chief executive, Sanne Verhoef, will
+/// join").
+fn clause_from(doc: &Document, subject: Argument) -> usize {
+    let closes_apposition =
+        subject.appositive && subject.end < doc.tokens.len() && doc.token_text(subject.end) == ",";
+    subject.end + usize::from(closes_apposition)
+}
+
+/// "Wrona summoned Belarus's ambassador", "Verhoef will join Kessler's
+/// management board": the verb's object is a noun the name before it holds
+/// (its office, body, act or property), and nothing named follows, so the
+/// act is towards the holder ("summoned ambassador of"). A name set off
+/// after the noun ("Belarus's ambassador, Viktor Hlushko") is the object
+/// itself, read as a role elsewhere.
+pub(super) fn acts_on_what_a_name_holds(
+    doc: &Document,
+    args: &[Argument],
+    evidence: Span,
+) -> Vec<Relation> {
+    let mut relations = Vec::new();
+    for (k, &possessor) in args.iter().enumerate().skip(1) {
+        if !possessive_after(doc, possessor) {
+            continue;
+        }
+        let sentence_end = doc.sentences[doc.sentence_of_token(possessor.start).index()]
+            .tokens
+            .end;
+        let lower_case = |t: usize| doc.token_text(t).starts_with(char::is_lowercase);
+        let mut end = possessor.end + 1;
+        while end < sentence_end
+            && lower_case(end)
+            && (matches!(tag(doc, end), Upos::Adj | Upos::Noun)
+                // "Kessler's planned purchase": a participle before a noun.
+                || tag(doc, end) == Upos::Verb
+                    && end + 1 < sentence_end
+                    && matches!(tag(doc, end + 1), Upos::Adj | Upos::Noun))
+        {
+            end += 1;
+        }
+        if end == possessor.end + 1 || tag(doc, end - 1) != Upos::Noun {
+            continue;
+        }
+        let next = args.get(k + 1).map(|a| a.start);
+        // "explained Warhol's obsession with celebrities began": a verb
+        // before the next comma or clause makes the noun phrase its subject.
+        let opens_a_clause = |t: usize| {
+            tag(doc, t) == Upos::Sconj
+                || matches!(
+                    lower(doc, t).as_str(),
+                    "after" | "before" | "until" | "since" | "as" | "when" | "while"
+                )
+        };
+        let subject_of_a_verb = (end..sentence_end)
+            .take_while(|&t| tag(doc, t) != Upos::Punct && !opens_a_clause(t))
+            .any(|t| matches!(tag(doc, t), Upos::Verb | Upos::Aux));
+        let closes = !subject_of_a_verb
+            && (end == sentence_end
+                || matches!(tag(doc, end), Upos::Punct | Upos::Cconj | Upos::Adp));
+        // "purchase of Halmer" (`possessed_acts`), ", Viktor Hlushko,".
+        let names_after = next.is_some_and(|n| n <= end + 2);
+        if !closes || names_after {
+            continue;
+        }
+        let subject = args[k - 1];
+        let verb = (subject.end..possessor.start).any(|t| tag(doc, t) == Upos::Verb);
+        let Some(predicate) = read_predicate(
+            doc,
+            subject.start,
+            clause_from(doc, subject),
+            possessor.start,
+            end,
+        )
+        .filter(|p| verb && !p.passive && !p.label.split(' ').next().is_some_and(is_be)) else {
+            continue;
+        };
+        let nouns: Vec<String> = (possessor.end + 1..end)
+            .filter(|&t| tag(doc, t) == Upos::Noun)
+            .map(|t| lower(doc, t))
+            .collect();
+        let label = format!("{} {} of", predicate.label, nouns.join(" "));
+        if label.split(' ').count() > MAX_LABEL_WORDS + 1 {
+            continue;
+        }
+        relations.extend(relation(
+            subject,
+            possessor,
+            &Predicate { label, ..predicate },
+            evidence,
+        ));
+    }
+    relations
+}
+
+/// Whether a possessive ending follows the argument: "Kessler's".
+fn possessive_after(doc: &Document, arg: Argument) -> bool {
+    arg.end < doc.tokens.len() && matches!(doc.token_text(arg.end), "'s" | "’s")
 }

@@ -1315,6 +1315,13 @@ fn a_role_at_a_described_organisation_goes_to_the_one_named_before() {
             "Norwegian Board of Health Supervision",
             "director of",
         ),
+        (
+            "Prime Minister Henrik Moe met unions on Friday. The talks will go on next week, \
+             a spokesman for the prime minister, Jonas Vik, said.",
+            "Jonas Vik",
+            "Henrik Moe",
+            "spokesman for",
+        ),
     ];
     for (text, person, owner, label) in cases {
         assert_eq!(find(&edges(text), person, owner).label, label, "{text}");
@@ -1341,4 +1348,36 @@ fn a_demonym_before_an_occupation_in_an_apposition_is_citizenship() {
             .iter()
             .all(|e| e.property.as_deref() != Some("P27") || e.tail != "France")
     );
+}
+
+#[test]
+fn an_act_on_what_a_name_holds_is_towards_the_holder() {
+    let cases = [
+        (
+            "Foreign Minister Tomas Lind summoned Belarus's ambassador on Monday.",
+            "Tomas Lind",
+            "Belarus",
+            "summoned ambassador of",
+        ),
+        (
+            "Ana Ruiz criticised Kessel Group's decision.",
+            "Ana Ruiz",
+            "Kessel Group",
+            "criticised decision of",
+        ),
+    ];
+    for (text, head, tail, label) in cases {
+        assert_eq!(find(&edges(text), head, tail).label, label, "{text}");
+    }
+    // Not from a verb of saying, nor where the holder's noun has a verb.
+    for text in [
+        "Analysts said Kessel Group's shares fell.",
+        "Ana Ruiz expects Kessel Group's shares to rise.",
+        "Ana Ruiz explained Kessel Group's interest in shares began early.",
+    ] {
+        assert!(
+            edges(text).iter().all(|e| !e.label.contains("shares")),
+            "{text}"
+        );
+    }
 }
