@@ -63,7 +63,8 @@ short_form_rules! {
     /// last name alone, or the name's first or last words.
     PersonNameParts = PersonNamePart, is_part_of_person_name;
     /// Reads the words after the short form and the organisation and place
-    /// suffix lists: "RAND" for "RAND Corporation".
+    /// suffix lists and companies' trades: "RAND" for "RAND Corporation",
+    /// "Andes Plata" for "Andes Plata Minerals".
     NamesWithoutSuffix = WithoutSuffix, is_name_without_suffix;
     /// Reads an organisation's first word and where each form is first
     /// named: "Acme" for "Acme Robotics Inc.", but not a word the prose
@@ -162,9 +163,13 @@ fn same_name_word(a: &str, b: &str) -> bool {
 fn is_name_without_suffix(short: &Group, full: &Group) -> bool {
     full.ty != EntityType::Person
         && full.words.starts_with(&short.words)
-        && full.words[short.words.len()..]
-            .iter()
-            .all(|w| lexicon::is_organization_suffix(w) || lexicon::is_location_suffix(w))
+        && full.words[short.words.len()..].iter().all(|w| {
+            lexicon::is_organization_suffix(w)
+                    || lexicon::is_location_suffix(w)
+                    // One word is left to `CompanyFirstWords`, which knows
+                    // when it was named before the company.
+                    || (short.words.len() > 1 && lexicon::ends_organization_name(w))
+        })
 }
 
 fn is_company_first_word(short: &Group, full: &Group) -> bool {

@@ -447,6 +447,13 @@ fn short_form_rules_name_each_merge() {
             Person,
             Some(MergeRule::PersonNamePart),
         ),
+        (
+            "Andes Plata",
+            Organization,
+            "Andes Plata Minerals",
+            Organization,
+            Some(MergeRule::WithoutSuffix),
+        ),
         // Only a particle's case may differ.
         ("De vries", Person, "Anouk de Vries", Person, None),
         ("Okafor", Location, "Maria Okafor", Person, None),

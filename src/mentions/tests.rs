@@ -1164,6 +1164,10 @@ fn a_name_after_a_noun_of_an_organisation_is_one() {
             "NVP",
         ),
         ("Danish brewer Hjelmsted raised prices.", "Hjelmsted"),
+        (
+            "Analysts at Quito-based brokerage Valdivia Ruiz said prices rose.",
+            "Valdivia Ruiz",
+        ),
     ];
     for (text, name) in cases {
         assert!(
