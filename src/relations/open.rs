@@ -469,6 +469,15 @@ fn is_a_country(doc: &Document, entity: EntityId) -> bool {
     lexicon::country(label).is_some() && !lexicon::is_continent(label)
 }
 
+/// Each demonym mention whose entity is a country, with that country.
+fn demonyms_of_countries(doc: &Document) -> impl Iterator<Item = (&Mention, EntityId)> + '_ {
+    doc.mentions
+        .iter()
+        .zip(&doc.mention_entity)
+        .filter(|(m, _)| m.kind == MentionKind::Demonym)
+        .filter_map(|(m, &e)| Some((m, e.filter(|&c| is_a_country(doc, c))?)))
+}
+
 /// "the Dutch chipmaker Veldhoven Systems", "Lumeris, a French maker of
 /// sensors": a demonym that describes an organisation gives its country.
 fn organizations_of_a_nationality(doc: &Document) -> Vec<Relation> {

@@ -191,19 +191,7 @@ pub(super) fn roles_of_a_described_organization(doc: &Document) -> Vec<Relation>
 /// is in a role before the name ("Turkish journalist Emre Kaya").
 pub(super) fn nationality_in_apposition(doc: &Document) -> Vec<Relation> {
     let mut relations = Vec::new();
-    for (d, demonym) in doc.mentions.iter().enumerate() {
-        if demonym.kind != MentionKind::Demonym {
-            continue;
-        }
-        let Some(country) = doc
-            .mention_entity
-            .get(d)
-            .copied()
-            .flatten()
-            .filter(|&c| is_a_country(doc, c))
-        else {
-            continue;
-        };
+    for (demonym, country) in demonyms_of_countries(doc) {
         let sentence = doc.sentences[demonym.sentence.index()].tokens.clone();
         let start = demonym.tokens.start;
         let opens = start >= sentence.start + 2

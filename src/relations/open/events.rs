@@ -96,19 +96,10 @@ pub(super) fn acts_on_a_countrys_people(
     let mut relations = Vec::new();
     let sentence = doc.sentence_of_token(doc.tokens.partition_point(|t| t.start < evidence.start));
     let sentence_tokens = doc.sentences[sentence.index()].tokens.clone();
-    for (d, demonym) in doc.mentions.iter().enumerate() {
-        if demonym.kind != MentionKind::Demonym || demonym.sentence != sentence {
+    for (demonym, country) in demonyms_of_countries(doc) {
+        if demonym.sentence != sentence {
             continue;
         }
-        let Some(country) = doc
-            .mention_entity
-            .get(d)
-            .copied()
-            .flatten()
-            .filter(|&c| is_a_country(doc, c))
-        else {
-            continue;
-        };
         let mut start = demonym.tokens.start;
         while start > sentence_tokens.start
             && matches!(tag(doc, start - 1), Upos::Det | Upos::Num | Upos::Adj)
