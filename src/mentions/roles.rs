@@ -263,6 +263,16 @@ pub(super) fn role_before(doc: &Document, name: Range<usize>, any_noun: bool) ->
         }
     }
     let (start, owner_after) = match title_ending_at(doc, sentence_start, end) {
+        // "Its secretary general, Dr. Ana Ruiz": a role set off by a comma
+        // before the title says whose the person is.
+        Some(start)
+            if !comma
+                && start > sentence_start
+                && doc.token_text(start - 1) == ","
+                && let Some(role) = role_before(doc, start..name.end, any_noun) =>
+        {
+            return Some(role);
+        }
         Some(mut start) => {
             // "Detective Chief Inspector": capitalised titles stacked on
             // one another are one role.

@@ -1212,14 +1212,17 @@ fn a_form_of_address_kept_in_a_persons_name_is_its_role() {
         refined(r[2].clone(), EntityType::Misc),
         ("Mr Veltra".into(), EntityType::Misc, None)
     );
-    // A role set off before the form of address is the role.
+    // A role set off before the form of address is the role, whether the
+    // recogniser's name holds the form or not.
     let (doc, r) = doc_with(
-        "Its secretary general, Dr. Olwen Hatch, spoke.",
-        &["Dr. Olwen Hatch"],
+        "Its secretary general, Dr. Olwen Hatch, spoke. Its treasurer, Dr. Ivo Marr, left.",
+        &["Dr. Olwen Hatch", "Ivo Marr"],
     );
     let (range, _, role) = refine_name(&doc, r[0].clone(), EntityType::Person).expect("a name");
     assert_eq!(doc.slice(doc.token_span(range)), "Olwen Hatch");
     assert_eq!(role.map(|r| doc.slice(r)), Some("Its secretary general"));
+    let (_, _, role) = refine_name(&doc, r[1].clone(), EntityType::Person).expect("a name");
+    assert_eq!(role.map(|r| doc.slice(r)), Some("Its treasurer"));
 }
 
 #[test]
