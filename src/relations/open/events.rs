@@ -86,7 +86,7 @@ fn acts_for_a_country(noun: &str) -> bool {
 /// the act is towards that country; the label names what was acted on
 /// ("expelled diplomats of"). Only where the noun phrase ends there ("bought
 /// Dutch maker Veltrona" says where the name is from), after a verb (not a
-/// copula or apposition: "grandfather of the North Korean leader"), and
+/// copula or apposition: "grandfather of the Chilean leader"), and
 /// not for one of many ("a British national").
 pub(super) fn acts_on_a_countrys_people(
     doc: &Document,
