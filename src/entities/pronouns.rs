@@ -96,6 +96,16 @@ fn described_by_a_noun(doc: &Document, start: usize, end: usize) -> bool {
     at < end && doc.tags[at] == Upos::Noun && doc.token_text(at).starts_with(char::is_lowercase)
 }
 
+/// "Hamilton-based Tarrow Steel": a name joined by a hyphen to the word
+/// after it modifies the noun phrase; it is not the sentence's subject.
+fn modifies_by_hyphen(doc: &Document, mention: &Mention) -> bool {
+    let hyphen = mention.tokens.end;
+    hyphen + 1 < doc.tokens.len()
+        && doc.token_text(hyphen) == "-"
+        && doc.tokens[hyphen - 1].end == doc.tokens[hyphen].start
+        && doc.tokens[hyphen].end == doc.tokens[hyphen + 1].start
+}
+
 impl<'a> Pronouns<'a> {
     pub(super) fn new(
         doc: &'a Document,
@@ -246,6 +256,14 @@ impl<'a> Pronouns<'a> {
             }
             break;
         }
+        // "Hoffner called Vondra on Sunday to congratulate him": an
+        // infinitive after the object has the clause's subject, or, after
+        // a verb such as "invite", the object.
+        if doc.token_text(before) == "to"
+            && let Some(agent) = Self::infinitive_subject(doc, pronoun, before)
+        {
+            return Some(agent);
+        }
         // "Tiago Mendes, a former executive, agreed": the subject before an
         // apposition set off by commas.
         if before > 1 && doc.token_text(before - 1) == "," {
@@ -291,6 +309,49 @@ impl<'a> Pronouns<'a> {
         doc.mentions[..pronoun]
             .iter()
             .rposition(|m| m.tokens.end == before && m.kind != MentionKind::Demonym)
+    }
+
+    /// "Hoffner called Vondra to congratulate him": the subject of an
+    /// infinitive at `to` that follows a verb and its object, with nothing
+    /// but their words between (no other verb, clause or comma): the
+    /// mention ending right before the verb, or for a verb whose object
+    /// does what the infinitive says ("invited Clarke to visit him"), the
+    /// object.
+    fn infinitive_subject(doc: &Document, pronoun: usize, to: usize) -> Option<usize> {
+        let sentence = doc.sentences[doc.mentions[pronoun].sentence.index()].tokens.start;
+        let verb = (sentence..to)
+            .rev()
+            .find(|&t| doc.tags[t] == Upos::Verb)
+            .filter(|&verb| verb + 1 < to)?;
+        let plain_object = (verb + 1..to).all(|t| {
+            !matches!(
+                doc.tags[t],
+                Upos::Verb | Upos::Aux | Upos::Punct | Upos::Sconj | Upos::Pron | Upos::Part
+            ) || lexicon::possessive_determiner(doc.token_text(t)).is_some()
+        });
+        if !plain_object {
+            return None;
+        }
+        let named = |m: &Mention| m.kind != MentionKind::Demonym;
+        let verb_word = doc.token_text(verb).to_lowercase();
+        // "Ruiz wants Berg to beat him": the object may be the infinitive's
+        // subject, and the pronoun the clause's.
+        if crate::grammar::takes_an_object_and_infinitive(&verb_word) {
+            return None;
+        }
+        if crate::grammar::is_object_control_verb(&verb_word) {
+            return doc.mentions[..pronoun]
+                .iter()
+                .position(|m| m.tokens.start > verb && m.tokens.end <= to && named(m));
+        }
+        let mut subject_end = verb;
+        while subject_end > sentence && matches!(doc.tags[subject_end - 1], Upos::Aux | Upos::Adv)
+        {
+            subject_end -= 1;
+        }
+        doc.mentions[..pronoun]
+            .iter()
+            .rposition(|m| m.tokens.end == subject_end && named(m))
     }
 
     /// "The committee met twice. Its secretary said": a pronoun opening a
@@ -429,6 +490,7 @@ impl<'a> Pronouns<'a> {
             let possessive = other.kind == MentionKind::Pronoun
                 && lexicon::possessive_determiner(doc.slice(other.span)).is_some();
             if !possessive
+                && !modifies_by_hyphen(doc, other)
                 && first_in_sentence.is_none_or(|s| doc.mentions[s].sentence != other.sentence)
             {
                 first_in_sentence = Some(o);

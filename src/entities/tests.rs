@@ -248,6 +248,15 @@ fn a_dateline_names_no_antecedent() {
 }
 
 #[test]
+fn a_place_hyphened_to_a_modifier_is_not_the_subject() {
+    let doc = resolved(
+        "Tariffs rose again. Bergen-based Kvarstad Metals, the largest mill, welcomed the \
+         duties. Its chief executive, Ola Brekke, said so.",
+    );
+    assert_eq!(resolved_label(&doc, "Its"), Some("Kvarstad Metals"));
+}
+
+#[test]
 fn an_object_pronoun_never_stands_for_its_verbs_subject() {
     let doc = resolved(
         "Geert Wilders lost the vote in The Hague. Pieter Omtzigt left the talks. \
@@ -265,6 +274,18 @@ fn an_object_pronoun_never_stands_for_its_verbs_subject() {
          the dinner and invited him to visit Suva.",
     );
     assert_eq!(resolved_label(&doc, "him"), Some("Ivo Serra"));
+    // An infinitive after the object has the clause's subject, or the
+    // object's after a verb of asking.
+    let doc = resolved(
+        "Chancellor Tomas Rua lost the vote. President Pavel Orlov called Rua on Sunday \
+         to congratulate him.",
+    );
+    assert_eq!(resolved_label(&doc, "him"), Some("Tomas Rua"));
+    let doc = resolved(
+        "Chancellor Tomas Rua lost the vote. President Pavel Orlov asked Ivo Serra on \
+         Sunday to call him.",
+    );
+    assert_eq!(resolved_label(&doc, "him"), Some("Pavel Orlov"));
     // Not past a clause of its own: the song propelled the singer.
     let doc = resolved(
         "Tomas Rua rose to fame with a song, which became a hit and propelled him to \

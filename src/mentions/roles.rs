@@ -73,7 +73,11 @@ pub(super) fn role_owners(doc: &Document, names: &[NameSpan]) -> Vec<NameSpan> {
             });
         let company_title =
             lexicon::is_corporate_title(doc.slice(doc.token_span(title_start..title_end)));
-        if !is_name || (common_noun_first && !company_title) {
+        // "District Judge Ana Ruiz", "State Senator Tom Berg": a kind of
+        // place alone is the office's level, not whose it is.
+        let kind_of_place_alone =
+            own_words.len() == 1 && lexicon::is_location_suffix(doc.token_text(own_words.start));
+        if !is_name || kind_of_place_alone || (common_noun_first && !company_title) {
             continue;
         }
         let text = doc.slice(doc.token_span(owner.clone()));

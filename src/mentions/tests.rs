@@ -607,6 +607,25 @@ fn a_common_noun_opening_a_sentence_owns_only_a_companys_title() {
 }
 
 #[test]
+fn a_kind_of_place_alone_before_a_title_owns_no_role() {
+    let (doc, parts) = doc_tagged(
+        "District Judge Mara Whitlow ruled. State Senator Colin Dreyer voted. \
+         Velmont Judge Ivo Rios ruled.",
+        &[("ruled", Upos::Verb), ("voted", Upos::Verb)],
+        &["Mara Whitlow", "Colin Dreyer", "Ivo Rios"],
+    );
+    let names: Vec<NameSpan> = parts
+        .into_iter()
+        .map(|range| (range, EntityType::Person))
+        .collect();
+    let owners: Vec<&str> = role_owners(&doc, &names)
+        .into_iter()
+        .map(|(range, _)| doc.slice(doc.token_span(range)))
+        .collect();
+    assert_eq!(owners, ["Velmont"]);
+}
+
+#[test]
 fn what_a_company_title_belongs_to_is_an_organisation() {
     let (doc, ranges) = doc_tagged(
         "Elon Musk, the chief executive of Tesla, met Nordvik chief executive Anna Holm \

@@ -315,7 +315,7 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
             {
                 predicate.hedged = true;
                 // "Sato invited Clarke to visit Tokyo": Clarke is to visit.
-                let readers = if said.label.split(' ').any(is_object_control_verb) {
+                let readers = if said.label.split(' ').any(crate::grammar::is_object_control_verb) {
                     vec![left]
                 } else {
                     readers
@@ -613,44 +613,25 @@ fn opens_participle_clause(doc: &Document, token: usize) -> bool {
         )
 }
 
-/// A verb whose object is the subject of the infinitive after it.
-fn is_object_control_verb(word: &str) -> bool {
-    const VERBS: [&str; 16] = [
-        "invite",
-        "ask",
-        "urge",
-        "persuade",
-        "allow",
-        "force",
-        "encourage",
-        "order",
-        "require",
-        "instruct",
-        "advise",
-        "convince",
-        "pressure",
-        "permit",
-        "enable",
-        "tell",
-    ];
-    word == "told"
-        || VERBS.iter().any(|verb| {
-            word.strip_prefix(verb)
-                .is_some_and(|ending| matches!(ending, "" | "s" | "d" | "ed" | "ted"))
-        })
-}
 
 /// Where "to" opens an infinitive of purpose between two arguments, after
-/// at most a few words of time or manner ("next month to meet").
+/// at most a few words of time or manner ("next month to meet"), or a
+/// date and its preposition ("on Sunday to congratulate").
 fn purpose_infinitive(doc: &Document, from: usize, to: usize) -> Option<usize> {
+    let dates = predicate::date_tokens(doc, from..to);
     let mut at = from;
-    while at < to
-        && at - from < 4
-        && matches!(
-            tag(doc, at),
-            Upos::Noun | Upos::Adj | Upos::Det | Upos::Num | Upos::Adv
-        )
-    {
+    let mut words = 0;
+    while at < to && words < 4 {
+        let of_a_date = dates.contains(&at) || (tag(doc, at) == Upos::Adp && dates.contains(&(at + 1)));
+        if !of_a_date
+            && !matches!(
+                tag(doc, at),
+                Upos::Noun | Upos::Adj | Upos::Det | Upos::Num | Upos::Adv
+            )
+        {
+            break;
+        }
+        words += usize::from(!of_a_date);
         at += 1;
     }
     (at + 1 < to && doc.token_text(at) == "to" && tag(doc, at + 1) == Upos::Verb).then_some(at)

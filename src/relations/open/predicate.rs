@@ -418,7 +418,18 @@ pub(super) fn reduced_passive(
         return None;
     };
     let sentence_end = doc.sentences[doc.sentence_of_token(to).index()].tokens.end;
-    let agent_closes = to_end >= sentence_end || matches!(doc.token_text(to_end), "," | "." | ";");
+    let closes = |end: usize| end >= sentence_end || matches!(doc.token_text(end), "," | "." | ";");
+    // "run by Bogazici University in Istanbul,": where the agent is
+    // closes the phrase too.
+    let placed_agent = to_end + 1 < sentence_end
+        && lexicon::is_location_preposition(&lower(doc, to_end))
+        && doc.mentions.iter().any(|m| {
+            m.tokens.start == to_end + 1
+                && m.ty == EntityType::Location
+                && m.kind == MentionKind::Name
+                && closes(m.tokens.end)
+        });
+    let agent_closes = closes(to_end) || placed_agent;
     let reads = tag(doc, *participle) == Upos::Verb
         && doc.token_text(*participle).starts_with(char::is_lowercase)
         && lower(doc, *by) == "by"

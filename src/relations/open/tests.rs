@@ -211,6 +211,16 @@ fn an_infinitive_of_purpose_takes_the_clauses_subject_and_is_hedged() {
     assert_eq!(meet.label, "meet");
     assert!(meet.hedged && !meet.negated);
     assert!(!found.iter().any(|e| e.head == "Santiago"));
+    // After a date and its preposition, and with a pronoun as the object.
+    let found = edges(
+        "Chancellor Tomas Rua lost the vote. President Pavel Orlov called Rua on Sunday \
+         to congratulate him.",
+    );
+    assert!(found.iter().any(|e| e.head == "Pavel Orlov"
+        && e.tail == "Tomas Rua"
+        && e.label == "congratulate"
+        && e.hedged));
+    assert!(!found.iter().any(|e| e.head == "Tomas Rua"));
 }
 
 #[test]
@@ -858,6 +868,14 @@ fn an_apposition_opened_by_a_participle_or_naming_a_base_describes_the_name_befo
         !found
             .iter()
             .any(|e| e.head == "Ilse Varga" && e.tail == "Portugal")
+    );
+    // Where the agent is may close the phrase.
+    let found = edges(
+        "The Varde Observatory, run by Halden University in Bergen, recorded the tremor.",
+    );
+    assert_eq!(
+        find(&found, "Halden University", "Varde Observatory").label,
+        "run"
     );
     // "-based" and the nouns it describes, set off by commas.
     let found = edges("Halden Group, the Oslo-based industrial conglomerate, hired Anna Berg.");
