@@ -229,8 +229,8 @@ const OBJECT_AND_INFINITIVE_VERBS: [&str; 9] = [
 /// A form of one of [`OBJECT_AND_INFINITIVE_VERBS`].
 pub fn takes_an_object_and_infinitive(word: &str) -> bool {
     OBJECT_AND_INFINITIVE_VERBS.iter().any(|verb| {
-        word.strip_prefix(verb).is_some_and(|ending| {
-            matches!(ending, "" | "s" | "d" | "ed" | "ing")
-        }) || (*verb == "get" && matches!(word, "got" | "gotten" | "getting"))
+        word.strip_prefix(verb)
+            .is_some_and(|ending| matches!(ending, "" | "s" | "d" | "ed" | "ing"))
+            || (*verb == "get" && matches!(word, "got" | "gotten" | "getting"))
     })
 }

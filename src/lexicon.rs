@@ -14,7 +14,7 @@ type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 /// Every lexicon file by name: what the loader reads, and what a model's
 /// manifest hashes.
-pub const FILES: [(&str, &str); 36] = [
+pub const FILES: [(&str, &str); 37] = [
     (
         "abbreviations.txt",
         include_str!("lexicon/abbreviations.txt"),
@@ -119,6 +119,10 @@ pub const FILES: [(&str, &str); 36] = [
         include_str!("lexicon/title_modifiers.txt"),
     ),
     ("titles.txt", include_str!("lexicon/titles.txt")),
+    (
+        "trade_measures.txt",
+        include_str!("lexicon/trade_measures.txt"),
+    ),
     ("weekdays.txt", include_str!("lexicon/weekdays.txt")),
 ];
 
@@ -201,6 +205,7 @@ struct Lexicon {
     portfolio_offices: WordList,
     honorifics: WordList,
     storm_words: WordList,
+    trade_measures: WordList,
     continents: WordList,
     reporting_verbs: WordList,
     telling_verbs: WordList,
@@ -376,6 +381,7 @@ fn lexicon() -> &'static Lexicon {
             portfolio_offices: WordList::load("portfolio_offices.txt"),
             honorifics: WordList::load("honorifics.txt"),
             storm_words: WordList::load("storm_words.txt"),
+            trade_measures: WordList::load("trade_measures.txt"),
             continents: WordList::load("continents.txt"),
             reporting_verbs: WordList::load("reporting_verbs.txt"),
             telling_verbs: WordList::load("telling_verbs.txt"),
@@ -495,6 +501,11 @@ pub fn is_location_suffix(word: &str) -> bool {
 }
 
 /// The canonical name of a country named `name` ("U.S." → "United States").
+/// A noun of a measure against a country's goods: "imports", "tariffs".
+pub fn is_trade_measure(word: &str) -> bool {
+    lexicon().trade_measures.contains(word)
+}
+
 /// A word that opens a storm's name: "Hurricane Delia".
 pub fn is_storm_word(word: &str) -> bool {
     lexicon().storm_words.contains(word)

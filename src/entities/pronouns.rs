@@ -318,7 +318,9 @@ impl<'a> Pronouns<'a> {
     /// does what the infinitive says ("invited Clarke to visit him"), the
     /// object.
     fn infinitive_subject(doc: &Document, pronoun: usize, to: usize) -> Option<usize> {
-        let sentence = doc.sentences[doc.mentions[pronoun].sentence.index()].tokens.start;
+        let sentence = doc.sentences[doc.mentions[pronoun].sentence.index()]
+            .tokens
+            .start;
         let verb = (sentence..to)
             .rev()
             .find(|&t| doc.tags[t] == Upos::Verb)
@@ -345,8 +347,7 @@ impl<'a> Pronouns<'a> {
                 .position(|m| m.tokens.start > verb && m.tokens.end <= to && named(m));
         }
         let mut subject_end = verb;
-        while subject_end > sentence && matches!(doc.tags[subject_end - 1], Upos::Aux | Upos::Adv)
-        {
+        while subject_end > sentence && matches!(doc.tags[subject_end - 1], Upos::Aux | Upos::Adv) {
             subject_end -= 1;
         }
         doc.mentions[..pronoun]

@@ -1187,6 +1187,10 @@ fn a_name_after_a_noun_of_an_organisation_is_one() {
             "Analysts at Quito-based brokerage Valdivia Ruiz said prices rose.",
             "Valdivia Ruiz",
         ),
+        (
+            "The regulator fined the messaging app Trellby last year.",
+            "Trellby",
+        ),
     ];
     for (text, name) in cases {
         assert!(

@@ -271,6 +271,7 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
         ));
         let args = fold_possessors(doc, &all_args, sentence.span, &mut relations);
         relations.extend(acts_on_a_countrys_people(doc, &args, sentence.span));
+        relations.extend(measures_on_a_countrys_goods(doc, &args, sentence.span));
         relations.extend(possessed_acts(doc, &args, sentence.span));
         relations.extend(acts_on_what_a_name_holds(doc, &args, sentence.span));
         let mut subjects: Vec<Argument> = Vec::new();
@@ -315,7 +316,11 @@ pub fn extract(doc: &Document) -> Vec<Relation> {
             {
                 predicate.hedged = true;
                 // "Sato invited Clarke to visit Tokyo": Clarke is to visit.
-                let readers = if said.label.split(' ').any(crate::grammar::is_object_control_verb) {
+                let readers = if said
+                    .label
+                    .split(' ')
+                    .any(crate::grammar::is_object_control_verb)
+                {
                     vec![left]
                 } else {
                     readers
@@ -613,7 +618,6 @@ fn opens_participle_clause(doc: &Document, token: usize) -> bool {
         )
 }
 
-
 /// Where "to" opens an infinitive of purpose between two arguments, after
 /// at most a few words of time or manner ("next month to meet"), or a
 /// date and its preposition ("on Sunday to congratulate").
@@ -622,7 +626,8 @@ fn purpose_infinitive(doc: &Document, from: usize, to: usize) -> Option<usize> {
     let mut at = from;
     let mut words = 0;
     while at < to && words < 4 {
-        let of_a_date = dates.contains(&at) || (tag(doc, at) == Upos::Adp && dates.contains(&(at + 1)));
+        let of_a_date =
+            dates.contains(&at) || (tag(doc, at) == Upos::Adp && dates.contains(&(at + 1)));
         if !of_a_date
             && !matches!(
                 tag(doc, at),

@@ -158,6 +158,81 @@ pub(super) fn acts_on_a_countrys_people(
     relations
 }
 
+/// "Mexico banned imports of Canadian potatoes", "Canada will impose
+/// tariffs on Chinese steel": a verb's object is a measure against goods
+/// (`trade_measures.txt`) that a country's demonym says are that country's,
+/// so the act is towards the country, labelled as the text says it
+/// ("banned imports of"). Only where the noun phrase of the goods ends
+/// there, and the measure is the verb's object or follows it after one
+/// preposition ("retaliate with tariffs on").
+pub(super) fn measures_on_a_countrys_goods(
+    doc: &Document,
+    args: &[Argument],
+    evidence: Span,
+) -> Vec<Relation> {
+    let mut relations = Vec::new();
+    let sentence = doc.sentence_of_token(doc.tokens.partition_point(|t| t.start < evidence.start));
+    let sentence_tokens = doc.sentences[sentence.index()].tokens.clone();
+    let describing = |t: usize| matches!(tag(doc, t), Upos::Det | Upos::Num | Upos::Adj);
+    for (demonym, country) in demonyms_of_countries(doc) {
+        if demonym.sentence != sentence {
+            continue;
+        }
+        let mut start = demonym.tokens.start;
+        while start > sentence_tokens.start && describing(start - 1) {
+            start -= 1;
+        }
+        let mut end = demonym.tokens.end;
+        while end < sentence_tokens.end
+            && end - demonym.tokens.end < 3
+            && tag(doc, end) == Upos::Noun
+            && doc.token_text(end).starts_with(char::is_lowercase)
+        {
+            end += 1;
+        }
+        let goods = end > demonym.tokens.end;
+        let phrase_goes_on = end < sentence_tokens.end
+            && (matches!(tag(doc, end), Upos::Propn | Upos::Noun | Upos::Adj)
+                || matches!(doc.token_text(end), "'s" | "’s" | "-"));
+        let Some(measure) = start.checked_sub(2).filter(|&m| {
+            m >= sentence_tokens.start
+                && tag(doc, m + 1) == Upos::Adp
+                && lexicon::is_trade_measure(&lower(doc, m))
+        }) else {
+            continue;
+        };
+        let mut before = measure;
+        while before > sentence_tokens.start && describing(before - 1) {
+            before -= 1;
+        }
+        let after_verb = |t: usize| t > sentence_tokens.start && tag(doc, t - 1) == Upos::Verb;
+        let acted_on = after_verb(before)
+            || (before > sentence_tokens.start + 1
+                && tag(doc, before - 1) == Upos::Adp
+                && after_verb(before - 1));
+        if !goods || phrase_goes_on || !acted_on {
+            continue;
+        }
+        let Some(&subject) = args.iter().rev().find(|a| a.end <= before) else {
+            continue;
+        };
+        let Some(predicate) =
+            read_predicate(doc, subject.start, clause_from(doc, subject), start, end)
+                .filter(|p| !p.passive && !p.label.split(' ').next().is_some_and(is_be))
+        else {
+            continue;
+        };
+        let object = Argument {
+            entity: country,
+            start,
+            end,
+            appositive: false,
+        };
+        relations.extend(relation(subject, object, &predicate, evidence));
+    }
+    relations
+}
+
 /// "The authority blocked Kessler's earlier purchase of Halmer Controls":
 /// the verb's object is a noun the possessor holds, and the name after its
 /// preposition is what the act was done to ("blocked purchase of"). Where

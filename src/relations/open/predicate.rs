@@ -3,6 +3,13 @@
 
 use super::*;
 
+/// Nouns of a span of time that an adjective before them makes a date the
+/// recogniser may leave out ("last year", "next week").
+const UNITS_OF_TIME: [&str; 14] = [
+    "year", "month", "week", "day", "night", "morning", "evening", "weekend", "season", "quarter",
+    "decade", "spring", "summer", "winter",
+];
+
 /// Reads the predicate between an argument ending at `from` and one
 /// spanning `to..to_end`.
 pub(super) fn read_predicate(
@@ -28,13 +35,24 @@ pub(super) fn read_predicate(
     {
         return None;
     }
-    // "the EU trade bloc": adjectives, then the noun it modifies.
+    // "the EU trade bloc": adjectives, then the noun it modifies; not a
+    // date ("sold it to the banker Brian Hale last year").
     let mut after = to_end;
     while after < sentence_end && tag(doc, after) == Upos::Adj {
         after += 1;
     }
     let determined = to > 0 && tag(doc, to - 1) == Upos::Det;
-    if determined && after > to_end && after < sentence_end && tag(doc, after) == Upos::Noun {
+    let date_follows = to_end < sentence_end
+        && (date_tokens(doc, to_end..to_end + 1).contains(&to_end)
+            || (after > to_end
+                && after < sentence_end
+                && UNITS_OF_TIME.contains(&lower(doc, after).as_str())));
+    if determined
+        && !date_follows
+        && after > to_end
+        && after < sentence_end
+        && tag(doc, after) == Upos::Noun
+    {
         return None;
     }
     // A prepositional object ("According to Ruiz, ...", "a clerk for the
@@ -547,6 +565,11 @@ pub(super) fn is_verb_phrase(doc: &Document, tokens: &[usize]) -> bool {
     }
     if i < tokens.len() && is_particle(&word(i)) && i + 1 < tokens.len() {
         i += 1;
+        // "has ruled out working with": a gerund after the particle is
+        // what the verb is about.
+        if i + 1 < tokens.len() && tag(doc, tokens[i]) == Upos::Verb && word(i).ends_with("ing") {
+            i += 1;
+        }
     }
     if i == tokens.len() {
         return true;

@@ -870,9 +870,8 @@ fn an_apposition_opened_by_a_participle_or_naming_a_base_describes_the_name_befo
             .any(|e| e.head == "Ilse Varga" && e.tail == "Portugal")
     );
     // Where the agent is may close the phrase.
-    let found = edges(
-        "The Varde Observatory, run by Halden University in Bergen, recorded the tremor.",
-    );
+    let found =
+        edges("The Varde Observatory, run by Halden University in Bergen, recorded the tremor.");
     assert_eq!(
         find(&found, "Halden University", "Varde Observatory").label,
         "run"
@@ -1206,6 +1205,42 @@ fn the_party_an_object_came_from_is_the_acts_other_party() {
             .iter()
             .any(|e| e.head == "Ana Ruiz" && e.tail == "Bergen")
     );
+}
+
+#[test]
+fn a_gerund_after_a_verbs_particle_is_part_of_the_predicate() {
+    let found = edges("Ines Varga has ruled out working with Tomas Lind.");
+    assert_eq!(
+        find(&found, "Ines Varga", "Tomas Lind").label,
+        "ruled out working with"
+    );
+}
+
+#[test]
+fn a_date_after_a_name_with_its_role_leaves_it_the_object() {
+    let found = edges("Orlov sold the club to the banker Brian Hale last year.");
+    assert_eq!(find(&found, "Orlov", "Brian Hale").label, "sold club to");
+}
+
+#[test]
+fn a_measure_on_a_countrys_goods_named_by_demonym_is_towards_the_country() {
+    let found = edges("Mexico banned imports of Canadian potatoes after a pest was found.");
+    assert_eq!(find(&found, "Mexico", "Canada").label, "banned imports of");
+    let found = edges("Canada will impose new tariffs on Chinese steel and aluminium.");
+    assert_eq!(
+        find(&found, "Canada", "China").label,
+        "will impose new tariffs on"
+    );
+    let found = edges("Brazil said it would retaliate with duties on Argentine wine.");
+    assert_eq!(
+        find(&found, "Brazil", "Argentina").label,
+        "would retaliate with duties on"
+    );
+    // Not a measure, nor goods that go on into a name.
+    let found = edges("Norway praised the quality of Chilean wine.");
+    assert!(!found.iter().any(|e| e.tail == "Chile"));
+    let found = edges("Mexico banned imports of Canadian beef Valdor Farms sold.");
+    assert!(!found.iter().any(|e| e.tail == "Canada"));
 }
 
 #[test]
