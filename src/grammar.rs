@@ -144,6 +144,50 @@ fn reporting_verb_before_adjunct(
         .then_some(verb)
 }
 
+/// A verb whose object is the subject of the infinitive after it.
+pub fn is_object_control_verb(word: &str) -> bool {
+    const VERBS: [&str; 16] = [
+        "invite",
+        "ask",
+        "urge",
+        "persuade",
+        "allow",
+        "force",
+        "encourage",
+        "order",
+        "require",
+        "instruct",
+        "advise",
+        "convince",
+        "pressure",
+        "permit",
+        "enable",
+        "tell",
+    ];
+    word == "told"
+        || VERBS.iter().any(|verb| {
+            word.strip_prefix(verb)
+                .is_some_and(|ending| matches!(ending, "" | "s" | "d" | "ed" | "ted"))
+        })
+}
+
+/// Verbs whose object is often the subject of the infinitive after it,
+/// though they are no verbs of asking ("Ruiz wants Berg to beat him",
+/// "helped Berg to find her"): the open relations read them as they read
+/// any verb, and a pronoun after the infinitive may be the clause's subject.
+const OBJECT_AND_INFINITIVE_VERBS: [&str; 9] = [
+    "want", "wish", "expect", "need", "like", "prefer", "help", "get", "cause",
+];
+
+/// A form of one of [`OBJECT_AND_INFINITIVE_VERBS`].
+pub fn takes_an_object_and_infinitive(word: &str) -> bool {
+    OBJECT_AND_INFINITIVE_VERBS.iter().any(|verb| {
+        word.strip_prefix(verb)
+            .is_some_and(|ending| matches!(ending, "" | "s" | "d" | "ed" | "ing"))
+            || (*verb == "get" && matches!(word, "got" | "gotten" | "getting"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,48 +233,4 @@ mod tests {
             assert_eq!(verb, expected, "{text}");
         }
     }
-}
-
-/// A verb whose object is the subject of the infinitive after it.
-pub fn is_object_control_verb(word: &str) -> bool {
-    const VERBS: [&str; 16] = [
-        "invite",
-        "ask",
-        "urge",
-        "persuade",
-        "allow",
-        "force",
-        "encourage",
-        "order",
-        "require",
-        "instruct",
-        "advise",
-        "convince",
-        "pressure",
-        "permit",
-        "enable",
-        "tell",
-    ];
-    word == "told"
-        || VERBS.iter().any(|verb| {
-            word.strip_prefix(verb)
-                .is_some_and(|ending| matches!(ending, "" | "s" | "d" | "ed" | "ted"))
-        })
-}
-
-/// Verbs whose object is often the subject of the infinitive after it,
-/// though they are no verbs of asking ("Ruiz wants Berg to beat him",
-/// "helped Berg to find her"): the open relations read them as they read
-/// any verb, and a pronoun after the infinitive may be the clause's subject.
-const OBJECT_AND_INFINITIVE_VERBS: [&str; 9] = [
-    "want", "wish", "expect", "need", "like", "prefer", "help", "get", "cause",
-];
-
-/// A form of one of [`OBJECT_AND_INFINITIVE_VERBS`].
-pub fn takes_an_object_and_infinitive(word: &str) -> bool {
-    OBJECT_AND_INFINITIVE_VERBS.iter().any(|verb| {
-        word.strip_prefix(verb)
-            .is_some_and(|ending| matches!(ending, "" | "s" | "d" | "ed" | "ing"))
-            || (*verb == "get" && matches!(word, "got" | "gotten" | "getting"))
-    })
 }
