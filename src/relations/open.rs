@@ -915,8 +915,15 @@ fn coordinations(doc: &Document, args: &[Argument]) -> Vec<bool> {
     for k in (0..pairs).rev() {
         let words = between(k);
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        // "in Windsor and in Puebla": the preposition said again.
+        let preposition_before = |word: &str| {
+            args[k].start > 0
+                && tag(doc, args[k].start - 1) == Upos::Adp
+                && lower(doc, args[k].start - 1) == word
+        };
         coordinated[k] = match words.as_slice() {
             ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["&"] => true,
+            ["and" | "or", again] => preposition_before(again),
             [","] => {
                 k + 1 < pairs && coordinated[k + 1] && ty(k) == ty(k + 1) && ty(k + 1) == ty(k + 2)
             }

@@ -1208,6 +1208,26 @@ fn the_party_an_object_came_from_is_the_acts_other_party() {
 }
 
 #[test]
+fn a_preposition_said_again_after_and_coordinates_its_objects() {
+    let found = edges("Velmora Motors builds vans in Windsor and in Puebla.");
+    assert_eq!(
+        find(&found, "Velmora Motors", "Puebla").label,
+        "builds vans in"
+    );
+    assert_eq!(
+        find(&found, "Velmora Motors", "Windsor").label,
+        "builds vans in"
+    );
+    // Another preposition starts a phrase of its own.
+    let found = edges("Velmora Motors builds vans in Windsor and near Puebla.");
+    assert!(
+        !found
+            .iter()
+            .any(|e| e.tail == "Puebla" && e.label == "builds vans in")
+    );
+}
+
+#[test]
 fn a_gerund_after_a_verbs_particle_is_part_of_the_predicate() {
     let found = edges("Ines Varga has ruled out working with Tomas Lind.");
     assert_eq!(
