@@ -14,7 +14,7 @@ type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 /// Every lexicon file by name: what the loader reads, and what a model's
 /// manifest hashes.
-pub const FILES: [(&str, &str); 37] = [
+pub const FILES: [(&str, &str); 41] = [
     (
         "abbreviations.txt",
         include_str!("lexicon/abbreviations.txt"),
@@ -47,6 +47,10 @@ pub const FILES: [(&str, &str); 37] = [
     ),
     ("countries.txt", include_str!("lexicon/countries.txt")),
     (
+        "country_agents.txt",
+        include_str!("lexicon/country_agents.txt"),
+    ),
+    (
         "country_aliases.txt",
         include_str!("lexicon/country_aliases.txt"),
     ),
@@ -72,8 +76,16 @@ pub const FILES: [(&str, &str); 37] = [
     ),
     ("month_names.txt", include_str!("lexicon/month_names.txt")),
     (
+        "national_offices.txt",
+        include_str!("lexicon/national_offices.txt"),
+    ),
+    (
         "news_organizations.txt",
         include_str!("lexicon/news_organizations.txt"),
+    ),
+    (
+        "object_complements.txt",
+        include_str!("lexicon/object_complements.txt"),
     ),
     (
         "object_prepositions.txt",
@@ -104,6 +116,10 @@ pub const FILES: [(&str, &str); 37] = [
     (
         "reporting_verbs.txt",
         include_str!("lexicon/reporting_verbs.txt"),
+    ),
+    (
+        "state_offices.txt",
+        include_str!("lexicon/state_offices.txt"),
     ),
     ("storm_words.txt", include_str!("lexicon/storm_words.txt")),
     (
@@ -216,6 +232,10 @@ struct Lexicon {
     place_prepositions: WordList,
     compound_prefixes: WordList,
     weekdays: WordList,
+    country_agents: WordList,
+    object_complements: WordList,
+    national_offices: WordList,
+    state_offices: WordList,
 }
 
 fn lines(source: &'static str) -> impl Iterator<Item = &'static str> {
@@ -392,6 +412,10 @@ fn lexicon() -> &'static Lexicon {
             place_prepositions: WordList::load("place_prepositions.txt"),
             compound_prefixes: WordList::load("compound_prefixes.txt"),
             weekdays: WordList::load("weekdays.txt"),
+            country_agents: WordList::load("country_agents.txt"),
+            object_complements: WordList::load("object_complements.txt"),
+            national_offices: WordList::load("national_offices.txt"),
+            state_offices: WordList::load("state_offices.txt"),
         }
     })
 }
@@ -447,6 +471,28 @@ pub fn is_occupation(word: &str) -> bool {
 /// ("minister" of "Health Minister").
 pub fn is_portfolio_office(word: &str) -> bool {
     lexicon().portfolio_offices.contains(word)
+}
+
+/// Whether a role is an office held for a country: it ends in an entry of
+/// `national_offices.txt` ("foreign ministry spokesman", "attorney
+/// general") or in a portfolio's office ("foreign minister"),
+/// case-insensitive.
+pub fn is_national_office(role: &str) -> bool {
+    let role = lower(role);
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let offices = &lexicon().national_offices;
+    (0..words.len()).any(|from| offices.contains(&words[from..].join(" ")))
+        || words
+            .last()
+            .is_some_and(|&office| lexicon().portfolio_offices.contains(office))
+}
+
+/// Whether a title, as a whole, is an office of a US state ("Governor",
+/// "State Senator"), case-insensitive.
+pub fn is_state_office(title: &str) -> bool {
+    let title = lower(title);
+    let words: Vec<&str> = title.split_whitespace().collect();
+    lexicon().state_offices.contains(&words.join(" "))
 }
 
 /// Whether the words form a title ("Secretary of State"), case-insensitive.
@@ -646,6 +692,22 @@ pub fn is_weekday(word: &str) -> bool {
     lexicon().weekdays.contains(word)
 }
 
+/// "diplomats", "tanker": people, offices or craft that act for a country,
+/// in lower case, singular or with a plural "s".
+pub fn is_agent_of_a_country(noun: &str) -> bool {
+    let agents = &lexicon().country_agents;
+    agents.contains(noun)
+        || noun
+            .strip_suffix('s')
+            .is_some_and(|one| agents.contains(one))
+}
+
+/// "guilty", "liable": an adjective that says what a verb makes of its
+/// object, whatever the case.
+pub fn is_object_complement(word: &str) -> bool {
+    lexicon().object_complements.contains(&lower(word))
+}
+
 /// Personal and possessive pronouns that can stand for a named entity.
 pub fn pronoun_type(word: &str) -> Option<EntityType> {
     let pronouns = &lexicon().pronouns;
@@ -798,6 +860,60 @@ mod tests {
         assert_eq!(pronoun_gender("its"), None);
         assert_eq!(title_gender("Mrs. Dalloway"), Some('f'));
         assert!(is_occupation("neurologist") && !is_occupation("Neurologist"));
+    }
+
+    #[test]
+    fn agents_of_a_country_and_object_complements_come_from_their_files() {
+        let agents = [
+            ("diplomats", true),
+            ("ambassador", true),
+            ("authorities", true),
+            ("tankers", true),
+            ("striker", false),
+            ("coach", false),
+            ("company", false),
+        ];
+        for (noun, agent) in agents {
+            assert_eq!(is_agent_of_a_country(noun), agent, "{noun}");
+        }
+        let complements = [
+            ("guilty", true),
+            ("Liable", true),
+            ("responsible", true),
+            ("tired", false),
+        ];
+        for (word, complement) in complements {
+            assert_eq!(is_object_complement(word), complement, "{word}");
+        }
+    }
+
+    #[test]
+    fn national_offices_are_offices_held_for_a_country() {
+        let roles = [
+            ("foreign minister", true),
+            ("Finance Minister", true),
+            ("President", true),
+            ("foreign ministry spokeswoman", true),
+            ("attorney general", true),
+            ("defence secretary", true),
+            ("coach", false),
+            ("head coach", false),
+            ("chief executive", false),
+            ("general manager", false),
+            ("professor", false),
+        ];
+        for (role, national) in roles {
+            assert_eq!(is_national_office(role), national, "{role}");
+        }
+        for (title, state) in [
+            ("Governor", true),
+            ("Lt. Gov.", true),
+            ("State  Senator", true),
+            ("Senator", false),
+            ("Secretary of State", false),
+        ] {
+            assert_eq!(is_state_office(title), state, "{title}");
+        }
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub mod pipeline;
 mod prefetch;
 pub mod progress;
 pub mod relations;
+mod simd;
 pub mod stream;
 pub mod text;
 pub mod train;

@@ -261,12 +261,17 @@ impl Weights {
     /// feature by feature in order, so every sum is the same float.
     #[inline]
     fn add_fixed<const N: usize>(&self, features: &[u64], first: usize, scores: &mut [f32]) {
-        let mut sums: [f32; N] = scores.try_into().expect("N scores");
-        self.for_each_row(features, first..first + N, |row| {
-            let row: &[u16; N] = row.try_into().expect("N columns");
-            for (sum, w) in sums.iter_mut().zip(row) {
-                *sum += bfloat16(*w);
-            }
+        let start: [f32; N] = scores.try_into().expect("N scores");
+        // The sums are the closure's own, so they can stay in registers.
+        let sums = crate::simd::wide(|| {
+            let mut sums = start;
+            self.for_each_row(features, first..first + N, |row| {
+                let row: &[u16; N] = row.try_into().expect("N columns");
+                for (sum, w) in sums.iter_mut().zip(row) {
+                    *sum += bfloat16(*w);
+                }
+            });
+            sums
         });
         scores.copy_from_slice(&sums);
     }
@@ -366,17 +371,21 @@ impl Weights {
 
     #[inline]
     fn add_rows_fixed<const N: usize>(&self, slots: &[u32], first: usize, scores: &mut [f32]) {
-        let mut sums: [f32; N] = scores.try_into().expect("N scores");
-        for &slot in slots {
-            if slot == UNUSED {
-                continue;
+        let start: [f32; N] = scores.try_into().expect("N scores");
+        let sums = crate::simd::wide(|| {
+            let mut sums = start;
+            for &slot in slots {
+                if slot == UNUSED {
+                    continue;
+                }
+                let start = slot as usize * self.classes + first;
+                let row: &[u16; N] = self.packed[start..start + N].try_into().expect("N columns");
+                for (sum, w) in sums.iter_mut().zip(row) {
+                    *sum += bfloat16(*w);
+                }
             }
-            let start = slot as usize * self.classes + first;
-            let row: &[u16; N] = self.packed[start..start + N].try_into().expect("N columns");
-            for (sum, w) in sums.iter_mut().zip(row) {
-                *sum += bfloat16(*w);
-            }
-        }
+            sums
+        });
         scores.copy_from_slice(&sums);
     }
 
@@ -431,6 +440,7 @@ fn round_to_bfloat16(value: f32) -> f32 {
     f32::from_bits(rounded)
 }
 
+#[inline(always)]
 fn bfloat16(bits: u16) -> f32 {
     f32::from_bits(u32::from(bits) << 16)
 }

@@ -1,6 +1,6 @@
 //! Place names from GeoNames (CC BY 4.0): countries, capitals, US states
 //! and every city of 15,000 people or more, with their Latin-script
-//! alternate names. `textkg train` reads `../shared/data/geonames` and
+//! alternate names, and the state of a US city. `textkg train` reads `../shared/data/geonames` and
 //! writes one compressed list, each name tokenised as textkg tokenises
 //! text, so a phrase of tokens joined by spaces finds it. The recogniser
 //! reads a place as a feature; the mention stage asks it whether a name is
@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 pub const FILE: &str = "places.bin.zst";
-const MAGIC: &[u8] = b"textkg-places-3\n";
+const MAGIC: &[u8] = b"textkg-places-4\n";
+/// The third format: no US city's state.
+const MAGIC_V3: &[u8] = b"textkg-places-3\n";
 /// The second format: no mark on names read in several countries.
 const MAGIC_V2: &[u8] = b"textkg-places-2\n";
 /// The first format: place names only, no continents.
@@ -125,6 +127,9 @@ pub struct Place {
     /// GeoNames also has this name in another country ("Cambridge": GB
     /// and US), so the name alone does not say which country it is in.
     pub several_countries: bool,
+    /// The US state (GeoNames' first-level division code, "GA") of a US
+    /// city whose name GeoNames has in that state only.
+    pub state: Option<[u8; 2]>,
 }
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
@@ -138,11 +143,15 @@ pub struct Places {
     first_words: FastMap<String, usize>,
     /// Each country's continent, by alpha-2 code.
     continents: FastMap<[u8; 2], Continent>,
+    /// Each US state's name, by GeoNames' code.
+    states: FastMap<[u8; 2], String>,
 }
 
 impl PartialEq for Places {
     fn eq(&self, other: &Places) -> bool {
-        self.names == other.names && self.continents == other.continents
+        self.names == other.names
+            && self.continents == other.continents
+            && self.states == other.states
     }
 }
 
@@ -227,9 +236,24 @@ impl Places {
         self.continents.get(&country).copied()
     }
 
-    /// One line per name, sorted: `name<TAB>kind<TAB>country`, and
-    /// `<TAB>+` after a name read in several countries; then one per
-    /// country, sorted: `country<TAB>continent`.
+    /// The name of a US state by its code ("GA" → "Georgia").
+    pub fn state_name(&self, code: [u8; 2]) -> Option<&str> {
+        self.states.get(&code).map(String::as_str)
+    }
+
+    /// The code of the US state with this name ("Georgia" → "GA").
+    pub fn state_code(&self, name: &str) -> Option<[u8; 2]> {
+        self.states
+            .iter()
+            .find(|(_, state)| state.as_str() == name)
+            .map(|(code, _)| *code)
+    }
+
+    /// One line per name, sorted: `name<TAB>kind<TAB>country`, then
+    /// `<TAB>+` after a name read in several countries and `<TAB>@` and the
+    /// state after a US city's; then one per country, sorted:
+    /// `country<TAB>continent`; then one per US state, sorted:
+    /// `@code<TAB>name`.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(MAGIC);
         let mut entries: Vec<(&String, &Place)> = self.names.iter().collect();
@@ -243,6 +267,10 @@ impl Places {
             if place.several_countries {
                 out.extend_from_slice(b"\t+");
             }
+            if let Some(state) = place.state {
+                out.extend_from_slice(b"\t@");
+                out.extend_from_slice(&state);
+            }
             out.push(b'\n');
         }
         let mut continents: Vec<_> = self.continents.iter().collect();
@@ -253,25 +281,45 @@ impl Places {
             out.extend_from_slice(continent.code().as_bytes());
             out.push(b'\n');
         }
+        let mut states: Vec<_> = self.states.iter().collect();
+        states.sort_unstable();
+        for (code, name) in states {
+            out.push(b'@');
+            out.extend_from_slice(code);
+            out.push(b'\t');
+            out.extend_from_slice(name.as_bytes());
+            out.push(b'\n');
+        }
     }
 
     /// Reads every format: the first has no continents, the first two no
-    /// mark on names read in several countries.
+    /// mark on names read in several countries, the first three no states.
     pub fn read(reader: &mut Reader<'_>) -> Result<Places> {
-        if reader.bytes.starts_with(MAGIC_V1) {
-            reader.expect_magic(MAGIC_V1)?;
-        } else if reader.bytes.starts_with(MAGIC_V2) {
-            reader.expect_magic(MAGIC_V2)?;
+        if let Some(magic) = [MAGIC_V1, MAGIC_V2, MAGIC_V3]
+            .into_iter()
+            .find(|magic| reader.bytes.starts_with(magic))
+        {
+            reader.expect_magic(magic)?;
         } else {
             reader.expect_magic(MAGIC)?;
         }
         let text = std::str::from_utf8(reader.take(reader.bytes.len())?)
             .map_err(|_| reader.error("place names are not UTF-8"))?;
         let mut places = Places::default();
+        let line_error = "a place line is not name, kind, country[, +][, @state]";
         for line in text.lines() {
             let mut fields = line.split('\t');
-            let (first, second, third, fourth) =
-                (fields.next(), fields.next(), fields.next(), fields.next());
+            let (first, second, third) = (fields.next(), fields.next(), fields.next());
+            if let (Some(code), Some(name), None) =
+                (first.and_then(|f| f.strip_prefix('@')), second, third)
+            {
+                let code: [u8; 2] = code
+                    .as_bytes()
+                    .try_into()
+                    .map_err(|_| reader.error("a state code is not two letters"))?;
+                places.states.insert(code, name.to_string());
+                continue;
+            }
             if let (Some(country), Some(continent), None) = (first, second, third) {
                 let country: [u8; 2] = country
                     .as_bytes()
@@ -282,13 +330,23 @@ impl Places {
                 places.continents.insert(country, continent);
                 continue;
             }
-            let several_countries = match fields.next() {
-                None if fourth.is_none() => false,
-                None if fourth == Some("+") => true,
-                _ => return Err(reader.error("a place line is not name, kind, country[, +]")),
-            };
+            let mut several_countries = false;
+            let mut state = None;
+            for field in fields {
+                match (field, field.strip_prefix('@')) {
+                    ("+", _) if !several_countries && state.is_none() => several_countries = true,
+                    (_, Some(code)) if state.is_none() => {
+                        state = Some(
+                            code.as_bytes()
+                                .try_into()
+                                .map_err(|_| reader.error(line_error))?,
+                        );
+                    }
+                    _ => return Err(reader.error(line_error)),
+                }
+            }
             let (Some(name), Some(kind), Some(country)) = (first, second, third) else {
-                return Err(reader.error("a place line is not name, kind, country[, +]"));
+                return Err(reader.error(line_error));
             };
             let kind = kind
                 .bytes()
@@ -305,6 +363,7 @@ impl Places {
                     kind,
                     country,
                     several_countries,
+                    state,
                 },
             );
         }
@@ -325,7 +384,9 @@ impl Places {
         }
         for row in read_table(&dir.join("us_states.tsv"), 2)? {
             places.add(&row[1], PlaceKind::State, *b"US");
+            places.states.insert(code(&row[0]), row[1].clone());
         }
+        let mut us_states = UsStates::default();
         for row in read_table(&dir.join("cities.tsv"), 6)? {
             let country = code(&row[2]);
             let population: u64 = row[4].parse().unwrap_or(0);
@@ -334,11 +395,17 @@ impl Places {
             } else {
                 PlaceKind::City
             };
-            places.add(&row[1], kind, country);
-            for alternate in row[5].split('|') {
-                places.add(alternate, PlaceKind::OtherName, country);
+            let own_name = places.add(&row[1], kind, country);
+            let alternates: Vec<String> = row[5]
+                .split('|')
+                .filter_map(|alternate| places.add(alternate, PlaceKind::OtherName, country))
+                .collect();
+            if country == *b"US" {
+                let state = code(&row[3]);
+                us_states.note(own_name, alternates, state);
             }
         }
+        us_states.place_cities(&mut places);
         Ok(places)
     }
 
@@ -358,15 +425,16 @@ impl Places {
 
     /// Adds a name written with a capital, tokenised as text is; keeps the
     /// most prominent reading, then the first country in code order, and
-    /// notes a name read in more than one country.
-    fn add(&mut self, name: &str, kind: PlaceKind, country: [u8; 2]) {
+    /// notes a name read in more than one country. Returns the name as
+    /// looked up, when added.
+    fn add(&mut self, name: &str, kind: PlaceKind, country: [u8; 2]) -> Option<String> {
         let name = name.trim();
         if !name.starts_with(char::is_uppercase) || name.chars().count() < 2 {
-            return;
+            return None;
         }
         let tokens = crate::text::tokenize(name);
         if tokens.len() > LONGEST_NAME {
-            return;
+            return None;
         }
         let joined = tokens
             .iter()
@@ -377,10 +445,11 @@ impl Places {
             kind,
             country,
             several_countries: false,
+            state: None,
         };
         self.note_first_word(&joined);
         self.names
-            .entry(joined)
+            .entry(joined.clone())
             .and_modify(|known| {
                 let several_countries = known.several_countries || known.country != country;
                 if (place.kind, place.country) < (known.kind, known.country) {
@@ -389,6 +458,52 @@ impl Places {
                 known.several_countries = several_countries;
             })
             .or_insert(place);
+        Some(joined)
+    }
+}
+
+/// The states GeoNames puts each US city's names in: a city's own name
+/// ("Atlanta": GA), and an alternate name only where no city has it as
+/// its own.
+#[derive(Default)]
+struct UsStates {
+    own_names: HashMap<String, Vec<[u8; 2]>>,
+    alternates: HashMap<String, Vec<[u8; 2]>>,
+}
+
+impl UsStates {
+    fn note(&mut self, own_name: Option<String>, alternates: Vec<String>, state: [u8; 2]) {
+        let push = |names: &mut HashMap<String, Vec<[u8; 2]>>, name: String| {
+            let states = names.entry(name).or_default();
+            if !states.contains(&state) {
+                states.push(state);
+            }
+        };
+        if let Some(name) = own_name {
+            push(&mut self.own_names, name);
+        }
+        for name in alternates {
+            push(&mut self.alternates, name);
+        }
+    }
+
+    /// Gives each name whose most prominent reading is in the US, and that
+    /// one state only has, that state ("Springfield", in eight, has none).
+    fn place_cities(&self, places: &mut Places) {
+        for (name, place) in places.names.iter_mut() {
+            if place.country != *b"US"
+                || matches!(place.kind, PlaceKind::Country | PlaceKind::State)
+            {
+                continue;
+            }
+            let states = self
+                .own_names
+                .get(name)
+                .or_else(|| self.alternates.get(name));
+            if let Some([state]) = states.map(Vec::as_slice) {
+                place.state = Some(*state);
+            }
+        }
     }
 }
 
@@ -556,6 +671,49 @@ mod tests {
         );
         assert!(hartwell.several_countries);
         assert!(!read.get("Molnby").unwrap().several_countries);
+    }
+
+    #[test]
+    fn a_us_city_named_in_one_state_only_has_that_state() {
+        let mut places = Places::default();
+        places.states.insert(*b"GA", "Georgia".into());
+        places.states.insert(*b"OH", "Ohio".into());
+        let mut states = UsStates::default();
+        let mut city = |places: &mut Places, name: &str, alternates: &[&str], state: &[u8; 2]| {
+            let own = places.add(name, PlaceKind::City, *b"US");
+            let alternates = alternates
+                .iter()
+                .filter_map(|a| places.add(a, PlaceKind::OtherName, *b"US"))
+                .collect();
+            states.note(own, alternates, *state);
+        };
+        city(&mut places, "Marlow Falls", &["Marlow"], b"GA");
+        city(&mut places, "Dunford", &[], b"GA");
+        city(&mut places, "Dunford", &[], b"OH");
+        city(&mut places, "Kestrel", &["Marlow"], b"OH");
+        places.add("Tarn", PlaceKind::City, *b"FR");
+        states.place_cities(&mut places);
+        let read = written_and_read(&places);
+        assert_eq!(read, places);
+        let state = |name: &str| read.get(name).and_then(|p| p.state);
+        assert_eq!(state("Marlow Falls"), Some(*b"GA"));
+        assert_eq!(state("Kestrel"), Some(*b"OH"));
+        // In two states, or an other name of cities in two.
+        assert_eq!(state("Dunford"), None);
+        assert_eq!(state("Marlow"), None);
+        assert_eq!(state("Tarn"), None);
+        assert_eq!(read.state_name(*b"GA"), Some("Georgia"));
+        assert_eq!(read.state_code("Ohio"), Some(*b"OH"));
+        let third_format = b"textkg-places-3\nNairobi\t1\tKE\t+\n";
+        let old = Places::read(&mut Reader {
+            name: "t",
+            bytes: third_format,
+        })
+        .unwrap();
+        assert!(
+            old.get("Nairobi")
+                .is_some_and(|p| p.several_countries && p.state.is_none())
+        );
     }
 
     #[test]

@@ -388,27 +388,29 @@ fn viterbi(
     for (row, from) in rows.iter_mut().zip(transitions) {
         row[..LABELS].copy_from_slice(from);
     }
-    for i in 1..n {
-        let mut best = [f32::NEG_INFINITY; LANES];
-        let mut best_prev = [0i32; LANES];
-        for (prev, row) in rows.iter().enumerate() {
-            let before = scores[i - 1][prev];
-            for label in 0..LANES {
-                let s = before + row[label];
-                // All ones where `s` is better: a select without branches.
-                let take = -i32::from(s > best[label]);
-                let kept = best[label].to_bits() & !take as u32;
-                best[label] = f32::from_bits((s.to_bits() & take as u32) | kept);
-                best_prev[label] = (prev as i32 & take) | (best_prev[label] & !take);
+    crate::simd::wide(|| {
+        for i in 1..n {
+            let mut best = [f32::NEG_INFINITY; LANES];
+            let mut best_prev = [0i32; LANES];
+            for (prev, row) in rows.iter().enumerate() {
+                let before = scores[i - 1][prev];
+                for label in 0..LANES {
+                    let s = before + row[label];
+                    // All ones where `s` is better: a select without branches.
+                    let take = -i32::from(s > best[label]);
+                    let kept = best[label].to_bits() & !take as u32;
+                    best[label] = f32::from_bits((s.to_bits() & take as u32) | kept);
+                    best_prev[label] = (prev as i32 & take) | (best_prev[label] & !take);
+                }
+            }
+            for label in 0..LABELS {
+                if permitted(i, label) {
+                    scores[i][label] = best[label] + emissions[i][label];
+                    back[i][label] = best_prev[label] as u8;
+                }
             }
         }
-        for label in 0..LABELS {
-            if permitted(i, label) {
-                scores[i][label] = best[label] + emissions[i][label];
-                back[i][label] = best_prev[label] as u8;
-            }
-        }
-    }
+    });
     let mut label = super::tagger::argmax(&scores[n - 1]);
     let mut labels = vec![0; n];
     for i in (0..n).rev() {

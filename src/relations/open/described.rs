@@ -186,9 +186,11 @@ pub(super) fn roles_of_a_described_organization(doc: &Document) -> Vec<Relation>
     relations
 }
 
-/// "Khalid Hamdan, a Qatari businessman,": a demonym before an occupation
-/// in an apposition to a person's name is the person's citizenship, as it
-/// is in a role before the name ("Turkish journalist Emre Kaya").
+/// "Khalid Hamdan, a Qatari businessman,", "Diego Soler, a Spanish
+/// coach,": a demonym before an occupation or a role that is no office
+/// held for a country, in an apposition to a person's name, is the
+/// person's citizenship, as it is in a role before the name ("Turkish
+/// journalist Emre Kaya").
 pub(super) fn nationality_in_apposition(doc: &Document) -> Vec<Relation> {
     let mut relations = Vec::new();
     for (demonym, country) in demonyms_of_countries(doc) {
@@ -199,7 +201,11 @@ pub(super) fn nationality_in_apposition(doc: &Document) -> Vec<Relation> {
             && doc.token_text(start - 2) == ",";
         let occupation = demonym.tokens.end < sentence.end && {
             let word = lower(doc, demonym.tokens.end);
-            lexicon::is_occupation(&word) || says_who_not_what(&word)
+            let role = lexicon::is_occupation(&word)
+                || says_who_not_what(&word)
+                || lexicon::is_title(&word)
+                || lexicon::is_corporate_title(&word);
+            role && demonym_says_nationality(&word)
         };
         if !opens || !occupation {
             continue;

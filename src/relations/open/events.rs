@@ -46,43 +46,9 @@ pub(super) fn source_or_destination(
     })
 }
 
-/// The people, offices and craft that act for a country, so that what is
-/// done to them is done to it ("expelled four Belarusian diplomats"); a
-/// private person's occupation says a nationality instead ("signed two
-/// Brazilian strikers"). Singular; a plural "s" is taken off.
-const AGENTS_OF_A_COUNTRY: [&str; 22] = [
-    "diplomat",
-    "envoy",
-    "ambassador",
-    "consul",
-    "embassy",
-    "consulate",
-    "official",
-    "authorities",
-    "minister",
-    "leader",
-    "delegation",
-    "troop",
-    "soldier",
-    "force",
-    "national",
-    "citizen",
-    "vessel",
-    "ship",
-    "warship",
-    "tanker",
-    "aircraft",
-    "drone",
-];
-
-fn acts_for_a_country(noun: &str) -> bool {
-    let singular = noun.strip_suffix('s').unwrap_or(noun);
-    AGENTS_OF_A_COUNTRY.contains(&noun) || AGENTS_OF_A_COUNTRY.contains(&singular)
-}
-
 /// "Poland expelled four Belarusian diplomats", "Iran seized a British
 /// tanker": a verb's object is the people, offices or craft that act for a
-/// country (`AGENTS_OF_A_COUNTRY`), named by the demonym before them, so
+/// country (`country_agents.txt`), named by the demonym before them, so
 /// the act is towards that country; the label names what was acted on
 /// ("expelled diplomats of"). Only where the noun phrase ends there ("bought
 /// Dutch maker Veltrona" says where the name is from), after a verb (not a
@@ -125,7 +91,7 @@ pub(super) fn acts_on_a_countrys_people(
                 || matches!(doc.token_text(end), "'s" | "’s" | "-"));
         let acted_on =
             start > sentence_tokens.start && matches!(tag(doc, start - 1), Upos::Verb | Upos::Adp);
-        if one_of_many || phrase_goes_on || !acted_on || !acts_for_a_country(head) {
+        if one_of_many || phrase_goes_on || !acted_on || !lexicon::is_agent_of_a_country(head) {
             continue;
         }
         let Some(&subject) = args.iter().rev().find(|a| a.end <= start) else {

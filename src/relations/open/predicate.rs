@@ -347,19 +347,14 @@ pub(super) fn read_predicate(
     })
 }
 
-/// Adjectives that say what a verb makes of its object ("found Salcedo
-/// guilty of", "held Berg liable for") and that the tagger often reads as
-/// nouns after a name.
-const OBJECT_COMPLEMENTS: [&str; 4] = ["guilty", "innocent", "liable", "responsible"];
-
-/// One of [`OBJECT_COMPLEMENTS`] followed by its preposition or the end of
+/// An adjective of `object_complements.txt` followed by its preposition or the end of
 /// the clause, whatever its tag.
 fn is_misread_complement(doc: &Document, token: usize) -> bool {
     let closes = doc
         .tags
         .get(token + 1)
         .is_none_or(|t| matches!(t, Upos::Adp | Upos::Punct));
-    OBJECT_COMPLEMENTS.contains(&lower(doc, token).as_str()) && closes
+    lexicon::is_object_complement(doc.token_text(token)) && closes
 }
 
 /// "led the Fuerza Civica party in Congress": a name of an organisation

@@ -244,13 +244,22 @@ pub(super) fn role_relations(doc: &Document) -> Vec<Relation> {
         if title.is_empty() || owner == person {
             continue;
         }
-        // "Turkish journalist Emre Kaya": before an occupation, a demonym
-        // says where the person is from, not whose journalist they are.
+        // "Turkish journalist Emre Kaya", "Spanish coach Diego Soler": a
+        // demonym says where the person is from, not whose journalist or
+        // coach they are.
         let demonym_owner = doc
             .mentions
             .iter()
             .any(|other| other.span == owner_span && other.kind == MentionKind::Demonym);
-        if demonym_owner && (lexicon::is_occupation(&title) || says_who_not_what(&title)) {
+        // "the Afghan team's coach": the demonym describes the team.
+        let possessed =
+            owner_span.end < role.end && doc.text[owner_span.end..role.end].contains(['\'', '’']);
+        let nationality = if possessed {
+            lexicon::is_occupation(&title) || says_who_not_what(&title)
+        } else {
+            demonym_says_nationality(&title)
+        };
+        if demonym_owner && nationality {
             if is_a_country(doc, owner) {
                 relations.push(rule_typed(
                     (person, owner),
@@ -312,6 +321,15 @@ pub(super) fn role_relations(doc: &Document) -> Vec<Relation> {
         }
     }
     relations
+}
+
+/// Before an occupation or any role that is no office held for a country
+/// ("Spanish coach", "Turkish journalist", "Dutch chief executive") a
+/// demonym says the holder's nationality; before an office
+/// (`lexicon::is_national_office`: "Spanish foreign minister", "Chilean
+/// president") it says whose office it is.
+pub(super) fn demonym_says_nationality(role: &str) -> bool {
+    lexicon::is_occupation(role) || says_who_not_what(role) || !lexicon::is_national_office(role)
 }
 
 /// "the United Arab Emirates, whose crown prince": the name before ", whose"
@@ -489,16 +507,27 @@ pub(super) fn role_property(title: &str) -> Option<RoleProperty> {
 
 /// Rule `dateline-head-of-state`: "SANTIAGO, Sept 3 (AP) - President
 /// Ignacio Valverde welcomed …": wire copy gives a foreign leader a
-/// country ("French President X") and the home country's leader none, so a
-/// head of state's or government's title that names no owner belongs to
-/// the country the dateline places the story in: the country the dateline
-/// names ("VARNA, Bulgaria, June 22 -"), or the one GeoNames puts the
-/// dateline's place in, when the text names it. Never for a person some
-/// other reading already ties to a place ("Prime Minister X of Vanuatu").
+/// country ("French President X") and the home country's leader and
+/// ministers none, so a head of state's or government's title, or a
+/// minister's with a portfolio ("Foreign Minister X", "Defence Secretary
+/// X"), that names no owner belongs to the country the dateline places the
+/// story in: the country the dateline names ("VARNA, Bulgaria, June 22
+/// -"), or the one GeoNames puts the dateline's place in, when the text
+/// names it. A US state's office ("Governor X", `state_offices.txt`)
+/// belongs likewise to the state of a US dateline city ("ATLANTA -":
+/// Georgia, when the text names it). Never for a person some other reading
+/// already ties to a place ("Prime Minister X of Vanuatu", "Lithuanian
+/// Foreign Minister X" before), nor for one named beside a visit
+/// ("Visiting Foreign Minister X", "on a visit to Warsaw"): the visitor's
+/// country is another.
 pub(super) fn heads_of_the_dateline_country(doc: &Document, so_far: &[Relation]) -> Vec<Relation> {
-    let Some(country) = dateline_country(doc) else {
+    let Some(dateline) = dateline_places(doc) else {
         return Vec::new();
     };
+    let (country, state) = (
+        dateline_country(doc, &dateline),
+        dateline_state(doc, &dateline),
+    );
     let mut relations = Vec::new();
     let mut done: Vec<EntityId> = Vec::new();
     for (m, mention) in doc.mentions.iter().enumerate() {
@@ -516,17 +545,30 @@ pub(super) fn heads_of_the_dateline_country(doc: &Document, so_far: &[Relation])
             None => (false, title),
         };
         // Only the title's own capitalised words: "Chilean President" and
-        // "Acme President" name an owner.
-        let bare = office
-            .split_whitespace()
-            .all(|w| w.starts_with(char::is_uppercase) && lexicon::country(w).is_none())
-            && !doc
-                .mentions
-                .iter()
-                .any(|other| other.span != mention.span && role.contains(other.span));
-        let Some(property) = role_property(&office.to_lowercase())
-            .filter(|p| bare && matches!(p.property, "P35" | "P6"))
-        else {
+        // "Acme President" name an owner, also when the owner's name was
+        // left outside the role ("Florida Governor X").
+        let role_start = doc.tokens.partition_point(|t| t.start < role.start);
+        let bare = office.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && lexicon::country(w).is_none()
+                && lexicon::demonym_country(w).is_none()
+        }) && !doc.mentions.iter().any(|other| {
+            other.span != mention.span && role.contains(other.span)
+                || other.tokens.end == role_start
+                    && matches!(other.ty, EntityType::Location | EntityType::Organization)
+        });
+        let head_of_state = role_property(&office.to_lowercase())
+            .filter(|p| matches!(p.property, "P35" | "P6"))
+            .map(|p| (p.property, p.label));
+        let (owner, property) = if lexicon::is_state_office(office) {
+            let governor = matches!(office.to_lowercase().as_str(), "governor" | "gov.");
+            (state, governor.then_some(("P6", "head of government")))
+        } else if head_of_state.is_some() || is_portfolio_minister(office) {
+            (country, head_of_state)
+        } else {
+            continue;
+        };
+        let Some(owner) = owner.filter(|_| bare) else {
             continue;
         };
         let placed_elsewhere = so_far.iter().any(|r| {
@@ -535,14 +577,14 @@ pub(super) fn heads_of_the_dateline_country(doc: &Document, so_far: &[Relation])
                 && r.label.ends_with(" of")
                 && doc.entities[r.tail.index()].ty != EntityType::Person
         });
-        if placed_elsewhere || person == country {
+        if placed_elsewhere || person == owner || named_beside_a_visit(doc, person) {
             continue;
         }
         done.push(person);
         let sentence = doc.sentences[mention.sentence.index()].span;
         relations.push(Relation {
             head: person,
-            tail: country,
+            tail: owner,
             kind: RelationKind::Open,
             label: format!(
                 "{}{} of",
@@ -555,23 +597,50 @@ pub(super) fn heads_of_the_dateline_country(doc: &Document, so_far: &[Relation])
             hedged: false,
             evidence: vec![sentence],
         });
-        if !former {
-            relations.push(rule_typed(
-                (country, person),
-                (property.property, property.label),
-                0.7,
-                sentence,
-            ));
+        if let Some(property) = property.filter(|_| !former) {
+            relations.push(rule_typed((owner, person), property, 0.7, sentence));
         }
     }
     relations
 }
 
-/// The country of a dateline among the document's first three sentences:
-/// a country it names after its place, or else the country GeoNames puts
-/// the place in, when the text names that country.
-fn dateline_country(doc: &Document) -> Option<EntityId> {
-    use crate::model::places::{PlaceKind, Places};
+/// "Foreign Minister", "Deputy Finance Minister", "Defence Secretary": an
+/// office of `portfolio_offices.txt` after the capitalised portfolio it
+/// holds; not a shadow minister's, a party's or a general secretary.
+fn is_portfolio_minister(title: &str) -> bool {
+    let words: Vec<String> = title.split_whitespace().map(str::to_lowercase).collect();
+    let Some((office, before)) = words.split_last() else {
+        return false;
+    };
+    lexicon::is_portfolio_office(office)
+        && !before.is_empty()
+        && !before
+            .iter()
+            .any(|w| matches!(w.as_str(), "shadow" | "party" | "general" | "opposition"))
+}
+
+/// Whether a sentence naming the person speaks of a visit as a noun or a
+/// visitor ("Visiting Foreign Minister X", "X, on a visit to Warsaw,"),
+/// which a dateline's own officials do not pay their own country; "X will
+/// visit Minsk" is a verb, and a trip abroad.
+fn named_beside_a_visit(doc: &Document, person: EntityId) -> bool {
+    doc.mentions.iter().enumerate().any(|(m, mention)| {
+        doc.mention_entity.get(m).copied().flatten() == Some(person)
+            && doc.sentences[mention.sentence.index()]
+                .tokens
+                .clone()
+                .any(|t| match lower(doc, t).as_str() {
+                    "visiting" | "visitor" | "visitors" => true,
+                    "visit" | "visits" => tag(doc, t) == Upos::Noun,
+                    _ => false,
+                })
+    })
+}
+
+/// The places named in a dateline among the document's first three
+/// sentences ("VARNA, Bulgaria, June 22 -": Varna and Bulgaria), the first
+/// the story's own.
+fn dateline_places(doc: &Document) -> Option<Vec<EntityId>> {
     let entity_at = |m: usize| doc.mention_entity.get(m).copied().flatten();
     for sentence in doc.sentences.iter().take(3) {
         let tokens = sentence.tokens.clone();
@@ -599,20 +668,60 @@ fn dateline_country(doc: &Document) -> Option<EntityId> {
             })
             .filter_map(|(m, _)| entity_at(m))
             .collect();
-        let place = *places.first()?;
-        if let Some(&named) = places.iter().find(|&&e| is_a_country(doc, e)) {
-            return Some(named);
-        }
-        // "ACCRA" when the dateline is its only mention: GeoNames writes "Accra".
-        let lookup =
-            |entity: EntityId| Places::embedded().get_any_case(&doc.entities[entity.index()].label);
-        let code = lookup(place)?.country;
-        return (0..doc.entities.len()).map(EntityId::from).find(|&e| {
-            is_a_country(doc, e)
-                && lookup(e).is_some_and(|p| p.kind == PlaceKind::Country && p.country == code)
-        });
+        return (!places.is_empty()).then_some(places);
     }
     None
+}
+
+/// The country of a dateline: a country it names after its place (not a
+/// US state of a country's name, "SAVANNAH, Georgia"), or else the country
+/// GeoNames puts the place in, when the text names that country.
+fn dateline_country(doc: &Document, places: &[EntityId]) -> Option<EntityId> {
+    use crate::model::places::{PlaceKind, Places};
+    let place = *places.first()?;
+    let label = |entity: EntityId| doc.entities[entity.index()].label.as_str();
+    if let Some(&named) = places
+        .iter()
+        .find(|&&e| is_a_country(doc, e) && !in_another_country(label(place), label(e)))
+    {
+        return Some(named);
+    }
+    // "ACCRA" when the dateline is its only mention: GeoNames writes "Accra".
+    let lookup = |entity: EntityId| Places::embedded().get_any_case(label(entity));
+    let code = lookup(place)?.country;
+    (0..doc.entities.len()).map(EntityId::from).find(|&e| {
+        is_a_country(doc, e)
+            && lookup(e).is_some_and(|p| p.kind == PlaceKind::Country && p.country == code)
+    })
+}
+
+/// The US state of a dateline, when the text names it: the state the
+/// dateline names after its city ("SAVANNAH, Georgia"), or else the one
+/// GeoNames has the city in ("ATLANTA": Georgia). Not Washington's
+/// District of Columbia, whose offices are the nation's.
+fn dateline_state(doc: &Document, places: &[EntityId]) -> Option<EntityId> {
+    use crate::model::places::{PlaceKind, Places};
+    let geo = Places::embedded();
+    let as_written = |entity: EntityId| {
+        let label = &doc.entities[entity.index()].label;
+        geo.recased(label).unwrap_or_else(|| label.clone())
+    };
+    let (&place, after) = places.split_first()?;
+    let city = geo.get_any_case(&as_written(place));
+    // "NEW YORK": a state's name whose city GeoNames reads as the state.
+    let own = city
+        .filter(|city| city.kind == PlaceKind::State)
+        .and_then(|_| geo.state_code(&as_written(place)));
+    let code = after
+        .iter()
+        .find_map(|&e| geo.state_code(&as_written(e)))
+        .or(own)
+        .or(city.and_then(|city| city.state))
+        .filter(|code| code != b"DC")?;
+    let name = geo.state_name(code)?;
+    (0..doc.entities.len())
+        .map(EntityId::from)
+        .find(|&e| doc.entities[e.index()].ty == EntityType::Location && as_written(e) == name)
 }
 
 /// "Tomas Rua was Fiji's ambassador to Japan", "Kralova is now Acme's

@@ -958,6 +958,153 @@ fn a_relative_clause_naming_nothing_is_skipped() {
     assert_eq!(find(&found, "Anna Holm", "Nordvik Bank").label, "joined");
 }
 
+/// Rule `dateline-head-of-state` on ministers: (text, person, the open
+/// label to the dateline's country, or none).
+#[test]
+fn a_bare_ministers_title_belongs_to_the_datelines_country() {
+    let cases = [
+        (
+            "WARSAW, March 3 (Reuters) - Foreign Minister Jan Kowalczyk said Poland \
+             would close two crossings.",
+            "Jan Kowalczyk",
+            Some("foreign minister of"),
+        ),
+        (
+            "WARSAW, March 3 - Deputy Finance Minister Ewa Nowicka said Poland's \
+             budget was sound.",
+            "Ewa Nowicka",
+            Some("deputy finance minister of"),
+        ),
+        (
+            "WARSAW, March 3 - German Finance Minister Klaus Berger said Poland \
+             would back the plan.",
+            "Klaus Berger",
+            None,
+        ),
+        (
+            "WARSAW, March 3 - Foreign Minister Rokas Valaitis of Lithuania met \
+             traders from Poland.",
+            "Rokas Valaitis",
+            None,
+        ),
+        (
+            "WARSAW, March 3 - Lithuanian Foreign Minister Rokas Valaitis arrived \
+             on Tuesday. Foreign Minister Valaitis met traders from Poland.",
+            "Rokas Valaitis",
+            None,
+        ),
+        (
+            "WARSAW, March 3 - Visiting Foreign Minister Rokas Valaitis met traders \
+             from Poland.",
+            "Rokas Valaitis",
+            None,
+        ),
+        (
+            "WARSAW, March 3 - Foreign Minister Rokas Valaitis, on a visit to \
+             Poland, met traders.",
+            "Rokas Valaitis",
+            None,
+        ),
+        (
+            "WARSAW, March 3 - Shadow Foreign Minister Jan Kowalczyk said Poland \
+             would lose.",
+            "Jan Kowalczyk",
+            None,
+        ),
+        (
+            "Foreign Minister Jan Kowalczyk said Poland would close two crossings.",
+            "Jan Kowalczyk",
+            None,
+        ),
+    ];
+    for (text, person, expected) in cases {
+        let found = edges(text);
+        let labels: Vec<&str> = found
+            .iter()
+            .filter(|e| {
+                e.head == person
+                    && e.tail == "Poland"
+                    && e.property.is_none()
+                    && e.label.ends_with(" of")
+            })
+            .map(|e| e.label.as_str())
+            .collect();
+        assert_eq!(labels, expected.into_iter().collect::<Vec<_>>(), "{text}");
+    }
+}
+
+/// Rule `dateline-head-of-state` on a US state's offices: (text, person, the
+/// open label to Georgia, or none).
+#[test]
+fn a_bare_state_office_belongs_to_the_state_of_a_us_datelines_city() {
+    let cases = [
+        (
+            "ATLANTA, May 4 (AP) - Governor Mark Ellison signed a bill that limits \
+             water use in Georgia.",
+            "Mark Ellison",
+            Some("governor of"),
+        ),
+        (
+            "SAVANNAH, Georgia (AP) - Lt. Gov. Lena Pruitt said the port would grow.",
+            "Lena Pruitt",
+            Some("lt. gov. of"),
+        ),
+        (
+            "ATLANTA, May 4 - Florida Governor Ana Ruiz met traders from Georgia.",
+            "Ana Ruiz",
+            None,
+        ),
+        (
+            "ATLANTA, May 4 - Governor Ana Ruiz of Florida met traders from Georgia.",
+            "Ana Ruiz",
+            None,
+        ),
+        (
+            "WASHINGTON, May 4 - Attorney General Lena Pruitt said Georgia would lose.",
+            "Lena Pruitt",
+            None,
+        ),
+        (
+            "TBILISI, May 4 - Governor Nino Beridze met traders from Georgia.",
+            "Nino Beridze",
+            None,
+        ),
+        (
+            "Governor Mark Ellison signed a bill that limits water use in Georgia.",
+            "Mark Ellison",
+            None,
+        ),
+        // A US state is not the country of the same name.
+        (
+            "SAVANNAH, Georgia (AP) - President Mark Ellison said the port would grow.",
+            "Mark Ellison",
+            None,
+        ),
+    ];
+    for (text, person, expected) in cases {
+        let found = edges(text);
+        let labels: Vec<&str> = found
+            .iter()
+            .filter(|e| {
+                e.head == person
+                    && e.tail == "Georgia"
+                    && e.property.is_none()
+                    && e.label.ends_with(" of")
+            })
+            .map(|e| e.label.as_str())
+            .collect();
+        assert_eq!(labels, expected.into_iter().collect::<Vec<_>>(), "{text}");
+    }
+    let found = edges(
+        "ATLANTA, May 4 (AP) - Governor Mark Ellison signed a bill that limits water use \
+         in Georgia.",
+    );
+    assert_eq!(
+        typed(&found, "P6"),
+        ("Georgia".to_string(), "Mark Ellison".to_string())
+    );
+}
+
 /// The country, open label and property a bare title gives.
 type Owner = Option<(&'static str, &'static str, &'static str)>;
 
@@ -1405,6 +1552,79 @@ fn a_role_at_a_described_organisation_goes_to_the_one_named_before() {
          said so.",
     );
     assert!(found.iter().all(|e| e.label != "analyst at"));
+}
+
+/// A demonym before a role: (text, person, country, the open label it gives,
+/// or none when it gives citizenship).
+#[test]
+fn a_demonym_before_a_role_that_is_no_national_office_is_citizenship() {
+    let cases = [
+        (
+            "Velta United appointed Spanish coach Diego Soler on Monday.",
+            "Diego Soler",
+            "Spain",
+            None,
+        ),
+        (
+            "Velta United hired Tomas Varga, a Hungarian coach, in June.",
+            "Tomas Varga",
+            "Hungary",
+            None,
+        ),
+        // The demonym describes the team, whose coach may be from anywhere.
+        (
+            "The Hungarian team's coach, Tomas Varga, resigned.",
+            "Tomas Varga",
+            "Hungary",
+            Some("coach of"),
+        ),
+        (
+            "Dutch chief executive Pieter Kalma sold his shares.",
+            "Pieter Kalma",
+            "Netherlands",
+            None,
+        ),
+        (
+            "Brazilian striker Tiago Mendes scored twice.",
+            "Tiago Mendes",
+            "Brazil",
+            None,
+        ),
+        (
+            "Spanish Foreign Minister Ana Lucero met traders.",
+            "Ana Lucero",
+            "Spain",
+            Some("foreign minister of"),
+        ),
+        (
+            "Chilean President Rosa Ibarra met traders.",
+            "Rosa Ibarra",
+            "Chile",
+            Some("president of"),
+        ),
+        // An occupation says a nationality, even one that serves a country.
+        (
+            "Russian envoy Oleg Panin left on Friday.",
+            "Oleg Panin",
+            "Russia",
+            None,
+        ),
+    ];
+    for (text, person, country, label) in cases {
+        let found = edges(text);
+        let open: Vec<&str> = found
+            .iter()
+            .filter(|e| e.head == person && e.tail == country && e.property.is_none())
+            .map(|e| e.label.as_str())
+            .collect();
+        let citizen = found
+            .iter()
+            .any(|e| e.head == person && e.tail == country && e.property.as_deref() == Some("P27"));
+        match label {
+            Some(label) => assert_eq!((open.as_slice(), citizen), (&[label][..], false), "{text}"),
+            None => assert_eq!((open.as_slice(), citizen), (&[][..], true), "{text}"),
+        }
+    }
 }
 
 #[test]

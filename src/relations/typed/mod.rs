@@ -383,12 +383,14 @@ impl TypedModel {
                 touched ^= row[n - 1];
             }
             std::hint::black_box(touched);
-            for &base in &bases[..count] {
-                let row = &self.weights[base..base + n];
-                for (s, &w) in sums.iter_mut().zip(row) {
-                    *s += i32::from(w);
+            crate::simd::wide(|| {
+                for &base in &bases[..count] {
+                    let row = &self.weights[base..base + n];
+                    for (s, &w) in sums.iter_mut().zip(row) {
+                        *s += i32::from(w);
+                    }
                 }
-            }
+            });
             if count < BATCH {
                 return;
             }

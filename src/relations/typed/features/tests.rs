@@ -250,6 +250,7 @@ fn the_country_most_of_a_documents_places_lie_in_ranks_first() {
                 kind: PlaceKind::City,
                 country: *country,
                 several_countries: false,
+                state: None,
             });
         }
         e
