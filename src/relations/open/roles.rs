@@ -519,7 +519,8 @@ pub(super) fn role_property(title: &str) -> Option<RoleProperty> {
 /// already ties to a place ("Prime Minister X of Vanuatu", "Lithuanian
 /// Foreign Minister X" before), nor for one named beside a visit
 /// ("Visiting Foreign Minister X", "on a visit to Warsaw"): the visitor's
-/// country is another.
+/// country is another; nor for a portfolio the text gives another country
+/// ("Mexico's economy ministry … Economy Minister X").
 pub(super) fn heads_of_the_dateline_country(doc: &Document, so_far: &[Relation]) -> Vec<Relation> {
     let Some(dateline) = dateline_places(doc) else {
         return Vec::new();
@@ -577,7 +578,11 @@ pub(super) fn heads_of_the_dateline_country(doc: &Document, so_far: &[Relation])
                 && r.label.ends_with(" of")
                 && doc.entities[r.tail.index()].ty != EntityType::Person
         });
-        if placed_elsewhere || person == owner || named_beside_a_visit(doc, person) {
+        if placed_elsewhere
+            || person == owner
+            || named_beside_a_visit(doc, person)
+            || portfolio_held_elsewhere(doc, office, owner)
+        {
             continue;
         }
         done.push(person);
@@ -617,6 +622,34 @@ fn is_portfolio_minister(title: &str) -> bool {
         && !before
             .iter()
             .any(|w| matches!(w.as_str(), "shadow" | "party" | "general" | "opposition"))
+}
+
+/// Whether the text gives the portfolio of a minister's `title` to a
+/// country other than `owner`, by name or demonym just before the
+/// portfolio ("Mexico's economy ministry", "the Mexican economy
+/// minister"): a story datelined in one country about two countries'
+/// ministers, whose bare "Economy Minister X" may be either's.
+fn portfolio_held_elsewhere(doc: &Document, title: &str, owner: EntityId) -> bool {
+    let words: Vec<String> = title.split_whitespace().map(str::to_lowercase).collect();
+    let Some((_, portfolio)) = words.split_last() else {
+        return false;
+    };
+    let Some(first) = portfolio.first() else {
+        return false;
+    };
+    let owner = &doc.entities[owner.index()];
+    doc.mentions.iter().any(|mention| {
+        let text = doc.slice(mention.span);
+        let country = match mention.kind {
+            MentionKind::Demonym => lexicon::demonym_country(text),
+            _ => lexicon::country(text).map(|_| text),
+        };
+        let after = mention.tokens.end;
+        country.is_some_and(|c| c != owner.label && !owner.aliases.iter().any(|a| a == c))
+            && (after..(after + 2).min(doc.tokens.len()))
+                .find(|&t| lower(doc, t) != "'s")
+                .is_some_and(|t| lower(doc, t) == *first)
+    })
 }
 
 /// Whether a sentence naming the person speaks of a visit as a noun or a

@@ -1016,6 +1016,21 @@ fn a_bare_ministers_title_belongs_to_the_datelines_country() {
             "Jan Kowalczyk",
             None,
         ),
+        // Another country's ministry of the same portfolio: either's minister.
+        (
+            "WARSAW, March 3 - Poland raised duties on Czech steel. Czechia's trade \
+             ministry called the move unfair. Trade Minister Pavel Dvorak said \
+             Czechia would answer.",
+            "Pavel Dvorak",
+            None,
+        ),
+        (
+            "WARSAW, March 3 - Poland raised duties on steel. The Czech trade minister \
+             called the move unfair. Finance Minister Ewa Nowicka said Poland would \
+             hold firm.",
+            "Ewa Nowicka",
+            Some("finance minister of"),
+        ),
     ];
     for (text, person, expected) in cases {
         let found = edges(text);
