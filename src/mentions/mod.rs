@@ -8,6 +8,7 @@
 
 mod clubs;
 mod countries;
+mod dates;
 mod demonyms;
 mod headlines;
 mod organizations;
@@ -27,6 +28,7 @@ use crate::grammar::{self, capitalises_every_content_word};
 use crate::lexicon::{self, phrase};
 use clubs::*;
 use countries::*;
+use dates::*;
 use demonyms::*;
 use headlines::*;
 use organizations::*;
@@ -91,6 +93,12 @@ name_rules! {
     /// Reads tags. Cuts a name where it runs over a lower-case verb; the capitalised
     /// words on each side stay names.
     SplitAtVerbs = "split-at-verbs", rewrites split_at_verbs;
+    /// Reads tokens. Splits a date the recogniser ran over a list of years
+    /// into one date a year.
+    SplitListsOfYears = "split-lists-of-years", rewrites split_lists_of_years;
+    /// Reads tokens and `TIME_UNITS`. Makes a number of a unit of time ("eight
+    /// years") a date that takes in the unit.
+    LengthsOfTime = "lengths-of-time", edits lengths_of_time;
     /// Reads every name and the capitalisation of each line. In a title-case
     /// headline keeps only the names the story repeats, with the story's type.
     HeadlineNames = "headline-names", rewrites headline_names;
@@ -178,8 +186,10 @@ name_rules! {
 
 /// The rules in the order they run. Order matters: a rule reads the names
 /// every rule before it left.
-pub static RULES: [&dyn NameRule; 28] = [
+pub static RULES: [&dyn NameRule; 30] = [
     &SplitAtVerbs,
+    &SplitListsOfYears,
+    &LengthsOfTime,
     &HeadlineNames,
     &Datelines,
     &ExtendOverHyphens,

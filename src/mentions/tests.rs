@@ -1507,3 +1507,35 @@ fn a_name_opening_its_sentence_that_a_copula_calls_a_company_is_one() {
         ]
     );
 }
+
+#[test]
+fn a_list_of_years_is_one_date_a_year_and_a_length_of_time_is_a_date() {
+    let doc = testing::tagged(
+        "Velmora won in 1998, 2001 and 2004, on 3 May 2005, and for eight years after, \
+         with 12 boats.",
+        &[],
+    );
+    let mut names = testing::names(
+        &doc,
+        &["1998, 2001 and 2004", "3 May 2005"],
+        EntityType::Date,
+    );
+    names.extend(testing::names(&doc, &["eight", "12"], EntityType::Number));
+    let mut names = split_lists_of_years(&doc, names);
+    lengths_of_time(&doc, &mut names);
+    let found: Vec<(&str, EntityType)> = names
+        .iter()
+        .map(|(range, ty)| (doc.slice(doc.token_span(range.clone())), *ty))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("1998", EntityType::Date),
+            ("2001", EntityType::Date),
+            ("2004", EntityType::Date),
+            ("3 May 2005", EntityType::Date),
+            ("eight years", EntityType::Date),
+            ("12", EntityType::Number)
+        ]
+    );
+}
