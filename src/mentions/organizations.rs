@@ -450,7 +450,8 @@ pub(super) fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]
         // be calls no person an organisation.
         let called_after = (called_an_organization_after(doc, range.end)
             && !in_fronted_phrase(doc, range.start)
-            || copula_head_after(doc, range.clone()).is_some_and(|h| is_organization_noun(doc, h)))
+            || copula_head_after(doc, range.clone()).is_some_and(|h| is_organization_noun(doc, h))
+                && !lexicon::is_location_suffix(doc.token_text(range.end - 1)))
             && !(*ty == EntityType::Person && occupation_after(doc, range.end));
         if before || which_after || works_at || called_after {
             *ty = EntityType::Organization;
@@ -564,10 +565,16 @@ pub(super) fn copula_head_after(doc: &Document, name: Range<usize>) -> Option<us
     let opens = name.start == sentence.start
         || (name.start == sentence.start + 1
             && doc.token_text(sentence.start).eq_ignore_ascii_case("the"));
-    let copula = name.end + 1 < sentence.end
-        && matches!(doc.token_text(name.end), "is" | "was" | "are" | "were");
-    (opens && copula && doc.tags.get(name.end + 1) == Some(&Upos::Det))
-        .then(|| noun_phrase_head_from(doc, name.end + 1))
+    // "Velmora (VLM) is a ...": brackets after the name are skipped.
+    let mut end = name.end;
+    while end < sentence.end && doc.token_text(end) == "(" {
+        let close = (end + 1..sentence.end.min(end + 30)).find(|&t| doc.token_text(t) == ")")?;
+        end = close + 1;
+    }
+    let copula =
+        end + 1 < sentence.end && matches!(doc.token_text(end), "is" | "was" | "are" | "were");
+    (opens && copula && doc.tags.get(end + 1) == Some(&Upos::Det))
+        .then(|| noun_phrase_head_from(doc, end + 1))
         .flatten()
 }
 

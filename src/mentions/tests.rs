@@ -1456,8 +1456,8 @@ fn a_title_opening_a_work_or_a_name_going_on_in_lower_case_is_no_role() {
 #[test]
 fn a_name_the_text_calls_a_place_is_one_everywhere() {
     let doc = testing::tagged(
-        "Korvala is a village in Eastern Tarnia. Korvala has a church. Ana Ruiz moved \
-         to the municipality of Eskedal. Before the Long Winter, the town was \
+        "Korvala (formerly Korvela) is a village in Eastern Tarnia. Korvala has a church. \
+         Ana Ruiz moved to the municipality of Eskedal. Before the Long Winter, the town was \
          small. Tove Berg, a village elder, spoke.",
         &[
             ("moved", Upos::Verb),
