@@ -47,15 +47,17 @@ pub(super) fn split_lists_of_years(doc: &Document, names: Vec<NameSpan>) -> Vec<
 }
 
 /// "for eight years": a number of a unit of time is a length of time, a
-/// date, and the unit is part of it.
+/// date, and the unit is part of it; "25 years old" is an age, a number.
 pub(super) fn lengths_of_time(doc: &Document, names: &mut [NameSpan]) {
     for (range, ty) in names.iter_mut() {
         let sentence_end = doc.sentences[doc.sentence_of_token(range.start).index()]
             .tokens
             .end;
+        let age = range.end + 1 < sentence_end && doc.token_text(range.end + 1) == "old";
         if *ty == EntityType::Number
             && range.end < sentence_end
             && TIME_UNITS.contains(&doc.token_text(range.end))
+            && !age
         {
             range.end += 1;
             *ty = EntityType::Date;

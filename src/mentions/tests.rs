@@ -1512,7 +1512,7 @@ fn a_name_opening_its_sentence_that_a_copula_calls_a_company_is_one() {
 fn a_list_of_years_is_one_date_a_year_and_a_length_of_time_is_a_date() {
     let doc = testing::tagged(
         "Velmora won in 1998, 2001 and 2004, on 3 May 2005, and for eight years after, \
-         with 12 boats.",
+         with 12 boats and a 40 years old skipper.",
         &[],
     );
     let mut names = testing::names(
@@ -1520,7 +1520,11 @@ fn a_list_of_years_is_one_date_a_year_and_a_length_of_time_is_a_date() {
         &["1998, 2001 and 2004", "3 May 2005"],
         EntityType::Date,
     );
-    names.extend(testing::names(&doc, &["eight", "12"], EntityType::Number));
+    names.extend(testing::names(
+        &doc,
+        &["eight", "12", "40"],
+        EntityType::Number,
+    ));
     let mut names = split_lists_of_years(&doc, names);
     lengths_of_time(&doc, &mut names);
     let found: Vec<(&str, EntityType)> = names
@@ -1535,7 +1539,8 @@ fn a_list_of_years_is_one_date_a_year_and_a_length_of_time_is_a_date() {
             ("2004", EntityType::Date),
             ("3 May 2005", EntityType::Date),
             ("eight years", EntityType::Date),
-            ("12", EntityType::Number)
+            ("12", EntityType::Number),
+            ("40", EntityType::Number)
         ]
     );
 }
