@@ -96,7 +96,14 @@ pub(super) fn refine_name(
         let word = doc.token_text(t);
         lexicon::is_function_word(word) || word.starts_with(['\'', '’'])
     });
-    if names_nothing && range.len() > 1 {
+    // "Without You" in quotes is a song's title, whatever its words.
+    let quoted =
+        |t: usize, quotes: &[&str]| t < doc.tokens.len() && quotes.contains(&doc.token_text(t));
+    let quoted_title = ty == EntityType::Misc
+        && range.start > 0
+        && quoted(range.start - 1, &["\"", "“"])
+        && quoted(range.end, &["\"", "”"]);
+    if names_nothing && range.len() > 1 && !quoted_title {
         return None;
     }
     while range.len() > 1 && matches!(doc.token_text(range.start), "The" | "the" | "A" | "An") {

@@ -1544,3 +1544,22 @@ fn a_list_of_years_is_one_date_a_year_and_a_length_of_time_is_a_date() {
         ]
     );
 }
+
+#[test]
+fn a_quoted_title_of_function_words_is_kept() {
+    let mut doc = testing::tagged(
+        "She sang \"Without Us\" and I'll go.",
+        &[("sang", Upos::Verb), ("go", Upos::Verb)],
+    );
+    let mut names = testing::names(&doc, &["Without Us"], EntityType::Misc);
+    names.extend(testing::names(&doc, &["I'll"], EntityType::Person));
+    doc.names = names;
+    add_mentions(&mut doc);
+    let found: Vec<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| doc.slice(m.span))
+        .collect();
+    assert_eq!(found, ["Without Us"]);
+}
