@@ -372,8 +372,19 @@ pub(super) fn known_places_and_companies(doc: &Document, names: &mut [NameSpan])
 /// "the Orion capsule", "the Artemis program": a common noun in lower case
 /// after a name is what the name modifies, not part of it.
 pub(super) fn names_run_into_a_noun(doc: &Document, names: &mut [NameSpan]) {
+    // "(Corvus nivalis)", "\"Tyomna noch\"": a name filling its brackets or
+    // quotation marks is whole, a species' or a foreign title's lower-case
+    // word with it.
+    let enclosed = |range: &Range<usize>| {
+        range.start > 0
+            && range.end < doc.tokens.len()
+            && matches!(
+                (doc.token_text(range.start - 1), doc.token_text(range.end)),
+                ("(", ")") | ("\"", "\"") | ("“", "”")
+            )
+    };
     for (range, ty) in names.iter_mut() {
-        if matches!(ty, EntityType::Date | EntityType::Number) {
+        if matches!(ty, EntityType::Date | EntityType::Number) || enclosed(range) {
             continue;
         }
         while range.len() > 1

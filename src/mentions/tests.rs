@@ -1563,3 +1563,23 @@ fn a_quoted_title_of_function_words_is_kept() {
         .collect();
     assert_eq!(found, ["Without Us"]);
 }
+
+#[test]
+fn a_name_filling_its_brackets_keeps_its_lower_case_word() {
+    let doc = testing::tagged(
+        "The snow crow (Corvus nivalis) nests near Velmora harbour.",
+        &[("nests", Upos::Verb), ("near", Upos::Adp)],
+    );
+    let mut names = testing::names(&doc, &["Corvus nivalis"], EntityType::Misc);
+    names.extend(testing::names(
+        &doc,
+        &["Velmora harbour"],
+        EntityType::Location,
+    ));
+    names_run_into_a_noun(&doc, &mut names);
+    let found: Vec<&str> = names
+        .iter()
+        .map(|(range, _)| doc.slice(doc.token_span(range.clone())))
+        .collect();
+    assert_eq!(found, ["Corvus nivalis", "Velmora"]);
+}
