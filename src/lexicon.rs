@@ -14,7 +14,7 @@ type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 /// Every lexicon file by name: what the loader reads, and what a model's
 /// manifest hashes.
-pub const FILES: [(&str, &str); 41] = [
+pub const FILES: [(&str, &str); 42] = [
     (
         "abbreviations.txt",
         include_str!("lexicon/abbreviations.txt"),
@@ -100,6 +100,7 @@ pub const FILES: [(&str, &str); 41] = [
         "organization_suffixes.txt",
         include_str!("lexicon/organization_suffixes.txt"),
     ),
+    ("place_nouns.txt", include_str!("lexicon/place_nouns.txt")),
     (
         "place_prepositions.txt",
         include_str!("lexicon/place_prepositions.txt"),
@@ -201,6 +202,7 @@ struct Lexicon {
     news_organizations: HashSet<Vec<&'static str>>,
     companies: HashSet<&'static str>,
     organization_nouns: HashSet<&'static str>,
+    place_nouns: HashSet<&'static str>,
     occupations: WordList,
     club_prefixes: HashSet<&'static str>,
     club_suffixes: HashSet<&'static str>,
@@ -386,6 +388,7 @@ fn lexicon() -> &'static Lexicon {
                 .unwrap_or(1),
             companies: lines(file("companies.txt")).collect(),
             organization_nouns: lines(file("organization_nouns.txt")).collect(),
+            place_nouns: lines(file("place_nouns.txt")).collect(),
             occupations: WordList::load("occupations.txt"),
             club_prefixes: lines(file("club_prefixes.txt")).collect(),
             club_suffixes: lines(file("club_suffixes.txt")).collect(),
@@ -638,6 +641,12 @@ pub fn is_company(name: &str) -> bool {
 /// ("firm", "charity").
 pub fn is_organization_noun(word: &str) -> bool {
     lexicon().organization_nouns.contains(word)
+}
+
+/// A common noun that, said of a name, makes it a place ("village",
+/// "municipality").
+pub fn is_place_noun(word: &str) -> bool {
+    lexicon().place_nouns.contains(word)
 }
 
 /// A title only a company (or a body run like one) has: "chief

@@ -179,6 +179,9 @@ fn is_company_first_word(short: &Group, full: &Group) -> bool {
         && short.form.starts_with(char::is_uppercase)
         && !lexicon::is_function_word(&short.form)
         && !lexicon::is_title(&short.form)
+        // "English" of "English Wikipedia": a language the recogniser named
+        // (MISC) is no company's short form.
+        && !(short.ty == EntityType::Misc && lexicon::demonym_country(&short.form).is_some())
         && (short.first_token > full.first_token || !short.introduced_in_prose)
 }
 

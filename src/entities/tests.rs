@@ -548,6 +548,9 @@ fn a_first_word_named_before_the_full_name_is_a_name_of_its_own() {
     assert_eq!(short_form_of(&early, &full), None);
     let later = group("Fulham", EntityType::Organization, 30);
     assert_eq!(short_form_of(&later, &full), Some(MergeRule::FirstWord));
+    let full = group("Danish Broadcasting Network", EntityType::Organization, 1);
+    let language = group("Danish", EntityType::Misc, 9);
+    assert_eq!(short_form_of(&language, &full), None);
 }
 
 #[test]

@@ -8,10 +8,12 @@
 
 mod clubs;
 mod countries;
+mod dates;
 mod demonyms;
 mod headlines;
 mod organizations;
 mod people;
+mod places;
 mod pronouns;
 mod roles;
 mod splitting;
@@ -26,10 +28,12 @@ use crate::grammar::{self, capitalises_every_content_word};
 use crate::lexicon::{self, phrase};
 use clubs::*;
 use countries::*;
+use dates::*;
 use demonyms::*;
 use headlines::*;
 use organizations::*;
 use people::*;
+use places::*;
 use pronouns::*;
 use roles::*;
 use splitting::*;
@@ -89,6 +93,12 @@ name_rules! {
     /// Reads tags. Cuts a name where it runs over a lower-case verb; the capitalised
     /// words on each side stay names.
     SplitAtVerbs = "split-at-verbs", rewrites split_at_verbs;
+    /// Reads tokens. Splits a date the recogniser ran over a list of years
+    /// into one date a year.
+    SplitListsOfYears = "split-lists-of-years", rewrites split_lists_of_years;
+    /// Reads tokens and `TIME_UNITS`. Makes a number of a unit of time ("eight
+    /// years") a date that takes in the unit.
+    LengthsOfTime = "lengths-of-time", edits lengths_of_time;
     /// Reads every name and the capitalisation of each line. In a title-case
     /// headline keeps only the names the story repeats, with the story's type.
     HeadlineNames = "headline-names", rewrites headline_names;
@@ -154,6 +164,10 @@ name_rules! {
     /// Reads tokens and tags around each name. Retypes as an organisation a name
     /// the text calls one, and cuts a noun a name ran into.
     OrganizationsByApposition = "organizations-by-apposition", retypes organizations_by_apposition;
+    /// Reads tags and the place nouns. Retypes as a place a name the text
+    /// calls one ("is a village", ", a town", "the municipality of"), and the
+    /// same name elsewhere.
+    PlacesByApposition = "places-by-apposition", retypes places_by_apposition;
     /// Reads tags. Cuts a lower-case noun from the end of a name.
     NamesRunIntoANoun = "names-run-into-a-noun", retypes names_run_into_a_noun;
     /// Reads tags. Adds proper nouns no name covers that the text calls an
@@ -172,8 +186,10 @@ name_rules! {
 
 /// The rules in the order they run. Order matters: a rule reads the names
 /// every rule before it left.
-pub static RULES: [&dyn NameRule; 27] = [
+pub static RULES: [&dyn NameRule; 30] = [
     &SplitAtVerbs,
+    &SplitListsOfYears,
+    &LengthsOfTime,
     &HeadlineNames,
     &Datelines,
     &ExtendOverHyphens,
@@ -196,6 +212,7 @@ pub static RULES: [&dyn NameRule; 27] = [
     &KnownPlacesAndCompanies,
     &CountryNames,
     &OrganizationsByApposition,
+    &PlacesByApposition,
     &NamesRunIntoANoun,
     &OrganizationsNamedByApposition,
     &OwnersOfCorporateTitles,
@@ -285,15 +302,21 @@ pub fn add_mentions(doc: &mut Document) {
         // "WHO" and "US" in capitals are names; "BY" of "CC BY" is not.
         let shouted = (word.len() >= 3 || lexicon::country(word).is_some())
             && word.chars().all(|c| c.is_ascii_uppercase());
-        if range.len() == 1 && lexicon::is_function_word(word) && !shouted {
+        // "in May" names a month, as a date; "May" no modal verb.
+        let month = ty == EntityType::Date && word.starts_with(char::is_uppercase);
+        if range.len() == 1 && lexicon::is_function_word(word) && !shouted && !month {
             continue;
         }
         let is_demonym = lexicon::demonym_country(doc.slice(doc.token_span(range.clone())))
             .is_some()
             && ty != EntityType::Person;
-        if is_demonym && names_a_language(doc, range.clone()) {
+        let language = is_demonym && names_a_language(doc, range.clone());
+        // "sung in Spanish": a language the recogniser named (MISC) is
+        // one, no place.
+        if language && ty != EntityType::Misc {
             continue;
         }
+        let is_demonym = is_demonym && !language;
         last_end = range.end;
         covered[range.clone()].iter_mut().for_each(|c| *c = true);
         let kind = if is_demonym {

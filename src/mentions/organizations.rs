@@ -372,8 +372,19 @@ pub(super) fn known_places_and_companies(doc: &Document, names: &mut [NameSpan])
 /// "the Orion capsule", "the Artemis program": a common noun in lower case
 /// after a name is what the name modifies, not part of it.
 pub(super) fn names_run_into_a_noun(doc: &Document, names: &mut [NameSpan]) {
+    // "(Corvus nivalis)", "\"Tyomna noch\"": a name filling its brackets or
+    // quotation marks is whole, a species' or a foreign title's lower-case
+    // word with it.
+    let enclosed = |range: &Range<usize>| {
+        range.start > 0
+            && range.end < doc.tokens.len()
+            && matches!(
+                (doc.token_text(range.start - 1), doc.token_text(range.end)),
+                ("(", ")") | ("\"", "\"") | ("“", "”")
+            )
+    };
     for (range, ty) in names.iter_mut() {
-        if matches!(ty, EntityType::Date | EntityType::Number) {
+        if matches!(ty, EntityType::Date | EntityType::Number) || enclosed(range) {
             continue;
         }
         while range.len() > 1
@@ -412,8 +423,10 @@ pub(super) fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]
             *ty = EntityType::Organization;
             continue;
         }
-        if *ty == EntityType::Organization
-            || lexicon::country(doc.slice(doc.token_span(range.clone()))).is_some()
+        if matches!(
+            *ty,
+            EntityType::Organization | EntityType::Date | EntityType::Number
+        ) || lexicon::country(doc.slice(doc.token_span(range.clone()))).is_some()
         {
             continue;
         }
@@ -428,7 +441,13 @@ pub(super) fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]
                 && doc.token_text(range.end) == ",";
         // "Teras Maju, which won a contract": "which" is never said of a
         // person.
+        // "a song performed by Ana Ruiz, which ...": after a passive's
+        // agent named like a person, "which" goes back to the subject.
+        let agent = range.start > sentence.start
+            && doc.token_text(range.start - 1) == "by"
+            && looks_like_personal_name(doc, range.clone());
         let which_after = *ty == EntityType::Person
+            && !agent
             && range.end + 1 < sentence.end
             && doc.token_text(range.end) == ","
             && doc.token_text(range.end + 1) == "which";
@@ -438,7 +457,14 @@ pub(super) fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]
             && doc.token_text(range.start - 1) == "at"
             && is_profession(doc, range.start - 2)
             && !is_major_city(doc, range.clone());
-        if before || which_after || works_at || called_an_organization_after(doc, range.end) {
+        // "founded by Ana Ruiz, the film producer": a noun a person can
+        // be calls no person an organisation.
+        let called_after = (called_an_organization_after(doc, range.end)
+            && !in_fronted_phrase(doc, range.start)
+            || copula_head_after(doc, range.clone()).is_some_and(|h| is_organization_noun(doc, h))
+                && !lexicon::is_location_suffix(doc.token_text(range.end - 1)))
+            && !(*ty == EntityType::Person && occupation_after(doc, range.end));
+        if before || which_after || works_at || called_after {
             *ty = EntityType::Organization;
             called.insert(doc.slice(doc.token_span(range.clone())));
         }
@@ -505,12 +531,70 @@ pub(super) fn is_organization_noun(doc: &Document, token: usize) -> bool {
 
 /// ", a Norwegian shipping company" right after a name (at `end`).
 pub(super) fn called_an_organization_after(doc: &Document, end: usize) -> bool {
+    apposition_head_after(doc, end).is_some_and(|head| is_organization_noun(doc, head))
+}
+
+/// ", the film producer" right after a name (at `end`): a noun a person
+/// can be.
+fn occupation_after(doc: &Document, end: usize) -> bool {
+    apposition_head_after(doc, end)
+        .is_some_and(|head| lexicon::is_occupation(&doc.token_text(head).to_lowercase()))
+}
+
+/// "In 1998, the group ...", "After the Winter War, the company ...": a
+/// name in a prepositional phrase that opens its sentence or clause; the
+/// noun phrase after the comma is the next clause's subject, no
+/// apposition to the name.
+pub(super) fn in_fronted_phrase(doc: &Document, start: usize) -> bool {
+    let sentence = &doc.sentences[doc.sentence_of_token(start).index()].tokens;
     let tag = |t: usize| doc.tags.get(t).copied().unwrap_or(Upos::X);
+    let mut t = start;
+    while t > sentence.start && matches!(tag(t - 1), Upos::Det | Upos::Adj | Upos::Num) {
+        t -= 1;
+    }
+    // "following the war" opens with a verb in "-ing" used as a preposition.
+    let preposition = t > sentence.start
+        && (tag(t - 1) == Upos::Adp
+            || (tag(t - 1) == Upos::Verb && doc.token_text(t - 1).ends_with("ing")));
+    preposition && (t - 1 == sentence.start || doc.token_text(t - 2) == ",")
+}
+
+/// The last noun of the noun phrase set off by a comma right after a name
+/// (at `end`), unless it is possessed ("X, the firm's founder").
+pub(super) fn apposition_head_after(doc: &Document, end: usize) -> Option<usize> {
     let sentence = &doc.sentences[doc.sentence_of_token(end.saturating_sub(1)).index()].tokens;
     if end + 1 >= sentence.end || doc.token_text(end) != "," {
-        return false;
+        return None;
     }
-    let mut t = end + 1;
+    noun_phrase_head_from(doc, end + 1)
+}
+
+/// "Velmora is a Danish shipping company": the last noun of the noun
+/// phrase a copula says a name opening its sentence is.
+pub(super) fn copula_head_after(doc: &Document, name: Range<usize>) -> Option<usize> {
+    let sentence = &doc.sentences[doc.sentence_of_token(name.start).index()].tokens;
+    let opens = name.start == sentence.start
+        || (name.start == sentence.start + 1
+            && doc.token_text(sentence.start).eq_ignore_ascii_case("the"));
+    // "Velmora (VLM) is a ...": brackets after the name are skipped.
+    let mut end = name.end;
+    while end < sentence.end && doc.token_text(end) == "(" {
+        let close = (end + 1..sentence.end.min(end + 30)).find(|&t| doc.token_text(t) == ")")?;
+        end = close + 1;
+    }
+    let copula =
+        end + 1 < sentence.end && matches!(doc.token_text(end), "is" | "was" | "are" | "were");
+    (opens && copula && doc.tags.get(end + 1) == Some(&Upos::Det))
+        .then(|| noun_phrase_head_from(doc, end + 1))
+        .flatten()
+}
+
+/// The last noun of the noun phrase starting at `from` (its determiner
+/// skipped), unless it is possessed.
+fn noun_phrase_head_from(doc: &Document, from: usize) -> Option<usize> {
+    let tag = |t: usize| doc.tags.get(t).copied().unwrap_or(Upos::X);
+    let sentence = &doc.sentences[doc.sentence_of_token(from).index()].tokens;
+    let mut t = from;
     if tag(t) == Upos::Det {
         t += 1;
     }
@@ -523,7 +607,7 @@ pub(super) fn called_an_organization_after(doc: &Document, end: usize) -> bool {
         t += 1;
     }
     let possessed = t < sentence.end && matches!(doc.token_text(t), "'s" | "’s");
-    t > phrase_start && !possessed && is_organization_noun(doc, t - 1)
+    (t > phrase_start && !possessed).then_some(t - 1)
 }
 
 /// "a Birmingham-based maker": the hyphen between two words written
@@ -587,7 +671,7 @@ pub(super) fn organizations_named_by_apposition(
             }
             if start < end
                 && end - start <= 4
-                && (called_an_organization_after(doc, end)
+                && (called_an_organization_after(doc, end) && !in_fronted_phrase(doc, start)
                     || called_an_organization_before(doc, start))
             {
                 found.push((start..end, EntityType::Organization));

@@ -100,7 +100,14 @@ pub(super) fn refine_name(
         let word = doc.token_text(t);
         lexicon::is_function_word(word) || word.starts_with(['\'', '’'])
     });
-    if names_nothing && range.len() > 1 {
+    // "Without You" in quotes is a song's title, whatever its words.
+    let quoted =
+        |t: usize, quotes: &[&str]| t < doc.tokens.len() && quotes.contains(&doc.token_text(t));
+    let quoted_title = ty == EntityType::Misc
+        && range.start > 0
+        && quoted(range.start - 1, &["\"", "“"])
+        && quoted(range.end, &["\"", "”"]);
+    if names_nothing && range.len() > 1 && !quoted_title {
         return None;
     }
     while range.len() > 1 && matches!(doc.token_text(range.start), "The" | "the" | "A" | "An") {
@@ -114,14 +121,21 @@ pub(super) fn refine_name(
         range.start += 1;
     }
     // "Berg the Labour": a lower-case article inside a name ends it,
-    // unless a preposition leads to it ("Supreme Court of the State of
-    // Ohio", "Court of Appeals for the Third Circuit").
+    // unless a preposition or conjunction leads to it ("Supreme Court of
+    // the State of Ohio", "Court of Appeals for the Third Circuit", "Rage
+    // Against the Machine"), it is inside a title ("Suffer the Children"),
+    // or a person's epithet follows it ("Ivan the Terrible").
+    let epithet = |t: usize| {
+        ty == EntityType::Person
+            && t == range.start + 1
+            && t + 2 == range.end
+            && doc.token_text(t + 1).starts_with(char::is_uppercase)
+    };
     if let Some(article) = (range.start + 1..range.end).find(|&t| {
         doc.token_text(t) == "the"
-            && !matches!(
-                doc.token_text(t - 1),
-                "of" | "for" | "on" | "in" | "at" | "to"
-            )
+            && !preposition_before_article(doc.token_text(t - 1))
+            && ty != EntityType::Misc
+            && !epithet(t)
     }) {
         range.end = article;
     }
@@ -153,7 +167,12 @@ pub(super) fn refine_name(
     // "General Motors", "Crown Prosecution Service": a title word that
     // starts an organisation's name.
     let organization_name = lexicon::ends_organization_name(doc.token_text(range.end - 1));
-    if let Some(title_end) = leading_title(doc, range.clone()).filter(|_| !organization_name) {
+    // "Miss World", "King of the Hill": a title opens the name of a work
+    // or a contest, and a person's name does not go on in lower case.
+    let title_cut = leading_title(doc, range.clone())
+        .filter(|_| !organization_name && ty != EntityType::Misc)
+        .filter(|&end| end >= range.end || doc.token_text(end).starts_with(char::is_uppercase));
+    if let Some(title_end) = title_cut {
         if title_end < range.end {
             // "Director-General" of which the recogniser kept "General".
             let sentence_start = doc.sentences[doc.sentence_of_token(range.start).index()]
@@ -212,6 +231,13 @@ pub(super) fn refine_name(
         }
     }
     Some((range, ty, role))
+}
+
+/// "Against" of "Rage Against the Machine": a preposition, in any case,
+/// leads on to the rest of a name ("and" joins two).
+fn preposition_before_article(word: &str) -> bool {
+    let word = word.to_lowercase();
+    lexicon::is_function_word(&word) && !matches!(word.as_str(), "and" | "or" | "but" | "nor")
 }
 
 /// Two or three capitalised words with no organisation or place suffix.

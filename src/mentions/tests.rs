@@ -1322,3 +1322,287 @@ fn a_name_ending_in_a_trade_word_is_a_company() {
         [Organization, Organization, Organization, Person]
     );
 }
+
+#[test]
+fn a_noun_phrase_after_a_fronted_phrase_or_an_occupation_calls_nothing_an_organisation() {
+    let doc = testing::tagged(
+        "In 1998, the group disbanded. After the Winter Campaign, the company moved. \
+         The ballad was written by Ana Ruiz, which made her famous. The studio was \
+         founded by Lena Hart, the film producer. Velmora, a Danish shipping company, grew.",
+        &[("After", Upos::Adp), ("Danish", Upos::Adj)],
+    );
+    let typed = [
+        ("1998", EntityType::Date),
+        ("Winter Campaign", EntityType::Misc),
+        ("Ana Ruiz", EntityType::Person),
+        ("Lena Hart", EntityType::Person),
+        ("Velmora", EntityType::Location),
+    ];
+    let parts: Vec<&str> = typed.iter().map(|(part, _)| *part).collect();
+    let mut names: Vec<NameSpan> = testing::ranges(&doc, &parts)
+        .into_iter()
+        .zip(typed.iter().map(|(_, ty)| *ty))
+        .collect();
+    organizations_by_apposition(&doc, &mut names);
+    let types: Vec<EntityType> = names.iter().map(|(_, ty)| *ty).collect();
+    assert_eq!(
+        types,
+        [
+            EntityType::Date,
+            EntityType::Misc,
+            EntityType::Person,
+            EntityType::Person,
+            EntityType::Organization
+        ]
+    );
+}
+
+#[test]
+fn a_language_the_recogniser_named_and_a_month_called_may_are_kept() {
+    let mut doc = testing::tagged(
+        "The ballad was sung in Spanish in May. Ana Ruiz taught in French.",
+        &[("sung", Upos::Verb), ("taught", Upos::Verb)],
+    );
+    let mut names = testing::names(&doc, &["Spanish"], EntityType::Misc);
+    names.extend(testing::names(&doc, &["May"], EntityType::Date));
+    names.extend(testing::names(&doc, &["Ana Ruiz"], EntityType::Person));
+    names.extend(testing::names(&doc, &["French"], EntityType::Location));
+    doc.names = names;
+    add_mentions(&mut doc);
+    let found: Vec<(&str, EntityType, MentionKind)> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind != MentionKind::Pronoun)
+        .map(|m| (doc.slice(m.span), m.ty, m.kind))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Spanish", EntityType::Misc, MentionKind::Name),
+            ("May", EntityType::Date, MentionKind::Name),
+            ("Ana Ruiz", EntityType::Person, MentionKind::Name),
+        ]
+    );
+}
+
+#[test]
+fn an_article_inside_a_name_ends_it_unless_a_preposition_a_title_or_an_epithet_holds_it() {
+    let mut doc = testing::tagged(
+        "Nils Berg the Labour leader spoke. Storm Against the Tide played in Oslo. \
+         The band sang Follow the River. Harald the Fair ruled. Ana Ruiz and the \
+         Velmora Trust gave.",
+        &[
+            ("spoke", Upos::Verb),
+            ("played", Upos::Verb),
+            ("sang", Upos::Verb),
+            ("Follow", Upos::Verb),
+            ("ruled", Upos::Verb),
+            ("gave", Upos::Verb),
+        ],
+    );
+    let mut names = testing::names(&doc, &["Nils Berg the Labour"], EntityType::Person);
+    names.extend(testing::names(
+        &doc,
+        &["Storm Against the Tide"],
+        EntityType::Organization,
+    ));
+    names.extend(testing::names(
+        &doc,
+        &["Follow the River"],
+        EntityType::Misc,
+    ));
+    names.extend(testing::names(
+        &doc,
+        &["Harald the Fair"],
+        EntityType::Person,
+    ));
+    names.extend(testing::names(
+        &doc,
+        &["Ana Ruiz and the Velmora Trust"],
+        EntityType::Organization,
+    ));
+    doc.names = names;
+    add_mentions(&mut doc);
+    let found: Vec<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| doc.slice(m.span))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "Nils Berg",
+            "Storm Against the Tide",
+            "Follow the River",
+            "Harald the Fair",
+            "Ana Ruiz"
+        ]
+    );
+}
+
+#[test]
+fn a_title_opening_a_work_or_a_name_going_on_in_lower_case_is_no_role() {
+    let mut doc = testing::tagged(
+        "She won Miss Nordland in 2001 and starred in Queen of the Fjords. Doctor Ana Ruiz \
+         came.",
+        &[
+            ("won", Upos::Verb),
+            ("starred", Upos::Verb),
+            ("came", Upos::Verb),
+        ],
+    );
+    let mut names = testing::names(&doc, &["Miss Nordland"], EntityType::Misc);
+    names.extend(testing::names(
+        &doc,
+        &["Queen of the Fjords", "Doctor Ana Ruiz"],
+        EntityType::Person,
+    ));
+    doc.names = names;
+    add_mentions(&mut doc);
+    let found: Vec<(&str, EntityType)> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| (doc.slice(m.span), m.ty))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Miss Nordland", EntityType::Misc),
+            ("Queen of the Fjords", EntityType::Person),
+            ("Ana Ruiz", EntityType::Person)
+        ]
+    );
+}
+
+#[test]
+fn a_name_the_text_calls_a_place_is_one_everywhere() {
+    let doc = testing::tagged(
+        "Korvala (formerly Korvela) is a village in Eastern Tarnia. Korvala has a church. \
+         Ana Ruiz moved to the municipality of Eskedal. Before the Long Winter, the town was \
+         small. Tove Berg, a village elder, spoke.",
+        &[
+            ("moved", Upos::Verb),
+            ("spoke", Upos::Verb),
+            ("Before", Upos::Adp),
+            ("small", Upos::Adj),
+        ],
+    );
+    let parts = [
+        "Korvala",
+        "Eastern Tarnia",
+        "Korvala",
+        "Ana Ruiz",
+        "Eskedal",
+        "Long Winter",
+        "Tove Berg",
+    ];
+    let types = retyped(&doc, testing::ranges(&doc, &parts), places_by_apposition);
+    assert_eq!(
+        types,
+        [
+            EntityType::Location,
+            EntityType::Person,
+            EntityType::Location,
+            EntityType::Person,
+            EntityType::Location,
+            EntityType::Person,
+            EntityType::Person
+        ]
+    );
+}
+
+#[test]
+fn a_name_opening_its_sentence_that_a_copula_calls_a_company_is_one() {
+    let (doc, ranges) = doc_with(
+        "Velmora is a Danish shipping company. Velmora grew. Ana Ruiz is a company \
+         director.",
+        &["Velmora", "Velmora", "Ana Ruiz"],
+    );
+    let types = retyped(&doc, ranges, organizations_by_apposition);
+    assert_eq!(
+        types,
+        [
+            EntityType::Organization,
+            EntityType::Organization,
+            EntityType::Person
+        ]
+    );
+}
+
+#[test]
+fn a_list_of_years_is_one_date_a_year_and_a_length_of_time_is_a_date() {
+    let doc = testing::tagged(
+        "Velmora won in 1998, 2001 and 2004, on 3 May 2005, and for eight years after, \
+         with 12 boats and a 40 years old skipper.",
+        &[],
+    );
+    let mut names = testing::names(
+        &doc,
+        &["1998, 2001 and 2004", "3 May 2005"],
+        EntityType::Date,
+    );
+    names.extend(testing::names(
+        &doc,
+        &["eight", "12", "40"],
+        EntityType::Number,
+    ));
+    let mut names = split_lists_of_years(&doc, names);
+    lengths_of_time(&doc, &mut names);
+    let found: Vec<(&str, EntityType)> = names
+        .iter()
+        .map(|(range, ty)| (doc.slice(doc.token_span(range.clone())), *ty))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("1998", EntityType::Date),
+            ("2001", EntityType::Date),
+            ("2004", EntityType::Date),
+            ("3 May 2005", EntityType::Date),
+            ("eight years", EntityType::Date),
+            ("12", EntityType::Number),
+            ("40", EntityType::Number)
+        ]
+    );
+}
+
+#[test]
+fn a_quoted_title_of_function_words_is_kept() {
+    let mut doc = testing::tagged(
+        "She sang \"Without Us\" and I'll go.",
+        &[("sang", Upos::Verb), ("go", Upos::Verb)],
+    );
+    let mut names = testing::names(&doc, &["Without Us"], EntityType::Misc);
+    names.extend(testing::names(&doc, &["I'll"], EntityType::Person));
+    doc.names = names;
+    add_mentions(&mut doc);
+    let found: Vec<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| doc.slice(m.span))
+        .collect();
+    assert_eq!(found, ["Without Us"]);
+}
+
+#[test]
+fn a_name_filling_its_brackets_keeps_its_lower_case_word() {
+    let doc = testing::tagged(
+        "The snow crow (Corvus nivalis) nests near Velmora harbour.",
+        &[("nests", Upos::Verb), ("near", Upos::Adp)],
+    );
+    let mut names = testing::names(&doc, &["Corvus nivalis"], EntityType::Misc);
+    names.extend(testing::names(
+        &doc,
+        &["Velmora harbour"],
+        EntityType::Location,
+    ));
+    names_run_into_a_noun(&doc, &mut names);
+    let found: Vec<&str> = names
+        .iter()
+        .map(|(range, _)| doc.slice(doc.token_span(range.clone())))
+        .collect();
+    assert_eq!(found, ["Corvus nivalis", "Velmora"]);
+}
