@@ -66,20 +66,7 @@ pub(super) fn acts_on_a_countrys_people(
         if demonym.sentence != sentence {
             continue;
         }
-        let mut start = demonym.tokens.start;
-        while start > sentence_tokens.start
-            && matches!(tag(doc, start - 1), Upos::Det | Upos::Num | Upos::Adj)
-        {
-            start -= 1;
-        }
-        let mut end = demonym.tokens.end;
-        while end < sentence_tokens.end
-            && end - demonym.tokens.end < 3
-            && tag(doc, end) == Upos::Noun
-            && doc.token_text(end).starts_with(char::is_lowercase)
-        {
-            end += 1;
-        }
+        let (start, end) = demonyms_noun_phrase(doc, demonym, &sentence_tokens);
         let nouns: Vec<String> = (demonym.tokens.end..end).map(|t| lower(doc, t)).collect();
         let Some(head) = nouns.last() else {
             continue;
@@ -124,6 +111,31 @@ pub(super) fn acts_on_a_countrys_people(
     relations
 }
 
+/// The noun phrase a demonym modifies, as token bounds: the determiners,
+/// numbers and adjectives before it ("four Belarusian") and up to three
+/// lower-case nouns after it ("diplomats", "steel imports").
+fn demonyms_noun_phrase(
+    doc: &Document,
+    demonym: &Mention,
+    sentence_tokens: &std::ops::Range<usize>,
+) -> (usize, usize) {
+    let mut start = demonym.tokens.start;
+    while start > sentence_tokens.start
+        && matches!(tag(doc, start - 1), Upos::Det | Upos::Num | Upos::Adj)
+    {
+        start -= 1;
+    }
+    let mut end = demonym.tokens.end;
+    while end < sentence_tokens.end
+        && end - demonym.tokens.end < 3
+        && tag(doc, end) == Upos::Noun
+        && doc.token_text(end).starts_with(char::is_lowercase)
+    {
+        end += 1;
+    }
+    (start, end)
+}
+
 /// "Mexico banned imports of Canadian potatoes", "Canada will impose
 /// tariffs on Chinese steel": a verb's object is a measure against goods
 /// (`trade_measures.txt`) that a country's demonym says are that country's,
@@ -144,18 +156,7 @@ pub(super) fn measures_on_a_countrys_goods(
         if demonym.sentence != sentence {
             continue;
         }
-        let mut start = demonym.tokens.start;
-        while start > sentence_tokens.start && describing(start - 1) {
-            start -= 1;
-        }
-        let mut end = demonym.tokens.end;
-        while end < sentence_tokens.end
-            && end - demonym.tokens.end < 3
-            && tag(doc, end) == Upos::Noun
-            && doc.token_text(end).starts_with(char::is_lowercase)
-        {
-            end += 1;
-        }
+        let (start, end) = demonyms_noun_phrase(doc, demonym, &sentence_tokens);
         let goods = end > demonym.tokens.end;
         let phrase_goes_on = end < sentence_tokens.end
             && (matches!(tag(doc, end), Upos::Propn | Upos::Noun | Upos::Adj)
