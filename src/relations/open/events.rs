@@ -60,13 +60,8 @@ pub(super) fn acts_on_a_countrys_people(
     evidence: Span,
 ) -> Vec<Relation> {
     let mut relations = Vec::new();
-    let sentence = doc.sentence_of_token(doc.tokens.partition_point(|t| t.start < evidence.start));
-    let sentence_tokens = doc.sentences[sentence.index()].tokens.clone();
-    for (demonym, country) in demonyms_of_countries(doc) {
-        if demonym.sentence != sentence {
-            continue;
-        }
-        let (start, end) = demonyms_noun_phrase(doc, demonym, &sentence_tokens);
+    let sentence_tokens = sentence_tokens_of(doc, evidence);
+    for (demonym, country, (start, end)) in demonym_phrases_in(doc, &sentence_tokens) {
         let nouns: Vec<String> = (demonym.tokens.end..end).map(|t| lower(doc, t)).collect();
         let Some(head) = nouns.last() else {
             continue;
@@ -111,6 +106,26 @@ pub(super) fn acts_on_a_countrys_people(
     relations
 }
 
+/// The tokens of the sentence holding `evidence`.
+fn sentence_tokens_of(doc: &Document, evidence: Span) -> std::ops::Range<usize> {
+    let sentence = doc.sentence_of_token(doc.tokens.partition_point(|t| t.start < evidence.start));
+    doc.sentences[sentence.index()].tokens.clone()
+}
+
+/// Each demonym of a country in the sentence of `sentence_tokens`, with
+/// the country and the bounds of the noun phrase it modifies.
+fn demonym_phrases_in<'a>(
+    doc: &'a Document,
+    sentence_tokens: &'a std::ops::Range<usize>,
+) -> impl Iterator<Item = (&'a Mention, EntityId, (usize, usize))> + 'a {
+    demonyms_of_countries(doc)
+        .filter(|(demonym, _)| sentence_tokens.contains(&demonym.tokens.start))
+        .map(|(demonym, country)| {
+            let phrase = demonyms_noun_phrase(doc, demonym, sentence_tokens);
+            (demonym, country, phrase)
+        })
+}
+
 /// The noun phrase a demonym modifies, as token bounds: the determiners,
 /// numbers and adjectives before it ("four Belarusian") and up to three
 /// lower-case nouns after it ("diplomats", "steel imports").
@@ -149,14 +164,9 @@ pub(super) fn measures_on_a_countrys_goods(
     evidence: Span,
 ) -> Vec<Relation> {
     let mut relations = Vec::new();
-    let sentence = doc.sentence_of_token(doc.tokens.partition_point(|t| t.start < evidence.start));
-    let sentence_tokens = doc.sentences[sentence.index()].tokens.clone();
+    let sentence_tokens = sentence_tokens_of(doc, evidence);
     let describing = |t: usize| matches!(tag(doc, t), Upos::Det | Upos::Num | Upos::Adj);
-    for (demonym, country) in demonyms_of_countries(doc) {
-        if demonym.sentence != sentence {
-            continue;
-        }
-        let (start, end) = demonyms_noun_phrase(doc, demonym, &sentence_tokens);
+    for (demonym, country, (start, end)) in demonym_phrases_in(doc, &sentence_tokens) {
         let goods = end > demonym.tokens.end;
         let phrase_goes_on = end < sentence_tokens.end
             && (matches!(tag(doc, end), Upos::Propn | Upos::Noun | Upos::Adj)
