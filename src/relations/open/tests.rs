@@ -958,6 +958,17 @@ fn a_relative_clause_naming_nothing_is_skipped() {
     assert_eq!(find(&found, "Anna Holm", "Nordvik Bank").label, "joined");
 }
 
+/// The open role labels ("foreign minister of") from `person` to `place`.
+fn role_labels<'a>(found: &'a [Edge], person: &str, place: &str) -> Vec<&'a str> {
+    found
+        .iter()
+        .filter(|e| {
+            e.head == person && e.tail == place && e.property.is_none() && e.label.ends_with(" of")
+        })
+        .map(|e| e.label.as_str())
+        .collect()
+}
+
 /// Rule `dateline-head-of-state` on ministers: (text, person, the open
 /// label to the dateline's country, or none).
 #[test]
@@ -1034,16 +1045,7 @@ fn a_bare_ministers_title_belongs_to_the_datelines_country() {
     ];
     for (text, person, expected) in cases {
         let found = edges(text);
-        let labels: Vec<&str> = found
-            .iter()
-            .filter(|e| {
-                e.head == person
-                    && e.tail == "Poland"
-                    && e.property.is_none()
-                    && e.label.ends_with(" of")
-            })
-            .map(|e| e.label.as_str())
-            .collect();
+        let labels = role_labels(&found, person, "Poland");
         assert_eq!(labels, expected.into_iter().collect::<Vec<_>>(), "{text}");
     }
 }
@@ -1098,16 +1100,7 @@ fn a_bare_state_office_belongs_to_the_state_of_a_us_datelines_city() {
     ];
     for (text, person, expected) in cases {
         let found = edges(text);
-        let labels: Vec<&str> = found
-            .iter()
-            .filter(|e| {
-                e.head == person
-                    && e.tail == "Georgia"
-                    && e.property.is_none()
-                    && e.label.ends_with(" of")
-            })
-            .map(|e| e.label.as_str())
-            .collect();
+        let labels = role_labels(&found, person, "Georgia");
         assert_eq!(labels, expected.into_iter().collect::<Vec<_>>(), "{text}");
     }
     let found = edges(
