@@ -5,8 +5,9 @@
 //! class's sum is its own lane), so every result is the same bit for bit.
 
 /// Runs `work` compiled for AVX2 when the processor has it, else as built.
-/// `work` must be small enough to be inlined, with what it calls, for the
-/// wider instructions to reach its loops.
+/// `work` must be inlined, with what it calls, for the wider instructions
+/// to reach its loops: callers mark the closure `#[inline(always)]`, as
+/// the compiler leaves a large one out of line, compiled without AVX2.
 #[inline(always)]
 #[allow(unsafe_code)]
 pub fn wide<R>(work: impl FnOnce() -> R) -> R {

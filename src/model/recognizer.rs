@@ -388,29 +388,10 @@ fn viterbi(
     for (row, from) in rows.iter_mut().zip(transitions) {
         row[..LABELS].copy_from_slice(from);
     }
-    crate::simd::wide(|| {
-        for i in 1..n {
-            let mut best = [f32::NEG_INFINITY; LANES];
-            let mut best_prev = [0i32; LANES];
-            for (prev, row) in rows.iter().enumerate() {
-                let before = scores[i - 1][prev];
-                for label in 0..LANES {
-                    let s = before + row[label];
-                    // All ones where `s` is better: a select without branches.
-                    let take = -i32::from(s > best[label]);
-                    let kept = best[label].to_bits() & !take as u32;
-                    best[label] = f32::from_bits((s.to_bits() & take as u32) | kept);
-                    best_prev[label] = (prev as i32 & take) | (best_prev[label] & !take);
-                }
-            }
-            for label in 0..LABELS {
-                if permitted(i, label) {
-                    scores[i][label] = best[label] + emissions[i][label];
-                    back[i][label] = best_prev[label] as u8;
-                }
-            }
-        }
-    });
+    crate::simd::wide(
+        #[inline(always)]
+        || viterbi_steps(emissions, &rows, permitted, &mut scores, &mut back),
+    );
     let mut label = super::tagger::argmax(&scores[n - 1]);
     let mut labels = vec![0; n];
     for i in (0..n).rev() {
@@ -418,6 +399,39 @@ fn viterbi(
         label = back[i][label] as usize;
     }
     labels
+}
+
+/// The scores and back pointers of every token after the first. Inlined
+/// whole into [`crate::simd::wide`]'s wide code, however large the caller.
+#[inline(always)]
+fn viterbi_steps<const LANES: usize>(
+    emissions: &[[f32; LABELS]],
+    rows: &[[f32; LANES]; LABELS],
+    permitted: impl Fn(usize, usize) -> bool,
+    scores: &mut [[f32; LABELS]],
+    back: &mut [[u8; LABELS]],
+) {
+    for i in 1..emissions.len() {
+        let mut best = [f32::NEG_INFINITY; LANES];
+        let mut best_prev = [0i32; LANES];
+        for (prev, row) in rows.iter().enumerate() {
+            let before = scores[i - 1][prev];
+            for label in 0..LANES {
+                let s = before + row[label];
+                // All ones where `s` is better: a select without branches.
+                let take = -i32::from(s > best[label]);
+                let kept = best[label].to_bits() & !take as u32;
+                best[label] = f32::from_bits((s.to_bits() & take as u32) | kept);
+                best_prev[label] = (prev as i32 & take) | (best_prev[label] & !take);
+            }
+        }
+        for label in 0..LABELS {
+            if permitted(i, label) {
+                scores[i][label] = best[label] + emissions[i][label];
+                back[i][label] = best_prev[label] as u8;
+            }
+        }
+    }
 }
 
 fn spans_of(labels: &[usize], offset: usize, out: &mut Vec<(Range<usize>, EntityType)>) {

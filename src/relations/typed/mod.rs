@@ -95,8 +95,9 @@ pub(crate) struct Meta {
 #[derive(Debug, Clone)]
 pub struct TypedModel {
     pub(crate) meta: Meta,
-    /// The 2^bits quantised weights, then the first `properties.len()` of
-    /// them again, so a feature's row never wraps around the end.
+    /// The 2^bits quantised weights, then the first [`row_padding`] of them
+    /// again, so a feature's row, read in whole vectors, never wraps around
+    /// the end.
     weights: Vec<i16>,
     /// Per type pair, how much of a row its properties need.
     row_len: Vec<usize>,
@@ -154,7 +155,7 @@ impl TypedModel {
     /// A model over a table of 2^`meta.bits` quantised weights.
     pub(crate) fn new(meta: Meta, mut weights: Vec<i16>) -> TypedModel {
         debug_assert_eq!(weights.len(), 1 << meta.bits);
-        let pad = meta.properties.len().min(weights.len());
+        let pad = row_padding(meta.properties.len()).min(weights.len());
         weights.extend_from_within(..pad);
         let ruled_out_by = meta
             .properties
@@ -357,14 +358,9 @@ impl TypedModel {
     /// Adds each feature's row of property weights to `sums`. Integer sums
     /// are exact, so the order of features, and how they are split between
     /// entity and pair, never changes a score.
-    ///
-    /// Rows are placed at random in a table larger than the cache, so a
-    /// batch's rows are all touched (a load per cache line) before any is
-    /// added: the misses are then in flight together.
     fn accumulate(&self, sums: &mut [i32], mut features: impl Iterator<Item = u64>) {
         const BATCH: usize = 32;
-        let n = sums.len();
-        if n == 0 {
+        if sums.is_empty() {
             return;
         }
         let mut bases = [0usize; BATCH];
@@ -374,27 +370,75 @@ impl TypedModel {
                 *base = base_slot(self.meta.bits, f);
                 count += 1;
             }
-            let mut touched = 0;
-            for &base in &bases[..count] {
-                let row = &self.weights[base..base + n];
-                for k in (0..n).step_by(32) {
-                    touched ^= row[k];
-                }
-                touched ^= row[n - 1];
-            }
-            std::hint::black_box(touched);
-            crate::simd::wide(|| {
-                for &base in &bases[..count] {
-                    let row = &self.weights[base..base + n];
-                    for (s, &w) in sums.iter_mut().zip(row) {
-                        *s += i32::from(w);
-                    }
-                }
-            });
+            self.add_rows(&bases[..count], sums);
             if count < BATCH {
                 return;
             }
         }
+    }
+
+    /// Adds the rows starting at `bases` to `sums`, in whole vectors of 8
+    /// columns held in registers: a row is read past the last column
+    /// `sums` needs (the table's padding keeps that in bounds, see
+    /// [`TypedModel::new`]) and those columns' sums are dropped.
+    fn add_rows(&self, bases: &[usize], sums: &mut [i32]) {
+        match sums.len().div_ceil(8) {
+            1 => self.add_rows_fixed::<8>(bases, sums),
+            2 => self.add_rows_fixed::<16>(bases, sums),
+            3 => self.add_rows_fixed::<24>(bases, sums),
+            4 => self.add_rows_fixed::<32>(bases, sums),
+            5 => self.add_rows_fixed::<40>(bases, sums),
+            6 => self.add_rows_fixed::<48>(bases, sums),
+            7 => self.add_rows_fixed::<56>(bases, sums),
+            8 => self.add_rows_fixed::<64>(bases, sums),
+            9 => self.add_rows_fixed::<72>(bases, sums),
+            10 => self.add_rows_fixed::<80>(bases, sums),
+            11 => self.add_rows_fixed::<88>(bases, sums),
+            12 => self.add_rows_fixed::<96>(bases, sums),
+            _ => {
+                let n = sums.len();
+                for &base in bases {
+                    for (s, &w) in sums.iter_mut().zip(&self.weights[base..base + n]) {
+                        *s += i32::from(w);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rows are placed at random in a table larger than the cache, so a
+    /// batch's rows are all touched (a load per cache line) before any is
+    /// added: the misses are then in flight together.
+    fn add_rows_fixed<const W: usize>(&self, bases: &[usize], sums: &mut [i32]) {
+        let n = sums.len();
+        let weights = self.weights.as_slice();
+        let row =
+            |base: usize| -> &[i16; W] { weights[base..base + W].try_into().expect("W columns") };
+        let mut touched = 0;
+        for &base in bases {
+            let row = row(base);
+            for k in (0..W).step_by(32) {
+                touched ^= row[k];
+            }
+            touched ^= row[W - 1];
+        }
+        std::hint::black_box(touched);
+        let mut start = [0i32; W];
+        start[..n].copy_from_slice(sums);
+        // The sums are the closure's own, so they can stay in registers.
+        let added = crate::simd::wide(
+            #[inline(always)]
+            || {
+                let mut acc = start;
+                for &base in bases {
+                    for (s, &w) in acc.iter_mut().zip(row(base)) {
+                        *s += i32::from(w);
+                    }
+                }
+                acc
+            },
+        );
+        sums.copy_from_slice(&added[..n]);
     }
 
     /// Raw scores of every allowed (pair, property) candidate.
@@ -531,7 +575,7 @@ impl TypedModel {
             )));
         }
         // Room for the padding `new` appends, so the table is not copied again.
-        let mut weights = Vec::with_capacity((1 << meta.bits) + meta.properties.len());
+        let mut weights = Vec::with_capacity((1 << meta.bits) + row_padding(meta.properties.len()));
         weights.extend(
             weights_bytes
                 .chunks_exact(2)
@@ -582,6 +626,12 @@ impl EntityParts {
 pub(crate) fn slot(bits: u32, feature: u64, key: u64) -> usize {
     let base = base_slot(bits, feature) as u64;
     (base.wrapping_add(key) & ((1u64 << bits) - 1)) as usize
+}
+
+/// How far past the table a row may be read: every property's column,
+/// rounded up to the vectors of 8 that [`TypedModel::add_rows`] reads.
+fn row_padding(properties: usize) -> usize {
+    properties.next_multiple_of(8)
 }
 
 fn base_slot(bits: u32, feature: u64) -> usize {
