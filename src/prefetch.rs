@@ -3,17 +3,20 @@
 //! up everything after it; a prefetch does not, so the rows of the next
 //! token or pair can be on their way while this one is summed.
 
-/// Starts loading the cache line that holds `value`, without waiting.
+/// Starts loading the cache line that holds `items[index]`, without
+/// waiting and without a bounds check: an index past the end asks for a
+/// line the program never reads, which costs nothing.
 #[inline(always)]
 #[allow(unsafe_code)]
-pub fn line<T>(value: &T) {
+pub fn element<T>(items: &[T], index: usize) {
+    let at = items.as_ptr().wrapping_add(index);
     #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch reads nothing into the program and never faults;
-    // the address comes from a reference, so it is valid anyway.
+    // SAFETY: a prefetch reads nothing into the program and never faults,
+    // whatever the address.
     unsafe {
         use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        _mm_prefetch::<_MM_HINT_T0>((value as *const T).cast::<i8>());
+        _mm_prefetch::<_MM_HINT_T0>(at.cast::<i8>());
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = value;
+    let _ = at;
 }

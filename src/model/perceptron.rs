@@ -130,6 +130,16 @@ pub struct Weights {
 
 const UNUSED: u32 = u32::MAX;
 
+/// Where `row` is, or would be, among the used rows, and 1 if it is used,
+/// else 0.
+#[inline(always)]
+fn place(blocks: &[Block], row: usize) -> (u32, u32) {
+    let block = blocks[row / 64];
+    let below = block.used & ((1u64 << (row % 64)) - 1);
+    let present = (block.used >> (row % 64)) as u32 & 1;
+    (block.before + below.count_ones(), present)
+}
+
 /// 64 rows: which have weights, and how many used rows come before them.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Block {
@@ -182,11 +192,9 @@ impl Weights {
     /// The place of `row` among the used rows, or [`UNUSED`].
     #[inline]
     fn slot(&self, row: usize) -> u32 {
-        let block = self.blocks[row / 64];
-        let below = block.used & ((1u64 << (row % 64)) - 1);
-        let present = (block.used >> (row % 64)) as u32 & 1;
+        let (place, present) = place(&self.blocks, row);
         // Branch-free: whether a feature was seen in training is unpredictable.
-        (block.before + below.count_ones()) | present.wrapping_sub(1)
+        place | present.wrapping_sub(1)
     }
 
     /// The used rows' numbers, in order.
@@ -263,16 +271,19 @@ impl Weights {
     fn add_fixed<const N: usize>(&self, features: &[u64], first: usize, scores: &mut [f32]) {
         let start: [f32; N] = scores.try_into().expect("N scores");
         // The sums are the closure's own, so they can stay in registers.
-        let sums = crate::simd::wide(|| {
-            let mut sums = start;
-            self.for_each_row(features, first..first + N, |row| {
-                let row: &[u16; N] = row.try_into().expect("N columns");
-                for (sum, w) in sums.iter_mut().zip(row) {
-                    *sum += bfloat16(*w);
-                }
-            });
-            sums
-        });
+        let sums = crate::simd::wide(
+            #[inline(always)]
+            || {
+                let mut sums = start;
+                self.for_each_row(features, first..first + N, |row| {
+                    let row: &[u16; N] = row.try_into().expect("N columns");
+                    for (sum, w) in sums.iter_mut().zip(row) {
+                        *sum += bfloat16(*w);
+                    }
+                });
+                sums
+            },
+        );
         scores.copy_from_slice(&sums);
     }
 
@@ -318,22 +329,29 @@ impl Weights {
         self.prefetch_columns(features, 0..self.classes, slots);
     }
 
-    /// [`Weights::prefetch`] of the rows' columns `columns` alone.
-    #[inline]
+    /// [`Weights::prefetch`] of the rows' columns `columns` alone. Kept out
+    /// of its callers, whose size would leave the loop short of registers.
+    #[inline(never)]
     pub fn prefetch_columns(&self, features: &[u64], columns: Range<usize>, slots: &mut Vec<u32>) {
         slots.clear();
         if self.packed.is_empty() || columns.is_empty() {
             slots.resize(features.len(), UNUSED);
             return;
         }
-        for &f in features {
-            let slot = self.slot(f as usize & self.mask);
-            // Unused rows ask for row 0, without a branch.
-            let start = if slot == UNUSED { 0 } else { slot as usize } * self.classes;
-            crate::prefetch::line(&self.packed[start + columns.start]);
-            crate::prefetch::line(&self.packed[start + columns.end - 1]);
-            slots.push(slot);
-        }
+        let (first, last) = (columns.start, columns.end - 1);
+        // Copies, not borrows of `self`, so they stay in registers while
+        // `slots` is written.
+        let (mask, classes) = (self.mask, self.classes);
+        let (blocks, packed) = (self.blocks.as_slice(), self.packed.as_slice());
+        slots.extend(features.iter().map(move |&f| {
+            let (place, present) = place(blocks, f as usize & mask);
+            // An unused row asks for the used row after its place: no
+            // branch, and no harm.
+            let start = place as usize * classes;
+            crate::prefetch::element(packed, start + first);
+            crate::prefetch::element(packed, start + last);
+            place | present.wrapping_sub(1)
+        }));
     }
 
     /// Adds the whole rows of `slots` (from [`Weights::prefetch`]) to
@@ -372,20 +390,24 @@ impl Weights {
     #[inline]
     fn add_rows_fixed<const N: usize>(&self, slots: &[u32], first: usize, scores: &mut [f32]) {
         let start: [f32; N] = scores.try_into().expect("N scores");
-        let sums = crate::simd::wide(|| {
-            let mut sums = start;
-            for &slot in slots {
-                if slot == UNUSED {
-                    continue;
+        let (packed, classes) = (self.packed.as_slice(), self.classes);
+        let sums = crate::simd::wide(
+            #[inline(always)]
+            move || {
+                let mut sums = start;
+                for &slot in slots {
+                    if slot == UNUSED {
+                        continue;
+                    }
+                    let start = slot as usize * classes + first;
+                    let row: &[u16; N] = packed[start..start + N].try_into().expect("N columns");
+                    for (sum, w) in sums.iter_mut().zip(row) {
+                        *sum += bfloat16(*w);
+                    }
                 }
-                let start = slot as usize * self.classes + first;
-                let row: &[u16; N] = self.packed[start..start + N].try_into().expect("N columns");
-                for (sum, w) in sums.iter_mut().zip(row) {
-                    *sum += bfloat16(*w);
-                }
-            }
-            sums
-        });
+                sums
+            },
+        );
         scores.copy_from_slice(&sums);
     }
 
