@@ -7,7 +7,6 @@ use super::features::{self, TokenInfo};
 use super::perceptron::{Dense, HashKeyed, Reader, Rng, Score, Trainer, Weights, feature, mix};
 use crate::document::{Document, EntityType, Span, Upos};
 use crate::error::Result;
-use crate::lexicon::phrase;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -806,21 +805,30 @@ impl Names {
     /// in the longest known name starting leftmost.
     fn matches(&self, infos: &[TokenInfo], key: NameKey) -> Vec<u64> {
         let mut out = vec![0u64; infos.len()];
-        // The keys of a start's phrases of every length, built word by word
-        // once, rather than each phrase's from its first word.
-        let mut keys = [0u64; LONGEST_NAME];
-        let mut keyed = 0..0;
-        let found = phrase::leftmost_longest(0..infos.len(), LONGEST_NAME, |range| {
-            if range.start != keyed.start || range.end > keyed.end {
-                let mut k = key.seed;
-                for (slot, info) in keys.iter_mut().zip(&infos[range.clone()]) {
-                    k = mix(k, (key.part)(info));
-                    *slot = k;
-                }
-                keyed = range.clone();
+        let parts: Vec<u64> = infos.iter().map(key.part).collect();
+        // Leftmost longest, as `phrase::leftmost_longest` finds phrases,
+        // with each start's keys for every length built word by word once.
+        let mut found = Vec::new();
+        let mut start = 0;
+        while start < parts.len() {
+            let words = &parts[start..parts.len().min(start + LONGEST_NAME)];
+            let mut keys = [0u64; LONGEST_NAME];
+            let mut k = key.seed;
+            for (slot, &part) in keys.iter_mut().zip(words) {
+                k = mix(k, part);
+                *slot = k;
             }
-            self.get(keys[range.len() - 1])
-        });
+            let longest = (1..=words.len())
+                .rev()
+                .find_map(|length| Some((length, self.get(keys[length - 1])?)));
+            match longest {
+                Some((length, ty)) => {
+                    found.push((start..start + length, ty));
+                    start += length;
+                }
+                None => start += 1,
+            }
+        }
         for (range, ty) in found {
             let length = range.len();
             for (k, slot) in out[range].iter_mut().enumerate() {

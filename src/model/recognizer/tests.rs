@@ -1,4 +1,5 @@
 use super::*;
+use crate::lexicon::phrase;
 
 #[test]
 fn constrained_viterbi_respects_allowed_labels_and_transitions() {
@@ -36,4 +37,29 @@ fn hints_come_from_other_occurrences_only() {
     let infos = features::describe(&["Kim", "met", "Kim", "Lee"]);
     let hints = document_hints(&infos, &[(0..1, EntityType::Person)]);
     assert_eq!(hints, [0, 0, 1, 0]);
+}
+
+#[test]
+fn known_names_match_leftmost_longest_as_the_phrase_matcher_finds_them() {
+    let words = [
+        "Ola", "Marta", "Nordby", "Fund", "met", "Marta", "Nordby", "in", "Ola",
+    ];
+    let infos = features::describe(&words);
+    let known = [(0..4, 1u8), (0..2, 2), (5..6, 0), (6..7, 3), (1..3, 2)];
+    let types = known
+        .iter()
+        .map(|(range, ty)| (SEQUENCE_KEY.of(&infos[range.clone()]), *ty))
+        .collect();
+    let names = Names::new(types);
+    let expected = phrase::leftmost_longest(0..infos.len(), LONGEST_NAME, |range| {
+        names.types.get(&SEQUENCE_KEY.of(&infos[range])).copied()
+    });
+    assert_eq!(
+        expected.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>(),
+        [0..4, 5..7]
+    );
+    assert_eq!(
+        names.matches(&infos, SEQUENCE_KEY),
+        [5, 6, 6, 7, 0, 9, 11, 0, 0]
+    );
 }
