@@ -35,6 +35,10 @@ pub struct TrainArgs {
     /// Train the recogniser on UNER alone (for ablation; the shipped model uses both).
     #[arg(long, hide = true)]
     pub uner_only: bool,
+    /// Train the recogniser on this percentage of its training texts,
+    /// evenly spread (for a learning curve; the shipped model uses 100).
+    #[arg(long, hide = true, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub training_share: u32,
     /// 0 trains the tagger only.
     #[arg(long, default_value_t = RECOGNIZER_EPOCHS)]
     pub recognizer_epochs: usize,
@@ -287,6 +291,18 @@ pub fn recognizer_examples(data: &Path) -> Result<(Vec<Example>, Vec<Example>)> 
     Ok((uner, redocred))
 }
 
+/// `percent` in a hundred of `examples`, evenly spread over them: example
+/// `i` is kept when `(i + 1) * percent / 100` steps past `i * percent / 100`.
+pub fn training_share<T: Copy>(examples: &[T], percent: u32) -> Vec<T> {
+    let percent = percent as usize;
+    examples
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| (i + 1) * percent / 100 > i * percent / 100)
+        .map(|(_, &e)| e)
+        .collect()
+}
+
 pub fn write_model(dir: &Path, file: &str, bytes: &[u8]) -> Result<usize> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let compressed = model::compress(bytes)?;
@@ -387,6 +403,7 @@ fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
         &redocred[..]
     };
     let examples: Vec<&Example> = uner.iter().chain(redocred).collect();
+    let examples = training_share(&examples, args.training_share);
     let held_out = HeldOutTaggers::train(&args.data, args.tagger_epochs)?;
     if args.parser_epochs > 0 && !args.recognizer_only {
         written.extend(train_parser(args, &tagger, &held_out)?);
@@ -399,7 +416,7 @@ fn train_models(args: &TrainArgs) -> Result<Vec<&'static str>> {
         &model::recognizer_bytes(&recognizer),
     )?;
     // An ablation's recogniser is not what the manifest's inputs describe.
-    if !args.uner_only {
+    if !args.uner_only && args.training_share == 100 {
         written.push(model::RECOGNIZER_FILE);
     }
     eprintln!(
@@ -426,4 +443,18 @@ fn train_relations(args: &TrainArgs) -> Result<()> {
         threads: None,
         parse: TrainOptions::default().parse,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::training_share;
+
+    #[test]
+    fn a_training_share_keeps_that_percentage_evenly_spread() {
+        let examples: Vec<usize> = (0..12).collect();
+        assert_eq!(training_share(&examples, 100), examples);
+        assert_eq!(training_share(&examples, 50), vec![1, 3, 5, 7, 9, 11]);
+        assert_eq!(training_share(&examples, 25), vec![3, 7, 11]);
+        assert_eq!(training_share(&examples, 1).len(), 0);
+    }
 }

@@ -69,6 +69,10 @@ pub struct NerArgs {
     /// Training epochs of each fold's recogniser.
     #[arg(long, default_value_t = train::RECOGNIZER_EPOCHS)]
     pub epochs: usize,
+    /// Train each fold's recogniser on this percentage of its training
+    /// texts, evenly spread (for a learning curve).
+    #[arg(long, hide = true, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub training_share: u32,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -445,7 +449,10 @@ pub fn run(args: NerArgs) -> Result<()> {
                         } else {
                             &uner[..]
                         };
-                        let training = fold_training(uner, &folds, k, |i| texts[i].1);
+                        let training = train::training_share(
+                            &fold_training(uner, &folds, k, |i| texts[i].1),
+                            args.training_share,
+                        );
                         let train_fold = || {
                             train::train_recognizer_with(
                                 &training,

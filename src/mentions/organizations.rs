@@ -590,7 +590,8 @@ pub(super) fn copula_head_after(doc: &Document, name: Range<usize>) -> Option<us
 }
 
 /// The last noun of the noun phrase starting at `from` (its determiner
-/// skipped), unless it is possessed.
+/// skipped); a possessor is skipped too: the head of "Norway's
+/// parliament" is "parliament", of "the company's chief" "chief".
 fn noun_phrase_head_from(doc: &Document, from: usize) -> Option<usize> {
     let tag = |t: usize| doc.tags.get(t).copied().unwrap_or(Upos::X);
     let sentence = &doc.sentences[doc.sentence_of_token(from).index()].tokens;
@@ -607,6 +608,9 @@ fn noun_phrase_head_from(doc: &Document, from: usize) -> Option<usize> {
         t += 1;
     }
     let possessed = t < sentence.end && matches!(doc.token_text(t), "'s" | "’s");
+    if possessed && t > phrase_start && t + 1 < sentence.end {
+        return noun_phrase_head_from(doc, t + 1);
+    }
     (t > phrase_start && !possessed).then_some(t - 1)
 }
 

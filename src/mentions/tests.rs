@@ -493,6 +493,19 @@ fn an_apposition_with_a_hyphened_modifier_still_calls_the_name_an_organisation()
 }
 
 #[test]
+fn an_apposition_after_a_possessor_names_what_the_name_is() {
+    let (doc, ranges) = doc_with(
+        "Critics in the Velting, Iceland's parliament, rejected the plan. Mara Lind, \
+         the company's chief executive, resigned. Grenholt, Norway's largest bank, \
+         posted a loss.",
+        &["Velting", "Mara Lind", "Grenholt"],
+    );
+    let types = retyped(&doc, ranges, organizations_by_apposition);
+    use EntityType::{Organization, Person};
+    assert_eq!(types, [Organization, Person, Organization]);
+}
+
+#[test]
 fn a_name_the_text_calls_a_firm_is_an_organisation() {
     let (doc, ranges) = doc_with(
         "It was designed by Gensler, an architecture firm. British bank Barclays \
