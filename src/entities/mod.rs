@@ -10,6 +10,7 @@
 
 mod aliases;
 mod descriptions;
+mod kinds;
 mod pronouns;
 mod short_forms;
 #[cfg(test)]
@@ -24,9 +25,12 @@ use crate::grammar::reporting_verb_before;
 use crate::lexicon;
 use crate::lexicon::{Possessor, PronounCase, pronoun_gender, pronoun_type};
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 pub use aliases::AliasRules;
 use descriptions::*;
+pub use kinds::FOUND_BY as KIND_DESCRIPTION;
+use kinds::*;
 use pronouns::*;
 use short_forms::*;
 
@@ -264,6 +268,7 @@ pub fn resolve(doc: &mut Document, rules: &AliasRules) {
     doc.refused_merges = refused;
     finish_entities(doc, &mut entities, &rule_of, rules, &groups);
     add_descriptions(doc, &mut entities);
+    add_kind_descriptions(doc, &mut entities);
     doc.entities = entities;
 }
 
