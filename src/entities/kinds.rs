@@ -196,7 +196,9 @@ fn description_at(
     while noun < sentence.end && noun - det <= 2 && neutral_modifier(doc.token_text(noun)) {
         noun += 1;
     }
-    if noun >= sentence.end || doc.tags[noun] != Upos::Noun {
+    // The tagger reads some of these nouns as proper ("The/DET
+    // ministry/PROPN said"); the word's case says otherwise.
+    if noun >= sentence.end || !matches!(doc.tags[noun], Upos::Noun | Upos::Propn) {
         return None;
     }
     let kind = lexicon::description_kind(doc.token_text(noun))?;

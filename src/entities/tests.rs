@@ -624,6 +624,12 @@ fn a_description_of_a_kind_stands_for_the_one_entity_of_that_kind_named_before()
             "The bank",
             Some("Nordvik Savings Bank"),
         ),
+        (
+            "Nordvik Savings Bank reported transfers to the Ministry of Finance. \
+             The ministry fined Tarrow Steel on Monday.",
+            "The ministry",
+            Some("Ministry of Finance"),
+        ),
         // No organisation named before: a company the text has not named.
         (
             "Prices rose sharply across Norway in the spring. The company \
@@ -689,24 +695,59 @@ fn a_kind_said_in_an_apposition_lets_a_specific_description_follow() {
     assert_eq!(description_label(&doc, "The chipmaker"), Some("Lumeris"));
 }
 
+/// Each open edge (head, label, tail) by entity label.
+fn open_edges(doc: &Document) -> Vec<(&str, &str, &str)> {
+    doc.relations
+        .iter()
+        .filter(|r| r.kind == crate::document::RelationKind::Open)
+        .map(|r| {
+            (
+                doc.entities[r.head.index()].label.as_str(),
+                r.label.as_str(),
+                doc.entities[r.tail.index()].label.as_str(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn a_description_tied_to_its_entity_is_an_argument_of_open_relations() {
-    let doc = resolved(
-        "Halvorsen Semiconductor reported higher sales on Tuesday. The \
-         company was acquired by Nordvik Robotics in 2019.",
-    );
-    let halvorsen = doc
-        .entities
-        .iter()
-        .position(|e| e.label == "Halvorsen Semiconductor")
-        .expect("Halvorsen Semiconductor");
-    let edge = doc
-        .relations
-        .iter()
-        .find(|r| r.kind == crate::document::RelationKind::Open && r.tail.index() == halvorsen);
-    assert!(
-        edge.is_some_and(|r| r.label == "acquired"),
-        "{:?}",
-        doc.relations
-    );
+    let table: &[(&str, (&str, &str, &str))] = &[
+        (
+            "Halvorsen Semiconductor said on Tuesday that its quarterly revenue \
+             rose by 12 percent. The company was acquired by Nordvik Robotics in \
+             2019.",
+            ("Nordvik Robotics", "acquired", "Halvorsen Semiconductor"),
+        ),
+        (
+            "Estonia will open a new border crossing next year, officials in \
+             Tallinn said on Monday. The country signed an agreement with Latvia \
+             in March.",
+            ("Estonia", "signed agreement with", "Latvia"),
+        ),
+        (
+            "Estonia will open a new border crossing next year. Tartu will host \
+             the opening ceremony. The city is twinned with Turku.",
+            ("Tartu", "twinned with", "Turku"),
+        ),
+        (
+            "Real Corvix sacked its coach on Friday after a fifth straight \
+             defeat. The club appointed Jonas Berg as interim coach.",
+            ("Real Corvix", "appointed", "Jonas Berg"),
+        ),
+        (
+            "The bank had failed to report suspicious transfers to the Ministry \
+             of Finance. The ministry later fined Tarrow Steel for the same \
+             failure.",
+            ("Ministry of Finance", "fined", "Tarrow Steel"),
+        ),
+    ];
+    for (text, edge) in table {
+        let doc = resolved(text);
+        assert!(
+            open_edges(&doc).contains(edge),
+            "{text}: {:?}",
+            open_edges(&doc)
+        );
+    }
 }
