@@ -5,8 +5,10 @@
 //! full name it can stand for. When several full names fit, the mention goes
 //! to the one the text makes clearly nearest and most salient, or stays
 //! unmerged: a refused merge is logged, never guessed. Demonyms join their
-//! country, descriptions the text has tied to a person join that person, and
-//! pronouns are resolved for relation extraction without becoming aliases.
+//! country, descriptions the text has tied to a person join that person,
+//! pronouns are resolved for relation extraction without becoming aliases,
+//! and so are descriptions of a kind ("the company") after a name of that
+//! kind.
 
 mod aliases;
 mod descriptions;
