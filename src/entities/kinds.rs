@@ -246,8 +246,9 @@ fn description_at(
 /// entity, which later descriptions may follow in turn.
 pub(super) fn add_kind_descriptions(doc: &mut Document, entities: &mut [Entity]) {
     let kinds = known_kinds(doc, entities);
-    // Mentions that count as naming an entity, in text order: names,
-    // demonyms, and the descriptions tied so far.
+    // Mentions that name an entity (names and demonyms), and apart the
+    // descriptions tied so far, each as (sentence, end token, entity) in
+    // text order.
     let mut named: Vec<(usize, usize, EntityId)> = doc
         .mentions
         .iter()
@@ -256,6 +257,7 @@ pub(super) fn add_kind_descriptions(doc: &mut Document, entities: &mut [Entity])
         .filter_map(|(m, e)| Some((m.sentence.index(), m.tokens.end, (*e)?)))
         .collect();
     named.sort_unstable();
+    let mut linked: Vec<(usize, usize, EntityId)> = Vec::new();
     let mut taken = vec![false; doc.tokens.len()];
     for mention in &doc.mentions {
         taken[mention.tokens.clone()].fill(true);
@@ -282,9 +284,15 @@ pub(super) fn add_kind_descriptions(doc: &mut Document, entities: &mut [Entity])
             }
             // Each fitting entity with the last sentence it is named in.
             let mut fitting: Vec<(EntityId, usize)> = Vec::new();
-            for &(at, end, entity) in &named {
-                let before = at + WINDOW >= s && (at < s || (at == s && end <= tokens.start));
-                if !before || !fits(kind, entities[entity.index()].ty, &kinds[entity.index()]) {
+            // Both lists are in text order: only the window's entries are read.
+            let from = s.saturating_sub(WINDOW);
+            let window = |list: &'_ [(usize, usize, EntityId)]| {
+                let start = list.partition_point(|&(at, _, _)| at < from);
+                let end = list.partition_point(|&(at, end, _)| (at, end) <= (s, tokens.start));
+                list[start..end.max(start)].to_vec()
+            };
+            for (at, _, entity) in window(&named).into_iter().chain(window(&linked)) {
+                if !fits(kind, entities[entity.index()].ty, &kinds[entity.index()]) {
                     continue;
                 }
                 match fitting.iter_mut().find(|(e, _)| *e == entity) {
@@ -299,9 +307,7 @@ pub(super) fn add_kind_descriptions(doc: &mut Document, entities: &mut [Entity])
             if fitting.iter().any(|&(e, at)| e != entity && at == last) {
                 continue;
             }
-            let end = tokens.end;
-            named.push((s, end, entity));
-            named.sort_unstable();
+            linked.push((s, tokens.end, entity));
             added.push((tokens, entity));
         }
     }
