@@ -155,8 +155,8 @@ fn kind_said_beside(doc: &Document, mention: &Mention) -> Option<&'static str> {
         let opening = (sentence.start..noun)
             .rev()
             .take(4)
-            .find(|&t| matches!(doc.tags[t], Upos::Det))?;
-        if let Some(kind) = kind_of_phrase(doc, opening + 1, noun) {
+            .find(|&t| matches!(doc.tags[t], Upos::Det));
+        if let Some(kind) = opening.and_then(|det| kind_of_phrase(doc, det + 1, noun)) {
             return Some(kind);
         }
     }

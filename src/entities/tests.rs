@@ -693,6 +693,11 @@ fn a_kind_said_in_an_apposition_lets_a_specific_description_follow() {
          The chipmaker said it would hire 400 workers in Trondheim.",
     );
     assert_eq!(description_label(&doc, "The chipmaker"), Some("Lumeris"));
+    let doc = resolved(
+        "Shares of Lumeris, a Norwegian chipmaker, rose sharply on Tuesday. \
+         The chipmaker said it would hire 400 workers in Trondheim.",
+    );
+    assert_eq!(description_label(&doc, "The chipmaker"), Some("Lumeris"));
 }
 
 /// Each open edge (head, label, tail) by entity label.
