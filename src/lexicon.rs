@@ -14,7 +14,7 @@ type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 /// Every lexicon file by name: what the loader reads, and what a model's
 /// manifest hashes.
-pub const FILES: [(&str, &str); 42] = [
+pub const FILES: [(&str, &str); 43] = [
     (
         "abbreviations.txt",
         include_str!("lexicon/abbreviations.txt"),
@@ -65,6 +65,7 @@ pub const FILES: [(&str, &str); 42] = [
     ),
     ("given_names.txt", include_str!("lexicon/given_names.txt")),
     ("honorifics.txt", include_str!("lexicon/honorifics.txt")),
+    ("kind_nouns.txt", include_str!("lexicon/kind_nouns.txt")),
     ("legal_forms.txt", include_str!("lexicon/legal_forms.txt")),
     (
         "location_prepositions.txt",
@@ -203,6 +204,8 @@ struct Lexicon {
     companies: HashSet<&'static str>,
     organization_nouns: HashSet<&'static str>,
     place_nouns: HashSet<&'static str>,
+    /// Kind noun → (the kind it says, whether only inside a name).
+    kind_nouns: HashMap<&'static str, (&'static str, bool)>,
     occupations: WordList,
     club_prefixes: HashSet<&'static str>,
     club_suffixes: HashSet<&'static str>,
@@ -389,6 +392,14 @@ fn lexicon() -> &'static Lexicon {
             companies: lines(file("companies.txt")).collect(),
             organization_nouns: lines(file("organization_nouns.txt")).collect(),
             place_nouns: lines(file("place_nouns.txt")).collect(),
+            kind_nouns: lines(file("kind_nouns.txt"))
+                .filter_map(|line| {
+                    let mut fields = line.split('\t');
+                    let word = fields.next()?;
+                    let kind = fields.next()?;
+                    Some((word, (kind, fields.next() == Some("name"))))
+                })
+                .collect(),
             occupations: WordList::load("occupations.txt"),
             club_prefixes: lines(file("club_prefixes.txt")).collect(),
             club_suffixes: lines(file("club_suffixes.txt")).collect(),
@@ -447,6 +458,11 @@ pub fn is_month_or_weekday(word: &str) -> bool {
 /// ("Halvorsen Semiconductor") it does not.
 pub fn ends_organization_name(word: &str) -> bool {
     is_organization_suffix(word) || lexicon().company_suffixes.contains(word)
+}
+
+/// A company's trade ending its name ("Semiconductor", "Labs").
+pub fn is_company_suffix(word: &str) -> bool {
+    lexicon().company_suffixes.contains(word)
 }
 
 /// Whether a name ending in this word is a sports club ("Leeds United").
@@ -647,6 +663,24 @@ pub fn is_organization_noun(word: &str) -> bool {
 /// "municipality").
 pub fn is_place_noun(word: &str) -> bool {
     lexicon().place_nouns.contains(word)
+}
+
+/// The kind a definite description's noun says ("company" →
+/// "organisation/company"), for a lower-case word.
+pub fn description_kind(word: &str) -> Option<&'static str> {
+    match lexicon().kind_nouns.get(word) {
+        Some(&(kind, false)) => Some(kind),
+        _ => None,
+    }
+}
+
+/// The kind a word of a name says ("Bank", "Airways", "Semiconductor"),
+/// whatever its case.
+pub fn name_word_kind(word: &str) -> Option<&'static str> {
+    lexicon()
+        .kind_nouns
+        .get(&*lower(word))
+        .map(|&(kind, _)| kind)
 }
 
 /// A title only a company (or a body run like one) has: "chief

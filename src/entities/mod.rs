@@ -5,11 +5,14 @@
 //! full name it can stand for. When several full names fit, the mention goes
 //! to the one the text makes clearly nearest and most salient, or stays
 //! unmerged: a refused merge is logged, never guessed. Demonyms join their
-//! country, descriptions the text has tied to a person join that person, and
-//! pronouns are resolved for relation extraction without becoming aliases.
+//! country, descriptions the text has tied to a person join that person,
+//! pronouns are resolved for relation extraction without becoming aliases,
+//! and so are descriptions of a kind ("the company") after a name of that
+//! kind.
 
 mod aliases;
 mod descriptions;
+mod kinds;
 mod pronouns;
 mod short_forms;
 #[cfg(test)]
@@ -24,9 +27,12 @@ use crate::grammar::reporting_verb_before;
 use crate::lexicon;
 use crate::lexicon::{Possessor, PronounCase, pronoun_gender, pronoun_type};
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 pub use aliases::AliasRules;
 use descriptions::*;
+pub use kinds::FOUND_BY as KIND_DESCRIPTION;
+use kinds::*;
 use pronouns::*;
 use short_forms::*;
 
@@ -264,6 +270,7 @@ pub fn resolve(doc: &mut Document, rules: &AliasRules) {
     doc.refused_merges = refused;
     finish_entities(doc, &mut entities, &rule_of, rules, &groups);
     add_descriptions(doc, &mut entities);
+    add_kind_descriptions(doc, &mut entities);
     doc.entities = entities;
 }
 

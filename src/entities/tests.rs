@@ -591,3 +591,168 @@ fn a_place_named_only_in_a_datelines_capitals_is_labelled_as_geonames_writes_it(
     assert!(labels.contains(&"Chisinau"), "{labels:?}");
     assert!(!labels.contains(&"CHISINAU"), "{labels:?}");
 }
+
+/// The label of the entity the description reading `words` is tied to, or
+/// `None` when it stands for none.
+fn description_label<'a>(doc: &'a Document, words: &str) -> Option<&'a str> {
+    doc.mentions
+        .iter()
+        .zip(&doc.mention_entity)
+        .find(|(m, _)| m.found_by == KIND_DESCRIPTION && doc.slice(m.span) == words)
+        .and_then(|(_, e)| *e)
+        .map(|e| doc.entities[e.index()].label.as_str())
+}
+
+#[test]
+fn a_description_of_a_kind_stands_for_the_one_entity_of_that_kind_named_before() {
+    let table: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Halvorsen Semiconductor reported higher sales on Tuesday. \
+             The company was acquired by Nordvik Robotics in 2019.",
+            "The company",
+            Some("Halvorsen Semiconductor"),
+        ),
+        (
+            "Estonia will open a new border crossing next year, officials said. \
+             The country signed an agreement with Latvia in March.",
+            "The country",
+            Some("Estonia"),
+        ),
+        (
+            "Regulators fined Nordvik Savings Bank on Wednesday in Oslo. \
+             The bank had failed to report suspicious transfers.",
+            "The bank",
+            Some("Nordvik Savings Bank"),
+        ),
+        (
+            "Nordvik Savings Bank reported transfers to the Ministry of Finance. \
+             The ministry fined Tarrow Steel on Monday.",
+            "The ministry",
+            Some("Ministry of Finance"),
+        ),
+        // No organisation named before: a company the text has not named.
+        (
+            "Prices rose sharply across Norway in the spring. The company \
+             said demand was weak.",
+            "The company",
+            None,
+        ),
+        // Two companies named: the description could be either.
+        (
+            "Halvorsen Semiconductor agreed to buy Brightline Devices on Monday. \
+             The company said the deal would close in May.",
+            "The company",
+            None,
+        ),
+        // Of two companies, the one named in a later sentence.
+        (
+            "Halvorsen Semiconductor reported higher sales on Tuesday. \
+             Brightline Devices said its orders fell. The company cut 200 jobs.",
+            "The company",
+            Some("Brightline Devices"),
+        ),
+        // A bank is not a club, and a name the text never typed is no bank.
+        (
+            "FC Lindholm signed a new striker on Friday in Bergen. The bank \
+             lent the money for the transfer.",
+            "The bank",
+            None,
+        ),
+        // Named too long ago.
+        (
+            "Halvorsen Semiconductor reported higher sales on Tuesday. Prices \
+             rose in the spring. Analysts were surprised by the figures. \
+             Many traders sold their shares. The company declined to comment.",
+            "The company",
+            None,
+        ),
+        // A generic use and a description that names its own entity.
+        (
+            "Halvorsen Semiconductor reported higher sales on Tuesday. The \
+             company Brightline Devices said it would follow.",
+            "The company",
+            None,
+        ),
+        (
+            "Estonia will open a new border crossing next year, officials said. \
+             The country of origin must be declared at the border.",
+            "The country",
+            None,
+        ),
+    ];
+    for (text, words, expected) in table {
+        let doc = resolved(text);
+        assert_eq!(description_label(&doc, words), *expected, "{text}");
+    }
+}
+
+#[test]
+fn a_kind_said_in_an_apposition_lets_a_specific_description_follow() {
+    let doc = resolved(
+        "Lumeris, a Norwegian chipmaker, reported higher sales on Tuesday. \
+         The chipmaker said it would hire 400 workers in Trondheim.",
+    );
+    assert_eq!(description_label(&doc, "The chipmaker"), Some("Lumeris"));
+    let doc = resolved(
+        "Shares of Lumeris, a Norwegian chipmaker, rose sharply on Tuesday. \
+         The chipmaker said it would hire 400 workers in Trondheim.",
+    );
+    assert_eq!(description_label(&doc, "The chipmaker"), Some("Lumeris"));
+}
+
+/// Each open edge (head, label, tail) by entity label.
+fn open_edges(doc: &Document) -> Vec<(&str, &str, &str)> {
+    doc.relations
+        .iter()
+        .filter(|r| r.kind == crate::document::RelationKind::Open)
+        .map(|r| {
+            (
+                doc.entities[r.head.index()].label.as_str(),
+                r.label.as_str(),
+                doc.entities[r.tail.index()].label.as_str(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_description_tied_to_its_entity_is_an_argument_of_open_relations() {
+    let table: &[(&str, (&str, &str, &str))] = &[
+        (
+            "Halvorsen Semiconductor said on Tuesday that its quarterly revenue \
+             rose by 12 percent. The company was acquired by Nordvik Robotics in \
+             2019.",
+            ("Nordvik Robotics", "acquired", "Halvorsen Semiconductor"),
+        ),
+        (
+            "Estonia will open a new border crossing next year, officials in \
+             Tallinn said on Monday. The country signed an agreement with Latvia \
+             in March.",
+            ("Estonia", "signed agreement with", "Latvia"),
+        ),
+        (
+            "Estonia will open a new border crossing next year. Tartu will host \
+             the opening ceremony. The city is twinned with Turku.",
+            ("Tartu", "twinned with", "Turku"),
+        ),
+        (
+            "Real Corvix sacked its coach on Friday after a fifth straight \
+             defeat. The club appointed Jonas Berg as interim coach.",
+            ("Real Corvix", "appointed", "Jonas Berg"),
+        ),
+        (
+            "The bank had failed to report suspicious transfers to the Ministry \
+             of Finance. The ministry later fined Tarrow Steel for the same \
+             failure.",
+            ("Ministry of Finance", "fined", "Tarrow Steel"),
+        ),
+    ];
+    for (text, edge) in table {
+        let doc = resolved(text);
+        assert!(
+            open_edges(&doc).contains(edge),
+            "{text}: {:?}",
+            open_edges(&doc)
+        );
+    }
+}

@@ -88,6 +88,11 @@ pub struct GumScores {
     pub b3_recall: f64,
     pub pronouns: usize,
     pub pronouns_correct: usize,
+    /// Descriptions of a kind ("the company") tied to an entity, in the
+    /// development half only, and how many GUM puts in that entity's
+    /// cluster.
+    pub descriptions_linked: usize,
+    pub descriptions_right: usize,
     /// B³ (precision, recall) over the whole collection, gold clusters by
     /// Wikipedia identifier: nodes by document-level id only, then after
     /// the cross-document joins of `KnowledgeGraph::merge`.
@@ -125,13 +130,20 @@ struct DocScore {
     graph: KnowledgeGraph,
     pronouns: usize,
     pronouns_correct: usize,
+    descriptions_linked: usize,
+    descriptions_right: usize,
 }
+
+/// How many GUM files, first in sorted order, are the development half:
+/// the only ones read for finding errors.
+const GUM_DEV_FILES: usize = 22;
 
 fn score_gum_document(
     pipeline: &Pipeline,
     text: &str,
     gold: &GumDocument,
     verbose: bool,
+    dev: bool,
 ) -> DocScore {
     let doc: Document = pipeline.annotate(&gold.doc, text);
     let spans = align_tokens(text, &gold.tokens);
@@ -240,7 +252,14 @@ fn score_gum_document(
             }
         }
     }
+    let (descriptions_linked, descriptions_right) = if dev {
+        score_descriptions(&doc, text, gold, &gold_spans, verbose)
+    } else {
+        (0, 0)
+    };
     DocScore {
+        descriptions_linked,
+        descriptions_right,
         named_gold,
         pairs,
         linked,
@@ -248,6 +267,96 @@ fn score_gum_document(
         pronouns,
         pronouns_correct,
     }
+}
+
+/// Descriptions of a kind tied to an entity, and how many are right: GUM
+/// puts the noun phrase the description opens ("the company 's") into a cluster that also
+/// holds a name of the entity. Each of our names stands for the smallest
+/// gold mention containing it.
+fn score_descriptions(
+    doc: &Document,
+    text: &str,
+    gold: &GumDocument,
+    gold_spans: &[Option<Span>],
+    verbose: bool,
+) -> (usize, usize) {
+    let smallest = |span: Span, same_start: bool| {
+        gold_spans
+            .iter()
+            .enumerate()
+            .filter_map(|(g, gold)| gold.map(|gold| (g, gold)))
+            .filter(|(_, gold)| gold.contains(span) && (!same_start || gold.start == span.start))
+            .min_by_key(|(g, gold)| (gold.len(), *g))
+            .map(|(g, _)| gold.mentions[g].entity_id.as_str())
+    };
+    let mut clusters_of: HashMap<usize, Vec<&str>> = HashMap::new();
+    for (m, mention) in doc.mentions.iter().enumerate() {
+        if let (MentionKind::Name, Some(entity)) = (mention.kind, doc.mention_entity[m])
+            && let Some(cluster) = smallest(mention.span, false)
+        {
+            clusters_of.entry(entity.index()).or_default().push(cluster);
+        }
+    }
+    let (mut linked, mut right) = (0, 0);
+    for (m, mention) in doc.mentions.iter().enumerate() {
+        if mention.found_by != crate::entities::KIND_DESCRIPTION {
+            continue;
+        }
+        let Some(entity) = doc.mention_entity[m] else {
+            continue;
+        };
+        linked += 1;
+        let cluster = smallest(mention.span, true);
+        let correct = cluster.is_some_and(|cluster| {
+            clusters_of
+                .get(&entity.index())
+                .is_some_and(|clusters| clusters.contains(&cluster))
+        });
+        right += usize::from(correct);
+        if verbose {
+            let span = mention.span;
+            eprintln!(
+                "description {} {:?} -> {:?} | gold cluster {:?} | ...{}",
+                if correct { "right" } else { "wrong" },
+                doc.slice(span),
+                doc.entities[entity.index()].label,
+                cluster,
+                text[span.start.saturating_sub(120)..span.end].replace('\n', " ")
+            );
+        }
+    }
+    if verbose {
+        // The descriptions GUM ties to a name of ours that no link found.
+        let named: std::collections::HashSet<&str> =
+            clusters_of.values().flatten().copied().collect();
+        let ours: std::collections::HashSet<usize> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.found_by == crate::entities::KIND_DESCRIPTION)
+            .map(|m| m.span.start)
+            .collect();
+        for (g, mention) in gold.mentions.iter().enumerate() {
+            let mut words = mention.text.split_whitespace();
+            let determiner = words
+                .next()
+                .is_some_and(|w| matches!(w, "the" | "The" | "this" | "This"));
+            let kind = words.next().and_then(crate::lexicon::description_kind);
+            let Some(span) = gold_spans[g] else { continue };
+            if determiner
+                && kind.is_some()
+                && named.contains(mention.entity_id.as_str())
+                && !ours.contains(&span.start)
+            {
+                eprintln!(
+                    "description missed {:?} | gold cluster {} | ...{}",
+                    mention.text,
+                    mention.entity_id,
+                    text[span.start.saturating_sub(120)..span.end].replace('\n', " ")
+                );
+            }
+        }
+    }
+    (linked, right)
 }
 
 /// B³ precision and recall over mentions, each document's clusters apart.
@@ -341,6 +450,13 @@ fn collection_b_cubed(scored: Vec<DocScore>) -> ((f64, f64), (f64, f64), usize, 
 pub fn evaluate_gum(pipeline: &Pipeline, data: &Path, verbose: bool) -> Result<GumScores> {
     let dir = data.join("gum-wikinews");
     let mut gold_docs = Vec::new();
+    let mut names: Vec<String> =
+        super::read_json_lines::<GumDocument>(&dir.join("entities.jsonl"))?
+            .into_iter()
+            .map(|doc| doc.doc)
+            .collect();
+    names.sort();
+    names.truncate(GUM_DEV_FILES);
     for doc in super::read_json_lines::<GumDocument>(&dir.join("entities.jsonl"))? {
         let text_path = dir.join("text").join(format!("{}.txt", doc.doc));
         let text = std::fs::read_to_string(&text_path).map_err(|e| Error::io(&text_path, e))?;
@@ -348,12 +464,17 @@ pub fn evaluate_gum(pipeline: &Pipeline, data: &Path, verbose: bool) -> Result<G
     }
     let scored: Vec<DocScore> = gold_docs
         .par_iter()
-        .map(|(text, gold)| score_gum_document(pipeline, text, gold, verbose))
+        .map(|(text, gold)| {
+            let dev = names.contains(&gold.doc);
+            score_gum_document(pipeline, text, gold, verbose, dev)
+        })
         .collect();
     let (b3_precision, b3_recall, named_detected) = b_cubed(&scored);
     let named_gold = scored.iter().map(|d| d.named_gold).sum();
     let pronouns = scored.iter().map(|d| d.pronouns).sum();
     let pronouns_correct = scored.iter().map(|d| d.pronouns_correct).sum();
+    let descriptions_linked = scored.iter().map(|d| d.descriptions_linked).sum();
+    let descriptions_right = scored.iter().map(|d| d.descriptions_right).sum();
     let (collection_by_id, collection_joined, collection_mentions, collection_joins) =
         collection_b_cubed(scored);
     Ok(GumScores {
@@ -363,6 +484,8 @@ pub fn evaluate_gum(pipeline: &Pipeline, data: &Path, verbose: bool) -> Result<G
         b3_recall,
         pronouns,
         pronouns_correct,
+        descriptions_linked,
+        descriptions_right,
         collection_by_id,
         collection_joined,
         collection_mentions,
@@ -405,6 +528,10 @@ pub fn print_gum(scores: &GumScores) {
         scores.pronouns_correct,
         scores.pronouns,
         pct(accuracy)
+    );
+    println!(
+        "  descriptions of a kind (\"the company\") tied to an entity, development half (first {GUM_DEV_FILES} files): {} linked, {} right",
+        scores.descriptions_linked, scores.descriptions_right
     );
 }
 
