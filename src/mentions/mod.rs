@@ -162,21 +162,23 @@ name_rules! {
     /// company named bare as an organisation.
     KnownPlacesAndCompanies = "known-places-and-companies", retypes known_places_and_companies;
     /// Reads tokens and tags around each name. Retypes as an organisation a name
-    /// the text calls one, and cuts a noun a name ran into.
-    OrganizationsByApposition = "organizations-by-apposition", retypes organizations_by_apposition;
+    /// the text calls one, and cuts a noun a name ran into; adds the same name
+    /// where it stands alone elsewhere.
+    OrganizationsByApposition = "organizations-by-apposition", edits organizations_by_apposition;
     /// Reads tags and the place nouns. Retypes as a place a name the text
     /// calls one ("is a village", ", a town", "the municipality of"), and the
     /// same name elsewhere.
     PlacesByApposition = "places-by-apposition", retypes places_by_apposition;
     /// Reads tags. Cuts a lower-case noun from the end of a name.
     NamesRunIntoANoun = "names-run-into-a-noun", retypes names_run_into_a_noun;
-    /// Reads tags. Adds proper nouns no name covers that the text calls an
-    /// organisation right after or right before them, and retypes the same
-    /// name elsewhere.
+    /// Reads tags. Adds proper nouns (and words with an inner capital) no name
+    /// covers that the text calls an organisation right after or right before
+    /// them, and retypes or adds the same name elsewhere.
     OrganizationsNamedByApposition = "organizations-named-by-apposition", edits add_organizations_named_by_apposition;
     /// Reads the words around each name. Retypes as an organisation what a
-    /// company's title belongs to, and the same name elsewhere.
-    OwnersOfCorporateTitles = "owners-of-corporate-titles", retypes owners_of_corporate_titles;
+    /// company's title belongs to, and the same name elsewhere (adding it
+    /// where it stands alone).
+    OwnersOfCorporateTitles = "owners-of-corporate-titles", edits owners_of_corporate_titles;
     /// Reads each name's first word. Types a storm's name as an event (MISC).
     StormsAreEvents = "storms-are-events", retypes storms_are_events;
     /// Reads tokens, GeoNames' countries and the country list. Makes a country's
