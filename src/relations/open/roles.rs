@@ -412,30 +412,14 @@ fn institution_of_a_bare_title(doc: &Document, role: Span) -> Option<(EntityId, 
     if lexicon::is_state_office(title) && dateline_in_the_us(doc) {
         return None;
     }
-    let named_before = |e: usize| {
-        doc.mentions.iter().enumerate().any(|(m, mention)| {
-            mention.span.end <= role.start
-                && doc.mention_entity.get(m).copied().flatten() == Some(EntityId::from(e))
-        })
-    };
-    let mut fitting = doc.entities.iter().enumerate().filter(|(e, entity)| {
-        entity.ty == EntityType::Organization
-            && entity
-                .label
-                .split_whitespace()
-                .any(|word| word.eq_ignore_ascii_case(kind))
-            && named_before(*e)
-    });
-    match (fitting.next(), fitting.next()) {
-        (Some((entity, _)), None) => Some((
-            EntityId::from(entity),
-            Span {
-                start: role.start,
-                end: role.start,
-            },
-        )),
-        _ => None,
-    }
+    let owner = organization_of_kind(doc, kind, role.start)?;
+    Some((
+        owner,
+        Span {
+            start: role.start,
+            end: role.start,
+        },
+    ))
 }
 
 /// Whether the story's dateline is a place GeoNames has in the United
