@@ -876,6 +876,32 @@ fn an_apposition_opened_by_a_participle_or_naming_a_base_describes_the_name_befo
         find(&found, "Halden University", "Varde Observatory").label,
         "run"
     );
+    // So may when, after the agent; not a phrase going on past it.
+    for (text, label) in [
+        (
+            "Varde United, owned by the businessman Ivo Brandt since 2019, won the cup.",
+            "owned",
+        ),
+        (
+            "Varde United, bought by Ivo Brandt in March 2019, won the cup.",
+            "bought",
+        ),
+    ] {
+        let found = edges(text);
+        assert_eq!(
+            find(&found, "Ivo Brandt", "Varde United").label,
+            label,
+            "{text}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.head == "Ivo Brandt" && e.label == "won"),
+            "{text}"
+        );
+    }
+    let found = edges("Varde United, owned by Ivo Brandt since 2019 and his son Tom, won the cup.");
+    assert!(!found.iter().any(|e| e.label == "owned"));
     // "-based" and the nouns it describes, set off by commas.
     let found = edges("Halden Group, the Oslo-based industrial conglomerate, hired Anna Berg.");
     assert_eq!(find(&found, "Halden Group", "Oslo").label, "based in");
