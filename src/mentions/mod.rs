@@ -157,6 +157,10 @@ name_rules! {
     /// Reads every name. Retypes as a person a one-word place that is the surname
     /// of a person named in full, unless a preposition of place precedes it.
     SurnamesReadAsPlaces = "surnames-read-as-places", retypes surnames_read_as_places;
+    /// Reads tags and GeoNames. Drops a one-word place GeoNames does not know
+    /// that ends like an adjective of a people or region and modifies the
+    /// lower-case word after it ("the Nordic biotech sector").
+    AdjectivesReadAsPlaces = "adjectives-read-as-places", rewrites adjectives_read_as_places;
     /// Reads GeoNames' capitals and large cities and the list of companies.
     /// Retypes a capital or large city named alone as a place and a large
     /// company named bare as an organisation.
@@ -188,7 +192,7 @@ name_rules! {
 
 /// The rules in the order they run. Order matters: a rule reads the names
 /// every rule before it left.
-pub static RULES: [&dyn NameRule; 30] = [
+pub static RULES: [&dyn NameRule; 31] = [
     &SplitAtVerbs,
     &SplitListsOfYears,
     &LengthsOfTime,
@@ -211,6 +215,7 @@ pub static RULES: [&dyn NameRule; 30] = [
     &OrganizationsOverPrepositions,
     &NewsOrganizations,
     &SurnamesReadAsPlaces,
+    &AdjectivesReadAsPlaces,
     &KnownPlacesAndCompanies,
     &CountryNames,
     &OrganizationsByApposition,

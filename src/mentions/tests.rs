@@ -1267,6 +1267,31 @@ fn a_name_written_with_an_inner_capital_after_a_noun_of_an_organisation_is_one_t
 }
 
 #[test]
+fn an_adjective_of_a_people_or_region_read_as_a_place_is_no_name() {
+    let (doc, ranges) = doc_tagged(
+        "Growth in the Nordic biotech sector slowed. The Korean steelmaker grew. \
+         Milan police came. Ties with the Balkan states and the Baltic grew.",
+        &[
+            ("biotech", Upos::Adj),
+            ("slowed", Upos::Verb),
+            ("grew", Upos::Verb),
+            ("came", Upos::Verb),
+        ],
+        &["Nordic", "Korean", "Milan", "Balkan", "Baltic"],
+    );
+    let names: Vec<NameSpan> = ranges
+        .into_iter()
+        .map(|range| (range, EntityType::Location))
+        .collect();
+    let kept: Vec<String> = adjectives_read_as_places(&doc, names)
+        .iter()
+        .map(|(range, _)| doc.slice(doc.token_span(range.clone())).to_string())
+        .collect();
+    // A place GeoNames knows, and one standing alone, stay.
+    assert_eq!(kept, ["Milan", "Baltic"]);
+}
+
+#[test]
 fn a_form_of_address_kept_in_a_persons_name_is_its_role() {
     let (doc, r) = doc_with(
         "Mr Dunbury denied it. Mrs Olwen Hatch agreed. Mr Veltra aired.",
