@@ -61,14 +61,14 @@ pub(super) fn adjectives_read_as_places(doc: &Document, names: Vec<NameSpan>) ->
                 return true;
             }
             let word = doc.token_text(range.start);
-            let modifies = doc.token_text(range.end).starts_with(char::is_lowercase)
+            let modifies = range.end < doc.tokens.len()
+                && doc.token_text(range.end).starts_with(char::is_lowercase)
                 && matches!(doc.tags.get(range.end), Some(Upos::Noun | Upos::Adj));
             let adjective = word.starts_with(char::is_uppercase)
                 && ADJECTIVE_ENDINGS
                     .iter()
                     .any(|ending| word.ends_with(ending));
-            !(range.end < doc.tokens.len()
-                && modifies
+            !(modifies
                 && adjective
                 && place_named(doc, range.clone()).is_none()
                 && lexicon::country(word).is_none()
