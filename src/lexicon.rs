@@ -14,7 +14,7 @@ type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 /// Every lexicon file by name: what the loader reads, and what a model's
 /// manifest hashes.
-pub const FILES: [(&str, &str); 43] = [
+pub const FILES: [(&str, &str); 44] = [
     (
         "abbreviations.txt",
         include_str!("lexicon/abbreviations.txt"),
@@ -65,6 +65,10 @@ pub const FILES: [(&str, &str); 43] = [
     ),
     ("given_names.txt", include_str!("lexicon/given_names.txt")),
     ("honorifics.txt", include_str!("lexicon/honorifics.txt")),
+    (
+        "institution_titles.txt",
+        include_str!("lexicon/institution_titles.txt"),
+    ),
     ("kind_nouns.txt", include_str!("lexicon/kind_nouns.txt")),
     ("legal_forms.txt", include_str!("lexicon/legal_forms.txt")),
     (
@@ -241,6 +245,8 @@ struct Lexicon {
     object_complements: WordList,
     national_offices: WordList,
     state_offices: WordList,
+    /// Title → the word the names of its institution hold.
+    institution_titles: HashMap<&'static str, &'static str>,
 }
 
 fn lines(source: &'static str) -> impl Iterator<Item = &'static str> {
@@ -430,6 +436,14 @@ fn lexicon() -> &'static Lexicon {
             object_complements: WordList::load("object_complements.txt"),
             national_offices: WordList::load("national_offices.txt"),
             state_offices: WordList::load("state_offices.txt"),
+            institution_titles: lines(file("institution_titles.txt"))
+                .map(|line| {
+                    let (title, word) = line
+                        .split_once('\t')
+                        .unwrap_or_else(|| panic!("institution_titles.txt: no word for {line:?}"));
+                    (title, word.trim())
+                })
+                .collect(),
         }
     })
 }
@@ -504,6 +518,17 @@ pub fn is_national_office(role: &str) -> bool {
         || words
             .last()
             .is_some_and(|&office| lexicon().portfolio_offices.contains(office))
+}
+
+/// The word the names of the institution a bare title belongs to hold
+/// ("Governor" → "bank", "Chief Justice" → "court"), case-insensitive.
+pub fn institution_of_title(title: &str) -> Option<&'static str> {
+    let title = lower(title);
+    let words: Vec<&str> = title.split_whitespace().collect();
+    lexicon()
+        .institution_titles
+        .get(words.join(" ").as_str())
+        .copied()
 }
 
 /// Whether a title, as a whole, is an office of a US state ("Governor",

@@ -157,26 +157,32 @@ name_rules! {
     /// Reads every name. Retypes as a person a one-word place that is the surname
     /// of a person named in full, unless a preposition of place precedes it.
     SurnamesReadAsPlaces = "surnames-read-as-places", retypes surnames_read_as_places;
+    /// Reads tags and GeoNames. Drops a one-word place GeoNames does not know
+    /// that ends like an adjective of a people or region and modifies the
+    /// lower-case word after it ("the Nordic biotech sector").
+    AdjectivesReadAsPlaces = "adjectives-read-as-places", rewrites adjectives_read_as_places;
     /// Reads GeoNames' capitals and large cities and the list of companies.
     /// Retypes a capital or large city named alone as a place and a large
     /// company named bare as an organisation.
     KnownPlacesAndCompanies = "known-places-and-companies", retypes known_places_and_companies;
     /// Reads tokens and tags around each name. Retypes as an organisation a name
-    /// the text calls one, and cuts a noun a name ran into.
-    OrganizationsByApposition = "organizations-by-apposition", retypes organizations_by_apposition;
+    /// the text calls one, and cuts a noun a name ran into; adds the same name
+    /// where it stands alone elsewhere.
+    OrganizationsByApposition = "organizations-by-apposition", edits organizations_by_apposition;
     /// Reads tags and the place nouns. Retypes as a place a name the text
     /// calls one ("is a village", ", a town", "the municipality of"), and the
     /// same name elsewhere.
     PlacesByApposition = "places-by-apposition", retypes places_by_apposition;
     /// Reads tags. Cuts a lower-case noun from the end of a name.
     NamesRunIntoANoun = "names-run-into-a-noun", retypes names_run_into_a_noun;
-    /// Reads tags. Adds proper nouns no name covers that the text calls an
-    /// organisation right after or right before them, and retypes the same
-    /// name elsewhere.
+    /// Reads tags. Adds proper nouns (and words with an inner capital) no name
+    /// covers that the text calls an organisation right after or right before
+    /// them, and retypes or adds the same name elsewhere.
     OrganizationsNamedByApposition = "organizations-named-by-apposition", edits add_organizations_named_by_apposition;
     /// Reads the words around each name. Retypes as an organisation what a
-    /// company's title belongs to, and the same name elsewhere.
-    OwnersOfCorporateTitles = "owners-of-corporate-titles", retypes owners_of_corporate_titles;
+    /// company's title belongs to, and the same name elsewhere (adding it
+    /// where it stands alone).
+    OwnersOfCorporateTitles = "owners-of-corporate-titles", edits owners_of_corporate_titles;
     /// Reads each name's first word. Types a storm's name as an event (MISC).
     StormsAreEvents = "storms-are-events", retypes storms_are_events;
     /// Reads tokens, GeoNames' countries and the country list. Makes a country's
@@ -186,7 +192,7 @@ name_rules! {
 
 /// The rules in the order they run. Order matters: a rule reads the names
 /// every rule before it left.
-pub static RULES: [&dyn NameRule; 30] = [
+pub static RULES: [&dyn NameRule; 31] = [
     &SplitAtVerbs,
     &SplitListsOfYears,
     &LengthsOfTime,
@@ -209,6 +215,7 @@ pub static RULES: [&dyn NameRule; 30] = [
     &OrganizationsOverPrepositions,
     &NewsOrganizations,
     &SurnamesReadAsPlaces,
+    &AdjectivesReadAsPlaces,
     &KnownPlacesAndCompanies,
     &CountryNames,
     &OrganizationsByApposition,

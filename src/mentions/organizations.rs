@@ -405,7 +405,7 @@ pub(super) fn names_run_into_a_noun(doc: &Document, names: &mut [NameSpan]) {
 /// "Gensler, an architecture firm", "British bank Barclays", "the IG
 /// Metall union": a name the text itself calls a company, a charity or a
 /// party is an organisation; so is a "person" the text says "which" of.
-pub(super) fn organizations_by_apposition(doc: &Document, names: &mut [NameSpan]) {
+pub(super) fn organizations_by_apposition(doc: &Document, names: &mut Vec<NameSpan>) {
     // Names the text itself calls organisations: the same name elsewhere in
     // the document is one too ("buy Lumeris, a French maker of sensors.
     // Lumeris was founded").
@@ -488,10 +488,12 @@ fn object_of_a_preposition(doc: &Document, noun: usize, sentence_start: usize) -
     t > sentence_start && doc.tags.get(t - 1) == Some(&Upos::Adp)
 }
 
-/// Every name written as one the text showed to be an organisation is one.
+/// Every name written as one the text showed to be an organisation is one,
+/// and so is the same name standing alone where the recogniser found
+/// nothing ("the airline Skyvane ... Skyvane, which is owned by").
 pub(super) fn same_names_as_organizations(
     doc: &Document,
-    names: &mut [NameSpan],
+    names: &mut Vec<NameSpan>,
     shown: &HashSet<&str>,
 ) {
     if shown.is_empty() {
@@ -505,6 +507,46 @@ pub(super) fn same_names_as_organizations(
             *ty = EntityType::Organization;
         }
     }
+    let left_out = same_names_left_out(doc, names, shown);
+    names.extend(left_out);
+}
+
+/// The places the words of a shown name stand alone again: no name covers
+/// them and no capitalised proper noun runs on from either side.
+fn same_names_left_out(doc: &Document, names: &[NameSpan], shown: &HashSet<&str>) -> Vec<NameSpan> {
+    let longest = names
+        .iter()
+        .filter(|(range, _)| shown.contains(doc.slice(doc.token_span(range.clone()))))
+        .map(|(range, _)| range.len())
+        .max()
+        .unwrap_or(0);
+    let covered = covered_tokens(doc, names);
+    let runs_on = |t: usize| {
+        doc.tags.get(t) == Some(&Upos::Propn) && doc.token_text(t).starts_with(char::is_uppercase)
+    };
+    let mut more = Vec::new();
+    for sentence in &doc.sentences {
+        let tokens = sentence.tokens.clone();
+        let mut start = tokens.start;
+        while start < tokens.end {
+            let found = (1..=longest).find(|len| {
+                let end = start + len;
+                end <= tokens.end
+                    && !covered[start..end].iter().any(|&c| c)
+                    && shown.contains(doc.slice(doc.token_span(start..end)))
+                    && (start == tokens.start || !runs_on(start - 1))
+                    && (end == tokens.end || !runs_on(end))
+            });
+            match found {
+                Some(len) => {
+                    more.push((start..start + len, EntityType::Organization));
+                    start += len;
+                }
+                None => start += 1,
+            }
+        }
+    }
+    more
 }
 
 /// "economist", "professor": a lower-case occupation or title.
@@ -650,8 +692,21 @@ pub(super) fn add_organizations_named_by_apposition(doc: &Document, names: &mut 
         .iter()
         .map(|(range, _)| doc.slice(doc.token_span(range.clone())))
         .collect();
-    same_names_as_organizations(doc, names, &shown);
     names.extend(found);
+    same_names_as_organizations(doc, names, &shown);
+}
+
+/// "the airline Skyvane": a word with a capital after a lower-case letter
+/// is written as a name, whatever the tagger read it as (it reads such
+/// unknown words as adjectives too).
+pub(super) fn written_as_a_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_alphabetic)
+        && word
+            .chars()
+            .zip(word.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// "SpaceX, the rocket company founded by ...", "the pension fund Eikvik":
@@ -667,8 +722,9 @@ pub(super) fn organizations_named_by_apposition(
         let mut start = sentence.tokens.start;
         for end in sentence.tokens.clone() {
             let proper = !covered[end]
-                && doc.tags.get(end) == Some(&Upos::Propn)
-                && doc.token_text(end).starts_with(char::is_uppercase)
+                && (doc.tags.get(end) == Some(&Upos::Propn)
+                    && doc.token_text(end).starts_with(char::is_uppercase)
+                    || written_as_a_name(doc.token_text(end)))
                 && !lexicon::is_function_word(doc.token_text(end));
             if proper {
                 continue;
@@ -689,7 +745,7 @@ pub(super) fn organizations_named_by_apposition(
 /// "Tesla chief executive Elon Musk", "the founder of Patagonia": what a
 /// company's title belongs to is a company, whatever type the recogniser
 /// gave it (countries aside: a state has no chief executive).
-pub(super) fn owners_of_corporate_titles(doc: &Document, names: &mut [NameSpan]) {
+pub(super) fn owners_of_corporate_titles(doc: &Document, names: &mut Vec<NameSpan>) {
     let text = |range: Range<usize>| doc.slice(doc.token_span(range));
     let mut shown: HashSet<&str> = HashSet::default();
     for (range, ty) in names.iter_mut() {

@@ -43,3 +43,36 @@ fn is_place_noun(doc: &Document, token: usize) -> bool {
         && word.starts_with(char::is_lowercase)
         && lexicon::is_place_noun(word)
 }
+
+/// The endings of words naming a people or a region's things ("Nordic",
+/// "Korean", "Balkan", "Maltese", "Flemish").
+const ADJECTIVE_ENDINGS: [&str; 4] = ["an", "ic", "ese", "ish"];
+
+/// "the Nordic biotech sector", "the Korean steelmaker Hanbit": a one-word
+/// place GeoNames does not know, ending like an adjective of a people or a
+/// region and modifying the lower-case noun or adjective after it, is no
+/// place's name (a demonym of one country is read as its country
+/// elsewhere; "Korean" or "Nordic" names no one place).
+pub(super) fn adjectives_read_as_places(doc: &Document, names: Vec<NameSpan>) -> Vec<NameSpan> {
+    names
+        .into_iter()
+        .filter(|(range, ty)| {
+            if *ty != EntityType::Location || range.len() != 1 {
+                return true;
+            }
+            let word = doc.token_text(range.start);
+            let modifies = range.end < doc.tokens.len()
+                && doc.token_text(range.end).starts_with(char::is_lowercase)
+                && matches!(doc.tags.get(range.end), Some(Upos::Noun | Upos::Adj));
+            let adjective = word.starts_with(char::is_uppercase)
+                && ADJECTIVE_ENDINGS
+                    .iter()
+                    .any(|ending| word.ends_with(ending));
+            !(modifies
+                && adjective
+                && place_named(doc, range.clone()).is_none()
+                && lexicon::country(word).is_none()
+                && lexicon::demonym_country(word).is_none())
+        })
+        .collect()
+}

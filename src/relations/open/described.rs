@@ -101,7 +101,7 @@ fn person_of_title(doc: &Document, title: &str, before: usize) -> Option<EntityI
 
 /// The one organisation named before `before` whose name holds `kind`
 /// ("Nordhavn Bank" for "the bank"); nothing when several do.
-fn organization_of_kind(doc: &Document, kind: &str, before: usize) -> Option<EntityId> {
+pub(super) fn organization_of_kind(doc: &Document, kind: &str, before: usize) -> Option<EntityId> {
     let mut fitting = doc
         .mentions
         .iter()

@@ -442,7 +442,19 @@ pub(super) fn reduced_passive(
                 && m.kind == MentionKind::Name
                 && closes(m.tokens.end)
         });
-    let agent_closes = closes(to_end) || placed_agent;
+    // "owned by Robert Kessler since 2019,": when, after the agent, closes
+    // it too.
+    let date_closes = |start: usize| {
+        doc.mentions
+            .iter()
+            .any(|m| m.tokens.start == start && m.ty == EntityType::Date && closes(m.tokens.end))
+    };
+    let dated_agent = to_end < sentence_end
+        && (date_closes(to_end)
+            || to_end + 1 < sentence_end
+                && matches!(tag(doc, to_end), Upos::Adp | Upos::Sconj)
+                && date_closes(to_end + 1));
+    let agent_closes = closes(to_end) || placed_agent || dated_agent;
     let reads = tag(doc, *participle) == Upos::Verb
         && doc.token_text(*participle).starts_with(char::is_lowercase)
         && lower(doc, *by) == "by"

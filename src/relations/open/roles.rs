@@ -210,7 +210,8 @@ pub(super) fn role_relations(doc: &Document) -> Vec<Relation> {
                     .map(|entity| (entity, other.span))
             })
             .or_else(|| whose_antecedent(doc, role))
-            .or_else(|| described_owner(doc, role));
+            .or_else(|| described_owner(doc, role))
+            .or_else(|| institution_of_a_bare_title(doc, role));
         let Some((owner, owner_span)) = owner else {
             continue;
         };
@@ -392,6 +393,48 @@ pub(super) fn described_owner(doc: &Document, role: Span) -> Option<(EntityId, S
         }
     };
     Some((owner, doc.tokens[first]))
+}
+
+/// Rule `bare-title-of-an-institution`: "Governor Zoltan Kiss", "Justice
+/// Ann Reid": a capitalised title that belongs to one kind of institution
+/// (`institution_titles.txt`: a governor's is a bank, a justice's a court)
+/// goes to the one organisation named before whose name holds the kind's
+/// word ("the Central Bank of Kenya", "the Federal Court"); nothing when
+/// several do, nor for a governor in a story datelined in a US state, whose
+/// office the dateline's state is. Returns the owner and an empty span at
+/// the role's start, so the whole role is the title.
+fn institution_of_a_bare_title(doc: &Document, role: Span) -> Option<(EntityId, Span)> {
+    let title = doc.slice(role).trim();
+    if !title.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let kind = lexicon::institution_of_title(title)?;
+    if lexicon::is_state_office(title) && dateline_in_the_us(doc) {
+        return None;
+    }
+    let owner = organization_of_kind(doc, kind, role.start)?;
+    Some((
+        owner,
+        Span {
+            start: role.start,
+            end: role.start,
+        },
+    ))
+}
+
+/// Whether the story's dateline is a place GeoNames has in the United
+/// States only ("ATLANTA", "SAVANNAH, Georgia").
+fn dateline_in_the_us(doc: &Document) -> bool {
+    use crate::model::places::Places;
+    let Some(places) = dateline_places(doc) else {
+        return false;
+    };
+    places.first().is_some_and(|&place| {
+        let label = &doc.entities[place.index()].label;
+        Places::embedded()
+            .get_any_case(label)
+            .is_some_and(|p| p.country == *b"US" && !p.several_countries)
+    })
 }
 
 /// "Halvorsen said it would appeal. The company's chief executive, ...": a

@@ -876,6 +876,32 @@ fn an_apposition_opened_by_a_participle_or_naming_a_base_describes_the_name_befo
         find(&found, "Halden University", "Varde Observatory").label,
         "run"
     );
+    // So may when, after the agent; not a phrase going on past it.
+    for (text, label) in [
+        (
+            "Varde United, owned by the businessman Ivo Brandt since 2019, won the cup.",
+            "owned",
+        ),
+        (
+            "Varde United, bought by Ivo Brandt in March 2019, won the cup.",
+            "bought",
+        ),
+    ] {
+        let found = edges(text);
+        assert_eq!(
+            find(&found, "Ivo Brandt", "Varde United").label,
+            label,
+            "{text}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|e| e.head == "Ivo Brandt" && e.label == "won"),
+            "{text}"
+        );
+    }
+    let found = edges("Varde United, owned by Ivo Brandt since 2019 and his son Tom, won the cup.");
+    assert!(!found.iter().any(|e| e.label == "owned"));
     // "-based" and the nouns it describes, set off by commas.
     let found = edges("Halden Group, the Oslo-based industrial conglomerate, hired Anna Berg.");
     assert_eq!(find(&found, "Halden Group", "Oslo").label, "based in");
@@ -1680,5 +1706,62 @@ fn an_act_on_what_a_name_holds_is_towards_the_holder() {
             edges(text).iter().all(|e| !e.label.contains("shares")),
             "{text}"
         );
+    }
+}
+
+/// Rule `bare-title-of-an-institution`: (text, person, owner, the open
+/// label to it, or none).
+#[test]
+fn a_bare_title_of_an_institution_belongs_to_the_one_named_before() {
+    let cases = [
+        (
+            "The Reserve Bank of Norland kept rates unchanged. Governor Elsa Varga said \
+             inflation was falling.",
+            "Elsa Varga",
+            "Reserve Bank of Norland",
+            Some("governor of"),
+        ),
+        (
+            "The Reserve Bank of Norland kept rates unchanged. Deputy Governor Elsa Varga \
+             said inflation was falling.",
+            "Elsa Varga",
+            "Reserve Bank of Norland",
+            Some("deputy governor of"),
+        ),
+        (
+            "The Supreme Court of Norland heard the appeal. Justice Tomas Brandt said the \
+             law was clear.",
+            "Tomas Brandt",
+            "Supreme Court of Norland",
+            Some("justice of"),
+        ),
+        // Two banks: either may be his.
+        (
+            "The Reserve Bank of Norland and Kestrel Bank disagreed. Governor Elsa Varga \
+             said inflation was falling.",
+            "Elsa Varga",
+            "Reserve Bank of Norland",
+            None,
+        ),
+        // Named only after the title.
+        (
+            "Governor Elsa Varga said the Reserve Bank of Norland would wait.",
+            "Elsa Varga",
+            "Reserve Bank of Norland",
+            None,
+        ),
+        // A US dateline's governor is the state's.
+        (
+            "ATLANTA, May 4 (AP) - Pine Bank opened a branch. Governor Mark Ellison \
+             praised it.",
+            "Mark Ellison",
+            "Pine Bank",
+            None,
+        ),
+    ];
+    for (text, person, owner, expected) in cases {
+        let found = edges(text);
+        let labels = role_labels(&found, person, owner);
+        assert_eq!(labels, expected.into_iter().collect::<Vec<_>>(), "{text}");
     }
 }
