@@ -516,7 +516,7 @@ fn an_apposition_after_a_possessor_names_what_the_name_is() {
          posted a loss.",
         &["Velting", "Mara Lind", "Grenholt"],
     );
-    let types = retyped(&doc, ranges, organizations_by_apposition);
+    let types = edited(&doc, ranges, organizations_by_apposition);
     use EntityType::{Organization, Person};
     assert_eq!(types, [Organization, Person, Organization]);
 }
