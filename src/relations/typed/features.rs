@@ -243,7 +243,9 @@ fn build_ctx(doc: &Document, read_trees: bool) -> Ctx {
                 end: m.tokens.end,
                 sentence,
             });
-            if m.kind == MentionKind::Pronoun {
+            // A pronoun's or a description's words say nothing of the
+            // entity's name.
+            if matches!(m.kind, MentionKind::Pronoun | MentionKind::Nominal) {
                 continue;
             }
             let span = M {
