@@ -84,20 +84,31 @@ pub(super) fn add_descriptions(doc: &mut Document, entities: &mut [Entity]) {
     }
     added.sort_by_key(|(range, _)| range.start);
     for (tokens, entity) in added {
-        let span = doc.token_span(tokens.clone());
-        let id = MentionId::from(doc.mentions.len());
-        doc.mentions.push(Mention {
-            span,
-            sentence: doc.sentence_of_token(tokens.start),
-            tokens,
-            ty: entities[entity.index()].ty,
-            kind: MentionKind::Nominal,
-            role: None,
-            found_by: "description",
-        });
-        doc.mention_entity.push(Some(entity));
-        entities[entity.index()]
-            .mentions
-            .push((id, MergeRule::Description));
+        add_description_mention(doc, entities, tokens, entity, "description");
     }
+}
+
+/// A description tied to `entity` becomes one of its mentions.
+pub(super) fn add_description_mention(
+    doc: &mut Document,
+    entities: &mut [Entity],
+    tokens: Range<usize>,
+    entity: EntityId,
+    found_by: &'static str,
+) {
+    let span = doc.token_span(tokens.clone());
+    let id = MentionId::from(doc.mentions.len());
+    doc.mentions.push(Mention {
+        span,
+        sentence: doc.sentence_of_token(tokens.start),
+        tokens,
+        ty: entities[entity.index()].ty,
+        kind: MentionKind::Nominal,
+        role: None,
+        found_by,
+    });
+    doc.mention_entity.push(Some(entity));
+    entities[entity.index()]
+        .mentions
+        .push((id, MergeRule::Description));
 }

@@ -312,20 +312,6 @@ pub(super) fn add_kind_descriptions(doc: &mut Document, entities: &mut [Entity])
         }
     }
     for (tokens, entity) in added {
-        let span = doc.token_span(tokens.clone());
-        let id = MentionId::from(doc.mentions.len());
-        doc.mentions.push(Mention {
-            span,
-            sentence: doc.sentence_of_token(tokens.start),
-            tokens,
-            ty: entities[entity.index()].ty,
-            kind: MentionKind::Nominal,
-            role: None,
-            found_by: FOUND_BY,
-        });
-        doc.mention_entity.push(Some(entity));
-        entities[entity.index()]
-            .mentions
-            .push((id, MergeRule::Description));
+        add_description_mention(doc, entities, tokens, entity, FOUND_BY);
     }
 }
