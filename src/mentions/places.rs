@@ -61,9 +61,12 @@ pub(super) fn adjectives_read_as_places(doc: &Document, names: Vec<NameSpan>) ->
                 return true;
             }
             let word = doc.token_text(range.start);
+            // "Sichuan province", "the Kurdistan region": a place's own
+            // noun after it says it is a place's name.
             let modifies = range.end < doc.tokens.len()
                 && doc.token_text(range.end).starts_with(char::is_lowercase)
-                && matches!(doc.tags.get(range.end), Some(Upos::Noun | Upos::Adj));
+                && matches!(doc.tags.get(range.end), Some(Upos::Noun | Upos::Adj))
+                && !lexicon::is_place_noun(doc.token_text(range.end));
             let adjective = word.starts_with(char::is_uppercase)
                 && ADJECTIVE_ENDINGS
                     .iter()

@@ -1283,14 +1283,18 @@ fn a_name_written_with_an_inner_capital_after_a_noun_of_an_organisation_is_one_t
 fn an_adjective_of_a_people_or_region_read_as_a_place_is_no_name() {
     let (doc, ranges) = doc_tagged(
         "Growth in the Nordic biotech sector slowed. The Korean steelmaker grew. \
-         Milan police came. Ties with the Balkan states and the Baltic grew.",
+         Milan police came. Ties with the Balkan states and the Baltic grew. \
+         Floods hit Quzhan province and the Sarkan region.",
         &[
             ("biotech", Upos::Adj),
             ("slowed", Upos::Verb),
             ("grew", Upos::Verb),
             ("came", Upos::Verb),
+            ("hit", Upos::Verb),
         ],
-        &["Nordic", "Korean", "Milan", "Balkan", "Baltic"],
+        &[
+            "Nordic", "Korean", "Milan", "Balkan", "Baltic", "Quzhan", "Sarkan",
+        ],
     );
     let names: Vec<NameSpan> = ranges
         .into_iter()
@@ -1300,8 +1304,9 @@ fn an_adjective_of_a_people_or_region_read_as_a_place_is_no_name() {
         .iter()
         .map(|(range, _)| doc.slice(doc.token_span(range.clone())).to_string())
         .collect();
-    // A place GeoNames knows, and one standing alone, stay.
-    assert_eq!(kept, ["Milan", "Baltic"]);
+    // A place GeoNames knows, one standing alone and one before a place's
+    // own noun stay.
+    assert_eq!(kept, ["Milan", "Baltic", "Quzhan", "Sarkan"]);
 }
 
 #[test]
